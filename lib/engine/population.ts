@@ -1,0 +1,45 @@
+import { DISTRICTS, districtRef, type DistrictRef } from "@/lib/districts";
+import { ageMidpoint, type Age, type SexFilter } from "@/lib/domain";
+import { rankDesc } from "@/lib/stats";
+import type { Segment } from "./segments";
+
+export interface DistrictPopulation {
+  district: DistrictRef;
+  population: number;
+  rank: number;
+}
+
+export interface DistrictAverageAge {
+  district: DistrictRef;
+  /** Population-weighted mean of band midpoints (20대 → 25 … 70대 → 75), in years. */
+  averageAge: number;
+  /** 1 = oldest. */
+  rank: number;
+}
+
+/** Rounded mean population of one district × age band; T is F + M of the rounded figures, so the sexes add up. */
+function segmentPopulation(bySlot: Map<string, Segment>, code: string, age: Age, sex: SexFilter): number {
+  const one = (s: "F" | "M") => Math.round(bySlot.get(`${code}:${s}:${age}`)!.meanPopulation);
+  return sex === "T" ? one("F") + one("M") : one(sex);
+}
+
+export function populationByDistrict(segments: readonly Segment[], age: Age, sex: SexFilter): DistrictPopulation[] {
+  const bySlot = new Map(segments.map((s) => [s.id, s]));
+  const rows = DISTRICTS.map((d) => ({ district: districtRef(d), population: segmentPopulation(bySlot, d.code, age, sex) }));
+  return rankDesc(rows, (r) => r.population).map(({ item, rank }) => ({ ...item, rank }));
+}
+
+export function averageAgeByDistrict(segments: readonly Segment[], sex: SexFilter): DistrictAverageAge[] {
+  const rows = DISTRICTS.map((d) => {
+    let weighted = 0;
+    let total = 0;
+    for (const seg of segments) {
+      if (seg.district.code !== d.code || (sex !== "T" && seg.sex !== sex)) continue;
+      weighted += seg.meanPopulation * ageMidpoint(seg.age);
+      total += seg.meanPopulation;
+    }
+    return { district: districtRef(d), averageAge: total > 0 ? weighted / total : NaN };
+  });
+  return rankDesc(rows, (r) => (Number.isNaN(r.averageAge) ? null : r.averageAge)).map(({ item, rank }) => ({ ...item, rank }));
+}
+
