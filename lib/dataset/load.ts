@@ -9,7 +9,8 @@ export const DEFAULT_DATA_DIR = "data/2023";
 
 /** The dataset folder: DATA_DIR when set (relative to the working directory), else the bundled 2023 data. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.DATA_DIR?.trim() || DEFAULT_DATA_DIR);
+  // turbopackIgnore: the folder is chosen at run time, so the build must not trace or bundle it.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.DATA_DIR?.trim() || DEFAULT_DATA_DIR);
 }
 
 export function sha256(data: Buffer | string): string {
@@ -20,7 +21,7 @@ export function sha256(data: Buffer | string): string {
 export function loadDatasetDir(dir: string): Dataset {
   const read = (name: string) => {
     try {
-      return readFileSync(path.join(dir, name));
+      return readFileSync(/* turbopackIgnore: true */ path.join(dir, name));
     } catch (e) {
       throw new DatasetError([`${path.join(dir, name)}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
     }
