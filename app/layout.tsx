@@ -1,15 +1,32 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { Providers } from "@/components/Providers";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "AdTarget Seoul", template: "%s · AdTarget Seoul" },
+  title: { default: "AdTarget Seoul — 서울 광고 타겟팅", template: "%s · AdTarget Seoul" },
   description: "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다.",
+  openGraph: { siteName: "AdTarget Seoul", locale: "ko_KR", type: "website" },
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="ko">
-      <body>{children}</body>
+      <body>
+        <a className="skip-link" href="#main">
+          본문으로 건너뛰기
+        </a>
+        <SiteHeader />
+        <Providers>
+          <main id="main" className="container">
+            {children}
+          </main>
+        </Providers>
+        <SiteFooter />
+      </body>
     </html>
   );
 }

@@ -16,7 +16,7 @@ export interface ParamSpec<T> {
   allowed?: readonly (string | number)[];
 }
 
-function enumParam<const V extends readonly string[]>(values: V): ParamSpec<V[number]> {
+export function enumParam<const V extends readonly string[]>(values: V): ParamSpec<V[number]> {
   return {
     schema: z.string().refine((v): v is V[number] => values.includes(v)) as unknown as z.ZodType<V[number], string>,
     allowedText: values.join(", "),

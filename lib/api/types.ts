@@ -1,0 +1,20 @@
+import type {
+  getAverageAge,
+  getCorrelation,
+  getHealth,
+  getMeta,
+  getPopulation,
+  getPriority,
+  getTargets,
+  getTrend,
+} from "./queries";
+
+/** The API's response bodies, as the browser receives them. */
+export type MetaResponse = ReturnType<typeof getMeta>;
+export type HealthResponse = ReturnType<typeof getHealth>;
+export type PriorityResponse = ReturnType<typeof getPriority>;
+export type TrendResponse = ReturnType<typeof getTrend>;
+export type TargetsResponse = ReturnType<typeof getTargets>;
+export type PopulationResponse = ReturnType<typeof getPopulation>;
+export type CorrelationResponse = ReturnType<typeof getCorrelation>;
+export type AverageAgeResponse = ReturnType<typeof getAverageAge>;
