@@ -58,6 +58,14 @@ export class Aggregator {
     return t;
   }
 
+  /** Adds another aggregator's sums (a file read on its own) into this one. */
+  merge(other: Aggregator): void {
+    for (const [month, t] of other.tables) {
+      const mine = this.table(month);
+      for (let i = 0; i < t.length; i++) mine[i]! += t[i]!;
+    }
+  }
+
   get months(): string[] {
     return [...this.tables.keys()].sort();
   }

@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import ExcelJS from "exceljs";
+import { Aggregator } from "./aggregate";
+import { CsvParser, detectEncoding, textDecoder } from "./csv";
+import { Problems } from "./errors";
+import { monthFromFileName } from "./month";
+import type { FileStats } from "./rows";
+import { TableSink } from "./table";
+import type { Cell } from "./values";
+
+export type Progress = (file: string, bytesRead: number, bytesTotal: number, rows: number) => void;
+
+const CHUNK = 1 << 20;
+
+/** Reads one input file (CSV or XLSX, told apart by content) into the aggregator. */
+export async function readInputFile(file: string, agg: Aggregator, problems: Problems, progress?: Progress): Promise<FileStats> {
+  const st = await stat(file).catch((e: NodeJS.ErrnoException) => e);
+  const stats: FileStats = { file, format: "", bytes: 0, sha256: "", rowsRead: 0, rowsUsed: 0, skipped: {}, months: new Set() };
+  if (st instanceof Error) {
+    problems.add({ file }, `cannot read (${st.code ?? st.message})`);
+    return stats;
+  }
+  if (!st.isFile()) {
+    problems.add({ file }, "is not a file");
+    return stats;
+  }
+  stats.bytes = st.size;
+  if (st.size === 0) {
+    problems.add({ file }, "is empty");
+    return stats;
+  }
+  const head = Buffer.alloc(Math.min(st.size, 8));
+  const fh = await open(file, "r");
+  try {
+    await fh.read(head, 0, head.length, 0);
+  } finally {
+    await fh.close();
+  }
+  const fileMonth = monthFromFileName(file);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    stats.format = "xlsx";
+    await readXlsx(file, fileMonth, agg, problems, stats, progress);
+  } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
+  } else {
+    await readCsv(file, fileMonth, agg, problems, stats, progress);
+  }
+  return stats;
+}
+
+async function readCsv(file: string, fileMonth: string | undefined, agg: Aggregator, problems: Problems, stats: FileStats, progress?: Progress) {
+  const hash = createHash("sha256");
+  const sink = new TableSink(file, 0, true, fileMonth, agg, problems, stats);
+  const parser = new CsvParser((fields, line) => sink.row(fields, line));
+  let decoder: ReturnType<typeof textDecoder> | undefined;
+  let read = 0;
+  let replacementAt = -1;
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      if (!decoder) {
+        const enc = detectEncoding(chunk);
+        if (typeof enc !== "string") {
+          problems.add({ file }, enc.error);
+          return;
+        }
+        stats.format = `csv, ${enc}`;
+        decoder = textDecoder(enc);
+      }
+      const text = decoder.write(chunk);
+      if (replacementAt < 0 && stats.format === "csv, utf-8" && text.includes("\uFFFD")) replacementAt = read;
+      read += chunk.length;
+      if (!sink.stopped) parser.write(text);
+      progress?.(file, read, stats.bytes, stats.rowsRead);
+    }
+    const tail = decoder?.end();
+    if (tail) parser.write(tail);
+    parser.end();
+  } finally {
+    stream.destroy();
+  }
+  if (replacementAt >= 0) problems.add({ file }, `is not valid UTF-8 after byte ${replacementAt} although it starts as UTF-8 (mixed encodings?)`);
+  if (!sink.end()) problems.add({ file }, "is empty (no rows)");
+  stats.sha256 = hash.digest("hex");
+}
+
+/** Flattens exceljs cell values: rich text → its text, formulas → their result, errors → "#N/A"-style text. */
+function toCell(v: unknown): Cell {
+  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || v instanceof Date) return v;
+  if (typeof v === "boolean") return String(v);
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (o.richText) return o.richText.map((r) => r.text).join("");
+    if ("result" in o) return toCell(o.result);
+    if (o.error !== undefined) return o.error;
+    if (o.text !== undefined) return toCell(o.text);
+  }
+  return String(v);
+}
+
+async function readXlsx(file: string, fileMonth: string | undefined, agg: Aggregator, problems: Problems, stats: FileStats, progress?: Progress) {
+  const hash = createHash("sha256");
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      read += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const source = createReadStream(file, { highWaterMark: CHUNK });
+  source.on("error", (e) => counter.destroy(e));
+  source.pipe(counter);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counter, {
+    sharedStrings: "cache",
+    styles: "cache", // needed to tell date cells (a 기준연월 date) from numbers
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "emit",
+  });
+  let sink: TableSink | undefined;
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets++;
+      // The first worksheet with a header row is the table; the others are read through and ignored.
+      const active = !sink?.hasHeader;
+      if (active) sink = new TableSink(file, 1, false, fileMonth, agg, problems, stats);
+      for await (const row of sheet) {
+        if (!active || sink!.stopped) continue;
+        const values = row.values as unknown[];
+        const cells: Cell[] = new Array(values.length);
+        for (let i = 1; i < values.length; i++) cells[i] = toCell(values[i]);
+        sink!.row(cells, row.number);
+        if ((row.number & 1023) === 0) progress?.(file, read, stats.bytes, stats.rowsRead);
+      }
+      if (active && !sink!.end()) sink = undefined;
+    }
+  } catch (e) {
+    problems.add({ file }, `is neither CSV nor a readable XLSX workbook (${(e as Error).message})`);
+    return;
+  } finally {
+    source.destroy();
+  }
+  progress?.(file, read, stats.bytes, stats.rowsRead);
+  if (!sheets || !sink) problems.add({ file }, "is empty (no rows in any worksheet)");
+  stats.format = "xlsx";
+  stats.sha256 = hash.digest("hex");
+}
+
+export function displayName(file: string): string {
+  return path.basename(file);
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import type { IngestResult } from "./ingest";
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+function mb(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** The CLI's report: files, rows read / used / skipped by reason, months, segments. */
+export function formatSummary(r: IngestResult, target: string | undefined): string {
+  const lines: string[] = [];
+  const read = r.files.reduce((s, f) => s + f.rowsRead, 0);
+  const used = r.files.reduce((s, f) => s + f.rowsUsed, 0);
+  const skipped: Record<string, number> = {};
+  for (const f of r.files) for (const [k, v] of Object.entries(f.skipped)) skipped[k] = (skipped[k] ?? 0) + v;
+  lines.push(`files: ${r.files.length}`);
+  for (const f of r.files) {
+    const months = [...f.months].sort();
+    const monthText = months.length > 3 ? `${months[0]} … ${months[months.length - 1]} (${months.length})` : months.join(", ");
+    lines.push(`  ${path.basename(f.file)} (${f.format}, ${mb(f.bytes)}): ${n(f.rowsRead)} rows read, ${n(f.rowsUsed)} used; ${monthText}`);
+  }
+  lines.push(`rows read: ${n(read)}`);
+  lines.push(`rows used: ${n(used)}`);
+  const reasons = Object.entries(skipped);
+  lines.push(`rows skipped: ${reasons.length ? reasons.map(([k, v]) => `${n(v)} (${k})`).join(", ") : "0"}`);
+  const months = r.meta.months;
+  lines.push(`months: ${months.length} (${months.length > 12 ? `${months[0]} … ${months[months.length - 1]}` : months.join(", ")})`);
+  lines.push(`segments: ${n(r.rowsOut / months.length)} per month, ${n(r.rowsOut)} rows; method: ${r.meta.method}`);
+  lines.push(`usage.csv sha256: ${r.meta.sha256}`);
+  lines.push(target ? `written: ${target}` : "dry run: nothing written");
+  return lines.join("\n");
+}
+
+/** A progress line for large files, at most about once a second. */
+export function progressPrinter(out: NodeJS.WriteStream, minBytes = 8 << 20): (file: string, bytesRead: number, bytesTotal: number, rows: number) => void {
+  let last = 0;
+  let lastFile = "";
+  return (file, bytesRead, bytesTotal, rows) => {
+    if (bytesTotal < minBytes) return;
+    const now = Date.now();
+    const done = bytesRead >= bytesTotal;
+    if (!done && now - last < 1000 && file === lastFile) return;
+    if (done && file !== lastFile) return;
+    last = now;
+    lastFile = file;
+    const pct = bytesTotal ? Math.min(100, Math.floor((bytesRead / bytesTotal) * 100)) : 0;
+    const text = `  reading ${path.basename(file)}: ${pct}%, ${n(rows)} rows`;
+    if (out.isTTY) out.write(`\r${text}${done ? "\n" : ""}`);
+    else out.write(`${text}\n`);
+  };
+}

@@ -1,0 +1,105 @@
+import { Aggregator } from "./aggregate";
+import { Problems } from "./errors";
+import { looksLikeHeader, matchHeader } from "./headers";
+import { RowHandler, type FileStats } from "./rows";
+import type { Cell } from "./values";
+
+export const SKIP_BLANK = "blank rows";
+const HEADER_SEARCH_ROWS = 10;
+
+function isBlank(cells: readonly Cell[], base: number): boolean {
+  for (let i = base; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== null && c !== undefined && c !== "") return false;
+  }
+  return true;
+}
+
+/**
+ * Receives one table's rows in order (from the CSV parser or the XLSX reader), finds the header (the
+ * first row naming 성별 and 연령대 within the first rows; title rows above it are skipped), checks
+ * field counts for CSV, and hands data rows to a RowHandler. `base` is the index of the first cell.
+ */
+export class TableSink {
+  private handler: RowHandler | undefined;
+  private pending: { cells: readonly Cell[]; line: number }[] = [];
+  private header: readonly Cell[] = [];
+  /** Set when the header is unusable: the rest of the file is not read. */
+  stopped = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly base: number,
+    private readonly csv: boolean,
+    private readonly fileMonth: string | undefined,
+    private readonly agg: Aggregator,
+    private readonly problems: Problems,
+    private readonly stats: FileStats,
+  ) {}
+
+  get hasHeader(): boolean {
+    return this.handler !== undefined;
+  }
+
+  row(cells: readonly Cell[], line: number): void {
+    if (this.stopped) return;
+    const h = this.handler;
+    if (h) {
+      if (this.csv && cells.length !== this.header.length) {
+        if (cells.length === 1 && cells[0] === "") return this.blank();
+        return this.badWidth(cells, line);
+      }
+      if (!this.csv && isBlank(cells, this.base)) return this.blank();
+      return h.handle(cells, line);
+    }
+    if (isBlank(cells, this.base)) return;
+    if (looksLikeHeader(cells)) return this.useHeader(cells, line);
+    this.pending.push({ cells, line });
+    if (this.pending.length >= HEADER_SEARCH_ROWS) this.useHeader(this.pending[0]!.cells, this.pending[0]!.line);
+  }
+
+  /** Ends the table; returns false when it had no rows at all. */
+  end(): boolean {
+    if (this.handler) {
+      this.handler.finish();
+      return true;
+    }
+    if (this.stopped) return true;
+    const first = this.pending[0];
+    if (!first) return false;
+    // No row looked like a header: the first row is taken, which reports the missing columns.
+    this.useHeader(first.cells, first.line);
+    return true;
+  }
+
+  private blank(): void {
+    this.stats.skipped[SKIP_BLANK] = (this.stats.skipped[SKIP_BLANK] ?? 0) + 1;
+  }
+
+  private useHeader(cells: readonly Cell[], line: number): void {
+    this.pending = [];
+    const cols = matchHeader(cells, this.base, this.file, line, this.problems);
+    if (!cols) {
+      this.stopped = true;
+      return;
+    }
+    if (!cols.month && !this.fileMonth) {
+      this.problems.add({ file: this.file }, "no month: the file has no 기준연월 column and its name has no month (e.g. 2023.1월 or 202301)");
+      this.stopped = true;
+      return;
+    }
+    this.header = cells;
+    this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, this.agg, this.problems, this.stats);
+  }
+
+  private badWidth(cells: readonly Cell[], line: number): void {
+    const got = cells.length;
+    const want = this.header.length;
+    this.stats.rowsRead++;
+    const detail =
+      got < want
+        ? `row has ${got} fields, the header has ${want} (first missing: ${JSON.stringify(String(this.header[got] ?? "").trim())})`
+        : `row has ${got} fields, the header has ${want} (extra value ${JSON.stringify(String(cells[want] ?? ""))})`;
+    this.problems.add({ file: this.file, line, column: Math.min(got, want) + 1 }, detail);
+  }
+}
