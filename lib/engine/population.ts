@@ -17,10 +17,14 @@ export interface DistrictAverageAge {
   rank: number;
 }
 
-/** Rounded mean population of one district × age band; T is F + M of the rounded figures, so the sexes add up. */
+/**
+ * Mean population of one district × age band over the months, rounded once at the end (T rounds
+ * F + M, so it can differ by 1 from the sum of the rounded sexes; rounding each first drifts from the
+ * published totals by up to 3).
+ */
 function segmentPopulation(bySlot: Map<string, Segment>, code: string, age: Age, sex: SexFilter): number {
-  const one = (s: "F" | "M") => Math.round(bySlot.get(`${code}:${s}:${age}`)!.meanPopulation);
-  return sex === "T" ? one("F") + one("M") : one(sex);
+  const mean = (s: "F" | "M") => bySlot.get(`${code}:${s}:${age}`)!.meanPopulation;
+  return Math.round(sex === "T" ? mean("F") + mean("M") : mean(sex));
 }
 
 export function populationByDistrict(segments: readonly Segment[], age: Age, sex: SexFilter): DistrictPopulation[] {
