@@ -71,7 +71,8 @@ function isAlive(pid: number): boolean {
 
 /**
  * Cleans up after a run that was killed: puts back a plain DIR moved aside just before the swap, and
- * removes temporary folders and symlinks of processes that no longer run.
+ * removes temporary folders and symlinks of processes that no longer run and versions DIR does not
+ * name. Call it holding the lock.
  */
 export async function recover(dir: string): Promise<string[]> {
   const abs = path.resolve(dir);
@@ -95,6 +96,12 @@ export async function recover(dir: string): Promise<string[]> {
   for (const e of entries.filter((n) => n.startsWith(".tmp-") && dead(n))) {
     await rm(path.join(versions, e), { recursive: true, force: true });
     done.push(`removed ${e} left by an interrupted run`);
+  }
+  // Complete versions from a run killed before its swap: no longer named by DIR (we hold the lock).
+  const current = await readlink(abs).then((t) => path.resolve(parent, t), () => "");
+  for (const e of entries.filter((n) => !n.startsWith(".") && path.join(versions, n) !== current)) {
+    await rm(path.join(versions, e), { recursive: true, force: true });
+    done.push(`removed unused version ${e}`);
   }
   const prefix = `.${path.basename(abs)}.link-`;
   for (const e of (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix))) {
@@ -127,11 +134,39 @@ export interface WriteOptions {
   tag: string;
 }
 
+/** One import at a time per DIR: `.DIR.lock` holds the writer's pid; a dead writer's lock is taken over. */
+async function lock(abs: string): Promise<() => Promise<void>> {
+  const file = path.join(path.dirname(abs), `.${path.basename(abs)}.lock`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fh = await open(file, "wx");
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      return () => rm(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = Number(await readFile(file, "utf8").catch(() => ""));
+      if (pid && isAlive(pid)) throw new OutputError(`${abs}: another import (pid ${pid}) is writing it; try again when it ends`);
+      await rm(file, { force: true });
+    }
+  }
+  throw new OutputError(`${abs}: cannot take ${file}`);
+}
+
 /** Writes the files as the new content of `dir`, atomically; returns the version folder. */
 export async function writeDatasetAtomically(dir: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
   const abs = path.resolve(dir);
+  await mkdir(path.dirname(abs), { recursive: true });
+  const unlock = await lock(abs);
+  try {
+    return await writeLocked(abs, files, opts);
+  } finally {
+    await unlock();
+  }
+}
+
+async function writeLocked(abs: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
   const parent = path.dirname(abs);
-  await mkdir(parent, { recursive: true });
   await recover(abs);
   const before = await inspectOutput(abs);
   const versions = versionsDirOf(abs);

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadDatasetDir } from "@/lib/dataset/load";
+import { META_FILE, USAGE_FILE } from "@/lib/dataset/format";
+import { IngestError } from "./errors";
+import { ingest } from "./ingest";
+import { inspectOutput, OutputError, writeDatasetAtomically } from "./output";
+import { formatSummary, progressPrinter } from "./summary";
+
+export const USAGE = "usage: npm run ingest -- --out DIR [--dry-run] [--unweighted] FILE…";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** For the progress line; omitted in tests. */
+  progressStream?: NodeJS.WriteStream;
+  /** Crash-safety test hook (see scripts/ingest.ts). */
+  pause?: (stage: "write" | "swap") => Promise<void>;
+}
+
+/** The importer's command line; returns the exit code (0 ok, 1 refused, 2 usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        unweighted: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const dryRun = values["dry-run"]!;
+  const out = values.out;
+  if (!positionals.length || (!out && !dryRun)) {
+    io.err(USAGE);
+    return 2;
+  }
+  const started = process.hrtime.bigint();
+  try {
+    if (out && !dryRun) await inspectOutput(out); // refuse a bad --out before reading anything
+    const result = await ingest({
+      files: positionals,
+      method: values.unweighted ? "unweighted" : "weighted",
+      progress: io.progressStream ? progressPrinter(io.progressStream) : undefined,
+    });
+    let written: string | undefined;
+    if (out && !dryRun) {
+      const version = await writeDatasetAtomically(
+        out,
+        [
+          { name: USAGE_FILE, content: result.usageCsv },
+          { name: META_FILE, content: result.metaJson },
+        ],
+        { tag: result.meta.sha256.slice(0, 8), verify: (tmp) => void loadDatasetDir(tmp), pause: io.pause },
+      );
+      written = `${out} → ${path.relative(path.dirname(path.resolve(out)), version)}`;
+    }
+    io.out(formatSummary(result, written));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rows = result.files.reduce((s, f) => s + f.rowsRead, 0);
+    io.out(`time: ${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s); peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    return 0;
+  } catch (e) {
+    if (e instanceof IngestError) {
+      io.err(e.message);
+      io.err(`nothing written${out && !dryRun ? `; ${out} is unchanged` : ""}`);
+      return 1;
+    }
+    if (e instanceof OutputError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { runCli } from "@/lib/ingest/cli";
+
+export function tempDir(prefix = "ingest-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/**
+ * Everything under `root` (the folder holding DIR), byte for byte: each entry's type, symlink target
+ * or file sha256. Equal snapshots mean DIR is unchanged and nothing was left beside it.
+ */
+export function snapshot(root: string): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      const rel = path.relative(root, p);
+      const st = lstatSync(p);
+      if (st.isSymbolicLink()) out.push(`${rel} -> ${readlinkSync(p)}`);
+      else if (st.isDirectory()) {
+        out.push(`${rel}/`);
+        walk(p);
+      } else out.push(`${rel} ${createHash("sha256").update(readFileSync(p)).digest("hex")}`);
+    }
+  };
+  walk(root);
+  return out.join("\n");
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(...argv: string[]): Promise<CliRun> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(argv, { out: (t) => stdout.push(t), err: (t) => stderr.push(t) });
+  return { code, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+}
