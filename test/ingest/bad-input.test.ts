@@ -1,0 +1,201 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateMonth, toTable, writeCsv, writeXlsx, type RawRow, type Table } from "./generate";
+import { cli, snapshot, tempDir } from "./helpers";
+
+/**
+ * Every refused input: a non-zero exit, a located message naming the Korean header and the value,
+ * and the folder holding DIR byte-identical afterwards (no change to DIR, no debris beside it).
+ */
+let root: string;
+let out: string;
+let good: string;
+
+beforeAll(async () => {
+  root = tempDir("ingest-bad-");
+  mkdirSync(path.join(root, "in"));
+  good = path.join(root, "in", "2023-01.csv");
+  writeCsv(good, toTable(generateMonth("2023-01"), { layout: "minimal" }));
+  out = path.join(root, "ds");
+  expect((await cli("--out", out, good)).code).toBe(0); // an existing dataset that must survive
+});
+
+async function refused(...files: string[]): Promise<string> {
+  const before = snapshot(root);
+  const run = await cli("--out", out, ...files);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(snapshot(root)).toBe(before);
+  return run.stderr;
+}
+
+function input(name: string): string {
+  return path.join(root, "in", name);
+}
+
+/** A minimal month table with an edit applied to data row `i` (0-based) at column `header`. */
+function edited(month: string, edits: [row: number, header: string, value: string | number | null][], mutate?: (t: Table) => void): Table {
+  const t = toTable(generateMonth(month), { layout: "minimal" });
+  for (const [row, header, value] of edits) t[row + 1]![t[0]!.indexOf(header)] = value;
+  mutate?.(t);
+  return t;
+}
+
+const col = (t: Table, header: string) => t[0]!.indexOf(header) + 1;
+
+describe("bad input is refused with a located message and DIR untouched", () => {
+  it("a missing required column: FILE:1 names it", async () => {
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
+    const k = t[0]!.indexOf("총인구수");
+    const f = input("no-pop-202302.csv");
+    writeCsv(f, t.map((r) => r.filter((_, i) => i !== k)));
+    const err = await refused(f);
+    expect(err).toContain(`${f}:1: missing column "총인구수" (also accepted: 총인구)`);
+  });
+
+  it("a missing indicator column", async () => {
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
+    t[0]![t[0]!.indexOf("넷플릭스 사용일수")] = "넷플릭스";
+    const f = input("no-netflix-202302.csv");
+    writeCsv(f, t);
+    expect(await refused(f)).toContain(`${f}:1: missing column "넷플릭스 사용일수"`);
+  });
+
+  it("an unparsable number, an infinity and a negative population: FILE:LINE:COLUMN, header and value", async () => {
+    const t = edited("2023-02", [
+      [4, "게임 서비스 사용일수", "12..5"],
+      [6, "유튜브 사용일수", "Infinity"],
+      [9, "총인구수", -3],
+      [11, "쇼핑 서비스 사용일수 미추정 인구수", "n/a"],
+    ]);
+    const f = input("numbers-202302.csv");
+    writeCsv(f, t);
+    const err = await refused(f);
+    expect(err).toContain(`${f}:6:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "12..5" is not a number`);
+    expect(err).toContain(`${f}:8:${col(t, "유튜브 사용일수")}: 유튜브 사용일수 "Infinity" is not a number`);
+    expect(err).toContain(`${f}:11:${col(t, "총인구수")}: 총인구수 "-3" is a negative population`);
+    expect(err).toContain(`${f}:13:${col(t, "쇼핑 서비스 사용일수 미추정 인구수")}: 쇼핑 서비스 사용일수 미추정 인구수 "n/a" is not a number`);
+    expect(err).toContain("import refused: 4 problems");
+  });
+
+  it("an unknown district, an unknown sex, an unknown age band", async () => {
+    const t = edited("2023-02", [
+      [2, "자치구", "부산진구"],
+      [3, "성별", "3"],
+      [5, "연령대", "23"],
+    ]);
+    const f = input("keys-202302.csv");
+    writeCsv(f, t);
+    const err = await refused(f);
+    expect(err).toContain(`${f}:4:${col(t, "자치구")}: 자치구 "부산진구" is not one of Seoul's 25 districts`);
+    expect(err).toContain(`${f}:5:${col(t, "성별")}: 성별 "3" is not a sex`);
+    expect(err).toContain(`${f}:7:${col(t, "연령대")}: 연령대 "23" is not a 5-year age band`);
+  });
+
+  it("an unknown district code when 자치구 is absent", async () => {
+    const t = edited("2023-02", [[0, "행정동코드", "2611051"]]);
+    const k = t[0]!.indexOf("자치구");
+    const f = input("dongcode-202302.csv");
+    writeCsv(f, t.map((r) => r.filter((_, i) => i !== k)));
+    expect(await refused(f)).toMatch(/:2:1: 행정동코드 "2611051" is not one of Seoul's 25 districts/);
+  });
+
+  it("a row with the wrong number of fields", async () => {
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
+    const f = input("width-202302.csv");
+    const lines = t.map((r) => r.map((v) => (v === null ? "" : String(v))).join(","));
+    lines[3] = lines[3]!.split(",").slice(0, -2).join(",");
+    lines[5] = `${lines[5]},extra`;
+    writeFileSync(f, lines.join("\n") + "\n");
+    const n = t[0]!.length;
+    const err = await refused(f);
+    expect(err).toContain(`${f}:4:${n - 1}: row has ${n - 2} fields, the header has ${n} (first missing: "${t[0]![n - 2]}")`);
+    expect(err).toContain(`${f}:6:${n + 1}: row has ${n + 1} fields, the header has ${n} (extra value "extra")`);
+  });
+
+  it("a file that is neither CSV nor XLSX, an old .xls, a ZIP that is not a workbook, an empty file", async () => {
+    const bin = input("image-202302.png");
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+    const xls = input("old-202303.xls");
+    writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    const zip = input("fake-202304.xlsx");
+    writeFileSync(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    const empty = input("empty-202305.csv");
+    writeFileSync(empty, "");
+    const blank = input("blank-202306.csv");
+    writeFileSync(blank, "\n\n");
+    const err = await refused(bin, xls, zip, empty, blank);
+    expect(err).toContain(`${bin}: is neither CSV nor XLSX (binary data)`);
+    expect(err).toContain(`${xls}: is an old Excel .xls workbook; save it as .xlsx or CSV`);
+    expect(err).toContain(`${zip}: is neither CSV nor a readable XLSX workbook`);
+    expect(err).toContain(`${empty}: is empty`);
+    expect(err).toContain(`${blank}: is empty (no rows)`);
+  });
+
+  it("the same month twice names both files", async () => {
+    const again = input("copy-of-january.csv");
+    writeCsv(again, toTable(generateMonth("2023-01"), { layout: "minimal", monthColumn: "기준연월" }));
+    const err = await refused(good, again);
+    expect(err).toContain(`month 2023-01 is also in ${good}`);
+    expect(err).toContain(again);
+  });
+
+  it("no month in the columns or the file name", async () => {
+    const f = input("citizens.csv");
+    writeCsv(f, toTable(generateMonth("2023-02"), { layout: "minimal" }));
+    expect(await refused(f)).toContain(`${f}: no month: the file has no 기준연월 column and its name has no month`);
+  });
+
+  it("a bare decimal month cell in XLSX (2023.10 read back as 2023.1) is ambiguous", async () => {
+    const f = input("decimal-month.xlsx");
+    const t = toTable(generateMonth("2023-10"), { layout: "minimal", monthColumn: "기준연월", monthFormat: () => 2023.1 });
+    await writeXlsx(f, t);
+    expect(await refused(f)).toContain(`${f}:2:1: 기준연월 "2023.1" is a decimal number, which is ambiguous`);
+  });
+
+  it("an XLSX cell error is located by its Korean header", async () => {
+    const f = input("2023.2월_29개 통신정보.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("data");
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
+    for (const r of t) ws.addRow(r);
+    const c = col(t, "배달 서비스 사용일수");
+    ws.getRow(3).getCell(c).value = "약 12";
+    await wb.xlsx.writeFile(f);
+    expect(await refused(f)).toContain(`${f}:3:${c}: 배달 서비스 사용일수 "약 12" is not a number`);
+  });
+
+  it("a month that does not cover all 300 segments with every service lists what is missing", async () => {
+    const raw = generateMonth("2023-07").filter((r: RawRow) => !(r.district === "강남구" && r.sex === 1 && r.band >= 70));
+    for (const r of raw) if (r.district === "중구" && r.sex === 2 && (r.band === 30 || r.band === 35)) r.values.delivery = "*";
+    const f = input("gaps-202307.csv");
+    writeCsv(f, toTable(raw, { layout: "minimal" }));
+    const err = await refused(f);
+    expect(err).toContain(`${f}: month 2023-07: segment 중구 여성 30대: no value for 배달 서비스 사용일수`);
+    expect(err).toContain(`${f}: month 2023-07: segment 강남구 남성 70대: no rows`);
+  });
+
+  it("lists 20 problems, then a count", async () => {
+    const t = toTable(generateMonth("2023-08"), { layout: "minimal" });
+    const k = t[0]!.indexOf("금융 서비스 사용일수");
+    for (let i = 1; i <= 45; i++) t[i]![k] = "x";
+    const f = input("many-202308.csv");
+    writeCsv(f, t);
+    const err = await refused(f);
+    expect(err.split("\n").filter((l) => l.includes("is not a number"))).toHaveLength(20);
+    expect(err).toContain("… and 25 more (45 problems in all)");
+  });
+
+  it("refuses an --out that is a folder with other things in it, before reading", async () => {
+    const other = path.join(root, "notes");
+    mkdirSync(other, { recursive: true });
+    writeFileSync(path.join(other, "todo.txt"), "keep me");
+    const before = snapshot(root);
+    const run = await cli("--out", other, good);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("is a folder holding other things (todo.txt)");
+    expect(snapshot(root)).toBe(before);
+  });
+});
