@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { checkDistrictGeo, geoBounds } from "./geo";
+import { loadDistrictGeo } from "./geo-file";
+
+describe("district boundaries", () => {
+  it("are the 25 districts, with Seoul's extent", () => {
+    const geo = loadDistrictGeo();
+    expect(geo.features).toHaveLength(25);
+    const [[south, west], [north, east]] = geoBounds(geo);
+    // Seoul spans about 37.43–37.70 °N and 126.76–127.19 °E.
+    expect(south).toBeGreaterThan(37.4);
+    expect(north).toBeLessThan(37.72);
+    expect(west).toBeGreaterThan(126.7);
+    expect(east).toBeLessThan(127.2);
+  });
+  it("reports files that don't fit the app's districts", () => {
+    const geo = loadDistrictGeo();
+    expect(checkDistrictGeo(geo)).toBeNull();
+    expect(checkDistrictGeo({ type: "Feature" })).toBe("not a GeoJSON FeatureCollection");
+    expect(checkDistrictGeo({ ...geo, features: geo.features.slice(1) })).toBe("missing districts 11110");
+    expect(checkDistrictGeo({ ...geo, features: [...geo.features, geo.features[0]] })).toBe("district 11110 appears twice");
+  });
+  it("computes bounds in Leaflet's lat/lng order", () => {
+    const square = {
+      type: "FeatureCollection" as const,
+      features: [
+        {
+          type: "Feature" as const,
+          properties: { code: "x", name_ko: "x", name_en: "x" },
+          geometry: { type: "Polygon" as const, coordinates: [[[127, 37.5], [127.1, 37.5], [127.1, 37.6], [127, 37.5]]] },
+        },
+      ],
+    };
+    expect(geoBounds(square)).toEqual([[37.5, 127], [37.6, 127.1]]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { Feature, FeatureCollection, Polygon, MultiPolygon, Position } from "geojson";
+import { DISTRICTS } from "@/lib/districts";
+
+/** The district boundaries (data/geo/seoul-districts.geojson): one feature per district, keyed by code. */
+export interface DistrictProps {
+  code: string;
+  name_ko: string;
+  name_en: string;
+}
+export type DistrictFeature = Feature<Polygon | MultiPolygon, DistrictProps>;
+export type DistrictGeo = FeatureCollection<Polygon | MultiPolygon, DistrictProps>;
+
+/** [[south, west], [north, east]] in Leaflet's lat/lng order. */
+export type LatLngBounds = [[number, number], [number, number]];
+
+/**
+ * Checks that a parsed GeoJSON is the 25 districts the app knows (same codes, once each); returns the
+ * problem in words, or null when it fits.
+ */
+export function checkDistrictGeo(geo: unknown): string | null {
+  const fc = geo as Partial<DistrictGeo> | null;
+  if (!fc || fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) return "not a GeoJSON FeatureCollection";
+  const known = new Set(DISTRICTS.map((d) => d.code));
+  const seen = new Set<string>();
+  for (const f of fc.features) {
+    const code = f?.properties?.code;
+    if (typeof code !== "string" || !known.has(code)) return `unknown district code ${JSON.stringify(code)}`;
+    if (seen.has(code)) return `district ${code} appears twice`;
+    const t = f.geometry?.type;
+    if (t !== "Polygon" && t !== "MultiPolygon") return `district ${code} has geometry ${String(t)}`;
+    seen.add(code);
+  }
+  const missing = [...known].filter((c) => !seen.has(c));
+  return missing.length ? `missing districts ${missing.join(", ")}` : null;
+}
+
+function* positions(f: DistrictFeature): Generator<Position> {
+  const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+  for (const poly of polys) for (const ring of poly) yield* ring;
+}
+
+/** Bounding box of all features, in Leaflet's [[lat, lng], [lat, lng]] order. */
+export function geoBounds(geo: DistrictGeo): LatLngBounds {
+  let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+  for (const f of geo.features) {
+    for (const [lng, lat] of positions(f)) {
+      if (lat! < south) south = lat!;
+      if (lat! > north) north = lat!;
+      if (lng! < west) west = lng!;
+      if (lng! > east) east = lng!;
+    }
+  }
+  return [[south, west], [north, east]];
+}
