@@ -11,7 +11,6 @@ import { fixtureDataset, FIXTURE_MONTHS } from "@/lib/engine/test-fixture";
  * DATA_DIR is read when the built server starts: the same build serves another dataset, and a broken
  * dataset stops the server with a message naming the file and line.
  */
-test.skip(({}, info) => info.project.name !== "desktop", "server-level test: once is enough");
 
 const NEXT = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -34,10 +33,13 @@ function startServer(dataDir: string, port: number): { child: ChildProcess; outp
 }
 
 let dir: string;
-test.beforeEach(() => {
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== "desktop", "server-level test: once is enough");
   dir = mkdtempSync(path.join(tmpdir(), "adtarget-data-"));
 });
-test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+test.afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 test("serves the dataset in DATA_DIR, read at start-up", async ({ request }) => {
   writeDataset(dir);
