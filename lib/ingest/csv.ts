@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { ArrayRow, ByteRow, type Row } from "./row";
 
 export type TextEncoding = "utf-8" | "utf-8 (BOM)" | "cp949";
 
@@ -21,61 +22,126 @@ export function detectEncoding(first: Buffer): TextEncoding | { error: string } 
   }
 }
 
-export function textDecoder(enc: TextEncoding): { write(b: Buffer): string; end(): string | undefined } {
-  return iconv.getDecoder(enc === "cp949" ? "cp949" : "utf8", { stripBOM: true });
+/** Decodes a byte range of the file (one field or one quoted record). */
+export function rangeDecoder(enc: TextEncoding): (buf: Buffer, start: number, end: number) => string {
+  if (enc === "cp949") return (buf, start, end) => iconv.decode(buf.subarray(start, end), "cp949");
+  return (buf, start, end) => buf.toString("utf8", start, end);
 }
 
 /**
- * A streaming CSV (RFC 4180) parser fed decoded text chunks. Lines without a quote take a fast
- * split; quoted fields may hold commas, doubled quotes and line breaks. `line` is the physical line
- * a record starts on. Never holds more than a chunk plus one record.
+ * A streaming CSV (RFC 4180) reader over raw bytes. Commas, quotes and line breaks are ASCII and never
+ * occur inside a multi-byte UTF-8 or CP949 character, so records are split on bytes and only the
+ * fields the importer reads are decoded (see ByteRow). A record holding a quote is decoded whole and
+ * parsed as text (fields may contain commas, doubled quotes and line breaks). `line` is the physical
+ * line a record starts on. Holds at most a chunk plus one record.
  */
-export class CsvParser {
-  private rest = "";
+export class CsvReader {
+  private rest: Buffer | null = null;
   private line = 1;
+  private readonly row: ByteRow;
 
-  constructor(private readonly onRecord: (fields: string[], line: number) => void) {}
+  constructor(
+    private readonly decode: (buf: Buffer, start: number, end: number) => string,
+    private readonly onRow: (row: Row, line: number) => void,
+  ) {
+    this.row = new ByteRow(decode);
+  }
 
-  write(chunk: string): void {
-    const text = this.rest.length ? this.rest + chunk : chunk;
-    this.rest = "";
-    const end = this.consume(text, false);
-    if (end < text.length) this.rest = text.slice(end);
+  write(chunk: Buffer): void {
+    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    const used = this.consume(buf, false);
+    this.rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
   }
 
   end(): void {
-    const text = this.rest;
-    this.rest = "";
-    if (text.length) this.consume(text, true);
+    const rest = this.rest;
+    this.rest = null;
+    if (rest) this.consume(rest, true);
   }
 
-  /** Emits the complete records in `text`; returns where the incomplete tail starts. */
-  private consume(text: string, final: boolean): number {
+  private consume(buf: Buffer, final: boolean): number {
+    const n = buf.length;
+    const row = this.row;
+    row.buf = buf;
     let pos = 0;
-    const n = text.length;
-    let q = text.indexOf('"');
     while (pos < n) {
-      let nl = text.indexOf("\n", pos);
-      if (nl < 0) {
-        if (!final) return pos;
-        nl = n;
+      let starts = row.starts;
+      let ends = row.ends;
+      let nf = 0;
+      let s = pos;
+      let i = pos;
+      let quoted = false;
+      for (; i < n; i++) {
+        const c = buf[i]!;
+        if (c === 44) {
+          if (nf === starts.length) {
+            row.starts = starts = grow(starts);
+            row.ends = ends = grow(ends);
+          }
+          starts[nf] = s;
+          ends[nf++] = i;
+          s = i + 1;
+        } else if (c === 10) break;
+        else if (c === 34) {
+          quoted = true;
+          break;
+        }
       }
-      if (q >= 0 && q < pos) q = text.indexOf('"', pos);
-      if (q < 0 || q > nl) {
-        const stop = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-        this.onRecord(text.slice(pos, stop).split(","), this.line);
-        this.line++;
-        pos = nl + 1;
+      if (quoted) {
+        const r = this.quotedRecord(buf, pos, final);
+        if (!r) return pos;
+        pos = r;
         continue;
       }
-      const r = parseQuoted(text, pos, final);
-      if (!r) return pos;
-      this.onRecord(r.fields, this.line);
-      this.line += r.lines;
-      pos = r.next;
+      if (i >= n && !final) return pos;
+      let e = i;
+      if (e > s && buf[e - 1] === 13) e--;
+      if (nf === starts.length) {
+        row.starts = starts = grow(starts);
+        row.ends = ends = grow(ends);
+      }
+      starts[nf] = s;
+      ends[nf++] = e;
+      row.length = nf;
+      this.onRow(row, this.line);
+      this.line++;
+      pos = i + 1;
     }
     return pos;
   }
+
+  /** A record with quotes: finds its end (line breaks inside quotes belong to it), parses it as text. */
+  private quotedRecord(buf: Buffer, pos: number, final: boolean): number | null {
+    const n = buf.length;
+    let inQuotes = false;
+    let breaks = 0;
+    let j = pos;
+    for (; j < n; j++) {
+      const c = buf[j]!;
+      if (c === 34) inQuotes = !inQuotes;
+      else if (c === 10) {
+        if (!inQuotes) break;
+        breaks++;
+      }
+    }
+    if (j >= n && !final) return null;
+    const text = this.decode(buf, pos, j);
+    const r = parseQuoted(text, 0, true)!;
+    this.onRow(new ArrayRow(r.fields), this.line);
+    this.line += breaks + 1;
+    return j + 1;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Parses one CSV record held in a string (for tests and quoted records). */
+export function parseCsvRecord(text: string): string[] {
+  return parseQuoted(text, 0, true)!.fields;
 }
 
 /** Parses one record with quotes from `start`; null when it runs past the text and more may come. */

@@ -5,7 +5,8 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import ExcelJS from "exceljs";
 import { Aggregator } from "./aggregate";
-import { CsvParser, detectEncoding, textDecoder } from "./csv";
+import { CsvReader, detectEncoding, rangeDecoder } from "./csv";
+import { ArrayRow } from "./row";
 import { Problems } from "./errors";
 import { monthFromFileName } from "./month";
 import type { FileStats } from "./rows";
@@ -55,36 +56,30 @@ export async function readInputFile(file: string, agg: Aggregator, problems: Pro
 async function readCsv(file: string, fileMonth: string | undefined, agg: Aggregator, problems: Problems, stats: FileStats, progress?: Progress) {
   const hash = createHash("sha256");
   const sink = new TableSink(file, 0, true, fileMonth, agg, problems, stats);
-  const parser = new CsvParser((fields, line) => sink.row(fields, line));
-  let decoder: ReturnType<typeof textDecoder> | undefined;
+  let reader: CsvReader | undefined;
   let read = 0;
-  let replacementAt = -1;
   const stream = createReadStream(file, { highWaterMark: CHUNK });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (let chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
-      if (!decoder) {
+      read += chunk.length;
+      if (!reader) {
         const enc = detectEncoding(chunk);
         if (typeof enc !== "string") {
           problems.add({ file }, enc.error);
           return;
         }
         stats.format = `csv, ${enc}`;
-        decoder = textDecoder(enc);
+        if (enc === "utf-8 (BOM)") chunk = chunk.subarray(3);
+        reader = new CsvReader(rangeDecoder(enc), (row, line) => sink.row(row, line));
       }
-      const text = decoder.write(chunk);
-      if (replacementAt < 0 && stats.format === "csv, utf-8" && text.includes("\uFFFD")) replacementAt = read;
-      read += chunk.length;
-      if (!sink.stopped) parser.write(text);
+      if (!sink.stopped) reader.write(chunk);
       progress?.(file, read, stats.bytes, stats.rowsRead);
     }
-    const tail = decoder?.end();
-    if (tail) parser.write(tail);
-    parser.end();
+    reader?.end();
   } finally {
     stream.destroy();
   }
-  if (replacementAt >= 0) problems.add({ file }, `is not valid UTF-8 after byte ${replacementAt} although it starts as UTF-8 (mixed encodings?)`);
   if (!sink.end()) problems.add({ file }, "is empty (no rows)");
   stats.sha256 = hash.digest("hex");
 }
@@ -136,7 +131,7 @@ async function readXlsx(file: string, fileMonth: string | undefined, agg: Aggreg
         const values = row.values as unknown[];
         const cells: Cell[] = new Array(values.length);
         for (let i = 1; i < values.length; i++) cells[i] = toCell(values[i]);
-        sink!.row(cells, row.number);
+        sink!.row(new ArrayRow(cells), row.number);
         if ((row.number & 1023) === 0) progress?.(file, read, stats.bytes, stats.rowsRead);
       }
       if (active && !sink!.end()) sink = undefined;

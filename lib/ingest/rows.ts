@@ -2,7 +2,8 @@ import { Aggregator, ageIndex, ambiguousSlot, districtSlot, POP, ROWS, segmentOf
 import { Problems, showValue } from "./errors";
 import type { Column, ColumnMap } from "./headers";
 import { parseMonthCell, type MonthResult } from "./month";
-import { districtByCode, parseAgeBand, parseDistrict, parseDongCode, parseNumber, parseSex, schemeOf, type AgeResult, type Cell, type DistrictResult } from "./values";
+import type { Row } from "./row";
+import { districtByCode, parseAgeBand, parseDistrict, parseDongCode, parseSex, schemeOf, type AgeResult, type Cell, type DistrictResult } from "./values";
 
 export const SKIP_UNDER_20 = "연령대 under 20";
 export const SKIP_NO_POPULATION = "총인구수 empty, * or -";
@@ -21,13 +22,14 @@ export interface FileStats {
 
 /** Per-column memo of parsed key cells: a file repeats the same few hundred values a million times. */
 class Memo<T> {
-  private readonly map = new Map<Cell, T>();
+  private readonly map = new Map<unknown, T>();
   constructor(private readonly parse: (c: Cell) => T) {}
-  get(c: Cell): T {
-    let v = this.map.get(c);
+  get(row: Row, i: number): T {
+    const k = row.key(i);
+    let v = this.map.get(k);
     if (v === undefined) {
-      v = this.parse(c);
-      if (this.map.size < 50_000 && !(c instanceof Date)) this.map.set(c, v);
+      v = this.parse(row.cell(i));
+      if (this.map.size < 50_000 && !(k instanceof Date)) this.map.set(k, v);
     }
     return v;
   }
@@ -85,57 +87,50 @@ export class RowHandler {
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
   }
 
-  handle(cells: readonly Cell[], line: number): void {
+  handle(row: Row, line: number): void {
     const { cols } = this;
     this.stats.rowsRead++;
     const before = this.problems.count;
 
     let month = this.fileMonth;
     if (cols.month) {
-      const cell = cells[cols.month.index];
-      const m = this.months.get(cell);
-      if ("error" in m) this.bad(line, cols.month, cell, m.error);
+      const m = this.months.get(row, cols.month.index);
+      if ("error" in m) this.bad(line, cols.month, row.cell(cols.month.index), m.error);
       else month = m.month;
     }
 
-    const dCell = cells[this.districtCol.index];
-    const d = this.districts.get(dCell);
+    const d = this.districts.get(row, this.districtCol.index);
     let slot = -1;
-    if (d.kind === "unknown") this.bad(line, this.districtCol, dCell, "is not one of Seoul's 25 districts");
+    if (d.kind === "unknown") this.bad(line, this.districtCol, row.cell(this.districtCol.index), "is not one of Seoul's 25 districts");
     else if (d.kind === "ambiguous") slot = ambiguousSlot(d.code);
     else {
       slot = districtSlot(d.district.code);
-      this.noteScheme(String(dCell).trim());
+      if (d.code) this.noteScheme(d.code);
     }
 
-    const sexCell = cells[cols.sex.index];
-    const sex = this.sexes.get(sexCell);
-    if (!sex) this.bad(line, cols.sex, sexCell, "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
+    const sex = this.sexes.get(row, cols.sex.index);
+    if (!sex) this.bad(line, cols.sex, row.cell(cols.sex.index), "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
 
-    const ageCell = cells[cols.age.index];
-    const age = this.ages.get(ageCell);
-    if (age.kind === "invalid") this.bad(line, cols.age, ageCell, "is not a 5-year age band (20, 25, …, 75)");
+    const age = this.ages.get(row, cols.age.index);
+    if (age.kind === "invalid") this.bad(line, cols.age, row.cell(cols.age.index), "is not a 5-year age band (20, 25, …, 75)");
 
-    const popCell = cells[cols.population.index];
-    const pop = parseNumber(popCell);
-    if (pop !== null && !(pop >= 0)) this.bad(line, cols.population, popCell, Number.isNaN(pop) ? "is not a number" : "is a negative population");
+    const pop = row.num(cols.population.index);
+    if (pop !== null && !(pop >= 0)) this.bad(line, cols.population, row.cell(cols.population.index), Number.isNaN(pop) ? "is not a number" : "is a negative population");
 
     for (let k = 0; k < this.nServices; k++) {
       const sc = cols.services[k]!;
-      const vCell = cells[sc.value.index];
-      const v = parseNumber(vCell);
+      const v = row.num(sc.value.index);
       this.present[k] = 0;
       if (v === null) continue;
       if (Number.isNaN(v)) {
-        this.bad(line, sc.value, vCell, "is not a number");
+        this.bad(line, sc.value, row.cell(sc.value.index), "is not a number");
         continue;
       }
       let w = pop ?? 0;
       if (sc.unestimated) {
-        const uCell = cells[sc.unestimated.index];
-        const u = parseNumber(uCell);
+        const u = row.num(sc.unestimated.index);
         if (u !== null && !(u >= 0)) {
-          this.bad(line, sc.unestimated, uCell, Number.isNaN(u) ? "is not a number" : "is a negative population");
+          this.bad(line, sc.unestimated, row.cell(sc.unestimated.index), Number.isNaN(u) ? "is not a number" : "is a negative population");
           continue;
         }
         if (u !== null) w = w - u > 0 ? w - u : 0;

@@ -1,18 +1,23 @@
 import { Aggregator } from "./aggregate";
 import { Problems } from "./errors";
 import { looksLikeHeader, matchHeader } from "./headers";
+import type { Row } from "./row";
 import { RowHandler, type FileStats } from "./rows";
 import type { Cell } from "./values";
 
 export const SKIP_BLANK = "blank rows";
 const HEADER_SEARCH_ROWS = 10;
 
-function isBlank(cells: readonly Cell[], base: number): boolean {
-  for (let i = base; i < cells.length; i++) {
-    const c = cells[i];
+function isBlank(row: Row, base: number): boolean {
+  for (let i = base; i < row.length; i++) {
+    const c = row.cell(i);
     if (c !== null && c !== undefined && c !== "") return false;
   }
   return true;
+}
+
+function cellsOf(row: Row): Cell[] {
+  return Array.from({ length: row.length }, (_, i) => row.cell(i));
 }
 
 /**
@@ -22,7 +27,7 @@ function isBlank(cells: readonly Cell[], base: number): boolean {
  */
 export class TableSink {
   private handler: RowHandler | undefined;
-  private pending: { cells: readonly Cell[]; line: number }[] = [];
+  private pending: { cells: Cell[]; line: number }[] = [];
   private header: readonly Cell[] = [];
   /** Set when the header is unusable: the rest of the file is not read. */
   stopped = false;
@@ -41,18 +46,19 @@ export class TableSink {
     return this.handler !== undefined;
   }
 
-  row(cells: readonly Cell[], line: number): void {
+  row(row: Row, line: number): void {
     if (this.stopped) return;
     const h = this.handler;
     if (h) {
-      if (this.csv && cells.length !== this.header.length) {
-        if (cells.length === 1 && cells[0] === "") return this.blank();
-        return this.badWidth(cells, line);
+      if (this.csv && row.length !== this.header.length) {
+        if (row.length === 1 && row.cell(0) === "") return this.blank();
+        return this.badWidth(row, line);
       }
-      if (!this.csv && isBlank(cells, this.base)) return this.blank();
-      return h.handle(cells, line);
+      if (!this.csv && isBlank(row, this.base)) return this.blank();
+      return h.handle(row, line);
     }
-    if (isBlank(cells, this.base)) return;
+    if (isBlank(row, this.base)) return;
+    const cells = cellsOf(row); // rows are reused by the CSV reader: copy before keeping
     if (looksLikeHeader(cells)) return this.useHeader(cells, line);
     this.pending.push({ cells, line });
     if (this.pending.length >= HEADER_SEARCH_ROWS) this.useHeader(this.pending[0]!.cells, this.pending[0]!.line);
@@ -92,14 +98,14 @@ export class TableSink {
     this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, this.agg, this.problems, this.stats);
   }
 
-  private badWidth(cells: readonly Cell[], line: number): void {
-    const got = cells.length;
+  private badWidth(row: Row, line: number): void {
+    const got = row.length;
     const want = this.header.length;
     this.stats.rowsRead++;
     const detail =
       got < want
         ? `row has ${got} fields, the header has ${want} (first missing: ${JSON.stringify(String(this.header[got] ?? "").trim())})`
-        : `row has ${got} fields, the header has ${want} (extra value ${JSON.stringify(String(cells[want] ?? ""))})`;
+        : `row has ${got} fields, the header has ${want} (extra value ${JSON.stringify(String(row.cell(want) ?? ""))})`;
     this.problems.add({ file: this.file, line, column: Math.min(got, want) + 1 }, detail);
   }
 }

@@ -76,7 +76,7 @@ export function parseAgeBand(cell: Cell): AgeResult {
 }
 
 /** Result of reading a district: a district, a 5-digit code that is valid in both numbering schemes, or nothing. */
-export type DistrictResult = { kind: "district"; district: District } | { kind: "ambiguous"; code: string } | { kind: "unknown" };
+export type DistrictResult = { kind: "district"; district: District; code?: string } | { kind: "ambiguous"; code: string } | { kind: "unknown" };
 
 const adminCodes = new Set(DISTRICTS.map((d) => d.code));
 /** Codes that are one district's administrative code and another's statistics code (11110 종로구 / 노원구 …). */
@@ -94,7 +94,7 @@ export function parseDistrict(cell: Cell): DistrictResult {
 export function districtByCode(code: string): DistrictResult {
   if (AMBIGUOUS_CODES.includes(code)) return { kind: "ambiguous", code };
   const d = findDistrictByStatCode(code) ?? findDistrict(code);
-  return d ? { kind: "district", district: d } : { kind: "unknown" };
+  return d ? { kind: "district", district: d, code } : { kind: "unknown" };
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * Importer benchmark: `npm run bench:ingest`. Generates into bench/tmp/ingest/ (git-ignored)
+ *   - a 1,000,000-row dong-level CSV in the official ~140-column layout (100 months × 10,000 rows), and
+ *   - a full-size monthly XLSX (10,000 rows × ~140 columns, month only in the file name),
+ * imports each in a child process and prints rows/s and peak memory (VmHWM from /proc, cross-checked
+ * with the importer's own maxRSS). Targets: ≥ 200k rows/s for the CSV, ≤ 512 MB for both.
+ * Generated files are reused between runs; delete bench/tmp/ingest to regenerate.
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { csvText, generateMonth, toTable, type RawRow } from "@/test/ingest/generate";
+
+const DIR = path.resolve("bench/tmp/ingest");
+const MONTHS = 100;
+
+/** One month of 10,000 rows: 416 dongs (16–17 per district) × 2 sexes × 12 bands, plus 16 under-20 rows. */
+function benchMonth(month: string): RawRow[] {
+  const rows = generateMonth(month, { dongsPerDistrict: 17, bands: [20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75] });
+  const drop = new Set(rows.filter((r) => r.dongCode.endsWith("67")).slice(0, 9 * 24).map((r) => r.dongCode));
+  const kept = rows.filter((r) => !drop.has(r.dongCode));
+  const young = kept.slice(0, 16).map((r) => ({ ...r, band: 15 }));
+  const out = [...kept, ...young];
+  if (out.length !== 10_000) throw new Error(`bench month has ${out.length} rows`);
+  return out;
+}
+
+async function writeBigCsv(file: string): Promise<void> {
+  const lines = csvText(toTable(benchMonth("2015-01"), { monthColumn: "기준연월" })).split("\r\n").filter(Boolean);
+  const header = lines.shift()!;
+  const ws = createWriteStream(file);
+  const write = (s: string) => (ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once("drain", () => r())));
+  await write(header + "\r\n");
+  for (let m = 0; m < MONTHS; m++) {
+    const ym = `${2015 + Math.floor(m / 12)}${String((m % 12) + 1).padStart(2, "0")}`;
+    for (let i = 0; i < lines.length; i += 500) await write(lines.slice(i, i + 500).map((l) => ym + l.slice(6)).join("\r\n") + "\r\n");
+  }
+  await new Promise<void>((r) => ws.end(() => r()));
+}
+
+async function writeBigXlsx(file: string): Promise<void> {
+  const t = toTable(benchMonth("2023-01"));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet("Sheet1");
+  for (const r of t) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+interface Run {
+  rows: number;
+  seconds: number;
+  wall: number;
+  peakMb: number;
+  selfPeakMb: number;
+}
+
+function runImporter(file: string, out: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, file], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let hwm = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) hwm = Math.max(hwm, Number(m[1]));
+      } catch {
+        /* exited */
+      }
+    }, 20);
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`importer exited ${code}:\n${stderr}${stdout}`));
+      const rows = Number(/rows read: ([\d,]+)/.exec(stdout)![1]!.replaceAll(",", ""));
+      const t = /time: ([\d.]+) s .*peak memory: (\d+) MB/.exec(stdout)!;
+      resolve({ rows, seconds: Number(t[1]), wall: (Date.now() - started) / 1000, peakMb: Math.round(hwm / 1024), selfPeakMb: Number(t[2]) });
+    });
+  });
+}
+
+function report(name: string, file: string, r: Run): string {
+  const mb = (statSync(file).size / 1048576).toFixed(0);
+  return `${name} (${mb} MB, ${r.rows.toLocaleString("en-US")} rows): ${r.seconds.toFixed(2)} s = ${Math.round(r.rows / r.seconds).toLocaleString("en-US")} rows/s (wall incl. start-up ${r.wall.toFixed(2)} s); peak RSS ${Math.max(r.peakMb, r.selfPeakMb)} MB`;
+}
+
+async function main() {
+  mkdirSync(DIR, { recursive: true });
+  const csv = path.join(DIR, "dong-1m.csv");
+  const xlsx = path.join(DIR, "2023.1월_29개 통신정보.xlsx");
+  if (!existsSync(csv)) {
+    console.log("generating 1,000,000-row CSV …");
+    await writeBigCsv(csv);
+  }
+  if (!existsSync(xlsx)) {
+    console.log("generating full-size XLSX …");
+    await writeBigXlsx(xlsx);
+  }
+  const results: string[] = [];
+  for (const [name, file] of [["CSV", csv], ["XLSX", xlsx]] as const) {
+    const out = path.join(DIR, `out-${name.toLowerCase()}`);
+    rmSync(out, { recursive: true, force: true });
+    const r = await runImporter(file, out);
+    const line = report(name, file, r);
+    console.log(line);
+    results.push(line);
+    const ok = r.peakMb <= 512 && (name !== "CSV" || r.rows / r.seconds >= 200_000);
+    if (!ok) console.log(`  ✗ below target (≥ 200k rows/s for CSV, ≤ 512 MB)`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import { parseNumber, type Cell } from "./values";
+
+/**
+ * One data row as the row handler reads it. CSV rows stay as bytes (a field is decoded only when the
+ * importer needs it); XLSX rows and quoted CSV records are arrays of cells.
+ */
+export interface Row {
+  /** Number of cells (for CSV: fields). Valid indices are base … length − 1. */
+  readonly length: number;
+  /** The cell's value, decoded (for messages and key columns). */
+  cell(i: number): Cell;
+  /** A cheap identity of the raw cell for memoizing parsed key columns. */
+  key(i: number): unknown;
+  /** The cell as a number: null when missing (empty, *, -), NaN when not a finite number. */
+  num(i: number): number | null;
+}
+
+export class ArrayRow implements Row {
+  constructor(readonly cells: readonly Cell[]) {}
+  get length(): number {
+    return this.cells.length;
+  }
+  cell(i: number): Cell {
+    return this.cells[i];
+  }
+  key(i: number): unknown {
+    return this.cells[i];
+  }
+  num(i: number): number | null {
+    return parseNumber(this.cells[i]);
+  }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A CSV record as byte ranges of the chunk it was read from; valid only during the callback. Numbers
+ * are parsed from the bytes: up to 15 significant digits and 22 decimals the result is one correctly
+ * rounded division, identical to Number(); anything else goes through Number().
+ */
+export class ByteRow implements Row {
+  buf: Buffer = Buffer.alloc(0);
+  starts: Int32Array<ArrayBuffer> = new Int32Array(256);
+  ends: Int32Array<ArrayBuffer> = new Int32Array(256);
+  length = 0;
+
+  constructor(private readonly decode: (buf: Buffer, start: number, end: number) => string) {}
+
+  cell(i: number): Cell {
+    return i < this.length ? this.decode(this.buf, this.starts[i]!, this.ends[i]!) : undefined;
+  }
+
+  key(i: number): unknown {
+    return i < this.length ? this.buf.toString("latin1", this.starts[i]!, this.ends[i]!) : undefined;
+  }
+
+  num(i: number): number | null {
+    if (i >= this.length) return null;
+    const b = this.buf;
+    let s = this.starts[i]!;
+    let e = this.ends[i]!;
+    while (s < e && b[s]! <= 32) s++;
+    while (e > s && b[e - 1]! <= 32) e--;
+    if (s === e) return null;
+    if (e - s === 1 && (b[s] === 42 || b[s] === 45)) return null; // * or -
+    let k = s;
+    let neg = false;
+    if (b[k] === 45) {
+      neg = true;
+      k++;
+    } else if (b[k] === 43) k++;
+    let mant = 0;
+    let sig = 0;
+    let frac = 0;
+    let dot = false;
+    let digits = 0;
+    for (; k < e; k++) {
+      const c = b[k]!;
+      if (c >= 48 && c <= 57) {
+        digits++;
+        if (mant !== 0 || c !== 48) sig++;
+        mant = mant * 10 + (c - 48);
+        if (dot) frac++;
+      } else if (c === 46 && !dot) dot = true;
+      else return parseNumber(this.buf.toString("latin1", s, e));
+    }
+    if (digits === 0 || sig > 15 || frac > 22) return parseNumber(this.buf.toString("latin1", s, e));
+    const v = frac ? mant / POW10[frac]! : mant;
+    return neg ? -v : v;
+  }
+}
