@@ -1,6 +1,9 @@
 import type { Feature, FeatureCollection, Polygon, MultiPolygon, Position } from "geojson";
 import { DISTRICTS } from "@/lib/districts";
 
+/** Shown with the map (data/geo/README provenance). */
+export const BOUNDARY_ATTRIBUTION = "경계: 통계청 센서스용 행정구역경계(2013)";
+
 /** The district boundaries (data/geo/seoul-districts.geojson): one feature per district, keyed by code. */
 export interface DistrictProps {
   code: string;
