@@ -50,3 +50,11 @@ export function describeZ(z: number | null): string {
   if (z > -1.5) return "서울 평균보다 크게 낮음";
   return "서울 평균보다 매우 낮음";
 }
+
+/** A difference in a service's own unit, signed: "+1.234", "−0.051" (same digits as formatUsage). */
+export function formatUsageDiff(n: number): string {
+  const digits = Math.abs(n) < 10 ? 3 : 1;
+  const s = formatUsage(Math.abs(n));
+  if (Number(Math.abs(n).toFixed(digits)) === 0) return s;
+  return n > 0 ? `+${s}` : `−${s}`;
+}

@@ -1,0 +1,66 @@
+import { CsvDownload } from "@/components/CsvDownload";
+import type { ServiceScore } from "@/lib/engine";
+import { monthLabel, serviceName } from "@/lib/format";
+import type { TableData } from "@/lib/table";
+import { SERVICE_COLOR } from "./palette";
+import styles from "./segment.module.css";
+
+interface Props {
+  monthly: readonly { month: string; ranking: readonly ServiceScore[] }[];
+  /** The same rows as a plain table, for the CSV download. */
+  table: TableData;
+  source: string;
+  filename: string;
+}
+
+/**
+ * The month-by-month ranking: a table first (one row per month, one column per rank), so it is its own
+ * table view; the CSV holds exactly its cells.
+ */
+export function MonthlyRanking({ monthly, table, source, filename }: Props) {
+  const ranks = monthly[0]?.ranking.length ?? 0;
+  return (
+    <section className="card chart-frame" aria-labelledby="monthly-title">
+      <header className="chart-header">
+        <h2 id="monthly-title">월별 우선순위</h2>
+        <div className="chart-description">
+          달마다 그 달의 값으로 다시 계산한 순위입니다. 순위가 매달 같으면 그 서비스는 계절과 관계없이 이 고객층에 잘 맞습니다.
+        </div>
+      </header>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="월별 우선순위 표">
+        <table data-testid="monthly-priority" className={styles.monthlyTable}>
+          <caption className="visually-hidden">월별 서비스 우선순위 (1위부터 {ranks}위까지)</caption>
+          <thead>
+            <tr>
+              <th scope="col">월</th>
+              {Array.from({ length: ranks }, (_, i) => (
+                <th key={i} scope="col">
+                  {i + 1}위
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {monthly.map((m) => (
+              <tr key={m.month} data-month={m.month}>
+                <th scope="row" data-value={monthLabel(m.month)}>
+                  {monthLabel(m.month)}
+                </th>
+                {m.ranking.map((s) => (
+                  <td key={s.service} data-service={s.service} data-value={serviceName(s.service)}>
+                    <span className={styles.swatch} style={{ background: SERVICE_COLOR[s.service] }} aria-hidden="true" />
+                    {serviceName(s.service)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <footer className="chart-footer">
+        <p className="source-note">출처: {source}</p>
+        <CsvDownload table={table} filename={filename} />
+      </footer>
+    </section>
+  );
+}
