@@ -9,7 +9,7 @@ import Link from "next/link";
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
   return (
-    <div className="card notice" role="alert" data-testid="error-page">
+    <div className="card notice" role="alert" data-testid="error-page" style={{ marginTop: "1.2rem", wordBreak: "keep-all" }}>
       <h1>문제가 생겼습니다</h1>
       <p>화면을 그리는 중에 예기치 못한 오류가 났습니다. 잠시 후 다시 시도해 주세요. 같은 문제가 계속되면 아래 링크에서 다시 시작할 수 있습니다.</p>
       {digest ? (

@@ -8,10 +8,10 @@ export const metadata: Metadata = { title: "페이지를 찾을 수 없습니다
 export default async function NotFound() {
   await connection(); // rendered per request, so the footer names the dataset the server actually loaded
   return (
-    <div className="card notice" data-testid="not-found">
+    <div className="card notice" data-testid="not-found" style={{ marginTop: "1.2rem", wordBreak: "keep-all" }}>
       <h1>페이지를 찾을 수 없습니다</h1>
       <p>주소가 바뀌었거나 잘못 입력된 것 같습니다. 아래에서 원하는 화면으로 이동해 주세요.</p>
-      <ul>
+      <ul style={{ lineHeight: 2.2 }}>
         <li>
           <Link href="/">처음 화면</Link> — 이 도구가 답하는 질문과 데이터 설명
         </li>

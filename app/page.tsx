@@ -25,7 +25,7 @@ export default async function Home() {
   return (
     <>
       <h1>AdTarget Seoul — 서울에서 어디에, 누구에게, 언제 광고할까</h1>
-      <p className="lead">
+      <p className={`lead ${styles.lead}`}>
         서울 시민생활 데이터로 자치구 × 성별 × 연령대 고객층이 게임·금융·쇼핑·동영상/방송·유튜브·넷플릭스·배달 서비스를 얼마나 쓰는지 비교해, 광고를
         보낼 곳과 대상과 시기를 고릅니다.
       </p>

@@ -18,9 +18,14 @@ export function isIndexService(service: ServiceId): boolean {
   return INDEX_SERVICES.includes(service);
 }
 
+/** The unit a service's values are in, in words. */
+export function usageUnit(service: ServiceId): string {
+  return isIndexService(service) ? "표준화 지수" : "제공처 단위";
+}
+
 /** Column label for a service's mean usage, naming its own unit. */
 export function usageLabel(service: ServiceId): string {
-  return isIndexService(service) ? `평균 ${serviceName(service)} 이용 (표준화 지수)` : `평균 ${serviceName(service)} 이용 (제공처 단위)`;
+  return `평균 ${serviceName(service)} 이용 (${usageUnit(service)})`;
 }
 
 /** The table view and CSV: one row per target, the six related services as service/r column pairs. */

@@ -28,7 +28,7 @@ export function ServiceTargets({ attribution, monthCount }: Props) {
   return (
     <>
       <h1>서비스별 타겟 고객 및 광고 송출 추천</h1>
-      <p className="lead">
+      <p className={`lead ${styles.lead}`}>
         서비스를 고르면 그 서비스를 서울 평균보다 많이 쓰는 고객층(자치구 × 성별 × 연령대) 상위 {SERVICE_PAGE_LIMIT}개와, 각 고객층에서 함께
         광고하기 좋은 서비스를 보여 줍니다.
       </p>
