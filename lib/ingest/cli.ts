@@ -70,7 +70,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(formatSummary(result, written));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = result.files.reduce((s, f) => s + f.rowsRead, 0);
-    io.out(`time: ${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s); peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    const cpu = process.cpuUsage();
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    io.out(
+      `time: ${seconds.toFixed(2)} s (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s); CPU ${cpuSeconds.toFixed(2)} s; peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof IngestError) {

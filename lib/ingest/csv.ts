@@ -36,7 +36,6 @@ export function rangeDecoder(enc: TextEncoding): (buf: Buffer, start: number, en
  * line a record starts on. Holds at most a chunk plus one record.
  */
 export class CsvReader {
-  private rest: Buffer | null = null;
   private line = 1;
   private readonly row: ByteRow;
 
@@ -47,23 +46,13 @@ export class CsvReader {
     this.row = new ByteRow(decode);
   }
 
-  write(chunk: Buffer): void {
-    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    const used = this.consume(buf, false);
-    this.rest = used < buf.length ? Buffer.from(buf.subarray(used)) : null;
-  }
-
-  end(): void {
-    const rest = this.rest;
-    this.rest = null;
-    if (rest) this.consume(rest, true);
-  }
-
-  private consume(buf: Buffer, final: boolean): number {
-    const n = buf.length;
+  /**
+   * Emits the complete records in buf[pos, n); returns where the incomplete last record starts (the
+   * caller keeps those bytes and appends more). With `final`, everything is consumed.
+   */
+  consume(buf: Buffer, pos: number, n: number, final: boolean): number {
     const row = this.row;
     row.buf = buf;
-    let pos = 0;
     while (pos < n) {
       let starts = row.starts;
       let ends = row.ends;
@@ -73,6 +62,7 @@ export class CsvReader {
       let quoted = false;
       for (; i < n; i++) {
         const c = buf[i]!;
+        if (c > 44) continue; // digits, '.', '-', letters, multi-byte characters
         if (c === 44) {
           if (nf === starts.length) {
             row.starts = starts = grow(starts);
@@ -88,8 +78,8 @@ export class CsvReader {
         }
       }
       if (quoted) {
-        const r = this.quotedRecord(buf, pos, final);
-        if (!r) return pos;
+        const r = this.quotedRecord(buf, pos, n, final);
+        if (r === null) return pos;
         pos = r;
         continue;
       }
@@ -111,8 +101,7 @@ export class CsvReader {
   }
 
   /** A record with quotes: finds its end (line breaks inside quotes belong to it), parses it as text. */
-  private quotedRecord(buf: Buffer, pos: number, final: boolean): number | null {
-    const n = buf.length;
+  private quotedRecord(buf: Buffer, pos: number, n: number, final: boolean): number | null {
     let inQuotes = false;
     let breaks = 0;
     let j = pos;

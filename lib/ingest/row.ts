@@ -50,8 +50,45 @@ export class ByteRow implements Row {
     return i < this.length ? this.decode(this.buf, this.starts[i]!, this.ends[i]!) : undefined;
   }
 
+  /** Per column: the bytes and key of the last long key cell (consecutive rows repeat district and month). */
+  private readonly lastKey: { bytes: Uint8Array; len: number; key: string }[] = [];
+
+  /**
+   * Up to 6 bytes: the bytes as one exact integer (no allocation). Longer: a latin1 string of the
+   * bytes, reused while a column repeats the previous row's bytes.
+   */
   key(i: number): unknown {
-    return i < this.length ? this.buf.toString("latin1", this.starts[i]!, this.ends[i]!) : undefined;
+    if (i >= this.length) return undefined;
+    const b = this.buf;
+    const s = this.starts[i]!;
+    const e = this.ends[i]!;
+    const len = e - s;
+    if (len <= 6) {
+      let k = len;
+      for (let j = s; j < e; j++) k = k * 256 + b[j]!;
+      return k;
+    }
+    const last = this.lastKey[i];
+    if (last && last.len === len) {
+      let same = true;
+      const lb = last.bytes;
+      for (let j = 0; j < len; j++) {
+        if (lb[j] !== b[s + j]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return last.key;
+    }
+    const key = b.toString("latin1", s, e);
+    if (len <= 64) {
+      const entry = last ?? { bytes: new Uint8Array(64), len: 0, key: "" };
+      entry.bytes.set(b.subarray(s, e));
+      entry.len = len;
+      entry.key = key;
+      this.lastKey[i] = entry;
+    }
+    return key;
   }
 
   num(i: number): number | null {

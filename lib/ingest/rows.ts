@@ -41,8 +41,11 @@ class Memo<T> {
  */
 export class RowHandler {
   private readonly months: Memo<MonthResult>;
-  private readonly districts: Memo<DistrictResult>;
-  private readonly sexes = new Memo((c) => parseSex(c));
+  private readonly districts: Memo<DistrictResult & { slot: number }>;
+  private readonly sexes = new Memo((c) => {
+    const sex = parseSex(c);
+    return sex ? sexIndex(sex) : -1;
+  });
   private readonly ages = new Memo<AgeResult>((c) => parseAgeBand(c));
   private readonly districtCol: Column;
   private readonly nServices: number;
@@ -50,6 +53,7 @@ export class RowHandler {
   private readonly weights: Float64Array;
   private readonly present: Uint8Array;
   private schemes = new Map<"admin" | "stat", number>();
+  private schemeNoted = "";
   private lastMonth = "";
   private lastTable: Float64Array | undefined;
 
@@ -65,13 +69,13 @@ export class RowHandler {
     this.months = new Memo((c) => parseMonthCell(c, untyped));
     if (cols.district) {
       this.districtCol = cols.district;
-      this.districts = new Memo((c) => parseDistrict(c));
+      this.districts = new Memo((c) => withSlot(parseDistrict(c)));
     } else if (cols.districtCode) {
       this.districtCol = cols.districtCode;
-      this.districts = new Memo((c) => (c === null || c === undefined || c instanceof Date ? { kind: "unknown" } : districtByCode(String(c).trim())));
+      this.districts = new Memo((c) => withSlot(c === null || c === undefined || c instanceof Date ? { kind: "unknown" } : districtByCode(String(c).trim())));
     } else {
       this.districtCol = cols.dongCode!;
-      this.districts = new Memo((c) => parseDongCode(c));
+      this.districts = new Memo((c) => withSlot(parseDongCode(c)));
     }
     this.nServices = cols.services.length;
     this.values = new Float64Array(this.nServices);
@@ -100,16 +104,12 @@ export class RowHandler {
     }
 
     const d = this.districts.get(row, this.districtCol.index);
-    let slot = -1;
+    const slot = d.slot;
     if (d.kind === "unknown") this.bad(line, this.districtCol, row.cell(this.districtCol.index), "is not one of Seoul's 25 districts");
-    else if (d.kind === "ambiguous") slot = ambiguousSlot(d.code);
-    else {
-      slot = districtSlot(d.district.code);
-      if (d.code) this.noteScheme(d.code);
-    }
+    else if (d.kind === "district" && d.code) this.noteScheme(d.code);
 
     const sex = this.sexes.get(row, cols.sex.index);
-    if (!sex) this.bad(line, cols.sex, row.cell(cols.sex.index), "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
+    if (sex < 0) this.bad(line, cols.sex, row.cell(cols.sex.index), "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
 
     const age = this.ages.get(row, cols.age.index);
     if (age.kind === "invalid") this.bad(line, cols.age, row.cell(cols.age.index), "is not a 5-year age band (20, 25, …, 75)");
@@ -151,7 +151,7 @@ export class RowHandler {
       this.stats.months.add(month!);
     }
     const t = this.lastTable;
-    const o = segmentOffset(slot, sexIndex(sex!), ageIndex(age.age10));
+    const o = segmentOffset(slot, sex, ageIndex(age.age10));
     t[o + POP]! += pop;
     t[o + ROWS]! += 1;
     for (let k = 0; k < this.nServices; k++) {
@@ -168,6 +168,8 @@ export class RowHandler {
   }
 
   private noteScheme(code: string): void {
+    if (this.schemeNoted === code) return;
+    this.schemeNoted = code;
     if (code.length !== 5) return;
     const s = schemeOf(code);
     if (s) this.schemes.set(s, (this.schemes.get(s) ?? 0) + 1);
@@ -186,4 +188,8 @@ export class RowHandler {
         : `column ${this.districtCol.header} mixes administrative and statistics district codes`,
     );
   }
+}
+
+function withSlot(d: DistrictResult): DistrictResult & { slot: number } {
+  return { ...d, slot: d.kind === "district" ? districtSlot(d.district.code) : d.kind === "ambiguous" ? ambiguousSlot(d.code) : -1 };
 }
