@@ -98,6 +98,36 @@ describe("importing the official layouts", () => {
     expect(readFileSync(path.join(out1, "usage.csv"))).toEqual(readFileSync(path.join(out2, "usage.csv")));
   });
 
+  it("maps dongs by the statistics code in 행정동코드 when 자치구 is absent", async () => {
+    const raw = generateMonth("2023-08");
+    const t = toTable(raw, { layout: "minimal" });
+    const k = t[0]!.indexOf("자치구");
+    const file = path.join(work, "no-gu-202308.csv");
+    writeCsv(file, t.map((r) => r.filter((_, i) => i !== k)));
+    const out = path.join(work, "no-gu-out");
+    const run = await cli("--out", out, file);
+    expect(run.stderr).toBe("");
+    const ds = load(out);
+    expect(ds.meta.files).toEqual([{ name: "no-gu-202308.csv", sha256: sha(file) }]);
+    expectFigures(ds, raw, "weighted");
+  });
+
+  it("district-level tables keyed by a district code of either numbering scheme (11110 is 종로구's and 노원구's)", async () => {
+    const raw = generateMonth("2023-09", { districtLevel: true });
+    for (const scheme of ["code", "statCode"] as const) {
+      const t = toTable(raw, { districtLevel: true, layout: "minimal" });
+      const k = t[0]!.indexOf("자치구");
+      t[0]![k] = "자치구코드";
+      for (const r of t.slice(1)) r[k] = findDistrict(String(r[k]))![scheme];
+      const file = path.join(work, `codes-${scheme}-202309.csv`);
+      writeCsv(file, t);
+      const out = path.join(work, `codes-${scheme}-out`);
+      const run = await cli("--out", out, file);
+      expect(run.stderr).toBe("");
+      expectFigures(load(out), raw, "weighted");
+    }
+  });
+
   it("reads an XLSX with a title row above the header and an integer month cell 202310", async () => {
     const raw = generateMonth("2023-10");
     const file = path.join(work, "oct-title.xlsx");
