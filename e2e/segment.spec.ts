@@ -139,6 +139,7 @@ test("each control updates the URL, and reload and back keep the view", async ({
   await page.getByLabel("연령대").selectOption("40");
   await expect(page).toHaveURL(/[?&]age=40(&|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("마포구 40대 남성 광고 우선순위");
+  await expect(page).toHaveTitle(/마포구 40대 남성 광고 우선순위/);
   const { priority } = await api(request, "mapo-gu", "M", 40);
   await expectPriorityOrder(page, priority);
 
@@ -178,4 +179,15 @@ test("invalid parameters get a friendly message with the allowed values", async 
   await expectNoHorizontalOverflow(page);
   await expectAxeClean(page);
   expect(errors).toEqual([]);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the server's first render already holds the segment's numbers", async ({ page, request }) => {
+    const { priority } = await api(request, "11440", "M", 30);
+    await page.goto("/segment?district=mapo-gu&sex=M&age=30");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("마포구 30대 남성 광고 우선순위");
+    expect(await attrs(priorityItems(page), "data-service")).toEqual(priority.overall.map((s) => s.service));
+    await expect(page.getByTestId("monthly-priority").locator("tbody tr")).toHaveCount(priority.monthly.length);
+  });
 });

@@ -1,8 +1,9 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useQueryStates } from "nuqs";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { ChartFrame } from "@/components/ChartFrame";
 import { findDistrict } from "@/lib/districts";
 import { trendChartRows } from "@/lib/engine/trend-index";
@@ -14,8 +15,17 @@ import { BestMonths } from "./BestMonths";
 import { MonthlyRanking } from "./MonthlyRanking";
 import { PriorityList } from "./PriorityList";
 import { SegmentControls } from "./SegmentControls";
-import { TrendChart } from "./TrendChart";
 import styles from "./segment.module.css";
+
+// Recharts (~120 KiB gzip) is loaded after the page is interactive; it draws nothing on the server anyway.
+const TrendChart = dynamic(() => import("./TrendChart").then((m) => m.TrendChart), {
+  ssr: false,
+  loading: () => (
+    <div className={styles.chartLoading} data-testid="trend-chart-loading">
+      차트를 불러오는 중…
+    </div>
+  ),
+});
 
 interface Props {
   attribution: string;
@@ -53,6 +63,10 @@ export function SegmentView({ attribution, datasetTitle }: Props) {
   const seg = p?.segment;
   const label = seg ? segmentLabel(seg.district.name_ko, seg.sex, seg.age) : segmentLabel(district.name_ko, state.sex, state.age);
   const file = seg ? `${seg.district.slug}-${seg.sex}-${seg.age}` : "segment";
+  // Shallow URL updates don't re-run generateMetadata; keep the tab title naming what is shown.
+  useEffect(() => {
+    if (seg) document.title = `${label} 광고 우선순위 · AdTarget Seoul`;
+  }, [seg, label]);
   const months = t?.months ?? [];
   const period = months.length ? `${monthLabel(months[0]!)}~${monthLabel(months.at(-1)!)} (${months.length}개월)` : "";
 
