@@ -94,6 +94,7 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
         reader = new CsvReader(rangeDecoder(enc), (row, line) => sink.row(row, line));
       }
       const used = sink.stopped ? filled : reader.consume(buf, start, filled, final);
+      if (hasher.backlog > 8) await hasher.caughtUp(2); // bounded memory when the worker is starved of CPU
       progress?.(file, read, stats.bytes, stats.rowsRead);
       if (final) break;
       buf.copyWithin(0, used, filled);
@@ -109,24 +110,49 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
 
 const BLOCK = 4 << 20;
 
-/** sha256 on a worker thread: blocks are copied over (transferred), hashed there in order. */
+/** sha256 on a worker thread: blocks are copied over (transferred), hashed there in order, each acknowledged. */
 class Hasher {
   private readonly worker = new Worker(
     `const { parentPort } = require("node:worker_threads");
      const h = require("node:crypto").createHash("sha256");
-     parentPort.on("message", (m) => { if (m === null) parentPort.postMessage(h.digest("hex")); else h.update(m); });`,
+     parentPort.on("message", (m) => {
+       if (m === null) parentPort.postMessage(h.digest("hex"));
+       else { h.update(m); parentPort.postMessage(1); }
+     });`,
     { eval: true },
   );
+  /** Blocks sent and not yet hashed. */
+  backlog = 0;
+  private digestWaiter: ((hex: string) => void) | undefined;
+  private ackWaiter: { below: number; resolve: () => void } | undefined;
+
+  constructor() {
+    this.worker.on("message", (m: number | string) => {
+      if (typeof m === "string") return this.digestWaiter?.(m);
+      this.backlog--;
+      if (this.ackWaiter && this.backlog <= this.ackWaiter.below) {
+        const w = this.ackWaiter;
+        this.ackWaiter = undefined;
+        w.resolve();
+      }
+    });
+  }
 
   update(buf: Buffer, offset: number, length: number): void {
     const copy = new Uint8Array(length);
     copy.set(buf.subarray(offset, offset + length));
+    this.backlog++;
     this.worker.postMessage(copy, [copy.buffer]);
+  }
+
+  caughtUp(below: number): Promise<void> {
+    if (this.backlog <= below) return Promise.resolve();
+    return new Promise((resolve) => (this.ackWaiter = { below, resolve }));
   }
 
   async digest(): Promise<string> {
     const done = new Promise<string>((resolve, reject) => {
-      this.worker.once("message", resolve);
+      this.digestWaiter = resolve;
       this.worker.once("error", reject);
     });
     this.worker.postMessage(null);
