@@ -148,7 +148,7 @@ test.describe("/insights", () => {
       expect(res?.status()).toBe(200);
       const alert = page.getByTestId("param-error");
       await expect(alert).toBeVisible();
-      await expect(alert.locator("code").first()).toHaveText(param);
+      await expect(alert).toHaveAttribute("data-parameter", param);
       await expect(page.getByTestId("district-map")).toHaveCount(0);
     }
     await page.getByRole("link", { name: "기본 보기로 이동" }).click();

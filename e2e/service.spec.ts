@@ -128,7 +128,7 @@ test.describe("/service", () => {
       expect(res!.status()).toBe(200);
       const alert = page.getByTestId("param-error");
       await expect(alert).toBeVisible();
-      await expect(alert).toContainText(query === "service=foo" ? '"foo"' : "repeated");
+      await expect(alert).toContainText(query === "service=foo" ? '"foo"' : "여러 번");
       for (const s of Object.keys(NAMES)) await expect(alert.locator("code", { hasText: new RegExp(`^${s}$`) })).toHaveCount(1);
       await expect(page.getByTestId("targets-table")).toHaveCount(0);
     }

@@ -8,18 +8,26 @@ export type ServiceId = (typeof SERVICE_IDS)[number];
 export interface ServiceInfo {
   id: ServiceId;
   name_ko: string;
-  /** The provider's indicator this service is read from. */
+  /** The provider's indicator this service is read from (its column name in the official files). */
   indicator_ko: string;
+  /** "count" indicators are positive (mostly above 31); "index" ones are standardized, often negative. */
+  unit: "count" | "index";
 }
 
+/** The unit of each kind of service value, in words for readers. */
+export const UNIT_LABELS: Readonly<Record<ServiceInfo["unit"], string>> = {
+  count: "제공처 단위",
+  index: "표준화 지수",
+};
+
 export const SERVICES: readonly ServiceInfo[] = [
-  { id: "game", name_ko: "게임", indicator_ko: "게임 서비스 사용일수" },
-  { id: "finance", name_ko: "금융", indicator_ko: "금융 서비스 사용일수" },
-  { id: "shopping", name_ko: "쇼핑", indicator_ko: "쇼핑 서비스 사용일수" },
-  { id: "video", name_ko: "동영상/방송", indicator_ko: "동영상/방송 서비스 사용일수" },
-  { id: "youtube", name_ko: "유튜브", indicator_ko: "유튜브 사용일수" },
-  { id: "netflix", name_ko: "넷플릭스", indicator_ko: "넷플릭스 사용일수" },
-  { id: "delivery", name_ko: "배달", indicator_ko: "배달 서비스 사용일수" },
+  { id: "game", name_ko: "게임", indicator_ko: "게임 서비스 사용일수", unit: "count" },
+  { id: "finance", name_ko: "금융", indicator_ko: "금융 서비스 사용일수", unit: "count" },
+  { id: "shopping", name_ko: "쇼핑", indicator_ko: "쇼핑 서비스 사용일수", unit: "count" },
+  { id: "video", name_ko: "동영상/방송", indicator_ko: "동영상/방송 서비스 사용일수", unit: "count" },
+  { id: "youtube", name_ko: "유튜브", indicator_ko: "유튜브 사용일수", unit: "index" },
+  { id: "netflix", name_ko: "넷플릭스", indicator_ko: "넷플릭스 사용일수", unit: "index" },
+  { id: "delivery", name_ko: "배달", indicator_ko: "배달 서비스 사용일수", unit: "count" },
 ];
 
 export const SERVICE_BY_ID: Readonly<Record<ServiceId, ServiceInfo>> = Object.fromEntries(

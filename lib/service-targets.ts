@@ -1,4 +1,4 @@
-import { ageLabel, SEX_LABELS, type ServiceId } from "./domain";
+import { ageLabel, SERVICE_BY_ID, SEX_LABELS, UNIT_LABELS, type ServiceId } from "./domain";
 import type { CsvCell } from "./csv";
 import type { Target } from "./engine";
 import { serviceName } from "./format";
@@ -12,15 +12,13 @@ export const SERVICE_PAGE_LIMIT = 10;
 export const RELATED_COUNT = 6;
 
 /** YouTube and Netflix are published as standardized indices (often negative); the others as counts. */
-const INDEX_SERVICES: readonly ServiceId[] = ["youtube", "netflix"];
-
 export function isIndexService(service: ServiceId): boolean {
-  return INDEX_SERVICES.includes(service);
+  return SERVICE_BY_ID[service].unit === "index";
 }
 
 /** The unit a service's values are in, in words. */
 export function usageUnit(service: ServiceId): string {
-  return isIndexService(service) ? "표준화 지수" : "제공처 단위";
+  return UNIT_LABELS[SERVICE_BY_ID[service].unit];
 }
 
 /** Column label for a service's mean usage, naming its own unit. */

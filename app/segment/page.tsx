@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { ParamError } from "@/components/ParamError";
 import { SegmentView } from "@/components/segment/SegmentView";
 import { getPriority, getTrend } from "@/lib/api/queries";
-import { DISTRICTS } from "@/lib/districts";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { parsePageParams, segmentPageShape, type PageSearchParams } from "@/lib/page-params";
 import { priorityQuery, trendQuery } from "@/lib/query/options";
@@ -27,13 +26,10 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 export default async function SegmentPage({ searchParams }: { searchParams: PageSearchParams }) {
   const parsed = parsePageParams(await searchParams, segmentPageShape);
   if (!parsed.ok) {
-    const { problem } = parsed;
-    // Districts have too many spellings to list them all; name each once, Korean name with its slug.
-    const allowed = problem.parameter === "district" ? DISTRICTS.map((d) => `${d.name_ko} (${d.slug})`) : problem.allowed;
     return (
       <>
         <h1>{PAGE_TITLE}</h1>
-        <ParamError problem={{ ...problem, allowed }} validHref="/segment?district=gangnam-gu&sex=F&age=20" />
+        <ParamError problem={parsed.problem} validHref="/segment?district=gangnam-gu&sex=F&age=20" />
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { SERVICE_BY_ID } from "@/lib/domain";
+import { SERVICE_BY_ID, UNIT_LABELS } from "@/lib/domain";
 import { formatUsage, formatUsageDiff, monthLabel, serviceName } from "@/lib/format";
 import type { BestMonthCard } from "@/lib/segment/tables";
 import { SERVICE_COLOR } from "./palette";
@@ -14,7 +14,9 @@ export function BestMonths({ cards }: { cards: readonly BestMonthCard[] }) {
             <span className={styles.swatch} style={{ background: SERVICE_COLOR[c.service] }} aria-hidden="true" />
             {c.rank}위 {serviceName(c.service)}
           </h3>
-          <p className={styles.unitNote}>{SERVICE_BY_ID[c.service].indicator_ko} (서비스 고유 단위)</p>
+          <p className={styles.unitNote}>
+            {SERVICE_BY_ID[c.service].indicator_ko} · {UNIT_LABELS[SERVICE_BY_ID[c.service].unit]}
+          </p>
           <ol className={styles.bestList}>
             {c.months.map((m) => (
               <li key={m.month} data-month={m.month}>

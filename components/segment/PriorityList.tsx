@@ -1,7 +1,7 @@
 import type { ServiceScore } from "@/lib/engine";
 import { describeZ, formatSigned, serviceName } from "@/lib/format";
 import { zBar } from "@/lib/segment/tables";
-import { SERVICE_BY_ID } from "@/lib/domain";
+import { SERVICE_BY_ID, UNIT_LABELS } from "@/lib/domain";
 import styles from "./segment.module.css";
 
 /** The seven services, highest priority first, each with its z in words, in numbers and as a bar. */
@@ -21,7 +21,9 @@ export function PriorityList({ overall }: { overall: readonly ServiceScore[] }) 
                 {serviceName(s.service)}
               </span>
               <span className={styles.zWords}>{describeZ(s.z)}</span>
-              <span className={styles.indicator}>{SERVICE_BY_ID[s.service].indicator_ko} 기준</span>
+              <span className={styles.indicator}>
+                지표: {SERVICE_BY_ID[s.service].indicator_ko} ({UNIT_LABELS[SERVICE_BY_ID[s.service].unit]})
+              </span>
             </div>
             <div className={styles.zCell}>
               <span className={styles.zValue}>

@@ -70,12 +70,16 @@ export type ParsedQuery<S extends QueryShape> = {
 
 export interface ParamProblem {
   parameter: string;
+  /** What was wrong, for the UI to say in its own words. */
+  reason: "missing" | "repeated" | "too_long" | "invalid";
+  /** The value given (cut to 40 characters), when there was one. */
+  value?: string;
   message: string;
   allowed?: readonly (string | number)[];
 }
 
-function shown(v: string): string {
-  return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+function cut(v: string): string {
+  return v.length > 40 ? `${v.slice(0, 40)}…` : v;
 }
 
 /**
@@ -90,20 +94,23 @@ export function parseParams<S extends QueryShape>(
   for (const [name, field] of Object.entries(shape)) {
     const { spec, optional } = field;
     const all = params.getAll(name);
-    const fail = (message: string) =>
-      ({ ok: false, problem: { parameter: name, message: `${message}; allowed: ${spec.allowedText}`, allowed: spec.allowed } }) as const;
-    if (all.length > 1) return fail(`parameter "${name}" is repeated (${all.length} times); give it once`);
+    const fail = (reason: ParamProblem["reason"], message: string, value?: string) =>
+      ({
+        ok: false,
+        problem: { parameter: name, reason, value: value === undefined ? undefined : cut(value), message: `${message}; allowed: ${spec.allowedText}`, allowed: spec.allowed },
+      }) as const;
+    if (all.length > 1) return fail("repeated", `parameter "${name}" is repeated (${all.length} times); give it once`);
     const raw = all[0];
     if (raw === undefined || (raw === "" && optional)) {
       if (optional) {
         out[name] = optional.fallback;
         continue;
       }
-      return fail(`missing parameter "${name}"`);
+      return fail("missing", `missing parameter "${name}"`);
     }
-    if (raw.length > MAX_PARAM_LENGTH) return fail(`parameter "${name}" is too long (${raw.length} characters, at most ${MAX_PARAM_LENGTH})`);
+    if (raw.length > MAX_PARAM_LENGTH) return fail("too_long", `parameter "${name}" is too long (${raw.length} characters, at most ${MAX_PARAM_LENGTH})`, raw);
     const parsed = spec.schema.safeParse(raw);
-    if (!parsed.success) return fail(`invalid value ${shown(raw)} for parameter "${name}"`);
+    if (!parsed.success) return fail("invalid", `invalid value ${JSON.stringify(cut(raw))} for parameter "${name}"`, raw);
     out[name] = parsed.data;
   }
   return { ok: true, value: out as ParsedQuery<S> };
