@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateMonth, toTable, writeCsv, writeXlsx, type RawRow, type Table } from "./generate";
-import { cli, snapshot, tempDir } from "./helpers";
+import { cli, snapshot, removeTempDirs, tempDir } from "./helpers";
+
+afterAll(removeTempDirs);
 
 /**
  * Every refused input: a non-zero exit, a located message naming the Korean header and the value,

@@ -1,14 +1,16 @@
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_IDS } from "@/lib/domain";
 import { findDistrict } from "@/lib/districts";
 import { loadDatasetDir } from "@/lib/dataset/load";
 import type { Dataset } from "@/lib/dataset/types";
 import { createEngine } from "@/lib/engine";
 import { expectedFigures, generateMonth, toTable, writeCsv, writeXlsx, type RawRow } from "./generate";
-import { cli, tempDir } from "./helpers";
+import { cli, snapshot, removeTempDirs, tempDir } from "./helpers";
+
+afterAll(removeTempDirs);
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
@@ -175,9 +177,16 @@ describe("hand-computed segment: 종로구 여성 20대, two dongs × bands 20 a
   it("weighted by 총인구수 − 미추정 인구수 (the default)", async () => {
     const out = path.join(work, "w");
     expect((await cli("--out", out, file)).code).toBe(0);
-    const s = segment(load(out));
+    const ds = load(out);
+    const s = segment(ds);
     expect(s.population).toBe(1000);
     expect(s.usage.game).toBeCloseTo((100 * 10 + 150 * 20 + 200 * 30 + 400 * 40) / 850, 12); // 30.588…
+    // as served: the engine behind the API reports the same figures for the segment
+    const key = { districtCode: "11110", sex: "F", age: 20 } as const;
+    const engine = createEngine(ds);
+    expect(engine.segment(key)!.population).toBe(1000);
+    expect(engine.trend(key)!.series.find((x) => x.service === "game")!.values).toEqual([s.usage.game]);
+    expect(engine.trend(key)!.series.find((x) => x.service === "youtube")!.values[0]).toBeCloseTo(-0.3125, 12);
     expect(s.usage.youtube).toBeCloseTo((100 * -0.5 + 300 * -0.25) / 400, 12); // -0.3125
     expect(s.usage.netflix).toBeCloseTo((90 * -0.1 + 190 * -0.2 + 390 * -0.4) / 670, 12);
   });
@@ -219,6 +228,20 @@ describe("replacing an existing DIR", () => {
     expect(load(out).meta.months).toEqual(["2023-01", "2023-02"]);
     expect(readdirSync(path.join(work, "data")).sort()).toEqual([".imported.versions", "imported"]);
     expect(readdirSync(path.join(work, "data", ".imported.versions"))).toHaveLength(1);
+  });
+
+  it("refuses while another live import holds DIR's lock", async () => {
+    const work = tempDir();
+    const jan = path.join(work, "202301.csv");
+    writeCsv(jan, toTable(generateMonth("2023-01"), { layout: "minimal" }));
+    const out = path.join(work, "ds");
+    expect((await cli("--out", out, jan)).code).toBe(0);
+    writeFileSync(path.join(work, ".ds.lock"), String(process.pid)); // this (live) process
+    const before = snapshot(work);
+    const run = await cli("--out", out, jan);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`another import (pid ${process.pid}) is writing it`);
+    expect(snapshot(work)).toBe(before);
   });
 
   it("converts a plain dataset folder to the symlink scheme", async () => {
