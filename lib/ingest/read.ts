@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import path from "node:path";
 import { Transform } from "node:stream";
 import ExcelJS from "exceljs";
 import { Aggregator } from "./aggregate";
@@ -86,7 +84,6 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
         const enc = detectEncoding(buf.subarray(0, filled));
         if (typeof enc !== "string") {
           problems.add({ file }, enc.error);
-          hasher.close();
           return;
         }
         stats.format = `csv, ${enc}`;
@@ -101,11 +98,12 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
       filled -= used;
       start = 0;
     }
+    if (!sink.end()) problems.add({ file }, "is empty (no rows)");
+    stats.sha256 = await hasher.digest();
   } finally {
     closeSync(fd);
+    hasher.close();
   }
-  if (!sink.end()) problems.add({ file }, "is empty (no rows)");
-  stats.sha256 = await hasher.digest();
 }
 
 const BLOCK = 4 << 20;
@@ -156,11 +154,10 @@ class Hasher {
       this.worker.once("error", reject);
     });
     this.worker.postMessage(null);
-    const hex = await done;
-    await this.worker.terminate();
-    return hex;
+    return await done;
   }
 
+  /** Stops the worker (idempotent); called however the read ends. */
   close(): void {
     void this.worker.terminate();
   }
@@ -228,8 +225,4 @@ async function readXlsx(file: string, fileMonth: string | undefined, agg: Aggreg
   if (!sheets || !sink) problems.add({ file }, "is empty (no rows in any worksheet)");
   stats.format = "xlsx";
   stats.sha256 = hash.digest("hex");
-}
-
-export function displayName(file: string): string {
-  return path.basename(file);
 }
