@@ -1,9 +1,8 @@
 "use client";
 
-import { AGES, SEX_LABELS, ageLabel, type Age, type SexFilter } from "@/lib/domain";
-
-/** 전체 first: it is the default. */
-const SEX_ORDER: readonly SexFilter[] = ["T", "F", "M"];
+import { SelectControl } from "@/components/SelectControl";
+import type { Age, SexFilter } from "@/lib/domain";
+import { AGE_OPTIONS, SEX_FILTER_OPTIONS } from "@/lib/options";
 
 interface Props {
   age: Age;
@@ -15,26 +14,8 @@ interface Props {
 export function InsightsControls({ age, sex, onChange }: Props) {
   return (
     <form className="card controls" aria-label="분석 대상 선택" onSubmit={(e) => e.preventDefault()}>
-      <div className="control">
-        <label htmlFor="insights-age">연령대</label>
-        <select id="insights-age" name="age" value={age} onChange={(e) => onChange({ age: Number(e.target.value) as Age })}>
-          {AGES.map((a) => (
-            <option key={a} value={a}>
-              {ageLabel(a)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="control">
-        <label htmlFor="insights-sex">성별</label>
-        <select id="insights-sex" name="sex" value={sex} onChange={(e) => onChange({ sex: e.target.value as SexFilter })}>
-          {SEX_ORDER.map((s) => (
-            <option key={s} value={s}>
-              {SEX_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectControl id="insights-age" label="연령대" value={age} options={AGE_OPTIONS} onChange={(a) => onChange({ age: a })} />
+      <SelectControl id="insights-sex" label="성별" value={sex} options={SEX_FILTER_OPTIONS} onChange={(s) => onChange({ sex: s })} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { ChartFrame } from "@/components/ChartFrame";
+import { SelectControl } from "@/components/SelectControl";
 import { ageLabel, SEX_LABELS } from "@/lib/domain";
 import { formatInt } from "@/lib/format";
 import { BOUNDARY_ATTRIBUTION, type DistrictGeo } from "@/lib/insights/geo";
@@ -36,10 +37,11 @@ interface Props {
   geo: DistrictGeo;
 }
 
-const METRIC_OPTIONS: Record<InsightMetric, string> = {
+const METRIC_LABELS: Record<InsightMetric, string> = {
   "average-age": "평균 연령 (성별 기준)",
   population: "인구 (연령대·성별 기준)",
 };
+const METRIC_SELECT_OPTIONS = INSIGHT_METRIC_VALUES.map((m) => ({ value: m, label: METRIC_LABELS[m] }));
 
 /** The /insights page's interactive part: URL state (nuqs) → queries (TanStack) → three charts. */
 export function InsightsView({ attribution, period, geo }: Props) {
@@ -146,21 +148,14 @@ export function InsightsView({ attribution, period, geo }: Props) {
             </p>
           }
         >
-          <div className={`control ${styles.metricControl}`}>
-            <label htmlFor="insights-metric">지도 지표</label>
-            <select
-              id="insights-metric"
-              name="metric"
-              value={metric}
-              onChange={(e) => void setState({ metric: e.target.value as InsightMetric })}
-            >
-              {INSIGHT_METRIC_VALUES.map((m) => (
-                <option key={m} value={m}>
-                  {METRIC_OPTIONS[m]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectControl
+            id="insights-metric"
+            label="지도 지표"
+            className={styles.metricControl}
+            value={metric}
+            options={METRIC_SELECT_OPTIONS}
+            onChange={(m) => void setState({ metric: m })}
+          />
           <div data-testid="district-map" className={styles.mapFrame} aria-busy={busy}>
             <DistrictMapLazy
               geo={geo}

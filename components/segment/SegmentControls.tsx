@@ -1,7 +1,8 @@
 "use client";
 
-import { DISTRICTS } from "@/lib/districts";
-import { AGES, SEXES, SEX_LABELS, ageLabel, type Age, type Sex } from "@/lib/domain";
+import { SelectControl } from "@/components/SelectControl";
+import type { Age, Sex } from "@/lib/domain";
+import { AGE_OPTIONS, DISTRICT_OPTIONS, SEX_OPTIONS } from "@/lib/options";
 import styles from "./segment.module.css";
 
 interface Props {
@@ -15,36 +16,9 @@ interface Props {
 export function SegmentControls({ district, sex, age, onChange }: Props) {
   return (
     <form className={`card controls ${styles.controls}`} aria-label="고객층 선택" onSubmit={(e) => e.preventDefault()}>
-      <div className="control">
-        <label htmlFor="segment-district">자치구</label>
-        <select id="segment-district" name="district" value={district} onChange={(e) => onChange({ district: e.target.value })}>
-          {DISTRICTS.map((d) => (
-            <option key={d.code} value={d.slug}>
-              {d.name_ko}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="control">
-        <label htmlFor="segment-sex">성별</label>
-        <select id="segment-sex" name="sex" value={sex} onChange={(e) => onChange({ sex: e.target.value as Sex })}>
-          {SEXES.map((s) => (
-            <option key={s} value={s}>
-              {SEX_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="control">
-        <label htmlFor="segment-age">연령대</label>
-        <select id="segment-age" name="age" value={age} onChange={(e) => onChange({ age: Number(e.target.value) as Age })}>
-          {AGES.map((a) => (
-            <option key={a} value={a}>
-              {ageLabel(a)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectControl id="segment-district" label="자치구" value={district} options={DISTRICT_OPTIONS} onChange={(d) => onChange({ district: d })} />
+      <SelectControl id="segment-sex" label="성별" value={sex} options={SEX_OPTIONS} onChange={(s) => onChange({ sex: s })} />
+      <SelectControl id="segment-age" label="연령대" value={age} options={AGE_OPTIONS} onChange={(a) => onChange({ age: a })} />
     </form>
   );
 }

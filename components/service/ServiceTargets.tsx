@@ -3,8 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { ChartFrame } from "@/components/ChartFrame";
-import { isServiceId, SERVICES } from "@/lib/domain";
+import { SelectControl } from "@/components/SelectControl";
 import { serviceName } from "@/lib/format";
+import { SERVICE_OPTIONS } from "@/lib/options";
 import { targetsQuery } from "@/lib/query/options";
 import { isIndexService, SERVICE_PAGE_LIMIT, targetsTable } from "@/lib/service-targets";
 import { serviceParsers } from "@/lib/url-state";
@@ -35,23 +36,7 @@ export function ServiceTargets({ attribution, monthCount }: Props) {
 
       <section className="card" aria-label="보기 설정">
         <div className="controls">
-          <div className="control">
-            <label htmlFor="service-select">서비스</label>
-            <select
-              id="service-select"
-              data-testid="service-select"
-              value={service}
-              onChange={(e) => {
-                if (isServiceId(e.target.value)) void setUrl({ service: e.target.value });
-              }}
-            >
-              {SERVICES.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name_ko}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectControl id="service-select" testId="service-select" label="서비스" value={service} options={SERVICE_OPTIONS} onChange={(v) => void setUrl({ service: v })} />
         </div>
         <dl className={styles.explain}>
           <div>
