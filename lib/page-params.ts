@@ -1,29 +1,31 @@
 import { findDistrict } from "@/lib/districts";
 import type { ServiceId } from "@/lib/domain";
+import { INSIGHT_METRIC_VALUES, INSIGHTS_PAGE_DEFAULTS, SEGMENT_PAGE_DEFAULTS, SERVICE_PAGE_DEFAULT, type InsightMetric } from "@/lib/url-state";
 import { ageParam, districtParam, enumParam, parseParams, serviceParam, sexFilterParam, sexParam, type ParamProblem, type ParsedQuery, type QueryShape } from "@/lib/api/params";
 
 /**
  * The pages' URL state, validated on the server with the API's own parameter rules. A missing
  * parameter takes its default; an invalid one is reported (never silently replaced).
  */
-export const DEFAULT_DISTRICT = findDistrict("gangnam-gu")!;
+// Defaults live with the browser's URL parsers (lib/url-state.ts), so server and client cannot disagree.
+export const DEFAULT_DISTRICT = findDistrict(SEGMENT_PAGE_DEFAULTS.district)!;
 
 export const segmentPageShape = {
   district: { spec: districtParam, optional: { fallback: DEFAULT_DISTRICT } },
-  sex: { spec: sexParam, optional: { fallback: "F" as const } },
-  age: { spec: ageParam, optional: { fallback: 20 as const } },
+  sex: { spec: sexParam, optional: { fallback: SEGMENT_PAGE_DEFAULTS.sex } },
+  age: { spec: ageParam, optional: { fallback: SEGMENT_PAGE_DEFAULTS.age } },
 } satisfies QueryShape;
 
-export const INSIGHT_METRICS = ["average-age", "population"] as const;
-export type InsightMetric = (typeof INSIGHT_METRICS)[number];
+export const INSIGHT_METRICS = INSIGHT_METRIC_VALUES;
+export type { InsightMetric };
 
 export const insightsPageShape = {
-  age: { spec: ageParam, optional: { fallback: 20 as const } },
-  sex: { spec: sexFilterParam, optional: { fallback: "T" as const } },
-  metric: { spec: enumParam(INSIGHT_METRICS), optional: { fallback: "average-age" as const } },
+  age: { spec: ageParam, optional: { fallback: INSIGHTS_PAGE_DEFAULTS.age } },
+  sex: { spec: sexFilterParam, optional: { fallback: INSIGHTS_PAGE_DEFAULTS.sex } },
+  metric: { spec: enumParam(INSIGHT_METRICS), optional: { fallback: INSIGHTS_PAGE_DEFAULTS.metric } },
 } satisfies QueryShape;
 
-export const DEFAULT_SERVICE: ServiceId = "delivery";
+export const DEFAULT_SERVICE: ServiceId = SERVICE_PAGE_DEFAULT;
 export const servicePageShape = {
   service: { spec: serviceParam, optional: { fallback: DEFAULT_SERVICE } },
 } satisfies QueryShape;

@@ -28,9 +28,9 @@ export const segmentParsers = {
 export const serializeSegment = createSerializer(segmentParsers);
 
 // ── /insights ─────────────────────────────────────────────────────────────────────────────────────
-/** Same values as INSIGHT_METRICS in lib/page-params.ts (repeated to keep zod out of the browser). */
 export const INSIGHT_METRIC_VALUES = ["average-age", "population"] as const;
-export const INSIGHTS_PAGE_DEFAULTS: { age: Age; sex: SexFilter; metric: (typeof INSIGHT_METRIC_VALUES)[number] } = {
+export type InsightMetric = (typeof INSIGHT_METRIC_VALUES)[number];
+export const INSIGHTS_PAGE_DEFAULTS: { age: Age; sex: SexFilter; metric: InsightMetric } = {
   age: 20,
   sex: "T",
   metric: "average-age",

@@ -2,6 +2,7 @@ import type { AverageAgeResponse, CorrelationResponse, PopulationResponse } from
 import { ageLabel, SEX_LABELS, type Age, type ServiceId, type SexFilter } from "@/lib/domain";
 import { formatInt, formatSigned, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
+import type { InsightMetric } from "@/lib/url-state";
 import { classIndex, correlationColor, NO_DATA_COLOR, roundR, sequentialScale, type CellColor, type SequentialScale } from "./color-scale";
 
 /**
@@ -10,7 +11,7 @@ import { classIndex, correlationColor, NO_DATA_COLOR, roundR, sequentialScale, t
  * are also their CSVs). Pure, so the server's first render and the browser's agree.
  */
 
-export type InsightMetric = "average-age" | "population";
+export type { InsightMetric };
 
 export function insightsHeading(age: Age, sex: SexFilter): string {
   return `${ageLabel(age)} ${SEX_LABELS[sex]}`;
