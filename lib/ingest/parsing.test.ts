@@ -79,7 +79,10 @@ describe("cells", () => {
   });
 
   it("age bands fold 5-year bands into 10-year bands; under 20 is skipped", () => {
-    expect([20, 25, "70", "75세 이상", "20~24세"].map(parseAgeBand)).toEqual([20, 20, 70, 70, 20].map((age10) => ({ kind: "band", age10 })));
+    expect([20, 25, "70", "75세 이상", "20~24세"].map(parseAgeBand)).toEqual(
+      [[20, 20], [20, 25], [70, 70], [70, 75], [20, 20]].map(([age10, age5]) => ({ kind: "band", age10, age5 })),
+    );
+    expect(parseAgeBand("15")).toEqual({ kind: "under20", age5: 15 });
     expect([parseAgeBand(15).kind, parseAgeBand("0").kind, parseAgeBand(80).kind, parseAgeBand(23).kind, parseAgeBand("노인").kind]).toEqual(["under20", "under20", "invalid", "invalid", "invalid"]);
   });
 

@@ -1,9 +1,11 @@
+import { SEXES } from "@/lib/domain";
+import { DISTRICTS } from "@/lib/districts";
 import { Aggregator, ageIndex, ambiguousSlot, districtSlot, POP, ROWS, segmentOffset, sexIndex, svc } from "./aggregate";
 import { Problems, showValue } from "./errors";
 import type { Column, ColumnMap } from "./headers";
 import { parseMonthCell, type MonthResult } from "./month";
 import type { Row } from "./row";
-import { districtByCode, parseAgeBand, parseDistrict, parseDongCode, parseSex, schemeOf, type AgeResult, type Cell, type DistrictResult } from "./values";
+import { AMBIGUOUS_CODES, districtByCode, parseAgeBand, parseDistrict, parseDongCode, parseSex, schemeOf, type AgeResult, type Cell, type DistrictResult } from "./values";
 
 export const SKIP_UNDER_20 = "연령대 under 20";
 export const SKIP_NO_POPULATION = "총인구수 empty, * or -";
@@ -35,13 +37,59 @@ class Memo<T> {
   }
 }
 
+/** Key slots per place and sex: 32 age bands (0–19 as written, then 20, 25, …, 75). */
+const BAND_SLOTS = 32;
+function bandIndex(age5: number): number {
+  return age5 < 20 ? age5 : 20 + (age5 - 20) / 5;
+}
+
+/**
+ * Per month, the line each key (place × sex × 5-year band) was first seen on, 0 when not yet seen:
+ * one Int32Array indexed by a packed number, so checking a row costs no allocation.
+ */
+class SeenKeys {
+  private readonly months = new Map<string, Int32Array>();
+  private lastMonth = "";
+  private last: Int32Array = new Int32Array(0);
+
+  /** Records `line` for the key; returns the line it was first seen on, or 0 when it is new. */
+  check(month: string, key: number, line: number): number {
+    let t = this.last;
+    if (month !== this.lastMonth) {
+      t = this.months.get(month) ?? new Int32Array(2 * BAND_SLOTS * 64);
+      this.lastMonth = month;
+    }
+    if (key >= t.length) {
+      let n = t.length;
+      while (key >= n) n *= 2;
+      const bigger = new Int32Array(n);
+      bigger.set(t);
+      t = bigger;
+    }
+    if (t !== this.last) {
+      this.months.set(month, t);
+      this.last = t;
+    }
+    const first = t[key]!;
+    if (first === 0) t[key] = line;
+    return first;
+  }
+}
+
 /**
  * Turns a file's data rows into additions to the aggregator, or into located problems. `fileMonth`
  * is the month from the file name, used when the file has no month column.
  */
 export class RowHandler {
   private readonly months: Memo<MonthResult>;
-  private readonly districts: Memo<DistrictResult & { slot: number }>;
+  private readonly districts: Memo<DistrictResult & { slot: number; place: number }>;
+  /** When the file has 행정동코드 but reads the district from another column: the dong's place number. */
+  private readonly dongPlaces: Memo<number> | undefined;
+  /** The column naming a row's place (행정동코드, else the district column) and each place number's label. */
+  private readonly placeCol: Column;
+  private readonly placeLabels: string[] = [];
+  private readonly placeByCode = new Map<string, number>();
+  private readonly seen = new SeenKeys();
   private readonly sexes = new Memo((c) => {
     const sex = parseSex(c);
     return sex ? sexIndex(sex) : -1;
@@ -67,16 +115,28 @@ export class RowHandler {
     private readonly stats: FileStats,
   ) {
     this.months = new Memo((c) => parseMonthCell(c, untyped));
+    // A row's place: the 행정동코드 when the file has one (as written, so 7- and 10-digit codes never
+    // meet), else its district slot. Place numbers are dense, so keys stay small integers.
+    const byDistrict = (d: DistrictResult) => {
+      const slot = withSlot(d);
+      return { ...slot, place: slot.slot };
+    };
     if (cols.district) {
       this.districtCol = cols.district;
-      this.districts = new Memo((c) => withSlot(parseDistrict(c)));
+      this.districts = new Memo((c) => byDistrict(parseDistrict(c)));
     } else if (cols.districtCode) {
       this.districtCol = cols.districtCode;
-      this.districts = new Memo((c) => withSlot(c === null || c === undefined || c instanceof Date ? { kind: "unknown" } : districtByCode(String(c).trim())));
+      this.districts = new Memo((c) => byDistrict(c === null || c === undefined || c instanceof Date ? { kind: "unknown" } : districtByCode(String(c).trim())));
     } else {
       this.districtCol = cols.dongCode!;
-      this.districts = new Memo((c) => withSlot(parseDongCode(c)));
+      this.districts = new Memo((c) => {
+        const d = withSlot(parseDongCode(c));
+        return { ...d, place: d.kind === "unknown" ? -1 : this.placeOf(c) };
+      });
     }
+    this.placeCol = cols.dongCode ?? this.districtCol;
+    if (cols.dongCode && this.districtCol !== cols.dongCode) this.dongPlaces = new Memo((c) => this.placeOf(c));
+    else if (!cols.dongCode) for (let i = 0; i < DISTRICTS.length + AMBIGUOUS_CODES.length; i++) this.placeLabels.push(i < DISTRICTS.length ? DISTRICTS[i]!.name_ko : AMBIGUOUS_CODES[i - DISTRICTS.length]!);
     this.nServices = cols.services.length;
     this.values = new Float64Array(this.nServices);
     this.weights = new Float64Array(this.nServices);
@@ -85,6 +145,19 @@ export class RowHandler {
 
   private bad(line: number, col: Column, value: Cell, what: string): void {
     this.problems.add({ file: this.file, line, column: col.number }, `${col.header} ${showValue(value instanceof Date ? value.toISOString() : value)} ${what}`);
+  }
+
+  /** The place number of a 행정동코드 cell (-1 when empty: such rows are not checked for repeats). */
+  private placeOf(c: Cell): number {
+    const code = c === null || c === undefined ? "" : c instanceof Date ? c.toISOString() : String(c).trim();
+    if (!code) return -1;
+    let p = this.placeByCode.get(code);
+    if (p === undefined) {
+      p = this.placeLabels.length;
+      this.placeLabels.push(code);
+      this.placeByCode.set(code, p);
+    }
+    return p;
   }
 
   private skip(reason: string): void {
@@ -141,6 +214,12 @@ export class RowHandler {
     }
 
     if (this.problems.count > before) return;
+    // age.kind is "band" or "under20" here: "invalid" was reported above.
+    const place = this.dongPlaces ? this.dongPlaces.get(row, this.placeCol.index) : d.place;
+    if (place >= 0 && age.kind !== "invalid") {
+      const first = this.seen.check(month!, (place * 2 + sex) * BAND_SLOTS + bandIndex(age.age5), line);
+      if (first) return this.duplicate(line, first, month!, place, sex, age.age5);
+    }
     if (age.kind === "under20") return this.skip(SKIP_UNDER_20);
     if (pop === null) return this.skip(SKIP_NO_POPULATION);
     if (age.kind !== "band") return;
@@ -165,6 +244,16 @@ export class RowHandler {
       t[b + 3]! += 1;
     }
     this.stats.rowsUsed++;
+  }
+
+  private duplicate(line: number, first: number, month: string, place: number, sex: number, age5: number): void {
+    const { cols } = this;
+    const monthPart = cols.month ? `${cols.month.header} ${month}, ` : "";
+    const sexCode = SEXES[sex] === "M" ? 1 : 2;
+    this.problems.add(
+      { file: this.file, line },
+      `duplicate row for ${monthPart}${this.placeCol.header} ${this.placeLabels[place]}, ${cols.sex.header} ${sexCode}, ${cols.age.header} ${age5} (first at line ${first})`,
+    );
   }
 
   private noteScheme(code: string): void {

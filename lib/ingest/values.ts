@@ -56,7 +56,8 @@ export function parseSex(cell: Cell): Sex | undefined {
   return SEX_WORDS.get(String(cell).normalize("NFC").trim().toLowerCase());
 }
 
-export type AgeResult = { kind: "band"; age10: number } | { kind: "under20" } | { kind: "invalid" };
+/** `age5`: the band as written (20, 25, …; under 20 any whole number), for telling rows apart. */
+export type AgeResult = { kind: "band"; age10: number; age5: number } | { kind: "under20"; age5: number } | { kind: "invalid" };
 
 /**
  * The provider's 5-year band (20, 25, …, 75; 75 is the top band; also "20~24세", "75세 이상") folded into
@@ -70,9 +71,9 @@ export function parseAgeBand(cell: Cell): AgeResult {
     v = m ? Number(m[1]) : NaN;
   } else return { kind: "invalid" };
   if (!Number.isInteger(v) || v < 0) return { kind: "invalid" };
-  if (v < 20) return { kind: "under20" };
+  if (v < 20) return { kind: "under20", age5: v };
   if (v > 75 || v % 5 !== 0) return { kind: "invalid" };
-  return { kind: "band", age10: Math.floor(v / 10) * 10 };
+  return { kind: "band", age10: Math.floor(v / 10) * 10, age5: v };
 }
 
 /** Result of reading a district: a district, a 5-digit code that is valid in both numbering schemes, or nothing. */

@@ -142,6 +142,58 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const err = await refused(good, again);
     expect(err).toContain(`month 2023-01 is also in ${good}`);
     expect(err).toContain(again);
+    expect(err).not.toContain("duplicate row"); // the month error says it all, not one per row
+    expect(err).toContain("import refused: 1 problem\n");
+  });
+
+  it("a row repeating a dong × sex × band already seen, written differently (여/F, 25/25~29세): FILE:LINE names the key and the first line", async () => {
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal", sexWords: true });
+    const h = t[0]!;
+    const row = t[16]!; // data row 15: 1101051, 여, 25 (line 17)
+    expect([row[h.indexOf("행정동코드")], row[h.indexOf("성별")], row[h.indexOf("연령대")]]).toEqual(["1101051", "여", 25]);
+    const again = [...row];
+    again[h.indexOf("성별")] = "F";
+    again[h.indexOf("연령대")] = "25~29세";
+    const young = [...t[1]!]; // an under-20 row (band 15) repeated too: skipped rows are still rows
+    t.push(again, young);
+    const f = input("dup-202302.csv");
+    writeCsv(f, t);
+    const err = await refused(f);
+    expect(err).toContain(`${f}:${t.length - 1}: duplicate row for 행정동코드 1101051, 성별 2, 연령대 25 (first at line 17)`);
+    expect(err).toContain(`${f}:${t.length}: duplicate row for 행정동코드 1101051, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err).toContain("import refused: 2 problems");
+  });
+
+  it("a file holding its rows twice (행정동코드, no 자치구): each repeat is listed with the month, 20 of them, then a count", async () => {
+    const t = toTable(generateMonth("2023-03"), { layout: "minimal", monthColumn: "기준연월" });
+    const k = t[0]!.indexOf("자치구");
+    const n = t.length - 1;
+    const f = input("twice.csv");
+    writeCsv(f, [...t, ...t.slice(1)].map((r) => r.filter((_, i) => i !== k)));
+    const err = await refused(f);
+    expect(err).toContain(`${f}:${n + 2}: duplicate row for 기준연월 2023-03, 행정동코드 1101051, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err.split("\n").filter((l) => l.includes("duplicate row"))).toHaveLength(20);
+    expect(err).toContain(`… and ${n - 20} more (${n} problems in all)`);
+  });
+
+  it("a district-level table repeating a district × sex × band (서울특별시 강남구 / 강남구)", async () => {
+    const t = toTable(generateMonth("2023-04", { districtLevel: true }), { districtLevel: true, layout: "minimal" });
+    const h = t[0]!;
+    const i = t.findIndex((r) => r[h.indexOf("자치구")] === "강남구" && r[h.indexOf("성별")] === 2 && r[h.indexOf("연령대")] === 70);
+    const again = [...t[i]!];
+    again[h.indexOf("자치구")] = "서울특별시 강남구";
+    t.push(again);
+    const f = input("district-dup-202304.csv");
+    writeCsv(f, t);
+    expect(await refused(f)).toContain(`${f}:${t.length}: duplicate row for 자치구 강남구, 성별 2, 연령대 70 (first at line ${i + 1})`);
+  });
+
+  it("a repeated row in an XLSX is located by its sheet row", async () => {
+    const t = toTable(generateMonth("2023-05"), { layout: "minimal" });
+    t.splice(5, 0, [...t[30]!]); // data row 29 (1101052, 남, 30) again as sheet row 6; the original moves to row 32
+    const f = input("2023.5월_29개 통신정보.xlsx");
+    await writeXlsx(f, t, ["행정동 단위 서울 시민생활 데이터"]);
+    expect(await refused(f)).toContain(`${f}:33: duplicate row for 행정동코드 1101052, 성별 1, 연령대 30 (first at line 7)`);
   });
 
   it("no month in the columns or the file name", async () => {
