@@ -4,23 +4,30 @@
  *   - a full-size monthly XLSX (10,000 rows × ~140 columns, month only in the file name),
  * imports each in a child process and prints rows/s and peak memory (VmHWM from /proc, cross-checked
  * with the importer's own maxRSS). Targets: ≥ 200k rows/s for the CSV, ≤ 512 MB for both.
- * Generated files are reused between runs; delete bench/tmp/ingest to regenerate.
+ * Generated files are reused between runs while bench/tmp/ingest/GENERATOR matches GENERATOR below
+ * (bump it when the generated rows change); delete bench/tmp/ingest to regenerate.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { csvText, generateMonth, toTable, type RawRow } from "@/test/ingest/generate";
 
 const DIR = path.resolve("bench/tmp/ingest");
 const MONTHS = 100;
+/** v2: no repeated keys (v1 files repeat 16 under-20 keys a month, which the importer now refuses). */
+const GENERATOR = "v2";
 
-/** One month of 10,000 rows: 416 dongs (16–17 per district) × 2 sexes × 12 bands, plus 16 under-20 rows. */
+/**
+ * One month of 10,000 rows: 416 dongs (16–17 per district) × 2 sexes × 12 bands, plus 16 under-20 rows
+ * (band 15 for 16 dong × sex pairs). No key repeats within a month, so the import is valid.
+ */
 function benchMonth(month: string): RawRow[] {
   const rows = generateMonth(month, { dongsPerDistrict: 17, bands: [20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75] });
   const drop = new Set(rows.filter((r) => r.dongCode.endsWith("67")).slice(0, 9 * 24).map((r) => r.dongCode));
   const kept = rows.filter((r) => !drop.has(r.dongCode));
-  const young = kept.slice(0, 16).map((r) => ({ ...r, band: 15 }));
+  // One under-20 row for each of 16 dong × sex pairs: every row's key (dong × sex × band) is distinct.
+  const young = kept.filter((r) => r.band === 20).slice(0, 16).map((r) => ({ ...r, band: 15 }));
   const out = [...kept, ...young];
   if (out.length !== 10_000) throw new Error(`bench month has ${out.length} rows`);
   return out;
@@ -94,6 +101,11 @@ async function main() {
   mkdirSync(DIR, { recursive: true });
   const csv = path.join(DIR, "dong-1m.csv");
   const xlsx = path.join(DIR, "2023.1월_29개 통신정보.xlsx");
+  const stamp = path.join(DIR, "GENERATOR");
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== GENERATOR) {
+    rmSync(csv, { force: true });
+    rmSync(xlsx, { force: true });
+  }
   if (!existsSync(csv)) {
     console.log("generating 1,000,000-row CSV …");
     await writeBigCsv(csv);
@@ -102,6 +114,7 @@ async function main() {
     console.log("generating full-size XLSX …");
     await writeBigXlsx(xlsx);
   }
+  writeFileSync(stamp, GENERATOR + "\n");
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(`load average before: ${load} (other processes slow the wall-clock figures)`);
   for (const [name, file] of [["CSV", csv], ["XLSX", xlsx]] as const) {
