@@ -23,7 +23,16 @@ function canonical(query: object): string {
     .join("&");
 }
 
+/** The path as a resource name: /api/services/vid%65o/targets and …/video/… are one resource. */
+function resourcePath(url: string): string {
+  const { pathname } = new URL(url);
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}
+
 export function ok(request: Request, data: unknown, query: object = {}): Response {
-  const { pathname } = new URL(request.url);
-  return json(request, data, getEngine().meta.sha256, `${pathname}?${canonical(query)}`);
+  return json(request, data, getEngine().meta.sha256, `${resourcePath(request.url)}?${canonical(query)}`);
 }

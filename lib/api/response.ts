@@ -27,12 +27,33 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
   });
 }
 
+/**
+ * Serialized bodies and ETags by dataset version and canonical key. Keys come only from validated
+ * parameters, so the map is bounded by the API's finite resources (about 3,000 for a full dataset);
+ * a different dataset version starts a fresh map.
+ */
+let cacheVersion = "";
+const bodies = new Map<string, { etag: string; body: string }>();
+
+function cached(data: unknown, version: string, key: string) {
+  if (version !== cacheVersion) {
+    bodies.clear();
+    cacheVersion = version;
+  }
+  let entry = bodies.get(key);
+  if (!entry) {
+    entry = { etag: etagFor(version, key), body: JSON.stringify(data) };
+    bodies.set(key, entry);
+  }
+  return entry;
+}
+
 /** A cacheable JSON answer; `key` names the resource and its parameters canonically. */
 export function json(request: Request, data: unknown, version: string, key: string): Response {
-  const etag = etagFor(version, key);
+  const { etag, body } = cached(data, version, key);
   const headers = { "Cache-Control": CACHE_CONTROL, ETag: etag };
   if (matches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  return new Response(JSON.stringify(data), { headers: { ...headers, "Content-Type": JSON_TYPE } });
+  return new Response(body, { headers: { ...headers, "Content-Type": JSON_TYPE } });
 }
 
 function errorResponse(status: number, body: ApiError): Response {
