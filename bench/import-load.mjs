@@ -1,0 +1,53 @@
+/**
+ * Serving while a large import runs: load the API at 16 connections for a baseline, then again while
+ * `scripts/ingest.ts` imports a big CSV into a temporary folder (not the served one); report both and
+ * their ratio, and that the served answers did not change.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { load } from "./lib/load.mjs";
+import { get } from "./lib/server.mjs";
+
+function loadUntil(url, connections, done) {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({ url, connections, duration: 600 }, (err, r) =>
+      err ? reject(err) : resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total }),
+    );
+    done.then(() => inst.stop());
+  });
+}
+
+export async function importUnderLoad(root, serverUrl, file, { connections = 16, log = console.log } = {}) {
+  const urlPath = "/api/segments/priority?district=gangnam-gu&sex=F&age=20";
+  const before = (await get(serverUrl + urlPath)).body.toString();
+  const out = mkdtempSync(path.join(tmpdir(), "bench-import-"));
+  try {
+    let importSeconds = 0;
+    const child = () =>
+      new Promise((resolve, reject) => {
+        const t0 = performance.now();
+        const c = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", path.join(out, "dataset"), file], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+        let text = "";
+        c.stdout.on("data", (d) => (text += d));
+        c.stderr.on("data", (d) => (text += d));
+        c.on("exit", (code) => {
+          importSeconds = (performance.now() - t0) / 1000;
+          code === 0 ? resolve(text) : reject(new Error(`import failed (${code}): ${text.slice(-500)}`));
+        });
+      });
+    const imported = child();
+    const during = await loadUntil(serverUrl + urlPath, connections, imported.catch(() => {}));
+    const importLog = await imported;
+    // Baseline after, for the same length of time, on the same server.
+    const baseline = await load(serverUrl + urlPath, { connections, duration: Math.max(2, Math.round(importSeconds)) });
+    const after = (await get(serverUrl + urlPath)).body.toString();
+    const rows = /rows read: ([\d,]+)/.exec(importLog)?.[1] ?? "?";
+    log(`import of ${rows} rows took ${importSeconds.toFixed(1)} s; API during ${during.rps.toFixed(0)} req/s (p99 ${during.p99} ms, ${during.errors + during.non2xx} errors) vs ${baseline.rps.toFixed(0)} req/s alone`);
+    return { importSeconds, rows, during, baseline, ratio: during.rps / baseline.rps, unchanged: before === after };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
