@@ -12,7 +12,8 @@ import { startNext } from "./lib/server.mjs";
 function area(url, fn) {
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(idle)" || fn === "(program)") return fn.slice(1, -1);
-  if (!url || url.startsWith("node:")) return "node internals (http, streams, timers)";
+  if (!url) return "native code (socket writes, string encoding, V8 builtins)";
+  if (url.startsWith("node:")) return `node:${url.slice(5).replace(/^internal\//, "").split("/")[0].replace(/\.js$/, "")}`;
   if (url.includes("/next/dist/compiled/")) return `next/compiled/${url.split("/next/dist/compiled/")[1].split("/")[0]}`;
   if (url.includes("/next/dist/")) {
     const rest = url.split("/next/dist/")[1];
@@ -27,9 +28,13 @@ export async function profileEndpoint(root, urlPath, { seconds = 5, connections 
   const dir = mkdtempSync(path.join(tmpdir(), "bench-prof-"));
   const server = await startNext(root, { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
   let stats;
+  let tail; // ms from the end of the measured load to the end of the profile (shutdown)
   try {
     await load(server.url + urlPath, { connections, duration: 1 });
     stats = await load(server.url + urlPath, { connections, duration: seconds });
+    const end = performance.now();
+    await server.stop();
+    tail = performance.now() - end;
   } finally {
     await server.stop();
   }
@@ -41,7 +46,15 @@ export async function profileEndpoint(root, urlPath, { seconds = 5, connections 
     const prof = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
     const byId = new Map(prof.nodes.map((n) => [n.id, n]));
     const dt = new Map();
-    prof.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+    // Only samples inside the measured load window: start-up, module loading and the warm-up are
+    // not what a request costs.
+    const windowEnd = prof.endTime - tail * 1000;
+    const windowStart = windowEnd - seconds * 1e6;
+    let t = prof.startTime;
+    prof.samples.forEach((id, i) => {
+      t += prof.timeDeltas[i] ?? 0;
+      if (t >= windowStart && t <= windowEnd) dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
+    });
     for (const [id, us] of dt) {
       const n = byId.get(id);
       const a = area(n.callFrame.url, n.callFrame.functionName);
@@ -55,7 +68,7 @@ export async function profileEndpoint(root, urlPath, { seconds = 5, connections 
   }
   rmSync(dir, { recursive: true, force: true });
   const busy = all - (totals.get("idle") ?? 0);
-  const areas = [...totals].filter(([a]) => a !== "idle").sort((a, b) => b[1] - a[1]).map(([a, us]) => ({ area: a, share: us / busy }));
+  const areas = [...totals].filter(([a]) => a !== "idle").sort((a, b) => b[1] - a[1]).map(([a, us]) => ({ area: a, share: us / busy, usPerRequest: us / stats.total }));
   const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, us]) => ({ fn, share: us / busy }));
   return { stats, areas, top, profiles: files.length, usPerRequest: busy / stats.total };
 }
