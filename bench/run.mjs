@@ -183,11 +183,14 @@ ${diffTable.join("\n")}
 - /api/health: ${profHealth.stats.rps.toFixed(0)} req/s under the profiler. Shares: ${areas(profHealth)}.
 - Top self-time functions (priority): ${tops(prof)}.
 
-Reading: the endpoint's own work (validate three parameters, one Map lookup, a cached JSON string) is a
-few microseconds; nearly all of the ~0.5 ms per request is Next.js's request pipeline (routing,
-the route-module wrapper, Web \`Request\`/\`Response\` objects adapted onto Node's http, header
-handling, async-hooks context) plus Node's own http/socket writes and GC. The bare server does only
-the last part (≈ 12 µs/request). That is why every endpoint sits near 1× /api/health and ~0.03× bare.
+Reading: under the profiler priority costs ${(prof.usPerRequest - profHealth.usPerRequest).toFixed(0)} µs more CPU per request than /api/health
+(${prof.usPerRequest.toFixed(0)} vs ${profHealth.usPerRequest.toFixed(0)}), spread over routing a path with a query (Next's base server and
+router), the route module itself (zod validation of three parameters, one Map lookup, the cached body,
+a larger \`Response\`) and the larger write. Everything else — Next.js's request pipeline (routing, the
+route-module wrapper, Web \`Request\`/\`Response\` adapted onto Node's http via web streams,
+AsyncLocalStorage context in async_hooks), Node's HTTP parser and socket writes, and GC — is paid
+equally by the constant /api/health. The bare server pays only the last part (≈ 12 µs/request):
+that is why every endpoint sits near 1× /api/health and ≈ 0.03× bare node:http.
 
 ### Optimisations tried (measured before/after during development, CPU µs per request, A then B on the same machine minutes apart; \`node bench/api.mjs <built copy>\`)
 
@@ -231,8 +234,9 @@ ${importNice ? `With the importer at the lowest CPU priority (\`nice -n 19 npm r
   64 connections is queueing: 64 requests in flight on one thread at ~2,000 req/s ≈ 30 ms each.
 - **Start-up**: Node start + Next.js server boot (~0.4 s) + reading and validating the 2,700-row
   dataset and precomputing every answer (instrumentation.ts, before the first request is accepted).
-- **Memory**: Next.js server baseline (~200 MB RSS for the framework and compiled route modules),
-  the precomputed engine (a few MB), and V8 heap growth under load (GC reclaims it later).
+- **Memory**: the Next.js server's own baseline (≈ 150 MB RSS after start: framework, compiled route
+  modules, the precomputed engine of a few MB) plus V8 heap growth under load, which GC returns
+  later (hence "after load" below the peak).
 - **Page JS**: React 19 + Next.js client runtime (≈ 100+ KB gzip shared by all pages) plus each page's
   chart/map libraries (Recharts on /segment and /insights, Leaflet on /insights).
 - **LCP**: client JS parse/execute under 4× throttling before the charts render; the server answers
