@@ -3,6 +3,7 @@
  *   npm run ingest -- --out DIR FILE…  [--dry-run] [--unweighted]
  * Then `DATA_DIR=DIR npm start`. See data/README.md, "Importing official files".
  */
+import { readdirSync } from "node:fs";
 import { constants, setPriority } from "node:os";
 import { runCli } from "@/lib/ingest/cli";
 
@@ -12,10 +13,20 @@ import { runCli } from "@/lib/ingest/cli";
  * takes ~10 % longer (bench/results.md). INGEST_PRIORITY=normal keeps the normal priority.
  */
 if (process.env.INGEST_PRIORITY !== "normal") {
+  // Linux keeps a nice value per thread: lower V8's already running helper threads too (threads
+  // started later, like the hashing worker, inherit the main thread's).
+  let threads: number[] = [0];
   try {
-    setPriority(constants.priority.PRIORITY_LOW);
+    threads = readdirSync("/proc/self/task").map(Number);
   } catch {
-    // Not permitted in some sandboxes; the import runs at normal priority then.
+    // Not Linux: priority is per process.
+  }
+  for (const tid of threads) {
+    try {
+      setPriority(tid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not permitted in some sandboxes; that thread keeps its priority.
+    }
   }
 }
 
