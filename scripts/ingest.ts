@@ -8,9 +8,9 @@ import { constants, setPriority } from "node:os";
 import { runCli } from "@/lib/ingest/cli";
 
 /**
- * An import is a batch job that often runs beside the server it feeds: on a 2-core machine at normal
- * priority it halves the API's throughput; at the lowest priority it costs serving ~8 % and the import
- * takes ~10 % longer (bench/results.md). INGEST_PRIORITY=normal keeps the normal priority.
+ * An import is a batch job that often runs beside the server it feeds: at the lowest CPU priority it
+ * takes less of the server's share on a small machine, and a little longer itself (both measured in
+ * bench/results.md, "Serving during a large import"). INGEST_PRIORITY=normal keeps the normal priority.
  */
 if (process.env.INGEST_PRIORITY !== "normal") {
   // Linux keeps a nice value per thread: lower V8's already running helper threads too (threads
