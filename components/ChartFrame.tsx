@@ -32,10 +32,17 @@ export function ChartFrame({ id, title, description, children, table, source, fi
         <summary>표로 보기</summary>
         <DataTable table={table} caption={title} testId={`${id}-table`} />
       </details>
-      <footer className="chart-footer">
-        <p className="source-note">출처: {source}</p>
-        <CsvDownload table={table} filename={filename} />
-      </footer>
+      <ChartFooter source={source} table={table} filename={filename} />
     </section>
+  );
+}
+
+/** The source note and CSV download under a chart, or under a view that is a table itself. */
+export function ChartFooter({ source, table, filename }: { source: string; table: TableData; filename: string }) {
+  return (
+    <footer className="chart-footer">
+      <p className="source-note">출처: {source}</p>
+      <CsvDownload table={table} filename={filename} />
+    </footer>
   );
 }

@@ -1,4 +1,4 @@
-import { CsvDownload } from "@/components/CsvDownload";
+import { ChartFooter } from "@/components/ChartFrame";
 import type { ServiceScore } from "@/lib/engine";
 import { monthLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
@@ -57,10 +57,7 @@ export function MonthlyRanking({ monthly, table, source, filename }: Props) {
           </tbody>
         </table>
       </div>
-      <footer className="chart-footer">
-        <p className="source-note">출처: {source}</p>
-        <CsvDownload table={table} filename={filename} />
-      </footer>
+      <ChartFooter source={source} table={table} filename={filename} />
     </section>
   );
 }
