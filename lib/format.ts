@@ -34,9 +34,10 @@ export function monthLabel(month: string): string {
   return `${y}년 ${Number(m)}월`;
 }
 
-/** "2023-03" → "3월", for axes where the year is given elsewhere. */
-export function shortMonthLabel(month: string): string {
-  return `${Number(month.split("-")[1])}월`;
+/** "2023-03" → "3월" for axes within one year; with the year, "23년 3월". */
+export function shortMonthLabel(month: string, withYear = false): string {
+  const [y, m] = month.split("-");
+  return withYear ? `${y!.slice(2)}년 ${Number(m)}월` : `${Number(m)}월`;
 }
 
 /** z in words, so readers need not know what a z-score is. */

@@ -1,4 +1,5 @@
 import type { ServiceId } from "@/lib/domain";
+import { shortMonthLabel } from "@/lib/format";
 import { zScores } from "@/lib/stats";
 
 /**
@@ -27,10 +28,7 @@ export type TrendChartRow = {
 /** Month labels for a chart axis: "3월" within one year, "23년 3월" when the data spans years. */
 export function monthAxisLabels(months: readonly string[]): string[] {
   const years = new Set(months.map((m) => m.slice(0, 4)));
-  return months.map((m) => {
-    const [y, mm] = m.split("-");
-    return years.size > 1 ? `${y!.slice(2)}년 ${Number(mm)}월` : `${Number(mm)}월`;
-  });
+  return months.map((m) => shortMonthLabel(m, years.size > 1));
 }
 
 export function trendChartRows(trend: TrendSeriesInput): TrendChartRow[] {
