@@ -1,25 +1,32 @@
 import "server-only";
+import type { ParamProblem, Shape, ShapeValues } from "@/lib/params";
+import { parseWithSchema } from "@/lib/params/zod";
 import { getEngine } from "@/lib/server/engine";
-import { parseParams, type ParsedQuery, type QueryShape } from "./params";
 import { badRequest, json } from "./response";
 
 /**
- * The two halves of every route handler: parse the query against a shape (a 400 naming the parameter
- * on failure), and answer with cacheable JSON versioned by the loaded dataset.
+ * The two halves of every route handler: parse the query against its shape (a 400 naming the
+ * parameter and its allowed values on failure), and answer with cacheable JSON versioned by the
+ * loaded dataset.
  */
-export function parseQuery<S extends QueryShape>(
-  request: Request,
-  shape: S,
-): { query: ParsedQuery<S>; error?: undefined } | { query?: undefined; error: Response } {
-  const result = parseParams(new URL(request.url).searchParams, shape);
-  if (!result.ok) return { error: badRequest(result.problem) };
-  return { query: result.value };
+export function problemMessage(p: ParamProblem): string {
+  const what = p.kind === "missing" ? `missing parameter "${p.parameter}"` : `invalid value ${JSON.stringify(p.raw ?? "")} for parameter "${p.parameter}" (${p.reason})`;
+  return `${what}; allowed: ${p.allowed.text}`;
 }
 
-/** Canonical form of parsed parameters for the ETag: objects (districts) by their code. */
-function canonical(query: object): string {
-  return Object.entries(query)
-    .map(([k, v]) => `${k}=${v !== null && typeof v === "object" && "code" in v ? v.code : String(v)}`)
+export function problemResponse(p: ParamProblem): Response {
+  return badRequest({ message: problemMessage(p), parameter: p.parameter, allowed: p.allowed.values?.map((a) => a.value) });
+}
+
+export function parseQuery<S extends Shape>(request: Request, shape: S): { query: ShapeValues<S>; error?: undefined } | { query?: undefined; error: Response } {
+  const result = parseWithSchema(new URL(request.url).searchParams, shape);
+  return result.ok ? { query: result.value } : { error: problemResponse(result.problem) };
+}
+
+/** The query written canonically (each value by its codec), so equivalent spellings share an ETag. */
+function canonical(shape: Shape, query: Record<string, unknown>): string {
+  return Object.entries(shape)
+    .map(([k, p]) => (query[k] === undefined ? `${k}=` : `${k}=${p.codec.serialize(query[k])}`))
     .join("&");
 }
 
@@ -33,6 +40,7 @@ function resourcePath(url: string): string {
   }
 }
 
-export function ok(request: Request, data: unknown, query: object = {}): Response {
-  return json(request, data, getEngine().meta.sha256, `${resourcePath(request.url)}?${canonical(query)}`);
+export function ok<S extends Shape>(request: Request, data: unknown, shape?: S, query?: ShapeValues<S>): Response {
+  const key = shape && query ? canonical(shape, query as Record<string, unknown>) : "";
+  return json(request, data, getEngine().meta.sha256, `${resourcePath(request.url)}?${key}`);
 }

@@ -1,10 +1,10 @@
 import { ok, parseQuery } from "@/lib/api/handler";
 import { getCorrelation } from "@/lib/api/queries";
-import { correlationShape } from "@/lib/api/shapes";
+import { correlationQuery } from "@/lib/params/api";
 import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, correlationShape);
+  const { query, error } = parseQuery(request, correlationQuery);
   if (error) return error;
-  return ok(request, getCorrelation(getEngine(), query.age, query.sex), query);
+  return ok(request, getCorrelation(getEngine(), query.age, query.sex), correlationQuery, query);
 }

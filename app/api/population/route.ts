@@ -1,10 +1,10 @@
 import { ok, parseQuery } from "@/lib/api/handler";
 import { getPopulation } from "@/lib/api/queries";
-import { populationShape } from "@/lib/api/shapes";
+import { populationQuery } from "@/lib/params/api";
 import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, populationShape);
+  const { query, error } = parseQuery(request, populationQuery);
   if (error) return error;
-  return ok(request, getPopulation(getEngine(), query.age, query.sex), query);
+  return ok(request, getPopulation(getEngine(), query.age, query.sex), populationQuery, query);
 }

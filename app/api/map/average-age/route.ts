@@ -1,10 +1,10 @@
 import { ok, parseQuery } from "@/lib/api/handler";
 import { getAverageAge } from "@/lib/api/queries";
-import { averageAgeShape } from "@/lib/api/shapes";
+import { averageAgeQuery } from "@/lib/params/api";
 import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, averageAgeShape);
+  const { query, error } = parseQuery(request, averageAgeQuery);
   if (error) return error;
-  return ok(request, getAverageAge(getEngine(), query.sex), query);
+  return ok(request, getAverageAge(getEngine(), query.sex), averageAgeQuery, query);
 }

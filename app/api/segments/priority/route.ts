@@ -1,10 +1,10 @@
 import { ok, parseQuery } from "@/lib/api/handler";
 import { getPriority } from "@/lib/api/queries";
-import { segmentShape } from "@/lib/api/shapes";
+import { segmentQuery } from "@/lib/params/api";
 import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, segmentShape);
+  const { query, error } = parseQuery(request, segmentQuery);
   if (error) return error;
-  return ok(request, getPriority(getEngine(), query), query);
+  return ok(request, getPriority(getEngine(), query), segmentQuery, query);
 }

@@ -1,0 +1,117 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DISTRICTS } from "@/lib/districts";
+import { readParam, type Codec } from "./codec";
+import { optional } from "./param";
+import * as v from "./values";
+
+/** parse(serialize(x)) gives x back for every value a codec can produce. */
+function roundTrips<T>(codec: Codec<T>, values: readonly T[]) {
+  for (const x of values) {
+    const r = codec.parse(codec.serialize(x));
+    expect(r.ok, codec.serialize(x)).toBe(true);
+    if (r.ok) expect(codec.equals(r.value, x)).toBe(true);
+  }
+}
+
+const gangnam = DISTRICTS.find((d) => d.slug === "gangnam-gu")!;
+const mapo = DISTRICTS.find((d) => d.slug === "mapo-gu")!;
+
+describe("district", () => {
+  it("reads a code, a slug in any case, a Korean name in NFC or NFD, and writes the slug", () => {
+    for (const raw of ["11680", "gangnam-gu", "Gangnam-Gu", "강남구", "강남구".normalize("NFD")]) {
+      expect(readParam(optional("district", v.district), [raw]), raw).toEqual({ kind: "valid", value: gangnam });
+    }
+    expect(v.district.serialize(mapo)).toBe("mapo-gu");
+    roundTrips(v.district, DISTRICTS);
+  });
+  it("refuses anything else, listing the 25 districts", () => {
+    const r = readParam(optional("district", v.district), ["nowhere"]);
+    expect(r).toMatchObject({ kind: "invalid", raw: "nowhere" });
+    if (r.kind === "invalid") expect(r.allowed.values).toHaveLength(25);
+  });
+  it("is missing when absent or empty", () => {
+    expect(readParam(optional("district", v.district), [])).toEqual({ kind: "missing" });
+    expect(readParam(optional("district", v.district), ["  "])).toEqual({ kind: "missing" });
+  });
+});
+
+describe("sex, age, service, basis, metric", () => {
+  it("read forgivingly and write one form", () => {
+    expect(v.sex.parse("f")).toEqual({ ok: true, value: "F" });
+    expect(v.sex.parse("남성")).toEqual({ ok: true, value: "M" });
+    expect(v.sex.parse("T").ok).toBe(false);
+    expect(v.sexFilter.parse("t")).toEqual({ ok: true, value: "T" });
+    expect(v.age.parse("30")).toEqual({ ok: true, value: 30 });
+    expect(v.age.parse("30대")).toEqual({ ok: true, value: 30 });
+    expect(v.age.parse("25").ok).toBe(false);
+    expect(v.age.parse("2x").ok).toBe(false);
+    expect(v.service.parse("Delivery")).toEqual({ ok: true, value: "delivery" });
+    expect(v.service.parse("배달")).toEqual({ ok: true, value: "delivery" });
+    expect(v.service.parse("tv").ok).toBe(false);
+    expect(v.basis.parse("DAY")).toEqual({ ok: true, value: "day" });
+    expect(v.basis.parse("week").ok).toBe(false);
+    expect(v.insightMetric.parse("netflix")).toEqual({ ok: true, value: "netflix" });
+    roundTrips(v.sex, ["F", "M"] as const);
+    roundTrips(v.age, [20, 30, 40, 50, 60, 70] as const);
+    roundTrips(v.insightMetric, v.INSIGHT_METRICS);
+  });
+});
+
+describe("segment ids and lists", () => {
+  it("read district.sex.age with any district form and write the slug form", () => {
+    expect(v.segment.parse("강남구.f.20")).toEqual({ ok: true, value: { district: gangnam, sex: "F", age: 20 } });
+    expect(v.segment.serialize({ district: mapo, sex: "M", age: 30 })).toBe("mapo-gu.M.30");
+    expect(v.segment.parse("gangnam-gu.T.20")).toMatchObject({ ok: false, reason: expect.stringContaining("sex") });
+    expect(v.segment.parse("gangnam-gu.F")).toMatchObject({ ok: false });
+  });
+  it("name the bad or repeated item of a list and keep the good ones when read item by item", () => {
+    expect(v.compareSegments.parse("gangnam-gu.F.20,mapo-gu.M.30")).toMatchObject({ ok: true });
+    expect(v.compareSegments.parse("gangnam-gu.F.20")).toMatchObject({ ok: false, reason: "1 segment ids; give 2 to 4" });
+    expect(v.compareSegments.parse("gangnam-gu.F.20,11680.F.20")).toMatchObject({ ok: false, reason: 'item "11680.F.20": repeated' });
+    expect(v.compareSegments.parse("gangnam-gu.F.20,x.F.20,mapo-gu.M.30")).toMatchObject({ ok: false, reason: expect.stringContaining('item "x.F.20"') });
+    const read = v.readList(v.segment, "gangnam-gu.F.20,x.F.20,mapo-gu.M.30,gangnam-gu.F.20");
+    expect(read.items.map(v.segment.serialize)).toEqual(["gangnam-gu.F.20", "mapo-gu.M.30"]);
+    expect(read.bad.map((b) => b.raw)).toEqual(["x.F.20", "gangnam-gu.F.20"]);
+  });
+  it("round-trip any list of distinct segments", () => {
+    const seg = fc.record({ district: fc.constantFrom(...DISTRICTS), sex: fc.constantFrom("F" as const, "M" as const), age: fc.constantFrom(20, 30, 40, 50, 60, 70) });
+    fc.assert(
+      fc.property(fc.uniqueArray(seg, { minLength: 1, maxLength: 50, selector: (s) => v.segment.serialize(s as v.Segment) }), (list) => {
+        roundTrips(v.planSegments, [list as v.Segment[]]);
+      }),
+    );
+  });
+});
+
+describe("money and months", () => {
+  it("read whole won within range, with or without thousands separators", () => {
+    expect(v.budget.parse("50,000,000")).toEqual({ ok: true, value: 50_000_000 });
+    expect(v.budget.parse("9999").ok).toBe(false);
+    expect(v.budget.parse("1.5").ok).toBe(false);
+    expect(v.budget.parse("1e9").ok).toBe(false);
+    expect(v.cpm.parse("5000")).toEqual({ ok: true, value: 5000 });
+    expect(v.cap.parse("0").ok).toBe(false);
+    expect(v.cap.parse("101").ok).toBe(false);
+    fc.assert(fc.property(fc.integer({ min: 10_000, max: 10_000_000_000 }), (n) => roundTrips(v.budget, [n])));
+  });
+  it("read the dataset's months, distinct, and write them in calendar order", () => {
+    const months = v.monthListCodec(["2023-01", "2023-02", "2023-03"]);
+    expect(months.parse("2023-03,2023-01")).toEqual({ ok: true, value: ["2023-01", "2023-03"] });
+    expect(months.parse("2023-04").ok).toBe(false);
+    expect(months.parse("2023-01,2023-01").ok).toBe(false);
+    expect(months.serialize(["2023-01", "2023-03"])).toBe("2023-01,2023-03");
+  });
+});
+
+describe("hostile input", () => {
+  it("drops bidi controls before reading and never echoes them", () => {
+    expect(readParam(optional("district", v.district), ["\u202Egangnam-gu"])).toEqual({ kind: "valid", value: gangnam });
+    const r = readParam(optional("district", v.district), ["evil\u202Etxt.exe"]);
+    expect(r.kind === "invalid" && r.raw).toBe("eviltxt.exe");
+  });
+  it("refuses repeats and over-long values without parsing them", () => {
+    expect(readParam(optional("sex", v.sex), ["F", "M"])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("2 times") });
+    expect(readParam(optional("sex", v.sex), ["F".repeat(65)])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("too long") });
+  });
+});

@@ -1,0 +1,161 @@
+import { DISTRICTS, findDistrict, type District } from "@/lib/districts";
+import { AGES, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
+
+/**
+ * The codecs of the app's URL values. A district is resolved here, once, to the one `District` object
+ * the engine, API and pages all use; it is written back as its slug.
+ */
+export const district: Codec<District> = {
+  parse: (raw) => {
+    const d = findDistrict(raw);
+    return d ? { ok: true, value: d } : { ok: false, reason: "not one of Seoul's 25 districts" };
+  },
+  serialize: (d) => d.slug,
+  equals: (a, b) => a.code === b.code,
+  allowed: {
+    text: "one of the 25 districts by code, slug or Korean name (e.g. 11680, gangnam-gu, 강남구); see /api/meta",
+    values: DISTRICTS.map((d) => ({ value: d.slug, label: d.name_ko })),
+  },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
+const SEX_ALIASES = { 여성: "F", 여: "F", 남성: "M", 남: "M", 전체: "T" } as const;
+
+/** One sex: a segment is always one. */
+export const sex: Codec<Sex> = enumCodec(SEXES, (s) => SEX_LABELS[s], { 여성: "F", 여: "F", 남성: "M", 남: "M" });
+/** F, M or T (both), for views that add the sexes together. */
+export const sexFilter: Codec<SexFilter> = enumCodec(SEX_FILTERS, (s) => SEX_LABELS[s], SEX_ALIASES);
+
+/** An age band by its first year (20 … 70); "20대" is read as 20. */
+export const age: Codec<Age> = {
+  parse: (raw) => {
+    const m = /^(\d{2})대?$/.exec(raw);
+    const n = m ? Number(m[1]) : NaN;
+    return isAge(n) ? { ok: true, value: n } : { ok: false, reason: "not an age band" };
+  },
+  serialize: (a) => String(a),
+  equals: (a, b) => a === b,
+  allowed: { text: AGES.join(", "), values: AGES.map((a) => ({ value: String(a), label: ageLabel(a) })) },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
+/** A service by id, case-insensitively, or by its Korean name (배달 → delivery). */
+export const service: Codec<ServiceId> = enumCodec(
+  SERVICE_IDS,
+  (s) => SERVICE_BY_ID[s].name_ko,
+  Object.fromEntries(SERVICES.map((s) => [s.name_ko, s.id])),
+);
+
+/** Month totals as published, or count services per day of the month (index services unchanged). */
+export const BASES = ["month", "day"] as const;
+export type Basis = (typeof BASES)[number];
+export const BASIS_LABELS: Readonly<Record<Basis, string>> = { month: "월 합계", day: "일평균" };
+export const basis: Codec<Basis> = enumCodec(BASES, (b) => BASIS_LABELS[b]);
+
+/** The /insights map's metric: average age, population, or a service's district effect. */
+export const INSIGHT_METRICS = ["average-age", "population", ...SERVICE_IDS] as const;
+export type InsightMetric = (typeof INSIGHT_METRICS)[number];
+export const insightMetric: Codec<InsightMetric> = enumCodec(INSIGHT_METRICS, (m) =>
+  m === "average-age" ? "평균 연령" : m === "population" ? "인구" : `${SERVICE_BY_ID[m].name_ko} 자치구 효과`,
+);
+
+/** A segment: one district, one sex, one age band. */
+export interface Segment {
+  district: District;
+  sex: Sex;
+  age: Age;
+}
+
+/** A segment id `district.sex.age` (gangnam-gu.F.20); the district may be a code, slug or Korean name. */
+export const segment: Codec<Segment> = {
+  parse: (raw) => {
+    const parts = raw.split(".");
+    if (parts.length !== 3) return { ok: false, reason: "not of the form district.sex.age (e.g. gangnam-gu.F.20)" };
+    const d = district.parse(parts[0]!.trim());
+    const s = sex.parse(parts[1]!.trim());
+    const a = age.parse(parts[2]!.trim());
+    if (!d.ok) return { ok: false, reason: `unknown district "${parts[0]}"` };
+    if (!s.ok) return { ok: false, reason: `sex "${parts[1]}" is not F or M` };
+    if (!a.ok) return { ok: false, reason: `age "${parts[2]}" is not one of ${AGES.join(", ")}` };
+    return { ok: true, value: { district: d.value, sex: s.value, age: a.value } };
+  },
+  serialize: (g) => `${g.district.slug}.${g.sex}.${g.age}`,
+  equals: (a, b) => a.district.code === b.district.code && a.sex === b.sex && a.age === b.age,
+  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)" },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
+/** What a comma list gave: the items that parsed (repeats dropped) and what was wrong with the rest. */
+export interface ListReading<T> {
+  items: T[];
+  bad: { raw: string; reason: string }[];
+}
+
+/** Reads a comma list item by item, so a page can keep the valid items of a partly bad link. */
+export function readList<T>(item: Codec<T>, raw: string): ListReading<T> {
+  const items: T[] = [];
+  const bad: ListReading<T>["bad"] = [];
+  for (const part of raw.split(",").map((p) => p.trim())) {
+    if (part === "") continue;
+    const r = item.parse(part);
+    if (!r.ok) bad.push({ raw: part.slice(0, 40), reason: r.reason });
+    else if (items.some((x) => item.equals(x, r.value))) bad.push({ raw: part.slice(0, 40), reason: "repeated" });
+    else items.push(r.value);
+  }
+  return { items, bad };
+}
+
+/** A comma list of distinct items, min to max of them; an error names the first bad item. */
+export function listCodec<T>(item: Codec<T>, min: number, max: number, what: string): Codec<T[]> {
+  return {
+    parse: (raw) => {
+      const { items, bad } = readList(item, raw);
+      if (bad.length) return { ok: false, reason: `item "${bad[0]!.raw}": ${bad[0]!.reason}` };
+      if (items.length < min || items.length > max) return { ok: false, reason: `${items.length} ${what}; give ${min === max ? min : `${min} to ${max}`}` };
+      return { ok: true, value: items };
+    },
+    serialize: (list) => list.map(item.serialize).join(","),
+    equals: (a, b) => a.length === b.length && a.every((x, i) => item.equals(x, b[i]!)),
+    allowed: { text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`, values: item.allowed.values },
+    maxLength: max * (item.maxLength + 1),
+  };
+}
+
+/** 2–4 segments side by side (/compare). */
+export const compareSegments = listCodec(segment, 2, 4, "segment ids");
+/** 1–50 segments to plan for (/plan). */
+export const planSegments = listCodec(segment, 1, 50, "segment ids");
+/** Picked segments on /audience: up to all 300. */
+export const pickedSegments = listCodec(segment, 0, 300, "segment ids");
+
+/** The dataset's months a view may choose from: only known once the dataset is loaded. */
+export function monthCodec(months: readonly string[]): Codec<string> {
+  return {
+    ...enumCodec(months, (m) => `${m.slice(0, 4)}년 ${Number(m.slice(5))}월`),
+    allowed: { text: `one of the dataset's months (${months.join(", ")})`, values: months.map((m) => ({ value: m, label: `${m.slice(0, 4)}년 ${Number(m.slice(5))}월` })) },
+  };
+}
+
+/** A campaign's months: distinct, written back in calendar order. */
+export function monthListCodec(months: readonly string[]): Codec<string[]> {
+  const list = listCodec(monthCodec(months), 1, months.length, "months");
+  return {
+    ...list,
+    parse: (raw) => {
+      const r = list.parse(raw);
+      return r.ok ? { ok: true, value: [...r.value].sort() } : r;
+    },
+  };
+}
+
+export const budget = integerCodec(10_000, 10_000_000_000, "an integer number of won from 10000 to 10000000000");
+export const cpm = integerCodec(100, 1_000_000, "an integer number of won per 1,000 impressions from 100 to 1000000");
+export const cap = integerCodec(1, 100, "an integer number of impressions per person per month from 1 to 100");
+export const limit = integerCodec(1, 300);
+export const offset = integerCodec(0, 299, "an integer from 0 to 299");
+
+/** How /api/services/{service}/audience may sort (always highest first). */
+export const AUDIENCE_SORTS = ["z", "score", "population", "districtZ"] as const;
+export type AudienceSort = (typeof AUDIENCE_SORTS)[number];
+export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);
