@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { formatUsageCsv } from "@/lib/dataset/format";
 import { sha256 } from "@/lib/dataset/load";
-import { fixtureDataset, FIXTURE_MONTHS } from "@/lib/engine/test-fixture";
+import { fixtureDataset, FIXTURE_MONTHS } from "@/test/fixtures/dataset";
 
 /**
  * DATA_DIR is read when the built server starts: the same build serves another dataset, and a broken
@@ -52,7 +52,7 @@ test("serves the dataset in DATA_DIR, read at start-up", async ({ request }) => 
     const health = await (await request.get(`http://127.0.0.1:${port}/api/health`)).json();
     expect(health).toMatchObject({ kind: "imported", months: FIXTURE_MONTHS });
     const priority = await (await request.get(`http://127.0.0.1:${port}/api/segments/priority?district=gangdong-gu&sex=M&age=70`)).json();
-    expect(priority.overall[0].service).toBe("finance"); // see test-fixture.ts
+    expect(priority.overall[0].service).toBe("finance"); // see test/fixtures/dataset.ts
     expect(priority.monthly).toHaveLength(3);
   } finally {
     server.child.kill();

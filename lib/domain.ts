@@ -1,9 +1,18 @@
+import type { District } from "@/lib/districts";
+
 /**
- * The fixed vocabulary of the analysis: services, age bands and sexes, in display order.
- * Units differ by service (see data/README.md), so nothing here implies a common scale.
+ * The fixed vocabulary of the analysis: services, age bands, sexes, segments and the value basis, in
+ * display order. Units differ by service (see data/README.md), so nothing here implies a common scale.
  */
 export const SERVICE_IDS = ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
+
+/**
+ * "count": the provider's positive usage indicators (game, finance, shopping, video, delivery);
+ * "index": standardized indices, often negative (youtube, netflix). Ratios and per-day division only
+ * make sense for counts.
+ */
+export type UnitKind = "count" | "index";
 
 export interface ServiceInfo {
   id: ServiceId;
@@ -11,11 +20,11 @@ export interface ServiceInfo {
   /** The provider's indicator this service is read from (its column name in the official files). */
   indicator_ko: string;
   /** "count" indicators are positive (mostly above 31); "index" ones are standardized, often negative. */
-  unit: "count" | "index";
+  unit: UnitKind;
 }
 
 /** The unit of each kind of service value, in words for readers. */
-export const UNIT_LABELS: Readonly<Record<ServiceInfo["unit"], string>> = {
+export const UNIT_LABELS: Readonly<Record<UnitKind, string>> = {
   count: "제공처 단위",
   index: "표준화 지수",
 };
@@ -33,6 +42,10 @@ export const SERVICES: readonly ServiceInfo[] = [
 export const SERVICE_BY_ID: Readonly<Record<ServiceId, ServiceInfo>> = Object.fromEntries(
   SERVICES.map((s) => [s.id, s]),
 ) as Record<ServiceId, ServiceInfo>;
+
+export function unitKind(service: ServiceId): UnitKind {
+  return SERVICE_BY_ID[service].unit;
+}
 
 export function isServiceId(v: string): v is ServiceId {
   return (SERVICE_IDS as readonly string[]).includes(v);
@@ -62,12 +75,38 @@ export type SexFilter = (typeof SEX_FILTERS)[number];
 
 export const SEX_LABELS: Readonly<Record<SexFilter, string>> = { F: "여성", M: "남성", T: "전체" };
 
+/**
+ * One segment: a district × sex × age band. The district is the resolved object (lib/districts), so
+ * whatever spelling a URL used was settled once, at the edge.
+ */
 export interface SegmentKey {
-  districtCode: string;
+  district: District;
   sex: Sex;
   age: Age;
 }
 
-export function segmentId(k: SegmentKey): string {
-  return `${k.districtCode}:${k.sex}:${k.age}`;
+/**
+ * The basis of a service's monthly values. "month": as published (the default everywhere). "day":
+ * count services divided by the days of that calendar month, so February's 28 days stop reading as a
+ * dip; index services are standardized, not totals, and stay as they are.
+ */
+export const BASES = ["month", "day"] as const;
+export type Basis = (typeof BASES)[number];
+export const DEFAULT_BASIS: Basis = "month";
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a calendar month given as `YYYY-MM` (Gregorian leap years: 2024-02 → 29, 2023-02 → 28). */
+export function daysInMonth(month: string): number {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  const days = m ? MONTH_DAYS[Number(m[2]) - 1] : undefined;
+  if (days === undefined) throw new RangeError(`not a YYYY-MM month: ${JSON.stringify(month)}`);
+  const year = Number(m![1]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return days === 28 && leap ? 29 : days;
+}
+
+/** A service's value in a month on the basis: per day divides counts by the month's days. */
+export function onBasis(value: number, service: ServiceId, month: string, basis: Basis): number {
+  return basis === "day" && unitKind(service) === "count" ? value / daysInMonth(month) : value;
 }

@@ -21,6 +21,8 @@ const target: Target = {
     { service: "netflix", r: -0.63 },
     { service: "youtube", r: null },
   ],
+  relatedAdjusted: [],
+  alsoUses: [],
 };
 
 describe("targetsTable", () => {

@@ -1,6 +1,6 @@
 import * as math from "mathjs";
 import { describe, expect, it } from "vitest";
-import { mean, pearson, populationSd, rankDesc, zScores } from "./stats";
+import { compareDesc, mean, pearson, populationSd, rankDesc, tieKey, zScores } from "./stats";
 
 describe("mean and population SD", () => {
   it("match hand computation", () => {
@@ -61,5 +61,18 @@ describe("rankDesc", () => {
       { item: "b", rank: 4 },
       { item: "e", rank: 5 },
     ]);
+  });
+});
+
+describe("tieKey and compareDesc", () => {
+  it("tie figures equal to 1e-9 (z of equal values after a mean and an SD) and keep real differences", () => {
+    expect(tieKey(0.9999999999999988)).toBe(tieKey(0.9999999999999982));
+    expect(tieKey(1)).toBeGreaterThan(tieKey(0.999999));
+    expect(tieKey(null)).toBe(-Infinity);
+  });
+  it("sorts descending with nulls last, never NaN between two missing figures", () => {
+    const keys = [tieKey(null), tieKey(0.5), tieKey(-2), tieKey(null), tieKey(1.5)];
+    expect([...keys].sort(compareDesc)).toEqual([tieKey(1.5), tieKey(0.5), tieKey(-2), -Infinity, -Infinity]);
+    expect(compareDesc(-Infinity, -Infinity)).toBe(0);
   });
 });

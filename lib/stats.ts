@@ -67,3 +67,18 @@ export function rankDesc<T>(items: readonly T[], score: (item: T) => number | nu
     })
     .map(({ item }, i) => ({ item, rank: i + 1 }));
 }
+
+/**
+ * A sort key that treats figures equal to 1e-9 as tied. Values equal in exact arithmetic (two months'
+ * z, two districts' z) come out ~1e-15 apart after a mean and an SD, and that noise must not decide
+ * an order documented as "ties: earlier month / lower code first". Rounding, unlike comparing with a
+ * tolerance, keeps the order transitive. Null (no figure) sorts below every number.
+ */
+export function tieKey(x: number | null): number {
+  return x === null ? -Infinity : Math.round(x * 1e9);
+}
+
+/** Comparator for a descending sort of keys that may be −Infinity (no figure): 0 when equal, never NaN. */
+export function compareDesc(a: number, b: number): number {
+  return a === b ? 0 : a < b ? 1 : -1;
+}

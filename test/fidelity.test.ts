@@ -21,8 +21,8 @@ describe("fidelity to the published 2023 results", () => {
     let checked = 0;
     let worst = 0;
     for (const r of rows) {
-      const key = { districtCode: findDistrict(r.district!)!.code, sex: r.sex as Sex, age: Number(r.age_band) as Age };
-      const overall = engine.priority(key)!.overall;
+      const key = { district: findDistrict(r.district!)!, sex: r.sex as Sex, age: Number(r.age_band) as Age };
+      const overall = engine.priority(key).overall;
       for (const service of SERVICE_IDS) {
         const z = overall.find((s) => s.service === service)!.z!;
         worst = Math.max(worst, Math.abs(z - Number(r[service])));
@@ -50,7 +50,7 @@ describe("fidelity to the published 2023 results", () => {
   });
 
   it("keeps negative index values and values above 31 as they are", () => {
-    const trend = engine.trend({ districtCode: "11680", sex: "F", age: 20 })!;
+    const trend = engine.trend({ district: findDistrict("11680")!, sex: "F", age: 20 });
     const values = (s: string) => trend.series.find((x) => x.service === s)!.values;
     expect(values("shopping").some((v) => v > 31)).toBe(true);
     expect(engine.targets("netflix", 300).every((t) => t.usage < 0)).toBe(true);

@@ -6,7 +6,7 @@ import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { ChartFrame } from "@/components/ChartFrame";
 import { findDistrict } from "@/lib/districts";
-import { trendChartRows } from "@/lib/engine/trend-index";
+import { trendChartRows } from "@/lib/views/trend";
 import { formatInt, monthLabel, segmentLabel } from "@/lib/format";
 import { priorityQuery, trendQuery } from "@/lib/query/options";
 import { BEST_MONTH_SERVICES, bestMonthCards, bestMonthsTable, monthlyRankTable, priorityTable, trendTable } from "@/lib/segment/tables";

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { ServiceId } from "@/lib/domain";
-import { indexAxis, type TrendChartRow } from "@/lib/engine/trend-index";
+import { indexAxis, type TrendChartRow } from "@/lib/views/trend";
 import { formatSigned, formatUsage, monthLabel, serviceName } from "@/lib/format";
 import { SERVICE_COLOR, SERVICE_DASH } from "./palette";
 import styles from "./segment.module.css";

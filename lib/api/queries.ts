@@ -1,20 +1,12 @@
-import { DISTRICTS, districtRef, type District } from "@/lib/districts";
-import { AGES, SERVICES, SEX_FILTERS, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { DISTRICTS, districtRef } from "@/lib/districts";
+import { AGES, SERVICES, SEX_FILTERS, type Age, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
 import type { Engine } from "@/lib/engine";
 
 /**
  * The API's resources, one function each, shared by the route handlers and the server-rendered pages
  * so a page's first render and its JSON agree to the digit.
  */
-export interface SegmentParams {
-  district: District;
-  sex: Sex;
-  age: Age;
-}
-
-function segmentKey({ district, sex, age }: SegmentParams) {
-  return { districtCode: district.code, sex, age };
-}
+export type SegmentParams = SegmentKey;
 
 export function getMeta(engine: Engine) {
   const { kind, title, source, attribution, aggregation, method, months, files } = engine.meta;
@@ -27,15 +19,12 @@ export function getMeta(engine: Engine) {
   };
 }
 
-export function getPriority(engine: Engine, params: SegmentParams) {
-  const key = segmentKey(params);
-  const segment = engine.segment(key)!;
-  return { segment, ...engine.priority(key)! };
+export function getPriority(engine: Engine, key: SegmentParams) {
+  return { segment: engine.segment(key), ...engine.priority(key) };
 }
 
-export function getTrend(engine: Engine, params: SegmentParams) {
-  const key = segmentKey(params);
-  return { segment: engine.segment(key)!, ...engine.trend(key)! };
+export function getTrend(engine: Engine, key: SegmentParams) {
+  return { segment: engine.segment(key), ...engine.trend(key) };
 }
 
 export function getTargets(engine: Engine, service: ServiceId, limit: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureDataset } from "@/lib/engine/test-fixture";
+import { fixtureDataset } from "@/test/fixtures/dataset";
 import { formatUsageCsv } from "./format";
 import { sha256 } from "./load";
 import { DatasetError, parseDataset, parseUsageCsv } from "./parse";

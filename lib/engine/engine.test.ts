@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createEngine } from ".";
-import { FIXTURE_MONTHS, fixtureDataset } from "./test-fixture";
+import { DISTRICTS, type District } from "@/lib/districts";
+import { FIXTURE_MONTHS, fixtureDataset } from "@/test/fixtures/dataset";
+import { Engine } from "./engine";
 
-// Expectations below follow from the rules documented in test-fixture.ts, worked out by hand.
-const engine = createEngine(fixtureDataset());
-const GANGDONG = "11740"; // d = 24
-const JONGNO = "11110"; // d = 0
+// Expectations below follow from the rules documented in test/fixtures/dataset.ts, worked out by hand.
+const engine = new Engine(fixtureDataset());
+const GANGDONG = DISTRICTS[24]!; // 11740, d = 24
+const JONGNO = DISTRICTS[0]!; // 11110, d = 0
 const SQRT52 = Math.sqrt(52); // population SD of d + 1 over d = 0…24 (each district equally often)
 const SD_AGE = Math.sqrt(35 / 12); // population SD of a = 2…7
 
 describe("priority: overall", () => {
-  const p = engine.priority({ districtCode: GANGDONG, sex: "M", age: 70 })!;
+  const p = engine.priority({ district: GANGDONG, sex: "M", age: 70 });
 
   it("standardizes each service's mean usage across all segments", () => {
     const z = Object.fromEntries(p.overall.map((s) => [s.service, s.z]));
@@ -37,7 +38,7 @@ describe("priority: overall", () => {
 });
 
 describe("priority: monthly", () => {
-  const p = engine.priority({ districtCode: JONGNO, sex: "F", age: 20 })!;
+  const p = engine.priority({ district: JONGNO, sex: "F", age: 20 });
 
   it("has one ranking per month, standardized within that month", () => {
     expect(p.monthly.map((m) => m.month)).toEqual(FIXTURE_MONTHS);
@@ -53,7 +54,7 @@ describe("priority: monthly", () => {
 
 describe("priority: best months", () => {
   it("gives the three highest months with their difference from the segment's mean, in the service's unit", () => {
-    const p = engine.priority({ districtCode: GANGDONG, sex: "M", age: 70 })!;
+    const p = engine.priority({ district: GANGDONG, sex: "M", age: 70 });
     const finance = p.bestMonths.find((b) => b.service === "finance")!.months;
     expect(finance.map((b) => b.month)).toEqual(["2024-03", "2024-02", "2024-01"]);
     expect(finance.map((b) => b.value)).toEqual([26, 25, 24]);
@@ -65,11 +66,11 @@ describe("priority: best months", () => {
     expect(youtube[0]!.diff).toBeCloseTo(0.1, 12);
   });
   it("lists services in priority order", () => {
-    const p = engine.priority({ districtCode: GANGDONG, sex: "M", age: 70 })!;
+    const p = engine.priority({ district: GANGDONG, sex: "M", age: 70 });
     expect(p.bestMonths.map((b) => b.service)).toEqual(p.overall.map((s) => s.service));
   });
   it("keeps calendar order on ties", () => {
-    const p = engine.priority({ districtCode: GANGDONG, sex: "M", age: 70 })!;
+    const p = engine.priority({ district: GANGDONG, sex: "M", age: 70 });
     const game = p.bestMonths.find((b) => b.service === "game")!.months; // constant 3
     expect(game.map((b) => [b.month, b.diff])).toEqual(FIXTURE_MONTHS.map((m) => [m, 0]));
   });
@@ -77,14 +78,15 @@ describe("priority: best months", () => {
 
 describe("trend", () => {
   it("returns the months and one series per service", () => {
-    const t = engine.trend({ districtCode: JONGNO, sex: "M", age: 30 })!;
+    const t = engine.trend({ district: JONGNO, sex: "M", age: 30 });
     expect(t.months).toEqual(FIXTURE_MONTHS);
     expect(t.series.map((s) => s.service)).toEqual(["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"]);
     expect(t.series.find((s) => s.service === "video")!.values).toEqual([-2, 0, 2]);
     expect(t.series.find((s) => s.service === "youtube")!.values.map((v) => +v.toFixed(10))).toEqual([-0.5, -0.6, -0.7]);
   });
-  it("is undefined for an unknown segment", () => {
-    expect(engine.trend({ districtCode: "99999", sex: "M", age: 30 })).toBeUndefined();
+  it("refuses a district that is not one of the 25 (keys come from parsed parameters)", () => {
+    const nowhere: District = { ...JONGNO, code: "99999" };
+    expect(() => engine.trend({ district: nowhere, sex: "M", age: 30 })).toThrow(RangeError);
   });
 });
 
@@ -94,8 +96,8 @@ describe("targets", () => {
   it("ranks segments by the service's z, ties in canonical order", () => {
     expect(targets).toHaveLength(300);
     // 강동구 (d = 24) holds the 12 highest finance z; first is its F 20대 segment.
-    expect(targets.slice(0, 12).every((t) => t.district.code === GANGDONG)).toBe(true);
-    expect(targets[0]).toMatchObject({ district: { code: GANGDONG, slug: "gangdong-gu" }, sex: "F", age: 20 });
+    expect(targets.slice(0, 12).every((t) => t.district.code === GANGDONG.code)).toBe(true);
+    expect(targets[0]).toMatchObject({ district: { code: GANGDONG.code, slug: "gangdong-gu" }, sex: "F", age: 20 });
     expect(targets[0]!.z).toBeCloseTo(12 / SQRT52, 12);
     expect(targets[0]!.usage).toBe(25); // mean of 24, 25, 26
     expect(targets[0]!.population).toBe(25); // (24 + 1)·1·1 + mean(0, 0.2, 0.4) = 25.2 → 25
@@ -128,12 +130,12 @@ describe("population", () => {
     const t = engine.population(20, "T");
     expect(t).toHaveLength(25);
     // means over months: F (d+1) + 0.2, M 2(d+1) + 0.2, T 3(d+1) + 0.4 → rounded: d+1, 2(d+1), 3(d+1)
-    expect(t[0]).toMatchObject({ district: { code: GANGDONG }, population: 75, rank: 1 });
-    expect(t[24]).toMatchObject({ district: { code: JONGNO }, population: 3, rank: 25 });
+    expect(t[0]).toMatchObject({ district: { code: GANGDONG.code }, population: 75, rank: 1 });
+    expect(t[24]).toMatchObject({ district: { code: JONGNO.code }, population: 3, rank: 25 });
     const f = engine.population(20, "F");
-    expect(f.find((r) => r.district.code === GANGDONG)!.population).toBe(25);
+    expect(f.find((r) => r.district.code === GANGDONG.code)!.population).toBe(25);
     // 종로구's weight grows with age: 70대 (w = 6) gives F 6, M 12.
-    expect(engine.population(70, "T").find((r) => r.district.code === JONGNO)!.population).toBe(18);
+    expect(engine.population(70, "T").find((r) => r.district.code === JONGNO.code)!.population).toBe(18);
   });
 });
 
@@ -141,12 +143,12 @@ describe("averageAge", () => {
   it("is the population-weighted mean of band midpoints", () => {
     const all = engine.averageAge("T");
     // 종로구 weights per band (F + M, means over months): 3w + 0.4 = 3.4, 6.4 … 18.4 → 3795 / 65.4
-    expect(all[0]).toMatchObject({ district: { code: JONGNO }, rank: 1 });
+    expect(all[0]).toMatchObject({ district: { code: JONGNO.code }, rank: 1 });
     expect(all[0]!.averageAge).toBeCloseTo(3795 / 65.4, 12);
     // every other district has equal weights across bands: (25 + … + 75) / 6 = 50
     expect(all.slice(1).every((r) => Math.abs(r.averageAge - 50) < 1e-12)).toBe(true);
     // F only: weights w + 0.2 = 1.2 … 6.2 → Σ(mid·w) / Σw = 1285 / 22.2
-    expect(engine.averageAge("F").find((r) => r.district.code === JONGNO)!.averageAge).toBeCloseTo(1285 / 22.2, 12);
+    expect(engine.averageAge("F").find((r) => r.district.code === JONGNO.code)!.averageAge).toBeCloseTo(1285 / 22.2, 12);
   });
 });
 

@@ -1,7 +1,7 @@
 import { DISTRICTS, districtRef, type DistrictRef } from "@/lib/districts";
 import { ageMidpoint, type Age, type SexFilter } from "@/lib/domain";
 import { rankDesc } from "@/lib/stats";
-import type { Segment } from "./segments";
+import { segmentIndex, type Segment } from "./segments";
 
 export interface DistrictPopulation {
   district: DistrictRef;
@@ -22,14 +22,13 @@ export interface DistrictAverageAge {
  * F + M, so it can differ by 1 from the sum of the rounded sexes; rounding each first drifts from the
  * published totals by up to 3).
  */
-function segmentPopulation(bySlot: Map<string, Segment>, code: string, age: Age, sex: SexFilter): number {
-  const mean = (s: "F" | "M") => bySlot.get(`${code}:${s}:${age}`)!.meanPopulation;
+function segmentPopulation(segments: readonly Segment[], code: string, age: Age, sex: SexFilter): number {
+  const mean = (s: "F" | "M") => segments[segmentIndex(code, s, age)]!.meanPopulation;
   return Math.round(sex === "T" ? mean("F") + mean("M") : mean(sex));
 }
 
 export function populationByDistrict(segments: readonly Segment[], age: Age, sex: SexFilter): DistrictPopulation[] {
-  const bySlot = new Map(segments.map((s) => [s.id, s]));
-  const rows = DISTRICTS.map((d) => ({ district: districtRef(d), population: segmentPopulation(bySlot, d.code, age, sex) }));
+  const rows = DISTRICTS.map((d) => ({ district: districtRef(d), population: segmentPopulation(segments, d.code, age, sex) }));
   return rankDesc(rows, (r) => r.population).map(({ item, rank }) => ({ ...item, rank }));
 }
 

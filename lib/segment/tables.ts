@@ -2,7 +2,7 @@ import type { BestMonth, ServiceScore } from "@/lib/engine";
 import { describeZ, monthLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 import type { ServiceId } from "@/lib/domain";
-import { trendIndex, type TrendSeriesInput } from "@/lib/engine/trend-index";
+import { trendIndex, type TrendSeriesInput } from "@/lib/views/trend";
 
 /**
  * The /segment page's tables, built from the API's responses. Each is both the table view and the CSV

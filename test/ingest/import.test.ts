@@ -182,7 +182,7 @@ describe("hand-computed segment: 종로구 여성 20대, two dongs × bands 20 a
     expect(s.population).toBe(1000);
     expect(s.usage.game).toBeCloseTo((100 * 10 + 150 * 20 + 200 * 30 + 400 * 40) / 850, 12); // 30.588…
     // as served: the engine behind the API reports the same figures for the segment
-    const key = { districtCode: "11110", sex: "F", age: 20 } as const;
+    const key = { district: findDistrict("11110")!, sex: "F", age: 20 } as const;
     const engine = createEngine(ds);
     expect(engine.segment(key)!.population).toBe(1000);
     expect(engine.trend(key)!.series.find((x) => x.service === "game")!.values).toEqual([s.usage.game]);

@@ -2,6 +2,11 @@ import type { ServiceId } from "@/lib/domain";
 import { shortMonthLabel } from "@/lib/format";
 import { zScores } from "@/lib/stats";
 
+/*
+ * The trend chart's view model: chart rows, axis labels and ticks built from the engine's plain series
+ * (the engine itself returns data only).
+ */
+
 /**
  * A unit-free trend measure for putting services of different units on one chart: each month's value
  * standardized within the segment's own series, (x − the segment's mean over the months) / the series'

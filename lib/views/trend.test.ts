@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexAxis, monthAxisLabels, trendChartRows, trendIndex } from "./trend-index";
+import { indexAxis, monthAxisLabels, trendChartRows, trendIndex } from "./trend";
 
 describe("trendIndex", () => {
   it("standardizes a series within itself (population SD)", () => {
