@@ -8,4 +8,9 @@ export const ENDPOINTS = [
   "GET /api/population?age&sex",
   "GET /api/correlation?age&sex",
   "GET /api/map/average-age?sex",
+  "GET /api/seasonality?basis",
+  "GET /api/services/{service}/districts?sex&age",
+  "GET /api/services/{service}/audience?sex&age&district&sort&limit&offset",
+  "GET /api/segments/compare?segments&basis",
+  "GET /api/plan?service&budget&cpm&cap&months&segments",
 ] as const;

@@ -1,6 +1,7 @@
 import { DISTRICTS, districtRef } from "@/lib/districts";
-import { AGES, SERVICES, SEX_FILTERS, type Age, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
-import type { Engine } from "@/lib/engine";
+import type { District } from "@/lib/districts";
+import { AGES, DEFAULT_BASIS, SERVICES, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
+import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
 
 /**
  * The API's resources, one function each, shared by the route handlers and the server-rendered pages
@@ -19,12 +20,13 @@ export function getMeta(engine: Engine) {
   };
 }
 
-export function getPriority(engine: Engine, key: SegmentParams) {
-  return { segment: engine.segment(key), ...engine.priority(key) };
+/** `basis` changes bestMonths only (per day: counts ÷ the month's days). */
+export function getPriority(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+  return { segment: engine.segment(key), ...engine.priority(key, basis) };
 }
 
-export function getTrend(engine: Engine, key: SegmentParams) {
-  return { segment: engine.segment(key), ...engine.trend(key) };
+export function getTrend(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+  return { segment: engine.segment(key), ...engine.trend(key, basis) };
 }
 
 export function getTargets(engine: Engine, service: ServiceId, limit: number) {
@@ -46,4 +48,39 @@ export function getAverageAge(engine: Engine, sex: SexFilter) {
 
 export function getHealth(engine: Engine) {
   return { status: "ok" as const, kind: engine.meta.kind, months: engine.months, version: engine.meta.sha256.slice(0, 16) };
+}
+
+export function getSeasonality(engine: Engine, basis: Basis) {
+  return engine.seasonality(basis);
+}
+
+export function getDistrictEffect(engine: Engine, service: ServiceId, sex: SexFilter, age: Age) {
+  return { service, sex, age, districts: engine.districtEffect(service, sex, age) };
+}
+
+export interface AudienceParams {
+  /** T (both sexes) filters nothing. */
+  sex: SexFilter;
+  age?: Age;
+  district?: District;
+  sort: AudienceSort;
+  limit: number;
+  offset: number;
+}
+
+export function getAudience(engine: Engine, service: ServiceId, { sex, ...rest }: AudienceParams) {
+  const { total, segments } = engine.audience(service, { ...rest, sex: sex === "T" ? undefined : sex });
+  return { service, total, segments };
+}
+
+export function getComparison(engine: Engine, keys: readonly SegmentKey[], basis: Basis) {
+  return { basis, segments: engine.compare(keys, basis) };
+}
+
+/**
+ * The plan, or the reason there is none: when no chosen segment over-uses the service in the chosen
+ * months every weight is 0 and there is nothing to share the budget by (a 400 naming `segments`).
+ */
+export function getPlan(engine: Engine, request: PlanRequest) {
+  return engine.plan(request);
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 
 /**
  * The API's response helpers: one JSON shape for success, one for errors ({error, message, …}).
@@ -28,12 +29,19 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /**
- * Serialized bodies and ETags by dataset version and canonical key. Keys come only from validated
- * parameters, so the map is bounded by the API's finite resources (about 3,000 for a full dataset);
- * a different dataset version starts a fresh map.
+ * Serialized bodies and ETags by dataset version and canonical key; a different dataset version starts
+ * afresh. Keys come only from validated parameters, but audience pages, comparisons and plans make
+ * that space practically unbounded (any 4 of 300 segments, any budget), so the cache keeps the least
+ * recently used out and is bounded by size: a crawl of every resource or a stream of one-off plans
+ * evicts instead of growing the process. The hot resources a page asks for stay in.
  */
 let cacheVersion = "";
-const bodies = new Map<string, { etag: string; body: string }>();
+const CACHE_BYTES = 64 * 2 ** 20;
+const bodies = new LRUCache<string, { etag: string; body: string }>({
+  maxSize: CACHE_BYTES,
+  // UTF-16 code units ≈ bytes/2 for the mostly ASCII JSON; close enough for a bound.
+  sizeCalculation: (entry, key) => 2 * (entry.body.length + key.length) + 64,
+});
 
 function cached(data: unknown, version: string, key: string) {
   if (version !== cacheVersion) {

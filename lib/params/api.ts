@@ -28,3 +28,54 @@ export const targetsQuery = { limit: optional("limit", v.limit, DEFAULT_TARGET_L
 
 /** The service in /api/services/{service}/…: a path segment, read with the same codec. */
 export const servicePath = { service: required("service", v.service) } satisfies Shape;
+
+/** /api/seasonality: the Seoul level per month, as published or per day. */
+export const seasonalityQuery = { basis: optional("basis", v.basis, "month") } satisfies Shape;
+
+/** /api/services/{service}/districts: one sex × age group across the 25 districts (T: both sexes). */
+export const districtEffectQuery = {
+  sex: optional("sex", v.sexFilter, "T"),
+  age: required("age", v.age),
+} satisfies Shape;
+
+/** /api/services/{service}/audience: every filter optional (sex T = both); all 300 rows by default. */
+export const audienceQuery = {
+  sex: optional("sex", v.sexFilter, "T"),
+  age: optional("age", v.age),
+  district: optional("district", v.district),
+  sort: optional("sort", v.audienceSort, "z"),
+  limit: optional("limit", v.limit, 300),
+  offset: optional("offset", v.offset, 0),
+} satisfies Shape;
+
+/** /api/segments/compare: 2–4 distinct segment ids side by side. */
+export const compareQuery = {
+  segments: required("segments", v.compareSegments),
+  basis: optional("basis", v.basis, "month"),
+} satisfies Shape;
+
+export const DEFAULT_CAP = 10;
+
+const planQueries = new WeakMap<readonly string[], ReturnType<typeof buildPlanQuery>>();
+
+function buildPlanQuery(months: readonly string[]) {
+  return {
+    service: required("service", v.service),
+    budget: required("budget", v.budget),
+    cpm: required("cpm", v.cpm),
+    cap: optional("cap", v.cap, DEFAULT_CAP),
+    // Left out: every month of the dataset, and the service's top 10 targets (the engine's defaults).
+    months: optional("months", v.monthListCodec(months)),
+    segments: optional("segments", v.planSegments),
+  } satisfies Shape;
+}
+
+/**
+ * /api/plan. The months a plan may name are the loaded dataset's, so the shape is built per month
+ * list (once: the engine's list is one array for the life of the process).
+ */
+export function planQuery(months: readonly string[]) {
+  let shape = planQueries.get(months);
+  if (!shape) planQueries.set(months, (shape = buildPlanQuery(months)));
+  return shape;
+}

@@ -1,10 +1,10 @@
 import { ok, parseQuery } from "@/lib/api/handler";
 import { getPriority } from "@/lib/api/queries";
-import { segmentQuery } from "@/lib/params/api";
+import { segmentBasisQuery } from "@/lib/params/api";
 import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, segmentQuery);
+  const { query, error } = parseQuery(request, segmentBasisQuery);
   if (error) return error;
-  return ok(request, getPriority(getEngine(), query), segmentQuery, query);
+  return ok(request, getPriority(getEngine(), query, query.basis), segmentBasisQuery, query);
 }
