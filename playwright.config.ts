@@ -27,7 +27,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: `node --import tsx server.ts`,
+    env: { PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production" },
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

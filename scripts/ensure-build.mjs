@@ -9,8 +9,10 @@ import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** Node's arguments for the production server (server.ts, TypeScript run by tsx). */
+export const serverArgs = ["--import", "tsx", path.join(root, "server.ts")];
 const stampFile = path.join(root, ".next", "source-fingerprint");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
 function* files(p) {
   if (!existsSync(p)) return;

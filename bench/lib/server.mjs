@@ -1,5 +1,5 @@
 /**
- * Starts the production server (`next start`) of a built project on a random free port, and measures
+ * Starts the production server (server.ts) of a built project on a random free port, and measures
  * the time from spawn to the first answered request. Always stop it with `stop()`.
  */
 import { spawn } from "node:child_process";
@@ -45,18 +45,17 @@ export async function memoryOf(pid) {
 }
 
 /**
- * `next start` on 127.0.0.1:<random port>. `nodeArgs` go to node (e.g. --cpu-prof); `env` is added.
+ * server.ts on 127.0.0.1:<random port>. `nodeArgs` go to node (e.g. --cpu-prof); `env` is added.
  * Returns {url, pid, startMs, stop, output}.
  */
 export async function startNext(root, { nodeArgs = [], env = {}, probe = "/api/health", standalone = false } = {}) {
   const port = await freePort();
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   // standalone: the `output: 'standalone'` server (.next/standalone/server.js), for comparison only.
-  const args = standalone ? [path.join(root, ".next", "standalone", "server.js")] : [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"];
+  const args = standalone ? [path.join(root, ".next", "standalone", "server.js")] : ["--import", "tsx", path.join(root, "server.ts")];
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: standalone ? path.join(root, ".next", "standalone") : root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

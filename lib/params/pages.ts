@@ -26,10 +26,17 @@ export const servicePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
 } satisfies Shape;
 
-/** Every page's shape by path, for the server's canonical URLs and the test that all go through a codec. */
-export const PAGE_SHAPES = {
-  "/": {},
-  "/segment": segmentPage,
-  "/insights": insightsPage,
-  "/service": servicePage,
-} as const satisfies Record<string, Shape>;
+/**
+ * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
+ * through a codec. Some codecs need the dataset's months, known only once it is loaded.
+ */
+export function pageShapes(_months: readonly string[]) {
+  return {
+    "/": {},
+    "/segment": segmentPage,
+    "/insights": insightsPage,
+    "/service": servicePage,
+  } as const satisfies Record<string, Shape>;
+}
+
+export type PagePath = keyof ReturnType<typeof pageShapes>;

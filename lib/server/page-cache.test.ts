@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { etagMatches, inlineScriptHashes, pageCsp, renderedPage } from "./page-cache";
+import { pageRequest } from "./page-url";
+
+const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
+
+describe("inlineScriptHashes", () => {
+  it("hashes each inline script's exact text once, skipping scripts with src", () => {
+    const html = `<script src="/_next/a.js" async></script><script>self.__next_f=[]</script><p>x</p><script type="module">"한글"</script><script>self.__next_f=[]</script>`;
+    expect(inlineScriptHashes(html)).toEqual([sha("self.__next_f=[]"), sha('"한글"')]);
+  });
+  it("builds a script-src of 'self' and the hashes, with no inline or nonce escape", () => {
+    const csp = pageCsp([sha("a")]);
+    expect(csp).toContain(`script-src 'self' ${sha("a")};`);
+    expect(csp).not.toMatch(/unsafe-inline'[^;]*;\s*style|nonce|strict-dynamic/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("renderedPage", () => {
+  it("tags equal bytes equally and different bytes differently", () => {
+    const a = renderedPage(200, {}, Buffer.from("<p>a</p>"));
+    expect(renderedPage(200, {}, Buffer.from("<p>a</p>")).etag).toBe(a.etag);
+    expect(renderedPage(200, {}, Buffer.from("<p>b</p>")).etag).not.toBe(a.etag);
+    expect(etagMatches(a.etag, a.etag)).toBe(true);
+    expect(etagMatches(`"x", W/${a.etag}`, a.etag)).toBe(true);
+    expect(etagMatches('"x"', a.etag)).toBe(false);
+    expect(etagMatches(undefined, a.etag)).toBe(false);
+  });
+});
+
+describe("pageRequest", () => {
+  const months = ["2023-01", "2023-02"];
+  it("gives one canonical URL for every spelling of a view", () => {
+    const spellings = ["district=강남구&sex=f&age=30", "age=30&sex=F&district=gangnam-gu&utm_source=x", "district=11680&age=30대&sex=F"];
+    for (const q of spellings) expect(pageRequest("/segment", new URLSearchParams(q), months)).toEqual({ path: "/segment", url: "/segment?age=30", status: 200 });
+    expect(pageRequest("/segment", new URLSearchParams("district=gangnam-gu&sex=F&age=20"), months)?.url).toBe("/segment");
+  });
+  it("keeps an invalid link's own values, without tracking tags, and answers 400", () => {
+    expect(pageRequest("/segment", new URLSearchParams("utm=1&sex=X&district=mapo-gu"), months)).toEqual({ path: "/segment", url: "/segment?district=mapo-gu&sex=X", status: 400 });
+  });
+  it("knows only the app's pages", () => {
+    expect(pageRequest("/nope", new URLSearchParams(), months)).toBeUndefined();
+    expect(pageRequest("/", new URLSearchParams("x=1"), months)).toEqual({ path: "/", url: "/", status: 200 });
+  });
+});
