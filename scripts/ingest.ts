@@ -41,14 +41,29 @@ function testPause(): ((stage: "write" | "swap") => Promise<void>) | undefined {
   };
 }
 
+/**
+ * If the event loop empties while the import is still pending (a reader waiting for data that never
+ * comes, as exceljs did on a damaged ZIP), Node would exit 0 having printed nothing: say so, exit 70.
+ */
+let settled = false;
+process.on("beforeExit", () => {
+  if (settled) return;
+  console.error("internal error: the import stopped before finishing (nothing was written)");
+  process.exit(70);
+});
+
 runCli(process.argv.slice(2), {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   progressStream: process.stderr,
   pause: testPause(),
 }).then(
-  (code) => process.exit(code),
+  (code) => {
+    settled = true;
+    process.exit(code);
+  },
   (e) => {
+    settled = true;
     console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exit(1);
   },

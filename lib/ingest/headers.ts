@@ -63,7 +63,7 @@ export function looksLikeHeader(cells: readonly Cell[]): boolean {
 
 /**
  * Finds the columns the importer needs in a header row. `base` is the index of the first cell (0 for
- * CSV, 1 for exceljs rows), so column numbers in messages are 1-based either way.
+ * CSV, 1 for XLSX rows, indexed by column number), so column numbers in messages are 1-based either way.
  */
 export function matchHeader(cells: readonly Cell[], base: number, file: string, line: number, problems: Problems): ColumnMap | undefined {
   const byKey = new Map<string, Column>();

@@ -9,7 +9,7 @@ import { Aggregator, type Method } from "./aggregate";
 import { IngestError, Problems } from "./errors";
 import { buildMeta } from "./meta";
 import { readInputFile, type Progress } from "./read";
-import type { FileStats } from "./rows";
+import type { FileStats } from "./row-handler";
 
 export interface IngestOptions {
   files: readonly string[];

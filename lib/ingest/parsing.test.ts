@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { CsvReader, detectEncoding, parseCsvRecord, rangeDecoder } from "./csv";
+import { CsvReader, detectEncoding, parseCsvRecord, rangeDecoder } from "./csv-reader";
 import { monthFromFileName, parseMonthCell } from "./month";
 import type { Row } from "./row";
 import { parseAgeBand, parseDistrict, parseDongCode, parseNumber, parseSex } from "./values";

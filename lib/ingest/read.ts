@@ -1,21 +1,15 @@
-import { createHash } from "node:crypto";
-import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import { Transform } from "node:stream";
-import ExcelJS from "exceljs";
 import { Aggregator } from "./aggregate";
-import { CsvReader, detectEncoding, rangeDecoder } from "./csv";
-import { ArrayRow } from "./row";
+import { CsvReader, detectEncoding, rangeDecoder } from "./csv-reader";
 import { Problems } from "./errors";
 import { monthFromFileName } from "./month";
-import type { FileStats } from "./rows";
+import type { FileStats } from "./row-handler";
 import { TableSink } from "./table";
-import type { Cell } from "./values";
+import { readXlsx } from "./xlsx-reader";
 
 export type Progress = (file: string, bytesRead: number, bytesTotal: number, rows: number) => void;
-
-const CHUNK = 1 << 20;
 
 /** Reads one input file (CSV or XLSX, told apart by content) into the aggregator. */
 export async function readInputFile(file: string, agg: Aggregator, problems: Problems, progress?: Progress): Promise<FileStats> {
@@ -161,68 +155,4 @@ class Hasher {
   close(): void {
     void this.worker.terminate();
   }
-}
-
-/** Flattens exceljs cell values: rich text → its text, formulas → their result, errors → "#N/A"-style text. */
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined || typeof v === "number" || typeof v === "string" || v instanceof Date) return v;
-  if (typeof v === "boolean") return String(v);
-  if (typeof v === "object") {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (o.richText) return o.richText.map((r) => r.text).join("");
-    if ("result" in o) return toCell(o.result);
-    if (o.error !== undefined) return o.error;
-    if (o.text !== undefined) return toCell(o.text);
-  }
-  return String(v);
-}
-
-async function readXlsx(file: string, fileMonth: string | undefined, agg: Aggregator, problems: Problems, stats: FileStats, progress?: Progress) {
-  const hash = createHash("sha256");
-  let read = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      read += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const source = createReadStream(file, { highWaterMark: CHUNK });
-  source.on("error", (e) => counter.destroy(e));
-  source.pipe(counter);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counter, {
-    sharedStrings: "cache",
-    styles: "cache", // needed to tell date cells (a 기준연월 date) from numbers
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "emit",
-  });
-  let sink: TableSink | undefined;
-  let sheets = 0;
-  try {
-    for await (const sheet of reader) {
-      sheets++;
-      // The first worksheet with a header row is the table; the others are read through and ignored.
-      const active = !sink?.hasHeader;
-      if (active) sink = new TableSink(file, 1, false, fileMonth, agg, problems, stats);
-      for await (const row of sheet) {
-        if (!active || sink!.stopped) continue;
-        const values = row.values as unknown[];
-        const cells: Cell[] = new Array(values.length);
-        for (let i = 1; i < values.length; i++) cells[i] = toCell(values[i]);
-        sink!.row(new ArrayRow(cells), row.number);
-        if ((row.number & 1023) === 0) progress?.(file, read, stats.bytes, stats.rowsRead);
-      }
-      if (active && !sink!.end()) sink = undefined;
-    }
-  } catch (e) {
-    problems.add({ file }, `is neither CSV nor a readable XLSX workbook (${(e as Error).message})`);
-    return;
-  } finally {
-    source.destroy();
-  }
-  progress?.(file, read, stats.bytes, stats.rowsRead);
-  if (!sheets || !sink) problems.add({ file }, "is empty (no rows in any worksheet)");
-  stats.format = "xlsx";
-  stats.sha256 = hash.digest("hex");
 }

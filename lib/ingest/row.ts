@@ -13,6 +13,8 @@ export interface Row {
   key(i: number): unknown;
   /** The cell as a number: null when missing (empty, *, -), NaN when not a finite number. */
   num(i: number): number | null;
+  /** Why the cell has no usable value, when the reader knows better than "not a number" (XLSX: a formula without a cached value). */
+  problem?(i: number): string | undefined;
 }
 
 export class ArrayRow implements Row {

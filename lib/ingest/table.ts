@@ -2,7 +2,7 @@ import { Aggregator } from "./aggregate";
 import { Problems } from "./errors";
 import { looksLikeHeader, matchHeader } from "./headers";
 import type { Row } from "./row";
-import { RowHandler, type FileStats } from "./rows";
+import { RowHandler, type FileStats } from "./row-handler";
 import type { Cell } from "./values";
 
 export const SKIP_BLANK = "blank rows";

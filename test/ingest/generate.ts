@@ -4,10 +4,10 @@
  * independent reference aggregation to check the importer's figures against.
  */
 import { writeFileSync } from "node:fs";
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { SERVICES, type ServiceId } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
+import { writeXlsx as writeWorkbook, type XlsxCell } from "./xlsx-writer";
 
 export type Value = number | string | null;
 
@@ -151,13 +151,9 @@ export function writeCsv(file: string, t: Table, encoding: "utf8" | "utf8bom" | 
   else writeFileSync(file, (encoding === "utf8bom" ? "\uFEFF" : "") + text);
 }
 
-/** An XLSX workbook written with exceljs; `titleRows` are put above the header as some published sheets have. */
-export async function writeXlsx(file: string, t: Table, titleRows: string[] = []): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Sheet1");
-  for (const title of titleRows) ws.addRow([title]);
-  for (const row of t) ws.addRow(row.map((v) => (v === null ? null : v)));
-  await wb.xlsx.writeFile(file);
+/** An XLSX workbook (see xlsx-writer.ts); `titleRows` are put above the header as some published sheets have. */
+export async function writeXlsx(file: string, t: readonly (readonly XlsxCell[])[], titleRows: string[] = []): Promise<void> {
+  writeWorkbook(file, t, { titleRows });
 }
 
 export interface Expected {

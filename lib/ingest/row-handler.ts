@@ -143,7 +143,10 @@ export class RowHandler {
     this.present = new Uint8Array(this.nServices);
   }
 
-  private bad(line: number, col: Column, value: Cell, what: string): void {
+  private bad(row: Row, line: number, col: Column, what: string): void {
+    const problem = row.problem?.(col.index);
+    if (problem) return this.problems.add({ file: this.file, line, column: col.number }, `${col.header}: ${problem}`);
+    const value = row.cell(col.index);
     this.problems.add({ file: this.file, line, column: col.number }, `${col.header} ${showValue(value instanceof Date ? value.toISOString() : value)} ${what}`);
   }
 
@@ -172,23 +175,23 @@ export class RowHandler {
     let month = this.fileMonth;
     if (cols.month) {
       const m = this.months.get(row, cols.month.index);
-      if ("error" in m) this.bad(line, cols.month, row.cell(cols.month.index), m.error);
+      if ("error" in m) this.bad(row, line, cols.month, m.error);
       else month = m.month;
     }
 
     const d = this.districts.get(row, this.districtCol.index);
     const slot = d.slot;
-    if (d.kind === "unknown") this.bad(line, this.districtCol, row.cell(this.districtCol.index), "is not one of Seoul's 25 districts");
+    if (d.kind === "unknown") this.bad(row, line, this.districtCol, "is not one of Seoul's 25 districts");
     else if (d.kind === "district" && d.code) this.noteScheme(d.code);
 
     const sex = this.sexes.get(row, cols.sex.index);
-    if (sex < 0) this.bad(line, cols.sex, row.cell(cols.sex.index), "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
+    if (sex < 0) this.bad(row, line, cols.sex, "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
 
     const age = this.ages.get(row, cols.age.index);
-    if (age.kind === "invalid") this.bad(line, cols.age, row.cell(cols.age.index), "is not a 5-year age band (20, 25, …, 75)");
+    if (age.kind === "invalid") this.bad(row, line, cols.age, "is not a 5-year age band (20, 25, …, 75)");
 
     const pop = row.num(cols.population.index);
-    if (pop !== null && !(pop >= 0)) this.bad(line, cols.population, row.cell(cols.population.index), Number.isNaN(pop) ? "is not a number" : "is a negative population");
+    if (pop !== null && !(pop >= 0)) this.bad(row, line, cols.population, Number.isNaN(pop) ? "is not a number" : "is a negative population");
 
     for (let k = 0; k < this.nServices; k++) {
       const sc = cols.services[k]!;
@@ -196,14 +199,14 @@ export class RowHandler {
       this.present[k] = 0;
       if (v === null) continue;
       if (Number.isNaN(v)) {
-        this.bad(line, sc.value, row.cell(sc.value.index), "is not a number");
+        this.bad(row, line, sc.value, "is not a number");
         continue;
       }
       let w = pop ?? 0;
       if (sc.unestimated) {
         const u = row.num(sc.unestimated.index);
         if (u !== null && !(u >= 0)) {
-          this.bad(line, sc.unestimated, row.cell(sc.unestimated.index), Number.isNaN(u) ? "is not a number" : "is a negative population");
+          this.bad(row, line, sc.unestimated, Number.isNaN(u) ? "is not a number" : "is a negative population");
           continue;
         }
         if (u !== null) w = w - u > 0 ? w - u : 0;
