@@ -1,3 +1,4 @@
+// Superseded by ParamProblems (lib/params codecs); removed once every page reads its URL with readQuery.
 import Link from "next/link";
 import type { ParamProblem } from "@/lib/api/params";
 import { describeProblem } from "@/lib/param-messages";
