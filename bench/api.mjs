@@ -15,6 +15,10 @@ export const ENDPOINTS = [
   { name: "priority", path: "/api/segments/priority?district=gangnam-gu&sex=F&age=20" },
   { name: "targets", path: "/api/services/video/targets?limit=10" },
   { name: "population", path: "/api/population?age=30&sex=T" },
+  // Issue 13: the plan is computed per request (water-filling over 10 segments × 9 months); the
+  // audience filters and pages 300 precomputed rows.
+  { name: "plan", path: "/api/plan?service=delivery&budget=50000000&cpm=5000" },
+  { name: "audience", path: "/api/services/delivery/audience?sex=M&sort=score&limit=50" },
 ];
 export const CONNECTIONS = [16, 64];
 

@@ -6,10 +6,10 @@ import { correlationMatrix, type CorrelationMatrix } from "./correlation";
 import { districtEffect, type DistrictEffect } from "./district-effect";
 import { planOf, type PlanOutcome } from "./plan";
 import { averageAgeByDistrict, populationByDistrict, type DistrictAverageAge, type DistrictPopulation } from "./population";
-import { monthlyZ, overallZ, priorityOf, type PriorityResult, type StandoutMonth, type ServiceScore, type ZTable } from "./priority";
+import { bestMonthsOf, monthlyZ, overallZ, priorityOf, type PriorityResult, type StandoutMonth, type ServiceScore, type ZTable } from "./priority";
 import { seasonality, seoulLevels, type Seasonality, type SeoulLevels } from "./seasonality";
 import { buildSegments, indexOfKey, segmentIndex, seriesOn, type Segment } from "./segments";
-import { rankTargets, type Target } from "./targets";
+import { rankTargets, residualsBySegment, type Target } from "./targets";
 
 export interface SegmentInfo {
   district: DistrictRef;
@@ -100,10 +100,16 @@ export class Engine {
     this.levels = byBasis((b) => seoulLevels(segments, months.length, b));
 
     this.info = segments.map((seg) => ({ district: districtRef(seg.district), sex: seg.sex, age: seg.age, population: Math.round(seg.meanPopulation) }));
-    this.priorities = byBasis((b) => segments.map((seg, i) => priorityOf(seg, i, months, this.zOverall, this.zMonthly, b)));
+    const asPublished = segments.map((seg, i) => priorityOf(seg, i, months, this.zOverall, this.zMonthly, "month"));
+    // Only bestMonths depends on the basis: the day results share everything else with the month ones.
+    this.priorities = {
+      month: asPublished,
+      day: asPublished.map((p, i) => ({ ...p, bestMonths: bestMonthsOf(segments[i]!, months, p.overall, "day") })),
+    };
     this.trends = byBasis((b) => segments.map((seg) => ({ months: [...months], series: SERVICE_IDS.map((s) => ({ service: s, values: seriesOn(seg, s, b) })) })));
     this.seasonalities = byBasis((b) => seasonality(this.levels[b], months, b));
-    this.rankedTargets = new Map(SERVICE_IDS.map((s) => [s, rankTargets(segments, this.zOverall, this.levels.day, s)]));
+    const residuals = residualsBySegment(segments, this.levels.day);
+    this.rankedTargets = new Map(SERVICE_IDS.map((s) => [s, rankTargets(segments, this.zOverall, this.levels.day, s, residuals)]));
 
     for (const age of AGES) {
       for (const sex of SEX_FILTERS) this.populations.set(key(age, sex), populationByDistrict(segments, age, sex));

@@ -77,6 +77,11 @@ export function standoutMonths(months: readonly string[], zs: readonly (number |
     .slice(0, MONTH_COUNT);
 }
 
+/** Best months of every service on the basis, in the given (overall rank) order. */
+export function bestMonthsOf(seg: Segment, months: readonly string[], order: readonly ServiceScore[], basis: Basis): PriorityResult["bestMonths"] {
+  return order.map(({ service }) => ({ service, months: bestMonths(months, seriesOn(seg, service, basis)) }));
+}
+
 export function priorityOf(
   seg: Segment,
   segmentIndex: number,
@@ -90,7 +95,7 @@ export function priorityOf(
   return {
     overall,
     monthly: months.map((month, m) => ({ month, ranking: ranking(zMonthly[m]!, segmentIndex) })),
-    bestMonths: overall.map(({ service }) => ({ service, months: bestMonths(months, seriesOn(seg, service, basis)) })),
+    bestMonths: bestMonthsOf(seg, months, overall, basis),
     standoutMonths: overall.map(({ service }) => ({
       service,
       months: standoutMonths(

@@ -62,9 +62,14 @@ export function residuals(seg: Segment, service: ServiceId, levelsDay: SeoulLeve
  * The other six services ranked by Pearson r of residual series (nulls last, then r desc, ties in
  * service order): services that move with the chosen one in this segment beyond what all of Seoul does.
  */
-export function relatedAdjusted(seg: Segment, service: ServiceId, levelsDay: SeoulLevels): RelatedService[] {
-  const own = residuals(seg, service, levelsDay);
-  return rankByR(service, (s) => pearson(own, residuals(seg, s, levelsDay)));
+export function relatedAdjusted(seg: Segment, service: ServiceId, levelsDay: SeoulLevels, residualsOf = (s: ServiceId) => residuals(seg, s, levelsDay)): RelatedService[] {
+  const own = residualsOf(service);
+  return rankByR(service, (s) => pearson(own, residualsOf(s)));
+}
+
+/** residualsBySegment[segmentIndex][service]: each segment's residual series (see residuals()). */
+export function residualsBySegment(segments: readonly Segment[], levelsDay: SeoulLevels): Record<ServiceId, number[]>[] {
+  return segments.map((seg) => Object.fromEntries(SERVICE_IDS.map((s) => [s, residuals(seg, s, levelsDay)])) as Record<ServiceId, number[]>);
 }
 
 const ALSO_USES = 3;
@@ -78,7 +83,9 @@ export function alsoUses(zOverall: ZTable, segmentIndex: number, service: Servic
 }
 
 /** All segments ranked by the service's z (highest first); callers slice to the limit they need. */
-export function rankTargets(segments: readonly Segment[], z: ZTable, levelsDay: SeoulLevels, service: ServiceId): Target[] {
+export function rankTargets(segments: readonly Segment[], z: ZTable, levelsDay: SeoulLevels, service: ServiceId, residualTable?: readonly Record<ServiceId, number[]>[]): Target[] {
+  // Residual series are shared by the seven services' rankings; the engine passes them precomputed.
+  const table = residualTable ?? residualsBySegment(segments, levelsDay);
   return rankDesc(
     segments.map((seg, i) => ({ seg, i, z: z[service][i]! })),
     (t) => t.z,
@@ -90,7 +97,7 @@ export function rankTargets(segments: readonly Segment[], z: ZTable, levelsDay: 
     population: Math.round(seg.meanPopulation),
     usage: seg.meanUsage[service],
     related: relatedServices(seg, service),
-    relatedAdjusted: relatedAdjusted(seg, service, levelsDay),
+    relatedAdjusted: relatedAdjusted(seg, service, levelsDay, (s) => table[i]![s]),
     alsoUses: alsoUses(z, i, service),
   }));
 }
