@@ -2,7 +2,7 @@ import { findDistrict } from "@/lib/districts";
 import { DEFAULT_CAP } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
-import type { Shape } from "./query";
+import type { Shape, ShapeValues } from "./query";
 import * as v from "./values";
 
 /**
@@ -50,6 +50,10 @@ export function planPage(months: readonly string[]) {
   if (!shape) planPages.set(months, (shape = buildPlanPage(months)));
   return shape;
 }
+
+export type PlanShape = ReturnType<typeof planPage>;
+/** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: v.Segment[] };
 
 /**
  * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
