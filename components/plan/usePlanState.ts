@@ -15,7 +15,8 @@ import type { ServiceId } from "@/lib/domain";
 export function usePlanState(months: readonly string[]) {
   const parsers = useMemo(() => shapeParsers(planPage(months)), [months]);
   const [state, setState] = useQueryStates(parsers);
-  const values = state as PlanValues;
+  // nuqs gives null for a missing parameter without a default; the shape's reading of it is undefined.
+  const values = useMemo(() => ({ ...state, segments: state.segments ?? undefined }) as PlanValues, [state]);
   const update = useCallback(
     (patch: Partial<{ [K in keyof PlanValues]: PlanValues[K] | null }>) => void setState(patch, { shallow: true, history: "replace" }),
     [setState],
