@@ -28,16 +28,17 @@ export default function BudgetChart({ bars }: { bars: readonly BudgetBar[] }) {
   const rows = bars.map((b) => ({ ...b, tag: `${formatKoreanAmount(b.budget, "원")}${b.saturated ? " · 상한" : ""}` }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 96, bottom: 4, left: 4 }} accessibilityLayer={false}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 112, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid horizontal={false} stroke="#e3e6ea" />
-        <XAxis type="number" tickFormatter={(v: number) => formatKoreanAmount(v)} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="label" width={118} tick={{ fontSize: 12 }} interval={0} />
+        {/* Each bar carries its amount, so the value axis is left out (its ticks only crowded phones). */}
+        <XAxis type="number" hide />
+        <YAxis type="category" dataKey="label" width={104} tick={{ fontSize: 11 }} interval={0} />
         <Tooltip content={<BudgetTooltip />} cursor={{ fill: "rgba(0,0,0,0.05)" }} />
         <Bar dataKey="budget" isAnimationActive={false} barSize={20}>
           {rows.map((r) => (
             <Cell key={r.label} fill={r.saturated ? CAPPED : OPEN} />
           ))}
-          <LabelList dataKey="tag" position="right" style={{ fontSize: 12, fill: "#1b1f24" }} />
+          <LabelList dataKey="tag" position="right" style={{ fontSize: 11, fill: "#1b1f24" }} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

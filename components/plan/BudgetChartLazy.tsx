@@ -7,7 +7,7 @@ import styles from "./plan.module.css";
 
 /** Height of the chart for n bars, so the space is held before Recharts arrives (no layout shift). */
 export function budgetChartHeight(n: number): number {
-  return 40 + 34 * n;
+  return 16 + 34 * n;
 }
 
 // Recharts is fetched only when the chart scrolls near the viewport; it draws nothing on the server.

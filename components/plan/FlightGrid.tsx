@@ -32,7 +32,7 @@ export function FlightGrid({ grid }: { grid: Grid }) {
               {r.cells.map((c) => (
                 <td
                   key={c.month}
-                  className={`num ${c.dark ? styles.darkCell : ""}`}
+                  className="num"
                   style={{ background: c.color }}
                   data-value={c.budget}
                   title={`${monthLabel(c.month)}: ${formatInt(c.budget)}원, 노출 ${formatInt(c.impressions)}회, 그 달 z ${formatSigned(c.z)}`}

@@ -147,10 +147,10 @@ describe("flightGrid and flightTable", () => {
       { month: "2023-01", label: "1월" },
       { month: "2023-02", label: "2월" },
     ]);
-    expect(g.rows[0]!.cells[0]).toMatchObject({ budget: 400_000, z: 1.2, dark: true, color: interpolateBlues(0.85) });
-    // 200,000 of 400,000: half way up the scale, still light enough for dark text.
-    expect(g.rows[1]!.cells[1]).toMatchObject({ budget: 200_000, dark: false, color: interpolateBlues(0.08 + 0.77 * 0.5) });
-    expect(g.rows[2]!.cells[1]).toMatchObject({ budget: 0, z: null, color: interpolateBlues(0.08) });
+    expect(g.rows[0]!.cells[0]).toMatchObject({ budget: 400_000, z: 1.2, color: interpolateBlues(0.6) });
+    // 200,000 of 400,000: half way up the scale.
+    expect(g.rows[1]!.cells[1]).toMatchObject({ budget: 200_000, color: interpolateBlues(0.05 + 0.55 * 0.5) });
+    expect(g.rows[2]!.cells[1]).toMatchObject({ budget: 0, z: null, color: interpolateBlues(0.05) });
     expect(g.monthTotals).toEqual([500_000, 400_000]);
     expect(g.total).toBe(900_000);
   });
@@ -166,7 +166,7 @@ describe("flightGrid and flightTable", () => {
   });
   it("cellShade clamps its input", () => {
     expect(cellShade(2)).toEqual(cellShade(1));
-    expect(cellShade(-1)).toEqual({ color: interpolateBlues(0.08), dark: false });
+    expect(cellShade(-1)).toEqual({ color: interpolateBlues(0.05) });
   });
 });
 

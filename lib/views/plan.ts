@@ -125,8 +125,6 @@ export interface FlightCell {
   z: number | null;
   /** Background colour: a sequential single-hue scale of budget ÷ the largest cell (light = little). */
   color: string;
-  /** Dark background: write the figure in white. */
-  dark: boolean;
 }
 
 export interface FlightRow {
@@ -143,10 +141,14 @@ export interface FlightGrid {
   total: number;
 }
 
-/** Shade for a share t in [0, 1]: Blues from 0.08 (t = 0) to 0.85, readable with either text colour. */
-export function cellShade(t: number): { color: string; dark: boolean } {
+/**
+ * Shade for a share t in [0, 1]: Blues from 0.05 to 0.6. The scale stops where dark text still has
+ * a contrast of at least 5:1 (WCAG AA) — deeper blues would need white text, and the switch between
+ * the two fails AA in the middle of the scale.
+ */
+export function cellShade(t: number): { color: string } {
   const clamped = Math.min(1, Math.max(0, t));
-  return { color: interpolateBlues(0.08 + 0.77 * clamped), dark: clamped > 0.55 };
+  return { color: interpolateBlues(0.05 + 0.55 * clamped) };
 }
 
 /** The month × segment flighting grid: who gets how much in which month. */
