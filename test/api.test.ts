@@ -216,6 +216,6 @@ describe("unknown API paths", () => {
     const { status, json } = await body(unknown(req("/api/segments/nope")));
     expect(status).toBe(404);
     expect(json.error).toBe("not_found");
-    expect(json.message).toContain("GET /api/segments/priority?district&sex&age");
+    expect(json.message).toContain("GET /api/segments/priority?district&sex&age&basis");
   });
 });
