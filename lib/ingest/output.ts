@@ -208,16 +208,6 @@ export async function openOutput(dir: string): Promise<OutputSession> {
   return { write: (files, opts) => writeLocked(abs, files, opts), release };
 }
 
-/** Writes the files as the new content of `dir`, atomically; returns the version folder. */
-export async function writeDatasetAtomically(dir: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
-  const session = await openOutput(dir);
-  try {
-    return await session.write(files, opts);
-  } finally {
-    await session.release();
-  }
-}
-
 async function writeLocked(abs: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
   const parent = path.dirname(abs);
   const before = await inspectOutput(abs);
