@@ -121,7 +121,7 @@ function SegmentBody({ segment, basis, service, source }: { segment: SegmentKey;
           <>
             <strong>두드러진 달</strong>은 그 달 서울 300개 고객층 가운데 이 고객층의 z(그 달 값끼리 비교)가 가장 높은 달이라, 도시 전체가 함께 오른 달은 두드러지지
             않습니다. <strong>일평균이 가장 높은 달</strong>은 이 고객층 자신의 사용량을 그 달 일수로 나눈 값(지수 서비스는 그대로)이 가장 높은 달로, 도시 전체의
-            계절도 함께 담깁니다(괄호 안은 이 고객층의 기간 평균과의 차이). 서비스 7개 모두 우선순위 순서입니다.
+            계절도 함께 담깁니다. 서비스 7개 모두 우선순위 순서입니다.
           </>
         }
         table={whenTable(answers)}

@@ -36,7 +36,7 @@ export function WhenAnswers({ answers, monthNames }: Props) {
                     <li key={m.month} data-month={m.month} data-z={m.z}>
                       <span className={styles.bestMonth}>{monthNames[m.month]}</span>
                       <span className={styles.bestValue}>
-                        {formatSigned(m.z)} <span className={styles.bestDiff}>{zWords(m.z)}</span>
+                        {formatSigned(m.z)} <span className={`${styles.bestDiff} ${styles.zWordsInline}`}>{zWords(m.z)}</span>
                       </span>
                     </li>
                   ))}
@@ -51,7 +51,7 @@ export function WhenAnswers({ answers, monthNames }: Props) {
                     <li key={m.month} data-month={m.month} data-value={m.value}>
                       <span className={styles.bestMonth}>{monthNames[m.month]}</span>
                       <span className={styles.bestValue}>
-                        {formatUsage(m.value)} <span className={styles.bestDiff}>(평균보다 {formatUsageDiff(m.diff)})</span>
+                        {formatUsage(m.value)} <span className={styles.bestDiff}>기간 평균보다 {formatUsageDiff(m.diff)}</span>
                       </span>
                     </li>
                   ))}
