@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { Aggregator } from "./aggregate";
-import { CsvReader, detectEncoding, rangeDecoder } from "./csv-reader";
+import { CsvReader, detectEncoding, detectLineEnd, firstNonUtf8Line, rangeDecoder } from "./csv-reader";
 import { Problems } from "./errors";
 import { monthFromFileName } from "./month";
 import type { FileStats } from "./row-handler";
@@ -56,6 +56,8 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
   const hasher = new Hasher();
   const sink = new TableSink(file, 0, true, fileMonth, agg, problems, stats);
   let reader: CsvReader | undefined;
+  let eol = 10;
+  let utf8 = true;
   let buf = Buffer.allocUnsafe(BLOCK);
   let filled = 0;
   let start = 0;
@@ -64,6 +66,13 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
   try {
     for (;;) {
       if (filled === buf.length) {
+        if (buf.length * 2 > MAX_RECORD) {
+          // One record longer than any real one: almost always a quote that never closes.
+          const q = reader?.openQuote;
+          if (q) problems.add({ file, line: q.line, column: q.column }, `a quote opened here is not closed within ${MAX_RECORD >> 20} MB`);
+          else problems.add({ file, line: reader?.line }, `a record longer than ${MAX_RECORD >> 20} MB`);
+          return;
+        }
         const bigger = Buffer.allocUnsafe(buf.length * 2); // one record longer than a block
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
@@ -80,9 +89,25 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
           problems.add({ file }, enc.error);
           return;
         }
-        stats.format = `csv, ${enc}`;
+        eol = detectLineEnd(buf.subarray(0, filled));
+        utf8 = enc !== "cp949";
+        stats.format = `csv, ${enc}${eol === 13 ? ", CR line ends" : ""}`;
         if (enc === "utf-8 (BOM)") start = 3;
-        reader = new CsvReader(rangeDecoder(enc), (row, line) => sink.row(row, line));
+        reader = new CsvReader(
+          rangeDecoder(enc),
+          (row, line) => sink.row(row, line),
+          (line, column, message) => problems.add({ file, line, column }, message),
+          eol,
+        );
+      }
+      if (utf8 && !sink.stopped) {
+        // Checked before the lines are parsed: a file switching to CP949 midway is named at its first such line.
+        const cut = final ? filled : buf.lastIndexOf(eol, filled - 1) + 1;
+        const bad = cut > start ? firstNonUtf8Line(buf, start, cut, reader.line, eol) : undefined;
+        if (bad !== undefined) {
+          problems.add({ file, line: bad }, "is not UTF-8, while the lines before it are: the file mixes encodings (UTF-8 and probably CP949); save it again as CSV (UTF-8)");
+          return;
+        }
       }
       const used = sink.stopped ? filled : reader.consume(buf, start, filled, final);
       if (hasher.backlog > 8) await hasher.caughtUp(2); // bounded memory when the worker is starved of CPU
@@ -101,6 +126,8 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
 }
 
 const BLOCK = 4 << 20;
+/** The longest record read (real ones are a few kB). */
+const MAX_RECORD = 64 << 20;
 
 /** sha256 on a worker thread: blocks are copied over (transferred), hashed there in order, each acknowledged. */
 class Hasher {
