@@ -8,6 +8,10 @@ import styles from "./segment.module.css";
  */
 export function SeasonalityStrip({ rows, months }: { rows: readonly SeasonRow[]; months: readonly string[] }) {
   return (
+    <>
+    <p className={styles.scrollHint} aria-hidden="true">
+      옆으로 밀면 {shortMonthLabel(months.at(-1) ?? "")}까지 보입니다 →
+    </p>
     <div className={`table-scroll ${styles.stripScroll}`} tabIndex={0} role="region" aria-label="서울 전체 월별 수준 (평균 달 대비)">
       <table className={styles.strip} data-testid="seasonality-strip">
         <caption className="visually-hidden">서울 전체 서비스별 월별 수준: 개수 서비스는 평균 달 = 100, 지수 서비스는 평균 달과의 차이</caption>
@@ -35,5 +39,6 @@ export function SeasonalityStrip({ rows, months }: { rows: readonly SeasonRow[];
         </tbody>
       </table>
     </div>
+    </>
   );
 }
