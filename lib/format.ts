@@ -17,7 +17,9 @@ export function formatSigned(n: number | null, digits = 2): string {
 /** A value in a service's own unit; indices need more decimals than day counts. */
 export function formatUsage(n: number): string {
   const digits = Math.abs(n) < 10 ? 3 : 1;
-  return n.toLocaleString("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const s = Math.abs(n).toLocaleString("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // One minus sign on screen (U+2212), and none on a value that rounds to zero.
+  return n < 0 && /[1-9]/.test(s) ? `−${s}` : s;
 }
 
 export function serviceName(id: ServiceId): string {

@@ -15,6 +15,11 @@ export const segmentPage = {
   // T is read so the page can explain that a segment is one sex, and link to both.
   sex: optional("sex", v.sexFilter, SEGMENT_DEFAULTS.sex),
   age: optional("age", v.age, SEGMENT_DEFAULTS.age),
+  // The trend chart: its basis, one service on its own scale (left out: all seven as an index), and
+  // the lines hidden in the index view.
+  basis: optional("basis", v.basis, "month"),
+  service: optional("service", v.service),
+  hide: optional("hide", v.serviceSet),
 } satisfies Shape;
 
 export const insightsPage = {
