@@ -36,6 +36,8 @@ export function pageShapes(_months: readonly string[]) {
     "/segment": segmentPage,
     "/insights": insightsPage,
     "/service": servicePage,
+    // The method page has no parameters: one canonical URL, cached like the others.
+    "/method": {},
   } as const satisfies Record<string, Shape>;
 }
 

@@ -1,6 +1,6 @@
 import { SEX_LABELS, SEXES, SERVICE_BY_ID, unitKind, type ServiceId } from "@/lib/domain";
 import type { Engine } from "@/lib/engine";
-import { formatInt, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
+import { formatDecimal, formatInt, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
 import { insightsPage, pageShapes, segmentPage, servicePage } from "@/lib/params/pages";
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
 import { ogImagePath } from "./share";
@@ -149,7 +149,7 @@ function serviceCard(query: QueryInput, engine: Engine): OgCard {
 
 /** A district effect in its metric's real meaning: an index where the unit allows ratios, else z. */
 function effectText(service: ServiceId, index: number | null, districtZ: number | null): string {
-  return unitKind(service) === "count" && index !== null ? `지수 ${Math.round(index)}` : zText(districtZ);
+  return unitKind(service) === "count" && index !== null ? `지수 ${formatInt(index)}` : zText(districtZ);
 }
 
 function insightsCard(query: QueryInput, engine: Engine): OgCard {
@@ -164,7 +164,7 @@ function insightsCard(query: QueryInput, engine: Engine): OgCard {
       items: engine
         .averageAge(sex)
         .slice(0, OG_MAX_ITEMS)
-        .map((d) => ({ label: `${d.rank}. ${d.district.name_ko}`, value: `${d.averageAge.toFixed(1)}세` })),
+        .map((d) => ({ label: `${d.rank}. ${d.district.name_ko}`, value: `${formatDecimal(d.averageAge, 1)}세` })),
       note: "연령대 가운데값(20대 → 25세 … 70대 이상 → 75세)을 인구로 가중한 평균",
       footer,
     };
