@@ -71,6 +71,8 @@ export function pageShapes(months: readonly string[]) {
     "/insights": insightsPage,
     "/service": servicePage,
     "/plan": planPage(months),
+    // The method page has no parameters: one canonical URL, cached like the others.
+    "/method": {},
   } as const satisfies Record<string, Shape>;
 }
 

@@ -129,3 +129,22 @@ describe("hostile input", () => {
     expect(readParam(optional("sex", v.sex), ["F".repeat(65)])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("too long") });
   });
 });
+
+describe("table ids (open table views)", () => {
+  it("reads distinct chart ids, writes them sorted, and compares regardless of order", () => {
+    expect(v.tableIds.parse("trend,priority")).toEqual({ ok: true, value: ["priority", "trend"] });
+    expect(v.tableIds.serialize(["trend", "priority"])).toBe("priority,trend");
+    expect(v.tableIds.equals(["a", "b"], ["b", "a"])).toBe(true);
+    expect(v.tableIds.equals(["a"], ["a", "b"])).toBe(false);
+    roundTrips(v.tableIds, [[], ["map"], ["best-months", "trend", "z2"]]);
+  });
+  it("refuses ids that are not chart ids, and repeats", () => {
+    expect(v.tableIds.parse("Trend").ok).toBe(false);
+    expect(v.tableIds.parse("trend,<script>").ok).toBe(false);
+    expect(v.tableIds.parse("trend,trend").ok).toBe(false);
+    expect(v.tableIds.parse("1st").ok).toBe(false);
+  });
+  it("is missing when empty, so the default (none open) is never written", () => {
+    expect(readParam(optional("table", v.tableIds, []), [""])).toEqual({ kind: "missing" });
+  });
+});

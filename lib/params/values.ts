@@ -168,3 +168,28 @@ export const offset = integerCodec(0, 299, "an integer from 0 to 299");
 
 /** How /api/services/{service}/audience may sort (always highest first). */
 export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);
+
+/**
+ * The chart frames whose table view is open (ChartFrame's "표로 보기"), by frame id: the table is what
+ * a reader sees, so a shared link opens the same ones. Written sorted, so one view has one URL. A page
+ * opts in by adding `table: optional("table", v.tableIds, [])` to its shape in pages.ts; its
+ * ChartFrames then open from the URL on the server's first render and write it when toggled.
+ */
+const TABLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
+export const tableId: Codec<string> = {
+  parse: (raw) => (TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" }),
+  serialize: (id) => id,
+  equals: (a, b) => a === b,
+  allowed: { text: "chart ids (lower-case letters, digits and -)" },
+  maxLength: 32,
+};
+const tableList = listCodec(tableId, 0, 12, "chart ids");
+export const tableIds: Codec<string[]> = {
+  ...tableList,
+  parse: (raw) => {
+    const r = tableList.parse(raw);
+    return r.ok ? { ok: true, value: [...r.value].sort() } : r;
+  },
+  serialize: (ids) => tableList.serialize([...ids].sort()),
+  equals: (a, b) => tableList.equals([...a].sort(), [...b].sort()),
+};
