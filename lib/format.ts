@@ -17,7 +17,8 @@ export function formatSigned(n: number | null, digits = 2): string {
 /** A value in a service's own unit; indices need more decimals than day counts. */
 export function formatUsage(n: number): string {
   const digits = Math.abs(n) < 10 ? 3 : 1;
-  return n.toLocaleString("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // One minus sign on every screen (U+2212), as formatSigned; toLocaleString writes a hyphen-minus.
+  return n.toLocaleString("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace("-", "\u2212");
 }
 
 export function serviceName(id: ServiceId): string {

@@ -55,3 +55,38 @@ export function geoBounds(geo: DistrictGeo): LatLngBounds {
   }
   return [[south, west], [north, east]];
 }
+
+/** Signed area and centroid of a ring (planar, in degrees: fine at a city's scale). */
+function ringCentroid(ring: readonly Position[]): { area: number; lng: number; lat: number } {
+  // Relative to the first vertex: products of ~127 × 37 degrees would cancel away the small areas.
+  const [ox, oy] = (ring[0] ?? [0, 0]) as [number, number];
+  let a = 0, x = 0, y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const x0 = ring[j]![0]! - ox, y0 = ring[j]![1]! - oy;
+    const x1 = ring[i]![0]! - ox, y1 = ring[i]![1]! - oy;
+    const cross = x0 * y1 - x1 * y0;
+    a += cross;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  a /= 2;
+  return a === 0 ? { area: 0, lng: ox, lat: oy } : { area: a, lng: ox + x / (6 * a), lat: oy + y / (6 * a) };
+}
+
+/**
+ * Where each district's name goes on the map: the area centroid of its largest polygon's outer ring,
+ * as [lat, lng]. Computed on the server so the browser receives 25 points, not geometry maths.
+ */
+export function labelPoints(geo: DistrictGeo): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const f of geo.features) {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    let best: ReturnType<typeof ringCentroid> | undefined;
+    for (const poly of polys) {
+      const c = ringCentroid(poly[0] ?? []);
+      if (!best || Math.abs(c.area) > Math.abs(best.area)) best = c;
+    }
+    if (best) out[f.properties.code] = [best.lat, best.lng];
+  }
+  return out;
+}
