@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ChartFrame } from "@/components/ChartFrame";
 import { CorrelationHeatmap } from "@/components/insights/CorrelationHeatmap";
-import { DistrictMapLazy } from "@/components/insights/DistrictMapLazy";
+import { DistrictMap } from "@/components/insights/DistrictMap";
 import { DistrictRankList } from "@/components/insights/DistrictRankList";
 import { InsightsControls, MetricSelect } from "@/components/insights/InsightsControls";
 import { MapLegend } from "@/components/insights/MapLegend";
@@ -12,8 +12,8 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { getAverageAge, getCorrelation, getDistrictEffect, getPopulation } from "@/lib/api/queries";
 import { ageLabel, isServiceId, SEX_LABELS } from "@/lib/domain";
 import { formatInt, monthLabel } from "@/lib/format";
-import { BOUNDARY_ATTRIBUTION, labelPoints } from "@/lib/insights/geo";
-import { loadDistrictGeo } from "@/lib/insights/geo-file";
+import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
+import { loadDistrictSvg } from "@/lib/insights/geo-file";
 import { insightsPage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
@@ -63,7 +63,6 @@ export default async function InsightsPage({ searchParams }: Props) {
   const corr = getCorrelation(engine, age, sex);
   const input = mapInput(engine, metric, age, sex);
   const map = insightsMap(input, age, sex);
-  const geo = loadDistrictGeo();
   const service = isServiceId(metric) ? metric : undefined;
 
   return (
@@ -132,7 +131,7 @@ export default async function InsightsPage({ searchParams }: Props) {
       >
         <div className={mapStyles.mapLayout}>
           <div>
-            <DistrictMapLazy geo={geo} labels={labelPoints(geo)} districts={map.districts} label={map.label} />
+            <DistrictMap svg={loadDistrictSvg()} districts={map.districts} label={map.label} />
             <MapLegend title={map.legendTitle} items={map.legend} />
           </div>
           <DistrictRankList districts={map.districts} label={map.label} />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ChartFrame } from "@/components/ChartFrame";
-import { DistrictMapLazy } from "@/components/insights/DistrictMapLazy";
+import { DistrictMap } from "@/components/insights/DistrictMap";
 import { DistrictRankList } from "@/components/insights/DistrictRankList";
 import { MapLegend } from "@/components/insights/MapLegend";
 import mapStyles from "@/components/insights/map.module.css";
@@ -13,8 +13,8 @@ import { getDistrictEffect, getTargets } from "@/lib/api/queries";
 import { ageLabel, SEX_LABELS } from "@/lib/domain";
 import { monthLabel, serviceName } from "@/lib/format";
 import { districtEffectTable, effectMeasure } from "@/lib/insights/choropleth";
-import { loadDistrictGeo } from "@/lib/insights/geo-file";
-import { BOUNDARY_ATTRIBUTION, labelPoints } from "@/lib/insights/geo";
+import { loadDistrictSvg } from "@/lib/insights/geo-file";
+import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
 import { servicePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
@@ -61,7 +61,6 @@ export default async function ServicePage({ searchParams }: Props) {
         )
       : undefined;
   const measure = effectMeasure(service);
-  const geo = loadDistrictGeo();
 
   const hrefFor = { adjusted: hrefOf("/service", servicePage, { ...values, related: "adjusted" }), raw: hrefOf("/service", servicePage, { ...values, related: "raw" }) };
 
@@ -142,7 +141,7 @@ export default async function ServicePage({ searchParams }: Props) {
       >
         <div className={mapStyles.mapLayout}>
           <div>
-            <DistrictMapLazy geo={geo} labels={labelPoints(geo)} districts={map.districts} label={map.label} linkWords={`${ageLabel(group.age)} 고객층 페이지`} />
+            <DistrictMap svg={loadDistrictSvg()} districts={map.districts} label={map.label} linkWords={`${ageLabel(group.age)} ${group.sex === "T" ? "" : `${SEX_LABELS[group.sex]} `}고객층 페이지`} />
             <MapLegend
               title={map.legendTitle}
               items={map.legend}

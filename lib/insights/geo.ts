@@ -90,3 +90,34 @@ export function labelPoints(geo: DistrictGeo): Record<string, [number, number]> 
   }
   return out;
 }
+
+/** The districts drawn as SVG: one path per district and where its name goes, in the viewBox's units. */
+export interface SvgDistricts {
+  width: number;
+  height: number;
+  districts: { code: string; path: string; label: [number, number] }[];
+}
+
+/**
+ * Projects the boundaries to SVG coordinates (equirectangular, x shrunk by cos of the middle latitude so
+ * Seoul keeps its shape; at a city's scale the difference from a conformal projection is invisible),
+ * `width` units wide, north up. Coordinates are rounded to 0.1 unit — a tenth of a pixel at 1000 px.
+ */
+export function svgDistricts(geo: DistrictGeo, width = 1000, pad = 4): SvgDistricts {
+  const [[south, west], [north, east]] = geoBounds(geo);
+  const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const scale = (width - 2 * pad) / ((east - west) * kx);
+  const height = Math.round((north - south) * scale + 2 * pad);
+  const x = (lng: number) => Math.round(((lng - west) * kx * scale + pad) * 10) / 10;
+  const y = (lat: number) => Math.round(((north - lat) * scale + pad) * 10) / 10;
+  const labels = labelPoints(geo);
+  const districts = geo.features.map((f) => {
+    const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+    const path = polys
+      .flatMap((poly) => poly.map((ring) => `M${ring.map(([lng, lat]) => `${x(lng!)} ${y(lat!)}`).join("L")}Z`))
+      .join("");
+    const [lat, lng] = labels[f.properties.code]!;
+    return { code: f.properties.code, path, label: [x(lng), y(lat)] as [number, number] };
+  });
+  return { width, height, districts };
+}
