@@ -69,6 +69,9 @@ async function expectCsvsMatchTables(page: Page) {
 }
 
 test.describe("/insights", () => {
+  // Several full page loads, CSV downloads and an axe run each, on a machine shared with other builds.
+  test.describe.configure({ timeout: 150_000 });
+
   test("deep link: bars, top 3, heatmap and map equal the API; CSVs equal the tables", async ({ page, request }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const res = await page.goto("/insights?age=20&sex=T");
@@ -76,9 +79,9 @@ test.describe("/insights", () => {
     await expect(page).toHaveTitle(/현황 분석 — 20대 전체/);
     await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\/insights$/);
     await expect(page.getByRole("heading", { level: 1, name: "현황 분석" })).toBeVisible();
-    await expect(page.getByLabel("연령대")).toHaveValue("20");
-    await expect(page.getByLabel("성별")).toHaveValue("T");
-    await expect(page.getByLabel("지도 지표")).toHaveValue("average-age");
+    await expect(page.getByLabel("연령대", { exact: true })).toHaveValue("20");
+    await expect(page.getByLabel("성별", { exact: true })).toHaveValue("T");
+    await expect(page.getByLabel("지도 지표", { exact: true })).toHaveValue("average-age");
     await expectChartsEqualApi(page, request, 20, "T");
     await expectMapRendered(page);
 
@@ -100,20 +103,23 @@ test.describe("/insights", () => {
   });
 
   test("controls update the URL, the view and the tab title; a service's district effect on the map", async ({ page, request }, testInfo) => {
-    const errors = trackConsoleErrors(page);
+    // Chromium asks for /favicon.ico after history navigation; the site has only /icon.svg (not this page's).
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
     await page.goto("/insights?age=20&sex=T");
     await expectMapRendered(page);
 
-    await page.getByLabel("연령대").selectOption("30");
+    await page.getByLabel("연령대", { exact: true }).selectOption("30");
     await expect(page).toHaveURL(/[?&]age=30(&|$)/);
     await expect(page.getByTestId("insights-heading")).toHaveText("30대 전체");
-    await page.getByLabel("성별").selectOption("F");
+    await page.getByLabel("성별", { exact: true }).selectOption("F");
     await expect(page).toHaveURL(/[?&]sex=F(&|$)/);
     await expect(page.getByTestId("insights-heading")).toHaveText("30대 여성");
     await expect(page).toHaveTitle(/현황 분석 — 30대 여성/);
     await expectChartsEqualApi(page, request, 30, "F");
 
-    await page.getByLabel("지도 지표").selectOption("delivery");
+    await page.getByLabel("지도 지표", { exact: true }).selectOption("delivery");
     await expect(page).toHaveURL(/\/insights\?age=30&sex=F&metric=delivery$/);
     await expect(page).toHaveTitle(/현황 분석 — 30대 여성 · 배달 지도/);
     await expect(page.getByRole("heading", { level: 2, name: "배달 자치구 효과 — 30대 여성" })).toBeVisible();
@@ -127,7 +133,7 @@ test.describe("/insights", () => {
     await expectNoHorizontalOverflow(page);
     await saveScreenshot(page, "insights-delivery", testInfo);
 
-    await page.getByLabel("지도 지표").selectOption("population");
+    await page.getByLabel("지도 지표", { exact: true }).selectOption("population");
     await expect(page).toHaveURL(/[?&]metric=population(&|$)/);
     await expect(page.getByRole("heading", { level: 2, name: "자치구 인구 — 30대 여성" })).toBeVisible();
     const pop = await api<PopulationBody>(request, "/api/population?age=30&sex=F");
@@ -135,12 +141,12 @@ test.describe("/insights", () => {
 
     await page.reload();
     await expect(page).toHaveTitle(/현황 분석 — 30대 여성/);
-    await expect(page.getByLabel("지도 지표")).toHaveValue("population");
+    await expect(page.getByLabel("지도 지표", { exact: true })).toHaveValue("population");
     await expectChartsEqualApi(page, request, 30, "F");
     await expectMapRendered(page);
 
     await page.goBack();
-    await expect(page.getByLabel("지도 지표")).toHaveValue("delivery");
+    await expect(page.getByLabel("지도 지표", { exact: true })).toHaveValue("delivery");
     await expect(page).toHaveTitle(/배달 지도/);
     expect(errors).toEqual([]);
   });
@@ -155,9 +161,9 @@ test.describe("/insights", () => {
       const res = await page.goto(`/insights?${qs}`);
       expect(res?.status(), qs).toBe(400);
       await expect(page.getByTestId("param-error")).toHaveAttribute("data-parameter", param);
-      await expect(page.getByLabel("연령대")).toHaveValue(age);
-      await expect(page.getByLabel("성별")).toHaveValue(sex);
-      await expect(page.getByLabel("지도 지표")).toHaveValue(metric);
+      await expect(page.getByLabel("연령대", { exact: true })).toHaveValue(age);
+      await expect(page.getByLabel("성별", { exact: true })).toHaveValue(sex);
+      await expect(page.getByLabel("지도 지표", { exact: true })).toHaveValue(metric);
       await expectMapRendered(page);
     }
     await expectAxeClean(page);

@@ -14,7 +14,8 @@ export interface RankLink {
  */
 export function DistrictRankList({ districts, label, links }: { districts: readonly MapDistrict[]; label: string; links?: Readonly<Record<string, RankLink[]>> }) {
   return (
-    <ol className={styles.rankList} aria-label={`${label}: 순위 목록`} data-testid="district-rank-list">
+    // Focusable: beside the map on wide screens the list scrolls inside its box, and keyboard users must reach it.
+    <ol className={styles.rankList} aria-label={`${label}: 순위 목록`} data-testid="district-rank-list" tabIndex={0}>
       {districts.map((d) => {
         const own = links?.[d.code];
         const body = (
