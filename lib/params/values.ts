@@ -47,6 +47,21 @@ export const service: Codec<ServiceId> = enumCodec(
   Object.fromEntries(SERVICES.map((s) => [s.name_ko, s.id])),
 );
 
+/**
+ * A set of services (the /segment trend chart's hidden lines): distinct, written back in service order,
+ * so hiding netflix then game and game then netflix is one URL.
+ */
+export const serviceSet: Codec<ServiceId[]> = (() => {
+  const list = listCodec(service, 1, SERVICE_IDS.length, "services");
+  return {
+    ...list,
+    parse: (raw: string) => {
+      const r = list.parse(raw);
+      return r.ok ? { ok: true as const, value: SERVICE_IDS.filter((s) => r.value.includes(s)) } : r;
+    },
+  };
+})();
+
 /** Month totals as published, or count services per day of the month (index services unchanged). */
 // The vocabularies live in lib/domain (the engine uses them too); re-exported for the pages.
 export { AUDIENCE_SORTS, BASES, type AudienceSort, type Basis };
