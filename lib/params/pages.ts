@@ -30,6 +30,12 @@ export const insightsPage = {
 
 export const servicePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
+  // The district map's group. Their default is the top target's group, which depends on the data and
+  // the service, so the shape leaves them without one and the page resolves it (lib/views/service.ts).
+  sex: optional("sex", v.sexFilter),
+  age: optional("age", v.age),
+  // The targets table's "함께 움직이는 서비스": season-adjusted r, or the raw 2023-method r.
+  related: { ...optional("related", v.relatedMethod, "adjusted" as v.RelatedMethod), label: "연관 서비스 계산" },
 } satisfies Shape;
 
 /** /plan's example inputs: a 5,000만 원 campaign at an illustrative CPM the planner replaces with their own. */

@@ -58,6 +58,18 @@ describe("sex, age, service, basis, metric", () => {
   });
 });
 
+describe("relatedMethod (/service's related-services toggle)", () => {
+  it("reads adjusted and raw in any case, refuses anything else, and is missing when absent", () => {
+    expect(readParam(optional("related", v.relatedMethod), ["RAW"])).toEqual({ kind: "valid", value: "raw" });
+    expect(readParam(optional("related", v.relatedMethod), ["adjusted"])).toEqual({ kind: "valid", value: "adjusted" });
+    const bad = readParam(optional("related", v.relatedMethod), ["pearson"]);
+    expect(bad).toMatchObject({ kind: "invalid", raw: "pearson" });
+    if (bad.kind === "invalid") expect(bad.allowed.values?.map((a) => a.value)).toEqual(["adjusted", "raw"]);
+    expect(readParam(optional("related", v.relatedMethod), [])).toEqual({ kind: "missing" });
+    roundTrips(v.relatedMethod, v.RELATED_METHODS);
+  });
+});
+
 describe("segment ids and lists", () => {
   it("read district.sex.age with any district form and write the slug form", () => {
     expect(v.segment.parse("강남구.f.20")).toEqual({ ok: true, value: { district: gangnam, sex: "F", age: 20 } });

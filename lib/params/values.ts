@@ -75,6 +75,14 @@ export const insightMetric: Codec<InsightMetric> = enumCodec(INSIGHT_METRICS, (m
   m === "average-age" ? "평균 연령" : m === "population" ? "인구" : `${SERVICE_BY_ID[m].name_ko} 자치구 효과`,
 );
 
+/**
+ * Which "함께 움직이는 서비스" the /service targets table shows: r of the season-adjusted residual series
+ * (the default), or r of the raw monthly series as the 2023 analysis computed it.
+ */
+export const RELATED_METHODS = ["adjusted", "raw"] as const;
+export type RelatedMethod = (typeof RELATED_METHODS)[number];
+export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) => (m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)"));
+
 /** A segment: one district, one sex, one age band. */
 export type Segment = SegmentKey;
 
