@@ -59,3 +59,26 @@ export function formatUsageDiff(n: number): string {
   if (Number(Math.abs(n).toFixed(digits)) === 0) return s;
   return n > 0 ? `+${s}` : `−${s}`;
 }
+
+/**
+ * A large count in Korean units for headlines: 9,876 → "9,876", 123,456 → "12.3만", 1,234,567 →
+ * "123만", 150,000,000 → "1.5억". Rounded, so show the exact figure (formatInt) beside it or on hover.
+ */
+export function formatKoreanUnits(n: number): string {
+  const abs = Math.abs(n);
+  const sign = (s: string) => (n < 0 && s !== "0" ? `\u2212${s}` : s);
+  if (Math.round(abs) < 10_000) return sign(formatInt(abs));
+  const inMan = abs / 10_000;
+  const manDigits = inMan < 100 ? 1 : 0;
+  const man = roundTo(inMan, manDigits);
+  // 9,999.6만 rounds to 10,000만: that is 1억.
+  if (man < 10_000) return sign(`${new Intl.NumberFormat("ko-KR", { maximumFractionDigits: manDigits }).format(man)}만`);
+  const inEok = abs / 100_000_000;
+  const eokDigits = inEok < 100 ? 2 : 0;
+  return sign(`${new Intl.NumberFormat("ko-KR", { maximumFractionDigits: eokDigits }).format(roundTo(inEok, eokDigits))}억`);
+}
+
+function roundTo(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
