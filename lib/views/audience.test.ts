@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { districtRef, findDistrict } from "@/lib/districts";
 import type { Age, Sex } from "@/lib/domain";
 import * as v from "@/lib/params/values";
-import { audienceTable, audienceViewRows, compareLink, pickSummary, planLink, sortAudienceRows, toggledPicks, type AudienceSource } from "./audience";
+import { audienceTable, audienceViewRows, compareLink, filterText, lenientSegments, pickSummary, planLink, sortAudienceRows, toggledPicks, type AudienceSource } from "./audience";
 
 const ref = (slug: string) => districtRef(findDistrict(slug)!);
 const source = (slug: string, sex: Sex, age: Age, population: number, z: number | null, districtZ: number | null = 0, usage = 40): AudienceSource => ({
@@ -98,5 +98,23 @@ describe("picks and links", () => {
     const many = ["F", "M"].flatMap((sex) => ["jongno-gu", "jung-gu", "yongsan-gu", "seongdong-gu", "gwangjin-gu"].flatMap((d) => [20, 30, 40, 50, 60, 70].map((a) => seg(`${d}.${sex}.${a}`))));
     expect(many).toHaveLength(60);
     expect(planLink("game", many)).toEqual({ reason: "예산 계획은 50개까지의 고객층으로 세웁니다" });
+  });
+});
+
+describe("filterText and lenientSegments", () => {
+  it("says the filters in words", () => {
+    expect(filterText({ sex: "T" })).toBe("남녀 전체 · 전체 연령대 · 전체 자치구");
+    expect(filterText({ sex: "F", age: 30, district: { name_ko: "마포구" } })).toBe("여성 · 30대 · 마포구");
+  });
+  it("keeps the valid distinct ids of a partly bad list, up to max, and says why each other one was left out", () => {
+    const r = lenientSegments({ segments: "gangnam-gu.F.20,nowhere.F.20,11680.f.20,mapo-gu.M.30,jongno-gu.F.40" }, "segments", 2);
+    expect(r.items.map(v.segment.serialize)).toEqual(["gangnam-gu.F.20", "mapo-gu.M.30"]);
+    expect(r.dropped).toEqual([
+      { raw: "nowhere.F.20", reason: "알 수 없는 고객층 ID" },
+      { raw: "11680.f.20", reason: "이미 있는 고객층(중복)" },
+      { raw: "jongno-gu.F.40", reason: "한 번에 2개까지" },
+    ]);
+    expect(lenientSegments(new URLSearchParams("pick=mapo-gu.M.30&pick=mapo-gu.M.30"), "pick", 300).items).toHaveLength(1);
+    expect(lenientSegments({}, "pick", 300)).toEqual({ items: [], dropped: [] });
   });
 });

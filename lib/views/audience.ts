@@ -1,8 +1,9 @@
 import type { DistrictRef } from "@/lib/districts";
-import { SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type ServiceId, type Sex } from "@/lib/domain";
+import { SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { comparePage } from "@/lib/params/pages";
-import { hrefOf } from "@/lib/params/query";
+import { echo, normalizeRaw } from "@/lib/params/codec";
+import { hrefOf, type QueryInput } from "@/lib/params/query";
 import * as v from "@/lib/params/values";
 import { compareDesc, tieKey } from "@/lib/stats";
 import type { TableData } from "@/lib/table";
@@ -172,4 +173,21 @@ export function planLink(service: ServiceId, picks: readonly v.Segment[]): { hre
     q.set("segments", v.planSegments.serialize([...picks]));
   }
   return { href: `/plan?${q}` };
+}
+
+/** The filters in words: "여성 · 20대 · 전체 자치구". */
+export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { name_ko: string } | null }): string {
+  return [f.sex === "T" ? "남녀 전체" : SEX_LABELS[f.sex], f.age ? ageLabel(f.age) : "전체 연령대", f.district ? f.district.name_ko : "전체 자치구"].join(" · ");
+}
+
+/**
+ * A list of segment ids read leniently: the valid, distinct ones in order (at most `max`), and each
+ * item that was left out with its reason in Korean — so a partly bad link keeps what it can.
+ */
+export function lenientSegments(input: QueryInput, name: string, max: number): { items: v.Segment[]; dropped: { raw: string; reason: string }[] } {
+  const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
+  const { items, bad } = v.readList(v.segment, given.map(normalizeRaw).join(","));
+  const dropped = bad.map((b) => ({ raw: echo(b.raw), reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID" }));
+  for (const extra of items.slice(max)) dropped.push({ raw: v.segment.serialize(extra), reason: `한 번에 ${max}개까지` });
+  return { items: items.slice(0, max), dropped };
 }
