@@ -39,7 +39,7 @@ async function shownRows(page: Page) {
 const expected = (rows: AudienceRow[]) => rows.map((r) => [id(r), String(r.population), String(r.usage), r.z === null ? "" : String(r.z), String(r.score)]);
 
 test.describe("/audience", () => {
-  test("default link: all 300 delivery segments by score, equal to the API; the district effect is the index; CSV equals the table", async ({ page, request }, testInfo) => {
+  test("default link: all 300 delivery segments by score, 50 a page, equal to the API; the district effect is the index; CSV has all the table's rows", async ({ page, request }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const api = await apiAudience(request, "delivery", "?sort=score");
     expect(api.total).toBe(300);
@@ -47,8 +47,9 @@ test.describe("/audience", () => {
     expect(res?.status()).toBe(200);
     await expect(page).toHaveTitle(/배달 광고 오디언스 만들기/);
     const table = page.getByTestId("audience-table");
-    await expect(table.locator("tbody tr")).toHaveCount(300);
-    expect(await shownRows(page)).toEqual(expected(api.segments));
+    await expect(table.locator("tbody tr")).toHaveCount(50);
+    expect(await shownRows(page)).toEqual(expected(api.segments.slice(0, 50)));
+    await expect(page.getByTestId("audience-status")).toContainText("300개 고객층");
 
     // 자치구 효과 for a count service is the district effect's index of the row's own sex × age group.
     const first = api.segments[0]!;
@@ -57,14 +58,23 @@ test.describe("/audience", () => {
     await expect(table.locator("tbody tr").first().locator("td[data-value]").nth(6)).toHaveAttribute("data-value", String(index));
     await expect(table.locator("thead")).toContainText("자치구 효과 (지수, 100 = 25개 구 평균)");
 
+    // The CSV has every row of the sorted, filtered table (all pages): page 1's cells first, then the rest as the API.
     const csv = parseCsv(await downloadCsv(page, page.getByTestId("csv-download")));
     expect(csv[0]).toEqual(await table.locator("thead th").evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.replace(/[▲▼↕]$/, ""))));
-    expect(csv.slice(1)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
+    expect(csv).toHaveLength(301);
+    expect(csv.slice(1, 51)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
+    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(api.segments.map((r) => [String(r.population), r.z === null ? "" : String(r.z), String(r.score)]));
     await expect(page.getByText("인구는 그 고객층에 사는 주민 수")).toBeVisible();
 
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);
     await saveScreenshot(page, "audience-default", testInfo);
+
+    // Page 2: rows 51–100 of the same order; the page is in the URL.
+    await page.getByRole("button", { name: "51–100" }).click();
+    await expect(page).toHaveURL(/[?&]offset=50(&|$)/);
+    await expect(table.locator("tbody tr").first()).toHaveAttribute("data-id", id(api.segments[50]!));
+    expect(await shownRows(page)).toEqual(expected(api.segments.slice(50, 100)));
     expect(errors).toEqual([]);
   });
 
@@ -102,14 +112,14 @@ test.describe("/audience", () => {
     await page.getByLabel("성별").selectOption("M");
     await expect(page).toHaveURL(/[?&]sex=M(&|$)/);
     await expect(page).toHaveTitle(/게임 광고 오디언스 만들기 \(남성 · 전체 연령대 · 전체 자치구\)/);
-    await expect(table.locator("tbody tr")).toHaveCount(150);
+    await expect(page.getByTestId("audience-status")).toContainText("150개 고객층");
     await page.getByLabel("자치구").selectOption("mapo-gu");
     await expect(table.locator("tbody tr")).toHaveCount(6);
     await page.reload();
     await expect(table.locator("tbody tr")).toHaveCount(6);
     await expect(page.getByLabel("자치구")).toHaveValue("mapo-gu");
     await page.goBack();
-    await expect(table.locator("tbody tr")).toHaveCount(150);
+    await expect(page.getByTestId("audience-status")).toContainText("150개 고객층");
     await expect(page.getByLabel("자치구")).toHaveValue("");
     await expect(page).toHaveURL(/sort=z-asc/);
   });
@@ -127,7 +137,7 @@ test.describe("/audience", () => {
     await rows.nth(1).getByTestId("pick").click();
     await rows.nth(2).getByTestId("pick").click();
     const picked = api.segments.slice(0, 3);
-    await expect(page).toHaveURL(new RegExp(`[?&]pick=${picked.map(id).join("%2C")}(&|$)`));
+    await expect.poll(() => new URL(page.url()).searchParams.get("pick")).toBe(picked.map(id).join(","));
 
     const population = picked.reduce((a, r) => a + r.population, 0);
     const meanZ = picked.reduce((a, r) => a + r.population * r.z!, 0) / population;

@@ -9,7 +9,7 @@ import { serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
-import { audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
+import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
 import { pageMetadata } from "@/lib/views/share";
 import type { Engine } from "@/lib/engine";
 
@@ -51,6 +51,7 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
   const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0 };
   const index = districtIndexes(engine, service);
   const rows = sortAudienceRows(audienceViewRows(getAudience(engine, service, { ...all, ...filter }).segments, service, index), sort);
+  const pager = audiencePager(rows.length, values.offset!);
   const pickIds = new Set(values.pick.map((p) => segmentId({ district: p.district, sex: p.sex, age: p.age })));
   const pickedRows = audienceViewRows(
     getAudience(engine, service, all).segments.filter((r) => pickIds.has(segmentId(r.segment))),
@@ -96,9 +97,10 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
       <AudienceBuilder
         service={service}
         sort={sort}
-        rows={rows}
+        rows={rows.slice(pager.offset, pager.offset + AUDIENCE_PAGE_SIZE)}
+        fullTable={audienceTable(rows, service)}
+        pager={pager}
         pickedRows={pickedRows}
-        resetHref={hrefOf("/audience", audiencePage, { ...values, sex: "T", age: undefined, district: undefined })}
         filterText={filterText(filter)}
         source={`${engine.meta.attribution}. ${engine.meta.title}. z와 점수는 ${months}개월 평균, 인구는 월평균 거주 인구(서비스 이용자 수 아님).`}
       />

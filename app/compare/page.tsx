@@ -143,7 +143,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
 
           <nav className={`card ${styles.next}`} aria-label="다음 단계">
             {"href" in plan ? (
-              <Link href={plan.href} className={styles.primary} data-testid="plan-link">
+              <Link href={plan.href} className={styles.primary} data-testid="plan-link" prefetch={false}>
                 이 고객층으로 {name} 예산 계획
               </Link>
             ) : null}

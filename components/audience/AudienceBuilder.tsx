@@ -1,42 +1,54 @@
 "use client";
 
 import Link from "next/link";
-import { useQueryState, useQueryStates } from "nuqs";
+import { createParser, useQueryState, useQueryStates } from "nuqs";
 import { memo, useMemo, useTransition } from "react";
 import { ChartFooter } from "@/components/ChartFrame";
 import type { ServiceId } from "@/lib/domain";
 import { formatInt, formatKoreanUnits, formatSigned, serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
-import { paramParser, shapeParsers } from "@/lib/params/nuqs";
+import { shapeParsers } from "@/lib/params/nuqs";
 import * as v from "@/lib/params/values";
 import { formatCell, type TableData } from "@/lib/table";
-import { audienceTable, compareLink, pickSummary, planLink, TABLE_SORT_COLUMNS, toggledPicks, type AudienceViewRow } from "@/lib/views/audience";
+import { compareLink, pickSummary, planLink, readSegmentsLeniently, TABLE_SORT_COLUMNS, toggledPicks, type AudiencePager, type AudienceViewRow } from "@/lib/views/audience";
 import { AudienceControls } from "./AudienceControls";
 import styles from "./audience.module.css";
 
 // Ticks stay in the browser (shallow) and replace the history entry: ticking ten rows is one step
-// back, not ten, and the summary below is computed here without waiting for the server.
-const pickParser = paramParser(audiencePage.pick).withOptions({ shallow: true, history: "replace" });
-const sortParsers = { sort: shapeParsers(audiencePage).sort };
+// back, not ten, and the summary below is computed here without waiting for the server. The list is
+// read as the server page reads it — the valid ids of a partly bad link are kept — and written with
+// the pick codec.
+const pickParser = createParser({
+  parse: (raw) => readSegmentsLeniently([raw], 300).items,
+  serialize: v.pickedSegments.serialize,
+  eq: v.pickedSegments.equals,
+})
+  .withDefault([])
+  .withOptions({ shallow: true, history: "replace" });
+const parsers = shapeParsers(audiencePage);
+const viewParsers = { sort: parsers.sort, offset: parsers.offset, sex: parsers.sex, age: parsers.age, district: parsers.district };
 
 interface Props {
   service: ServiceId;
   sort: v.AudienceTableSort;
-  /** The filtered rows in the chosen order. */
+  /** The shown page of the filtered rows in the chosen order. */
   rows: AudienceViewRow[];
+  /** Every filtered row in order, as a table: the CSV download has them all, not only the page. */
+  fullTable: TableData;
+  pager: AudiencePager;
   /** Every picked segment's row, shown or filtered out, so the summary can count them all. */
   pickedRows: AudienceViewRow[];
-  /** The link without filters (service, sort and picks kept), for the empty state. */
-  resetHref: string;
   filterText: string;
   source: string;
 }
 
-export function AudienceBuilder({ service, sort, rows, pickedRows, resetHref, filterText, source }: Props) {
+export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedRows, filterText, source }: Props) {
   const [pending, startTransition] = useTransition();
+  const [, setView] = useQueryStates(viewParsers, { startTransition });
   const [urlPicks, setPicks] = useQueryState("pick", pickParser);
   const picks = useMemo(() => urlPicks ?? [], [urlPicks]);
-  const table = useMemo(() => audienceTable(rows, service), [rows, service]);
+  // The shown page's slice of the full table: the same cells the CSV has.
+  const table = useMemo(() => ({ columns: fullTable.columns, rows: fullTable.rows.slice(pager.offset, pager.offset + rows.length) }), [fullTable, pager.offset, rows.length]);
   const known = useMemo(() => new Map([...pickedRows, ...rows].map((r) => [r.id, r])), [rows, pickedRows]);
   const picked = useMemo(() => new Set(picks.map(v.segment.serialize)), [picks]);
   const summary = pickSummary(picks.flatMap((p) => known.get(v.segment.serialize(p)) ?? []));
@@ -47,7 +59,7 @@ export function AudienceBuilder({ service, sort, rows, pickedRows, resetHref, fi
     <>
       <AudienceControls startTransition={startTransition} />
       <p className={styles.status} role="status" aria-live="polite" data-testid="audience-status">
-        {pending ? "표를 새로 계산하는 중…" : `${filterText}: ${rows.length}개 고객층`}
+        {pending ? "표를 새로 계산하는 중…" : `${filterText}: ${fullTable.rows.length}개 고객층`}
       </p>
 
       <section className={`card ${styles.tableCard}`} aria-labelledby="audience-title">
@@ -55,14 +67,43 @@ export function AudienceBuilder({ service, sort, rows, pickedRows, resetHref, fi
         {rows.length === 0 ? (
           <div className={styles.empty} data-testid="audience-empty">
             <p>이 필터에 맞는 고객층이 없습니다.</p>
-            <Link href={resetHref} className="button-secondary">
+            <button type="button" className="button-secondary" onClick={() => void setView({ sex: null, age: null, district: null, offset: null })}>
               필터 지우고 전체 보기
-            </Link>
+            </button>
           </div>
         ) : (
-          <AudienceTable table={table} rows={rows} sort={sort} picked={picked} onToggle={toggle} busy={pending} startTransition={startTransition} service={service} />
+          <AudienceTable
+            table={table}
+            rows={rows}
+            sort={sort}
+            picked={picked}
+            onToggle={toggle}
+            busy={pending}
+            onSort={(next) => void setView({ sort: next, offset: null })}
+            service={service}
+          />
         )}
-        <ChartFooter source={source} table={table} filename={`audience-${service}`} />
+        {pager.pages.length > 1 ? (
+          <nav className={styles.pager} aria-label="표 페이지">
+            <span className={styles.pagerNote}>{fullTable.rows.length}개 중</span>
+            <ul>
+              {pager.pages.map((p) => (
+                <li key={p.offset}>
+                  <button
+                    type="button"
+                    className={styles.pageButton}
+                    aria-current={p.offset === pager.offset ? "page" : undefined}
+                    onClick={() => void setView({ offset: p.offset || null })}
+                    data-offset={p.offset}
+                  >
+                    {p.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <ChartFooter source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`} table={fullTable} filename={`audience-${service}`} />
       </section>
 
       <PickBar service={service} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
@@ -77,12 +118,11 @@ interface TableProps {
   picked: ReadonlySet<string>;
   onToggle: (id: string, on: boolean) => void;
   busy: boolean;
-  startTransition: React.TransitionStartFunction;
+  onSort: (sort: v.AudienceTableSort) => void;
   service: ServiceId;
 }
 
-function AudienceTable({ table, rows, sort, picked, onToggle, busy, startTransition, service }: TableProps) {
-  const [, setSort] = useQueryStates(sortParsers, { startTransition });
+function AudienceTable({ table, rows, sort, picked, onToggle, busy, onSort, service }: TableProps) {
   const { column: sortColumn, direction } = v.splitSort(sort);
   return (
     <div className={`table-scroll ${styles.scroll}`} tabIndex={0} role="region" aria-label={`${serviceName(service)} 고객층 표`}>
@@ -101,7 +141,7 @@ function AudienceTable({ table, rows, sort, picked, onToggle, busy, startTransit
               const next: v.AudienceTableSort = `${column}-${active ? (direction === "asc" ? "desc" : "asc") : first}`;
               return (
                 <th key={c.label} scope="col" className={c.kind === "text" ? undefined : "num"} aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
-                  <button type="button" className={styles.sortButton} onClick={() => void setSort({ sort: next })} data-column={column}>
+                  <button type="button" className={styles.sortButton} onClick={() => onSort(next)} data-column={column}>
                     {c.label}
                     <span aria-hidden="true" className={styles.sortMark}>
                       {active ? (direction === "asc" ? "▲" : "▼") : "↕"}
@@ -191,7 +231,7 @@ function PickBar({ service, picks, count, population, meanZ, onClear }: PickBarP
       </dl>
       <div className={styles.actions}>
         {"href" in compare ? (
-          <Link href={compare.href} className={styles.primary} data-testid="compare-link">
+          <Link href={compare.href} className={styles.primary} data-testid="compare-link" prefetch={false}>
             비교하기
           </Link>
         ) : (
@@ -200,7 +240,7 @@ function PickBar({ service, picks, count, population, meanZ, onClear }: PickBarP
           </span>
         )}
         {"href" in plan ? (
-          <Link href={plan.href} className="button-secondary" data-testid="plan-link">
+          <Link href={plan.href} className="button-secondary" data-testid="plan-link" prefetch={false}>
             {count ? "예산 계획" : "예산 계획 (상위 10개)"}
           </Link>
         ) : (

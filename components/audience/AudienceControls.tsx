@@ -22,21 +22,21 @@ export function AudienceControls({ startTransition }: { startTransition: React.T
   const [state, setState] = useQueryStates(parsers, { startTransition });
   return (
     <form className={`controls ${styles.controls}`} aria-label="서비스와 필터" onSubmit={(e) => e.preventDefault()}>
-      <SelectControl id="audience-service" testId="audience-service" label="서비스" value={state.service ?? audiencePage.service.default!} options={SERVICE_OPTIONS} onChange={(service) => void setState({ service })} />
-      <SelectControl id="audience-sex" label="성별" value={state.sex ?? audiencePage.sex.default!} options={SEX_FILTER_OPTIONS} onChange={(sex) => void setState({ sex })} />
+      <SelectControl id="audience-service" testId="audience-service" label="서비스" value={state.service ?? audiencePage.service.default!} options={SERVICE_OPTIONS} onChange={(service) => void setState({ service, offset: null })} />
+      <SelectControl id="audience-sex" label="성별" value={state.sex ?? audiencePage.sex.default!} options={SEX_FILTER_OPTIONS} onChange={(sex) => void setState({ sex, offset: null })} />
       <SelectControl
         id="audience-age"
         label="연령대"
         value={state.age === null ? "" : String(state.age)}
         options={AGE_FILTER_OPTIONS}
-        onChange={(a) => void setState({ age: a !== "" && isAge(Number(a)) ? (Number(a) as typeof state.age) : null })}
+        onChange={(a) => void setState({ offset: null, age: a !== "" && isAge(Number(a)) ? (Number(a) as typeof state.age) : null })}
       />
       <SelectControl
         id="audience-district"
         label="자치구"
         value={state.district?.slug ?? ""}
         options={DISTRICT_FILTER_OPTIONS}
-        onChange={(d) => void setState({ district: d === "" ? null : (findDistrict(d) ?? null) })}
+        onChange={(d) => void setState({ offset: null, district: d === "" ? null : (findDistrict(d) ?? null) })}
       />
     </form>
   );

@@ -28,7 +28,7 @@ export const servicePage = {
 
 /**
  * /audience: the service's 300 segments, filtered (sex T = both; age and district left out = all),
- * sorted by any column either way, and the ticked segments (`pick`, up to all 300).
+ * sorted by any column either way, paged by 50, and the ticked segments (`pick`, up to all 300).
  */
 export const audiencePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
@@ -36,6 +36,8 @@ export const audiencePage = {
   age: optional("age", v.age),
   district: optional("district", v.district),
   sort: optional("sort", v.audienceTableSort, "score-desc"),
+  // The table shows 50 rows from here (sorting and filtering act on all of them).
+  offset: optional("offset", v.offset, 0),
   pick: optional("pick", v.pickedSegments, []),
 } satisfies Shape;
 

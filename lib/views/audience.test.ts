@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { districtRef, findDistrict } from "@/lib/districts";
 import type { Age, Sex } from "@/lib/domain";
 import * as v from "@/lib/params/values";
-import { audienceTable, audienceViewRows, compareLink, filterText, lenientSegments, pickSummary, planLink, sortAudienceRows, toggledPicks, type AudienceSource } from "./audience";
+import { audienceTable, audienceViewRows, compareLink, audiencePager, filterText, lenientSegments, pickSummary, planLink, sortAudienceRows, toggledPicks, type AudienceSource } from "./audience";
 
 const ref = (slug: string) => districtRef(findDistrict(slug)!);
 const source = (slug: string, sex: Sex, age: Age, population: number, z: number | null, districtZ: number | null = 0, usage = 40): AudienceSource => ({
@@ -116,5 +116,14 @@ describe("filterText and lenientSegments", () => {
     ]);
     expect(lenientSegments(new URLSearchParams("pick=mapo-gu.M.30&pick=mapo-gu.M.30"), "pick", 300).items).toHaveLength(1);
     expect(lenientSegments({}, "pick", 300)).toEqual({ items: [], dropped: [] });
+  });
+});
+
+describe("audiencePager", () => {
+  it("labels pages of 50 by their row ranges and keeps an offset past the end on the last page", () => {
+    expect(audiencePager(300, 0).pages.map((p) => p.label)).toEqual(["1–50", "51–100", "101–150", "151–200", "201–250", "251–300"]);
+    expect(audiencePager(120, 100)).toEqual({ offset: 100, pages: [{ offset: 0, label: "1–50" }, { offset: 50, label: "51–100" }, { offset: 100, label: "101–120" }] });
+    expect(audiencePager(25, 250).offset).toBe(0);
+    expect(audiencePager(0, 50)).toEqual({ offset: 0, pages: [] });
   });
 });

@@ -182,12 +182,35 @@ export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { n
 
 /**
  * A list of segment ids read leniently: the valid, distinct ones in order (at most `max`), and each
- * item that was left out with its reason in Korean — so a partly bad link keeps what it can.
+ * item that was left out with its reason in Korean — so a partly bad link keeps what it can. The
+ * server page and the browser's pick state both read the list with this.
  */
-export function lenientSegments(input: QueryInput, name: string, max: number): { items: v.Segment[]; dropped: { raw: string; reason: string }[] } {
-  const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
+export function readSegmentsLeniently(given: readonly string[], max: number): { items: v.Segment[]; dropped: { raw: string; reason: string }[] } {
   const { items, bad } = v.readList(v.segment, given.map(normalizeRaw).join(","));
   const dropped = bad.map((b) => ({ raw: echo(b.raw), reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID" }));
   for (const extra of items.slice(max)) dropped.push({ raw: v.segment.serialize(extra), reason: `한 번에 ${max}개까지` });
   return { items: items.slice(0, max), dropped };
+}
+
+export function lenientSegments(input: QueryInput, name: string, max: number) {
+  return readSegmentsLeniently(input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []), max);
+}
+
+/** Rows per page of the /audience table: sorting and filtering act on all rows, the page shows 50. */
+export const AUDIENCE_PAGE_SIZE = 50;
+
+export interface AudiencePager {
+  /** The first row shown, 0-based (an offset past the end shows the last page). */
+  offset: number;
+  pages: { offset: number; label: string }[];
+}
+
+/** The pages of `total` rows and the shown one, labelled by their row ranges ("51–100"). */
+export function audiencePager(total: number, offset: number): AudiencePager {
+  const pages = Array.from({ length: Math.ceil(total / AUDIENCE_PAGE_SIZE) }, (_, i) => {
+    const start = i * AUDIENCE_PAGE_SIZE;
+    return { offset: start, label: `${start + 1}–${Math.min(start + AUDIENCE_PAGE_SIZE, total)}` };
+  });
+  const last = pages.at(-1)?.offset ?? 0;
+  return { offset: Math.min(offset, Math.max(last, 0)), pages };
 }
