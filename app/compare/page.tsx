@@ -64,7 +64,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/compare", comparePage, values)} />
       <DroppedSegments dropped={dropped} what="비교" />
-      <CompareControls segments={columns.map((c) => ({ id: c.id, label: c.label }))} />
+      <CompareControls shown={columns.map((c) => c.id)} />
 
       {segments.length < 2 ? (
         <div className="card notice" data-testid="compare-needs-more">

@@ -16,8 +16,8 @@ const parsers = shapeParsers(comparePage);
 const BASIS_OPTIONS = v.BASES.map((b) => ({ value: b, label: v.BASIS_LABELS[b] }));
 
 interface Props {
-  /** The segments shown (a partly bad link's valid ones), in column order. */
-  segments: { id: string; label: string }[];
+  /** The ids the server shows (a partly bad link's valid ones), in column order. */
+  shown: string[];
 }
 
 const MAX = 4;
@@ -27,12 +27,15 @@ const MAX = 4;
  * more than two remain), replace one, or add one (up to four) from a district/sex/age picker. Each
  * change is pushed to the URL and the server renders the comparison for it.
  */
-export function CompareControls({ segments }: Props) {
+export function CompareControls({ shown }: Props) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(parsers, { startTransition });
   const service = state.service ?? comparePage.service.default!;
   const basis = state.basis ?? comparePage.basis.default!;
-  const current = segments.map((s) => v.segment.parse(s.id)).flatMap((r) => (r.ok ? [r.value] : []));
+  // The URL's list as soon as it changes (a second edit must not start from the server's previous
+  // answer); the server's reading when the URL's list is not a valid one (a partly bad link).
+  const current = state.segments ?? shown.map((id) => v.segment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
+  const segments = current.map((s) => ({ id: v.segment.serialize(s), label: segmentLabel(s.district.name_ko, s.sex, s.age) }));
   // The picker is a draft until it is added: local state, not URL state.
   const [draft, setDraft] = useState<{ district: string; sex: Sex; age: Age }>({ district: "gangnam-gu", sex: "F", age: 30 });
   const [slot, setSlot] = useState<number | null>(null);
