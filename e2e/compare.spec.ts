@@ -48,6 +48,7 @@ function expectedColumns(api: CompareBody) {
 }
 
 test.describe("/compare", () => {
+  test.describe.configure({ timeout: 120_000 });
   test("deep link equals the API: columns, standout months and the per-day trend; CSVs equal the tables", async ({ page, request }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const api = await apiCompare(request, IDS, "day");

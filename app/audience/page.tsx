@@ -66,11 +66,13 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
     <>
       <h1>{name} 광고 오디언스 만들기</h1>
       <p className={`lead ${styles.lead}`}>
-        서울 300개 고객층(25개 구 × 성별 × 6개 연령대)을 {name} 이용으로 비교합니다. 표에서 고객층을 골라 담으면 아래 요약이 인구와 평균 z를 더해 주고,
-        나란히 비교하거나 예산 계획으로 넘길 수 있습니다.
+        서울 300개 고객층(25개 구 × 성별 × 6개 연령대)을 {name} 이용으로 비교합니다. 표에서 고르면 아래 요약이 인구와 평균 z를 더해 주고, 비교나 예산
+        계획으로 넘길 수 있습니다. <strong>인구는 그 고객층에 사는 주민 수이지 {name} 이용자 수가 아닙니다.</strong>
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/audience", audiencePage, values)} />
       <DroppedSegments dropped={dropped} what="선택" />
+      <details className={styles.explainBox}>
+        <summary>z, 점수, 자치구 효과 읽는 법</summary>
       <dl className={styles.explain}>
         <div>
           <dt>z</dt>
@@ -94,6 +96,7 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
           <dd>인구는 그 고객층에 사는 주민 수(월평균)이지 {name} 이용자 수가 아닙니다. 이 자료는 누가 더 많이 쓰는지를 보여 줄 뿐 광고 반응을 보여 주지 않습니다.</dd>
         </div>
       </dl>
+      </details>
       <AudienceBuilder
         service={service}
         sort={sort}

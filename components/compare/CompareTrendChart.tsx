@@ -21,6 +21,9 @@ export default function CompareTrendChart({ rows, series, unit }: { rows: Compar
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#3b424b" }} tickMargin={6} />
           <YAxis width={52} domain={["auto", "auto"]} tick={{ fontSize: 12, fill: "#3b424b" }} tickFormatter={(v: number) => formatUsage(v)} />
           <Tooltip
+            // Dark text (the default takes each line's colour, too light on white for some of them).
+            itemStyle={{ color: "#1b1f24" }}
+            labelStyle={{ color: "#1b1f24", fontWeight: 600 }}
             formatter={(value, name) => [typeof value === "number" ? formatUsage(value) : String(value), String(name)]}
             labelFormatter={(_, payload) => (payload?.[0] ? `${monthLabel((payload[0].payload as CompareTrendRow).month)} · ${unit}` : "")}
           />
