@@ -60,25 +60,34 @@ export function formatUsageDiff(n: number): string {
   return n > 0 ? `+${s}` : `−${s}`;
 }
 
+const MAN = 10_000;
+const EOK = 100_000_000;
+
 /**
- * A large count in Korean units for headlines: 9,876 → "9,876", 123,456 → "12.3만", 1,234,567 →
- * "123만", 150,000,000 → "1.5억". Rounded, so show the exact figure (formatInt) beside it or on hover.
+ * A large amount the way Korean readers say it, in 만 and 억: rounded to the nearest 만 from 10만 up
+ * (50,000,000 → "5,000만", 123,456,789 → "1억 2,346만", 9,036,295 → "904만"), exact below that
+ * (34,567 → "34,567"). For headlines only: the exact figure (formatInt) goes in the table and on hover.
+ * A unit is spaced after 만/억 and attached to digits, as Korean is written: "5,000만 원", "34,567원".
  */
-export function formatKoreanUnits(n: number): string {
-  const abs = Math.abs(n);
-  const sign = (s: string) => (n < 0 && s !== "0" ? `\u2212${s}` : s);
-  if (Math.round(abs) < 10_000) return sign(formatInt(abs));
-  const inMan = abs / 10_000;
-  const manDigits = inMan < 100 ? 1 : 0;
-  const man = roundTo(inMan, manDigits);
-  // 9,999.6만 rounds to 10,000만: that is 1억.
-  if (man < 10_000) return sign(`${new Intl.NumberFormat("ko-KR", { maximumFractionDigits: manDigits }).format(man)}만`);
-  const inEok = abs / 100_000_000;
-  const eokDigits = inEok < 100 ? 2 : 0;
-  return sign(`${new Intl.NumberFormat("ko-KR", { maximumFractionDigits: eokDigits }).format(roundTo(inEok, eokDigits))}억`);
+export function formatKoreanAmount(n: number, unit = ""): string {
+  const amount = koreanAmount(n);
+  return unit === "" ? amount : /[만억]$/.test(amount) ? `${amount} ${unit}` : `${amount}${unit}`;
 }
 
-function roundTo(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+function koreanAmount(n: number): string {
+  if (!Number.isFinite(n)) return "–";
+  const abs = Math.abs(n);
+  const rounded = abs < 10 * MAN ? Math.round(abs) : Math.round(abs / MAN) * MAN;
+  if (rounded === 0) return "0";
+  const sign = n < 0 ? "−" : "";
+  if (rounded < 10 * MAN) return sign + formatInt(rounded);
+  const eok = Math.floor(rounded / EOK);
+  const man = Math.round((rounded % EOK) / MAN);
+  return sign + [eok ? `${formatInt(eok)}억` : "", man ? `${formatInt(man)}만` : ""].filter(Boolean).join(" ");
+}
+
+/** Whole won with thousands separators: "50,000,000원". Fractions of a won are rounded. */
+export function formatWon(n: number): string {
+  const r = Math.round(n) || 0; // no "−0원"
+  return r < 0 ? `−${formatInt(-r)}원` : `${formatInt(r)}원`;
 }

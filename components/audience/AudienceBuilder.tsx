@@ -5,7 +5,7 @@ import { createParser, useQueryState, useQueryStates } from "nuqs";
 import { memo, useMemo, useTransition } from "react";
 import { ChartFooter } from "@/components/ChartFrame";
 import type { ServiceId } from "@/lib/domain";
-import { formatInt, formatKoreanUnits, formatSigned, serviceName } from "@/lib/format";
+import { formatInt, formatKoreanAmount, formatSigned, serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
 import * as v from "@/lib/params/values";
@@ -219,7 +219,7 @@ function PickBar({ service, picks, count, population, meanZ, onClear }: PickBarP
         <div>
           <dt>인구 합계</dt>
           <dd data-testid="pick-population" data-value={population}>
-            <abbr title={`${formatInt(population)}명`}>{formatKoreanUnits(population)}명</abbr>
+            <abbr title={`${formatInt(population)}명`}>{formatKoreanAmount(population, "명")}</abbr>
           </dd>
         </div>
         <div>

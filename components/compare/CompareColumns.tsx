@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatInt, formatKoreanUnits, formatSigned } from "@/lib/format";
+import { formatInt, formatKoreanAmount, formatSigned } from "@/lib/format";
 import { scaleTicks, type CompareColumn } from "@/lib/views/compare";
 import { SEGMENT_COLORS, SEGMENT_MARKS } from "./palette";
 import styles from "./compare.module.css";
@@ -27,8 +27,9 @@ export function CompareColumns({ columns, max }: { columns: CompareColumn[]; max
             <Link href={segmentHref(c.id)}>{c.label}</Link>
           </h3>
           <p className={styles.population}>
-            인구 <abbr title={`${formatInt(c.population)}명`} data-testid="population" data-value={c.population}>{formatKoreanUnits(c.population)}명</abbr>
-            <span className={styles.exact}> ({formatInt(c.population)}명)</span>
+            인구 <abbr title={`${formatInt(c.population)}명`} data-testid="population" data-value={c.population}>{formatKoreanAmount(c.population, "명")}</abbr>
+            {/* Rounded to 만 from 10만 up: the exact figure beside it (and in the table). */}
+            {formatKoreanAmount(c.population, "명") === `${formatInt(c.population)}명` ? null : <span className={styles.exact}> ({formatInt(c.population)}명)</span>}
           </p>
           <div className={styles.scale} aria-hidden="true">
             {ticks.map((t) => (

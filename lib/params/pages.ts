@@ -1,7 +1,8 @@
 import { findDistrict } from "@/lib/districts";
+import { DEFAULT_CAP } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
-import type { Shape } from "./query";
+import type { Shape, ShapeValues } from "./query";
 import * as v from "./values";
 
 /**
@@ -25,6 +26,34 @@ export const insightsPage = {
 export const servicePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
 } satisfies Shape;
+
+/** /plan's example inputs: a 5,000만 원 campaign at an illustrative CPM the planner replaces with their own. */
+export const PLAN_DEFAULTS = { budget: 50_000_000, cpm: 5_000 } as const;
+
+const planPages = new WeakMap<readonly string[], ReturnType<typeof buildPlanPage>>();
+
+function buildPlanPage(months: readonly string[]) {
+  return {
+    service: optional("service", v.service, DEFAULT_SERVICE),
+    budget: optional("budget", v.budget, PLAN_DEFAULTS.budget),
+    cpm: optional("cpm", v.cpm, PLAN_DEFAULTS.cpm),
+    cap: optional("cap", v.cap, DEFAULT_CAP),
+    months: optional("months", v.monthListCodec(months), [...months]),
+    // Left out: the service's top 10 targets, which depend on the data, so the page resolves them.
+    segments: optional("segments", v.planSegments),
+  } satisfies Shape;
+}
+
+/** /plan: the dataset's months are its campaign months, so the shape is built (once) per month list. */
+export function planPage(months: readonly string[]) {
+  let shape = planPages.get(months);
+  if (!shape) planPages.set(months, (shape = buildPlanPage(months)));
+  return shape;
+}
+
+export type PlanShape = ReturnType<typeof planPage>;
+/** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: v.Segment[] };
 
 /**
  * /audience: the service's 300 segments, filtered (sex T = both; age and district left out = all),
@@ -56,7 +85,7 @@ export const comparePage = {
  * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
  * through a codec. Some codecs need the dataset's months, known only once it is loaded.
  */
-export function pageShapes(_months: readonly string[]) {
+export function pageShapes(months: readonly string[]) {
   return {
     "/": {},
     "/segment": segmentPage,
@@ -64,6 +93,7 @@ export function pageShapes(_months: readonly string[]) {
     "/service": servicePage,
     "/audience": audiencePage,
     "/compare": comparePage,
+    "/plan": planPage(months),
   } as const satisfies Record<string, Shape>;
 }
 
