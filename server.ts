@@ -79,7 +79,8 @@ function send(req: IncomingMessage, res: ServerResponse, page: RenderedPage, sta
   const vary = /accept-encoding/i.test(page.headers.vary ?? "") ? page.headers.vary! : [page.headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
   const common = { "cache-control": page.status < 500 ? PAGE_CACHE_CONTROL : "no-store", etag: page.etag, vary, "content-security-policy": page.csp };
   if (status === 200 && etagMatches(req.headers["if-none-match"], page.etag)) {
-    res.writeHead(304, common).end();
+    const { "content-type": _type, ...headers } = page.headers;
+    res.writeHead(304, { ...headers, ...common }).end();
     return;
   }
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));

@@ -1,22 +1,27 @@
 /**
  * Importer benchmark: `npm run bench:ingest`. Generates into bench/tmp/ingest/ (git-ignored)
  *   - a 1,000,000-row dong-level CSV in the official ~140-column layout (100 months × 10,000 rows), and
- *   - a full-size monthly XLSX (10,000 rows × ~140 columns, month only in the file name),
+ *   - a full-size monthly XLSX (10,000 rows × ~140 columns, month only in the file name), and
+ *   - a large-sheet XLSX: a year in one sheet (120,000 rows × ~140 columns, a 기준연월 column; the
+ *     sheet XML inflates to about 530 MB),
  * imports each in a child process and prints rows/s and peak memory (VmHWM from /proc, cross-checked
- * with the importer's own maxRSS). Targets: ≥ 200k rows/s for the CSV, ≤ 512 MB for both.
+ * with the importer's own maxRSS). Targets: ≥ 200k rows/s for the CSV, ≤ 512 MB for all.
  * Generated files are reused between runs while bench/tmp/ingest/GENERATOR matches GENERATOR below
  * (bump it when the generated rows change); delete bench/tmp/ingest to regenerate.
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { csvText, generateMonth, toTable, type RawRow } from "@/test/ingest/generate";
+import { writeXlsxStreaming } from "@/test/ingest/xlsx-writer";
 
 const DIR = path.resolve("bench/tmp/ingest");
 const MONTHS = 100;
-/** v2: no repeated keys (v1 files repeat 16 under-20 keys a month, which the importer now refuses). */
-const GENERATOR = "v2";
+/**
+ * v2: no repeated keys (v1 files repeat 16 under-20 keys a month, which the importer now refuses).
+ * v3: XLSX written by test/ingest/xlsx-writer.ts (shared strings after the sheet, as Excel writes them).
+ */
+const GENERATOR = "v3";
 
 /**
  * One month of 10,000 rows: 416 dongs (16–17 per district) × 2 sexes × 12 bands, plus 16 under-20 rows
@@ -46,13 +51,13 @@ async function writeBigCsv(file: string): Promise<void> {
   await new Promise<void>((r) => ws.end(() => r()));
 }
 
-async function writeBigXlsx(file: string): Promise<void> {
-  const t = toTable(benchMonth("2023-01"));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  const ws = wb.addWorksheet("Sheet1");
-  for (const r of t) ws.addRow(r).commit();
-  ws.commit();
-  await wb.commit();
+function writeBigXlsx(file: string): void {
+  writeXlsxStreaming(file, toTable(benchMonth("2023-01")));
+}
+
+function writeYearXlsx(file: string): void {
+  const rows = Array.from({ length: 12 }, (_, m) => benchMonth(`2022-${String(m + 1).padStart(2, "0")}`)).flat();
+  writeXlsxStreaming(file, toTable(rows, { monthColumn: "기준연월" }));
 }
 
 interface Run {
@@ -101,10 +106,12 @@ async function main() {
   mkdirSync(DIR, { recursive: true });
   const csv = path.join(DIR, "dong-1m.csv");
   const xlsx = path.join(DIR, "2023.1월_29개 통신정보.xlsx");
+  const year = path.join(DIR, "year-2022.xlsx");
   const stamp = path.join(DIR, "GENERATOR");
   if (!existsSync(stamp) || readFileSync(stamp, "utf8").trim() !== GENERATOR) {
     rmSync(csv, { force: true });
     rmSync(xlsx, { force: true });
+    rmSync(year, { force: true });
   }
   if (!existsSync(csv)) {
     console.log("generating 1,000,000-row CSV …");
@@ -112,13 +119,17 @@ async function main() {
   }
   if (!existsSync(xlsx)) {
     console.log("generating full-size XLSX …");
-    await writeBigXlsx(xlsx);
+    writeBigXlsx(xlsx);
+  }
+  if (!existsSync(year)) {
+    console.log("generating large-sheet XLSX (a year in one sheet) …");
+    writeYearXlsx(year);
   }
   writeFileSync(stamp, GENERATOR + "\n");
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(`load average before: ${load} (other processes slow the wall-clock figures)`);
-  for (const [name, file] of [["CSV", csv], ["XLSX", xlsx]] as const) {
-    const out = path.join(DIR, `out-${name.toLowerCase()}`);
+  for (const [name, file] of [["CSV", csv], ["XLSX", xlsx], ["XLSX year", year]] as const) {
+    const out = path.join(DIR, `out-${name.toLowerCase().replace(" ", "-")}`);
     rmSync(out, { recursive: true, force: true });
     const r = await runImporter(file, out);
     const line = report(name, file, r);

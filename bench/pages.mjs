@@ -6,7 +6,15 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright";
 import { get } from "./lib/server.mjs";
 
-export const PAGES = ["/", "/segment?district=gangnam-gu&sex=F&age=20", "/service", "/insights"];
+export const PAGES = [
+  "/",
+  "/segment?district=gangnam-gu&sex=F&age=20",
+  "/service",
+  "/insights",
+  "/audience?service=delivery",
+  "/compare?segments=gangnam-gu.F.20,mapo-gu.M.30,gangbuk-gu.M.30",
+  "/plan?service=delivery",
+];
 
 export async function pageWeight(base, page) {
   const res = await get(base + page);

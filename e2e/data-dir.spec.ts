@@ -12,8 +12,6 @@ import { fixtureDataset, FIXTURE_MONTHS } from "@/test/fixtures/dataset";
  * dataset stops the server with a message naming the file and line.
  */
 
-const NEXT = path.join("node_modules", "next", "dist", "bin", "next");
-
 function writeDataset(dir: string, mutate: (csv: string) => string = (c) => c) {
   const { rows, meta } = fixtureDataset();
   const csv = mutate(formatUsageCsv(rows));
@@ -23,8 +21,8 @@ function writeDataset(dir: string, mutate: (csv: string) => string = (c) => c) {
 
 function startServer(dataDir: string, port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = "";
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir },
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));

@@ -36,8 +36,8 @@ test.beforeAll(async ({}, info) => {
 
   const port = 3400 + Math.floor(Math.random() * 400);
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: out },
+  server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: out },
     stdio: "ignore",
   });
   await expect

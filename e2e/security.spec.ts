@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 
 /**
- * Security headers on pages, API answers (200, 304, 400, 404) and static assets; a per-request nonce
- * CSP on pages whose every <script> carries the nonce; and the pages still work under that policy.
+ * Security headers on pages, API answers (200, 304, 400, 404) and static assets. Pages are cacheable:
+ * the same bytes for the same canonical URL, Cache-Control public, a strong ETag and 304, and a CSP whose
+ * script-src allows exactly the page's inline scripts by sha256 (no nonce, no 'unsafe-inline') — and the
+ * pages run under it without a single violation.
  */
 
 const PAGE_URLS = ["/", "/segment?district=gangnam-gu&sex=F&age=20", "/service", "/insights"];
@@ -30,39 +33,100 @@ function expectCommonHeaders(res: APIResponse, what: string) {
   return directives(csp!);
 }
 
-/** The nonce a page's policy allows, after checking script-src is nonce-based with no inline escape. */
-function pageNonce(res: APIResponse, what: string): string {
+/** A page's script-src: 'self' and sha256 sources only, and exactly the hashes of the HTML's inline scripts. */
+function expectHashPolicy(res: APIResponse, html: string, what: string) {
   const d = expectCommonHeaders(res, what);
-  const scriptSrc = d.get("script-src") ?? d.get("default-src")!;
-  expect(scriptSrc, what).toContain("'strict-dynamic'");
-  expect(scriptSrc, what).not.toContain("'unsafe-inline'");
-  expect(scriptSrc, what).not.toContain("'unsafe-eval'");
+  const scriptSrc = d.get("script-src")!;
+  expect(scriptSrc, what).toBeTruthy();
+  for (const source of scriptSrc) expect(source, `${what}: script-src source`).toMatch(/^('self'|'sha256-[A-Za-z0-9+/]+=*')$/);
   expect(d.get("object-src"), what).toEqual(["'none'"]);
-  const nonce = scriptSrc.map((s) => /^'nonce-([A-Za-z0-9+/=_-]+)'$/.exec(s)?.[1]).find(Boolean);
-  expect(nonce, `${what}: script-src has a nonce`).toBeTruthy();
-  expect(nonce!.length, `${what}: nonce long enough`).toBeGreaterThanOrEqual(16);
-  return nonce!;
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!)).map((m) => m[2]!);
+  expect(inline.length, `${what}: the page has inline scripts to check`).toBeGreaterThan(0);
+  for (const text of inline) expect(scriptSrc, `${what}: inline script allowed by hash`).toContain(`'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+  // No inline event handlers or javascript: URLs, which no hash can allow.
+  expect(html).not.toMatch(/\son[a-z]+\s*=\s*["']/i);
+  expect(html).not.toMatch(/javascript:/i);
 }
 
 test.describe("headers (HTTP only)", () => {
   test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "desktop", "HTTP-only checks run once, in the desktop project"));
 
-  for (const url of [...PAGE_URLS, "/no-such-page"]) {
-    test(`page ${url}: nonce CSP, and every <script> in the HTML carries this response's nonce`, async ({ request }) => {
-      const [a, b] = [await request.get(url, { failOnStatusCode: false }), await request.get(url, { failOnStatusCode: false })];
-      expect(a.status(), url).toBeLessThan(500);
+  for (const url of PAGE_URLS) {
+    test(`page ${url}: cacheable, the same bytes twice, a hash CSP, and 304 for its ETag`, async ({ request }) => {
+      const a = await request.get(url);
+      const b = await request.get(url);
+      expect(a.status(), url).toBe(200);
       expect(a.headers()["content-type"]).toMatch(/^text\/html/);
-      const nonce = pageNonce(a, url);
-      expect(pageNonce(b, url), "a fresh nonce per response").not.toBe(nonce);
+      expect(a.headers()["cache-control"]).toMatch(/^public,.*max-age=\d+.*s-maxage=\d+.*stale-while-revalidate=\d+/);
+      const etag = a.headers()["etag"];
+      expect(etag, "a strong ETag").toMatch(/^"[A-Za-z0-9_-]+"$/);
       const html = await a.text();
-      const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
-      expect(scripts.length, "the page has scripts to check").toBeGreaterThan(0);
-      for (const tag of scripts) expect(tag, "script tag without this response's nonce").toContain(`nonce="${nonce}"`);
-      // No inline event handlers or javascript: URLs, which no nonce can allow.
-      expect(html).not.toMatch(/\son[a-z]+\s*=\s*["']/i);
-      expect(html).not.toMatch(/javascript:/i);
+      expect(Buffer.compare(await a.body(), await b.body()), "byte-identical HTML").toBe(0);
+      expect(b.headers()["etag"]).toBe(etag);
+      expect(b.headers()["content-security-policy"]).toBe(a.headers()["content-security-policy"]);
+      expectHashPolicy(a, html, url);
+      const again = await request.get(url, { headers: { "If-None-Match": etag! } });
+      expect(again.status()).toBe(304);
+      expect(again.headers()["etag"]).toBe(etag);
+      expectCommonHeaders(again, `${url} 304`);
     });
   }
+
+  test("every spelling of a view is one cached page; an invalid link answers 400 with the page", async ({ request }) => {
+    const canonical = await request.get("/segment?district=mapo-gu&sex=M&age=30");
+    for (const spelling of ["/segment?age=30&sex=m&district=Mapo-gu", "/segment?district=%EB%A7%88%ED%8F%AC%EA%B5%AC&sex=M&age=30%EB%8C%80&utm_source=chat"]) {
+      const res = await request.get(spelling);
+      expect(res.status(), spelling).toBe(200);
+      expect(res.headers()["etag"], spelling).toBe(canonical.headers()["etag"]);
+    }
+    const bad = await request.get("/segment?district=mapo-gu&age=31", { failOnStatusCode: false });
+    expect(bad.status()).toBe(400);
+    expect(bad.headers()["content-type"]).toMatch(/^text\/html/);
+    expectHashPolicy(bad, await bad.text(), "400 page");
+  });
+
+  test("a page not found and a prefetch request get full HTML under the page policy", async ({ request }) => {
+    const missing = await request.get("/no-such-page", { failOnStatusCode: false });
+    expect(missing.status()).toBe(404);
+    expectHashPolicy(missing, await missing.text(), "404 page");
+    const prefetches: Record<string, string>[] = [{ Purpose: "prefetch" }, { "Next-Router-Prefetch": "1" }, { "Sec-Purpose": "prefetch" }];
+    for (const headers of prefetches) {
+      const res = await request.get("/service", { headers });
+      expect(res.headers()["content-type"], JSON.stringify(headers)).toMatch(/^text\/html/);
+      expectHashPolicy(res, await res.text(), `prefetch ${JSON.stringify(headers)}`);
+    }
+  });
+
+  test("unsupported methods: 405 with Allow (JSON on API endpoints), JSON 404 on unknown API paths, never a 500", async ({ request }) => {
+    for (const method of ["TRACE", "DELETE", "PUT", "PATCH", "POST"]) {
+      const page = await request.fetch("/segment", { method, failOnStatusCode: false });
+      expect(page.status(), `${method} /segment`).toBe(405);
+      expect(page.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+      const api = await request.fetch("/api/meta", { method, failOnStatusCode: false });
+      expect(api.status(), `${method} /api/meta`).toBe(405);
+      expect(api.headers()["allow"]).toBe("GET, HEAD, OPTIONS");
+      expect(await api.json()).toMatchObject({ error: "method_not_allowed" });
+      expectCommonHeaders(api, `${method} /api/meta`);
+      const unknown = await request.fetch("/api/no/such/thing", { method, failOnStatusCode: false });
+      expect(unknown.status(), `${method} unknown API path`).toBe(404);
+      expect(await unknown.json()).toMatchObject({ error: "not_found" });
+    }
+  });
+
+  test("the image optimizer is off: /_next/image fetches nothing", async ({ request }) => {
+    const res = await request.get("/_next/image?url=%2Fapi%2Fmeta&w=64&q=75", { failOnStatusCode: false });
+    expect(res.status()).toBe(404);
+  });
+
+  test("API messages never echo bidi controls, and NFD Korean reads as NFC", async ({ request }) => {
+    const nfd = await request.get(`/api/segments/priority?district=${encodeURIComponent("강남구".normalize("NFD"))}&sex=F&age=20`);
+    expect(nfd.status()).toBe(200);
+    const bidi = await request.get(`/api/segments/priority?district=${encodeURIComponent("evil\u202Egpj.exe")}&sex=F&age=20`, { failOnStatusCode: false });
+    expect(bidi.status()).toBe(400);
+    const { message } = await bidi.json();
+    expect(message).toContain("evilgpj.exe");
+    expect(message).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
 
   const API = [
     ["/api/health", 200],
@@ -130,13 +194,13 @@ test.describe("pages under the CSP (browser)", () => {
       const res = await page.goto(url);
       expect(res?.status(), url).toBeLessThan(500);
       await page.waitForLoadState("networkidle");
-      // The framework's own scripts ran (they were allowed by the nonce and 'strict-dynamic').
+      // The framework's own scripts ran (its chunks by 'self', its inline scripts by hash).
       await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("object");
       expect(await violations()).toEqual([]);
     });
   }
 
-  test("an inline script injected into the HTML without the nonce does not run", async ({ page }) => {
+  test("an inline script injected into the HTML (not among the hashes) does not run", async ({ page }) => {
     await page.route("**/", async (route) => {
       const res = await route.fetch();
       const html = (await res.text()).replace("</body>", "<script>window.__injected = true</script><img src=x onerror=\"window.__injected=true\"></body>");

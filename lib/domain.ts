@@ -94,6 +94,10 @@ export const BASES = ["month", "day"] as const;
 export type Basis = (typeof BASES)[number];
 export const DEFAULT_BASIS: Basis = "month";
 
+/** How a list of segments for one service may be ordered (always highest first). */
+export const AUDIENCE_SORTS = ["z", "score", "population", "districtZ"] as const;
+export type AudienceSort = (typeof AUDIENCE_SORTS)[number];
+
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in a calendar month given as `YYYY-MM` (Gregorian leap years: 2024-02 → 29, 2023-02 → 28). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsageDiff } from "./format";
+import { formatUsage, formatUsageDiff } from "./format";
 
 describe("formatUsageDiff", () => {
   it("signs differences in the service's own unit", () => {
@@ -11,5 +11,13 @@ describe("formatUsageDiff", () => {
   it("leaves a difference that rounds to zero unsigned", () => {
     expect(formatUsageDiff(0.0001)).toBe("0.000");
     expect(formatUsageDiff(-0.0001)).toBe("0.000");
+  });
+});
+
+describe("formatUsage", () => {
+  it("writes negative indices with U+2212 and more decimals below 10", () => {
+    expect(formatUsage(-0.0512)).toBe("−0.051");
+    expect(formatUsage(-0.0001)).toBe("0.000");
+    expect(formatUsage(1234.56)).toBe("1,234.6");
   });
 });

@@ -87,3 +87,35 @@ export function formatUsageDiff(n: number): string {
   const s = formatUsage(n);
   return n > 0 && Number(n.toFixed(usageDigits(n))) !== 0 ? `+${s}` : s;
 }
+
+const MAN = 10_000;
+const EOK = 100_000_000;
+
+/**
+ * A large amount the way Korean readers say it, in 만 and 억: rounded to the nearest 만 from 10만 up
+ * (50,000,000 → "5,000만", 123,456,789 → "1억 2,346만", 9,036,295 → "904만"), exact below that
+ * (34,567 → "34,567"). For headlines only: the exact figure (formatInt) goes in the table and on hover.
+ * A unit is spaced after 만/억 and attached to digits, as Korean is written: "5,000만 원", "34,567원".
+ */
+export function formatKoreanAmount(n: number, unit = ""): string {
+  const amount = koreanAmount(n);
+  return unit === "" ? amount : /[만억]$/.test(amount) ? `${amount} ${unit}` : `${amount}${unit}`;
+}
+
+function koreanAmount(n: number): string {
+  if (!Number.isFinite(n)) return "–";
+  const abs = Math.abs(n);
+  const rounded = abs < 10 * MAN ? Math.round(abs) : Math.round(abs / MAN) * MAN;
+  if (rounded === 0) return "0";
+  const sign = n < 0 ? "−" : "";
+  if (rounded < 10 * MAN) return sign + formatInt(rounded);
+  const eok = Math.floor(rounded / EOK);
+  const man = Math.round((rounded % EOK) / MAN);
+  return sign + [eok ? `${formatInt(eok)}억` : "", man ? `${formatInt(man)}만` : ""].filter(Boolean).join(" ");
+}
+
+/** Whole won with thousands separators: "50,000,000원". Fractions of a won are rounded. */
+export function formatWon(n: number): string {
+  const r = Math.round(n) || 0; // no "−0원"
+  return r < 0 ? `−${formatInt(-r)}원` : `${formatInt(r)}원`;
+}

@@ -95,8 +95,8 @@ describe("GET /api/segments/priority", () => {
 
   it.each([
     ["missing", "?sex=F&age=20", "district", /missing parameter "district"/],
-    ["unknown", "?district=nowhere&sex=F&age=20", "district", /invalid value "nowhere" for parameter "district"; allowed: one of the 25 districts/],
-    ["repeated", "?district=gangnam-gu&sex=F&sex=M&age=20", "sex", /parameter "sex" is repeated/],
+    ["unknown", "?district=nowhere&sex=F&age=20", "district", /invalid value "nowhere" for parameter "district" \(not one of Seoul's 25 districts\); allowed: one of the 25 districts/],
+    ["repeated", "?district=gangnam-gu&sex=F&sex=M&age=20", "sex", /parameter "sex" \(given 2 times; give it once\)/],
     ["non-integer", "?district=gangnam-gu&sex=F&age=2x", "age", /invalid value "2x".*allowed: 20, 30, 40, 50, 60, 70/],
     ["out of range", "?district=gangnam-gu&sex=F&age=25", "age", /allowed: 20, 30, 40, 50, 60, 70/],
     ["T for a segment", "?district=gangnam-gu&sex=T&age=20", "sex", /allowed: F, M$/],
@@ -216,6 +216,6 @@ describe("unknown API paths", () => {
     const { status, json } = await body(unknown(req("/api/segments/nope")));
     expect(status).toBe(404);
     expect(json.error).toBe("not_found");
-    expect(json.message).toContain("GET /api/segments/priority?district&sex&age");
+    expect(json.message).toContain("GET /api/segments/priority?district&sex&age&basis");
   });
 });

@@ -1,47 +1,157 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ParamError } from "@/components/ParamError";
-import { SegmentView } from "@/components/segment/SegmentView";
-import { getPriority, getTrend } from "@/lib/api/queries";
-import { segmentLabel, serviceName } from "@/lib/format";
-import { parsePageParams, segmentPageShape, type PageSearchParams } from "@/lib/page-params";
-import { priorityQuery, trendQuery } from "@/lib/query/options";
-import { getQueryClient } from "@/lib/query/client";
+import { ChartFrame } from "@/components/ChartFrame";
+import { ParamProblems } from "@/components/ParamProblems";
+import { MonthlyRanking } from "@/components/segment/MonthlyRanking";
+import { PriorityList } from "@/components/segment/PriorityList";
+import { SeasonalityStrip } from "@/components/segment/SeasonalityStrip";
+import { SegmentControls } from "@/components/segment/SegmentControls";
+import { SexChoice } from "@/components/segment/SexChoice";
+import { TrendSection } from "@/components/segment/TrendSection";
+import { WhenAnswers } from "@/components/segment/WhenAnswers";
+import styles from "@/components/segment/segment.module.css";
+import { getPriority, getSeasonality } from "@/lib/api/queries";
+import { SEXES, type Basis, type SegmentKey, type ServiceId } from "@/lib/domain";
+import { formatInt, monthLabel, serviceName } from "@/lib/format";
+import { segmentPage } from "@/lib/params/pages";
+import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
+import { monthlyRankTable, priorityTable, seasonalityRows, seasonalityTable, segmentTitle, whenAnswers, whenTable, Z_THRESHOLD_NOTE } from "@/lib/views/segment";
+import { pageMetadata } from "@/lib/views/share";
+import { monthAxisLabels } from "@/lib/views/trend";
 
-const PAGE_TITLE = "고객별 맞춤형 광고 알고리즘";
+type Props = { searchParams: Promise<QueryInput> };
 
-export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }): Promise<Metadata> {
-  const parsed = parsePageParams(await searchParams, segmentPageShape);
-  if (!parsed.ok) return { title: PAGE_TITLE, robots: { index: false } };
-  const { district, sex, age } = parsed.value;
-  const engine = getEngine();
-  const { overall } = getPriority(engine, { district, sex, age });
-  const title = `${segmentLabel(district.name_ko, sex, age)} 광고 우선순위`;
-  const top = overall.slice(0, 3).map((s) => `${s.rank}위 ${serviceName(s.service)}`).join(", ");
-  const description = `${title}: ${top}. ${engine.meta.title} 기준, 서비스별 우선순위와 월별 추이, 광고하기 좋은 달.`;
-  return { title, description, openGraph: { title, description } };
+const PAGE_PATH = "/segment";
+
+/** The link's values (invalid ones replaced by defaults: the page says which) and its problems. */
+async function read(searchParams: Props["searchParams"]) {
+  const { values, problems } = readQuery(await searchParams, segmentPage);
+  // Every segmentPage parameter but the chart's single service has a default.
+  const v = values as Required<typeof values>;
+  return { values, problems, district: v.district, sex: v.sex, age: v.age, basis: v.basis, service: values.service };
 }
 
-export default async function SegmentPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const parsed = parsePageParams(await searchParams, segmentPageShape);
-  if (!parsed.ok) {
-    return (
-      <>
-        <h1>{PAGE_TITLE}</h1>
-        <ParamError problem={parsed.problem} validHref="/segment?district=gangnam-gu&sex=F&age=20" />
-      </>
-    );
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { values, problems, district, sex, age } = await read(searchParams);
+  const title = segmentTitle(district.name_ko, sex, age);
+  let description: string;
+  if (sex === "T") {
+    description = `${district.name_ko} ${age}대: 고객층은 성별 하나씩이라, 여성·남성 가운데 하나를 골라 서비스별 우선순위와 좋은 달을 봅니다.`;
+  } else {
+    const { overall } = getPriority(getEngine(), { district, sex, age }, "day");
+    const top = overall.slice(0, 3).map((s) => `${s.rank}위 ${serviceName(s.service)}`).join(", ");
+    description = `${title}: ${top}. 서비스마다 다른 고객층보다 두드러진 달과 일평균 사용이 가장 높은 달, 서울 전체의 월별 흐름.`;
   }
-  const { district, sex, age } = parsed.value;
+  const meta = pageMetadata({ title, description, pagePath: PAGE_PATH, canonicalQuery: writeQuery(segmentPage, values) });
+  return problems.length ? { ...meta, robots: { index: false } } : meta;
+}
+
+export default async function SegmentPage({ searchParams }: Props) {
+  const { values, problems, district, sex, age, basis, service } = await read(searchParams);
   const engine = getEngine();
-  const q = { district: district.code, sex, age };
-  const qc = getQueryClient();
-  qc.setQueryData(priorityQuery(q).queryKey, getPriority(engine, { district, sex, age }));
-  qc.setQueryData(trendQuery(q).queryKey, getTrend(engine, { district, sex, age }));
+  const source = `${engine.meta.attribution}. ${engine.meta.title}.`;
+  const title = segmentTitle(district.name_ko, sex, age);
+
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
-      <SegmentView attribution={engine.meta.attribution} datasetTitle={engine.meta.title} />
-    </HydrationBoundary>
+    <div className={styles.page}>
+      <p className={styles.eyebrow}>고객별 맞춤형 광고 알고리즘</p>
+      <h1>{title}</h1>
+      <p className="lead">
+        이 고객층이 서울의 다른 고객층(자치구 × 성별 × 연령대 300개)보다 <strong>유난히 많이 쓰는 서비스</strong>부터 순서대로 보여 줍니다. 통신 데이터의
+        사용량이라 누가 더 많이 쓰는지를 말할 뿐, 광고에 대한 반응은 재지 않습니다.
+      </p>
+      <ParamProblems problems={problems} validHref={hrefOf(PAGE_PATH, segmentPage, values)} />
+      <SegmentControls />
+      <div className={styles.view}>
+        {sex === "T" ? (
+          <SexChoice
+            districtName={district.name_ko}
+            age={age}
+            choices={SEXES.map((s) => ({
+              sex: s,
+              href: hrefOf(PAGE_PATH, segmentPage, { ...values, sex: s }),
+              top: engine.priority({ district, sex: s, age }).overall.slice(0, 3),
+            }))}
+          />
+        ) : (
+          <SegmentBody segment={{ district, sex, age }} basis={basis} service={service} source={source} />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SegmentBody({ segment, basis, service, source }: { segment: SegmentKey; basis: Basis; service: ServiceId | undefined; source: string }) {
+  const engine = getEngine();
+  // The per-day answer is the API's `basis=day` priority; its ranks and standout months are basis-free.
+  const priority = getPriority(engine, segment, "day");
+  const seasonDay = getSeasonality(engine, "day");
+  const order = priority.overall.map((s) => s.service);
+  const answers = whenAnswers(priority.overall, priority.standoutMonths, priority.bestMonths, seasonDay);
+  const months = engine.months;
+  const monthNames = monthAxisLabels(months);
+  const period = `${monthLabel(months[0]!)}~${monthLabel(months.at(-1)!)} (${months.length}개월)`;
+  const file = `${segment.district.slug}-${segment.sex}-${segment.age}`;
+
+  return (
+    <>
+      <p className={styles.population}>
+        월평균 인구 약 {formatInt(priority.segment.population)}명 · 기간 {period}
+      </p>
+      <ChartFrame
+        id="priority"
+        title="서비스 광고 우선순위"
+        description={
+          <>
+            z는 이 고객층의 {period} 평균 사용량이 서울 전체 고객층 300개의 평균에서 표준편차 몇 배만큼 떨어졌는지입니다. 서비스마다 단위가 달라도 z끼리는 비교할 수
+            있습니다. {Z_THRESHOLD_NOTE}.
+          </>
+        }
+        table={priorityTable(priority.overall)}
+        source={source}
+        filename={`priority-${file}`}
+      >
+        <PriorityList overall={priority.overall} />
+      </ChartFrame>
+
+      <ChartFrame
+        id="when"
+        title="언제 광고할까: 서비스별 두 가지 답"
+        description={
+          <>
+            <strong>두드러진 달</strong>은 그 달 서울 300개 고객층 가운데 이 고객층의 z(그 달 값끼리 비교)가 가장 높은 달이라, 도시 전체가 함께 오른 달은 두드러지지
+            않습니다. <strong>일평균이 가장 높은 달</strong>은 이 고객층 자신의 사용량을 그 달 일수로 나눈 값(지수 서비스는 그대로)이 가장 높은 달로, 도시 전체의
+            계절도 함께 담깁니다. 서비스 7개 모두 우선순위 순서입니다.
+          </>
+        }
+        table={whenTable(answers)}
+        source={`${source} 사용량은 제공처의 지표 값(제공처 단위)이며 실제 날수가 아닙니다.`}
+        filename={`when-${file}`}
+      >
+        <WhenAnswers answers={answers} monthNames={Object.fromEntries(months.map((m, i) => [m, monthNames[i]!]))} />
+      </ChartFrame>
+
+      <ChartFrame
+        id="seasonality"
+        title="서울 전체의 월별 흐름 (일평균)"
+        description={
+          <>
+            서울 전체(300개 고객층, 인구 가중)의 일평균 수준을 평균 달과 비교했습니다. 개수 서비스는 평균 달 = 100(110이면 10% 높음), 지수 서비스(유튜브·넷플릭스)는
+            비율이 뜻이 없어 평균 달과의 차이(지수 포인트, 음수 = 평균 달보다 낮음)입니다. 보라는 평균보다 높고 주황은 낮은 달입니다. 모든 고객층에서 함께 움직이는
+            흐름이라, 위의 ‘두드러진 달’과 다르면 그 차이가 이 고객층만의 특징입니다.{" "}
+            <strong>{months.length}개월의 값뿐이라 한 해의 계절로 보기엔 짧습니다</strong>: 한 번의 변화가 계절처럼 보일 수 있습니다.
+          </>
+        }
+        table={seasonalityTable(seasonDay, order)}
+        source={source}
+        filename="seasonality-seoul-day"
+      >
+        <SeasonalityStrip rows={seasonalityRows(seasonDay, order)} months={seasonDay.months} />
+      </ChartFrame>
+
+      <TrendSection segment={segment} basis={basis} service={service} order={order} source={source} file={file} />
+
+      <MonthlyRanking monthly={priority.monthly} table={monthlyRankTable(priority.monthly)} source={source} filename={`monthly-priority-${file}`} />
+    </>
   );
 }

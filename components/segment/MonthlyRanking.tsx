@@ -1,6 +1,6 @@
 import { ChartFooter } from "@/components/ChartFrame";
 import type { ServiceScore } from "@/lib/engine";
-import { monthLabel, serviceName } from "@/lib/format";
+import { monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 import { SERVICE_COLOR } from "./palette";
 import styles from "./segment.module.css";
@@ -15,7 +15,8 @@ interface Props {
 
 /**
  * The month-by-month ranking: a table first (one row per month, one column per rank), so it is its own
- * table view; the CSV holds exactly its cells.
+ * table view; the CSV holds exactly its cells. On a phone the month column stays put while the ranks
+ * scroll sideways, and a hint says there is more to the right.
  */
 export function MonthlyRanking({ monthly, table, source, filename }: Props) {
   const ranks = monthly[0]?.ranking.length ?? 0;
@@ -24,10 +25,13 @@ export function MonthlyRanking({ monthly, table, source, filename }: Props) {
       <header className="chart-header">
         <h2 id="monthly-title">월별 우선순위</h2>
         <div className="chart-description">
-          달마다 그 달의 값으로 다시 계산한 순위입니다. 순위가 매달 같으면 그 서비스는 계절과 관계없이 이 고객층에 잘 맞습니다.
+          달마다 그 달의 값으로 다시 계산한 순위입니다 (그 달 서울 300개 고객층 대비 z). 순위가 매달 같으면 계절과 관계없이 이 고객층이 그 서비스를 유난히 많이 씁니다.
         </div>
       </header>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="월별 우선순위 표">
+      <p className={styles.scrollHint} aria-hidden="true">
+        옆으로 밀면 {ranks}위까지 보입니다 →
+      </p>
+      <div className={`table-scroll ${styles.monthlyScroll}`} tabIndex={0} role="region" aria-label="월별 우선순위 표">
         <table data-testid="monthly-priority" className={styles.monthlyTable}>
           <caption className="visually-hidden">월별 서비스 우선순위 (1위부터 {ranks}위까지)</caption>
           <thead>
@@ -44,7 +48,10 @@ export function MonthlyRanking({ monthly, table, source, filename }: Props) {
             {monthly.map((m) => (
               <tr key={m.month} data-month={m.month}>
                 <th scope="row" data-value={monthLabel(m.month)}>
-                  {monthLabel(m.month)}
+                  <span className={styles.longMonth}>{monthLabel(m.month)}</span>
+                  <span className={styles.shortMonth} aria-hidden="true">
+                    {shortMonthLabel(m.month)}
+                  </span>
                 </th>
                 {m.ranking.map((s) => (
                   <td key={s.service} data-service={s.service} data-value={serviceName(s.service)}>

@@ -1,6 +1,6 @@
 import type { ServiceScore } from "@/lib/engine";
 import { describeZ, formatSigned, serviceName } from "@/lib/format";
-import { zBar } from "@/lib/segment/tables";
+import { zBar } from "@/lib/views/segment";
 import { SERVICE_BY_ID, UNIT_LABELS } from "@/lib/domain";
 import styles from "./segment.module.css";
 

@@ -2,8 +2,8 @@
 export const ENDPOINTS = [
   "GET /api/meta",
   "GET /api/health",
-  "GET /api/segments/priority?district&sex&age",
-  "GET /api/segments/trend?district&sex&age",
+  "GET /api/segments/priority?district&sex&age&basis",
+  "GET /api/segments/trend?district&sex&age&basis",
   "GET /api/services/{service}/targets?limit",
   "GET /api/population?age&sex",
   "GET /api/correlation?age&sex",
@@ -13,4 +13,5 @@ export const ENDPOINTS = [
   "GET /api/services/{service}/audience?sex&age&district&sort&limit&offset",
   "GET /api/segments/compare?segments&basis",
   "GET /api/plan?service&budget&cpm&cap&months&segments",
+  "GET /api/plan/xlsx?service&budget&cpm&cap&months&segments",
 ] as const;

@@ -10,7 +10,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
 
 export interface ApiError {
-  error: "bad_request" | "not_found";
+  error: "bad_request" | "not_found" | "method_not_allowed";
   message: string;
   parameter?: string;
   allowed?: readonly (string | number)[];
@@ -42,6 +42,11 @@ const bodies = new LRUCache<string, { etag: string; body: string }>({
   // UTF-16 code units ≈ bytes/2 for the mostly ASCII JSON; close enough for a bound.
   sizeCalculation: (entry, key) => 2 * (entry.body.length + key.length) + 64,
 });
+
+/** What the body cache holds now (for the memory bound's test and the benchmark). */
+export function bodyCacheSize(): { entries: number; bytes: number; maxBytes: number } {
+  return { entries: bodies.size, bytes: bodies.calculatedSize, maxBytes: CACHE_BYTES };
+}
 
 function cached(data: unknown, version: string, key: string) {
   if (version !== cacheVersion) {

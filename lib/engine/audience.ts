@@ -1,5 +1,5 @@
 import { districtRef, type District, type DistrictRef } from "@/lib/districts";
-import { SEXES, AGES, type Age, type ServiceId, type Sex } from "@/lib/domain";
+import { AGES, AUDIENCE_SORTS, SEXES, type Age, type AudienceSort, type ServiceId, type Sex } from "@/lib/domain";
 import { compareDesc, tieKey } from "@/lib/stats";
 import type { DistrictEffect } from "./district-effect";
 import type { ZTable } from "./priority";
@@ -28,8 +28,7 @@ export interface AudienceRow {
   score: number;
 }
 
-export const AUDIENCE_SORTS = ["z", "score", "population", "districtZ"] as const;
-export type AudienceSort = (typeof AUDIENCE_SORTS)[number];
+export { AUDIENCE_SORTS, type AudienceSort };
 
 export interface AudienceFilter {
   sex?: Sex;

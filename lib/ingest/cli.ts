@@ -4,7 +4,8 @@ import { loadDatasetDir } from "@/lib/dataset/load";
 import { META_FILE, USAGE_FILE } from "@/lib/dataset/format";
 import { IngestError } from "./errors";
 import { ingest } from "./ingest";
-import { inspectOutput, OutputError, writeDatasetAtomically } from "./output";
+import { LockError } from "./lock";
+import { openOutput, OutputError, type OutputSession } from "./output";
 import { formatSummary, progressPrinter } from "./summary";
 
 export const USAGE = "usage: npm run ingest -- --out DIR [--dry-run] [--unweighted] FILE…";
@@ -48,22 +49,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const started = process.hrtime.bigint();
+  let session: OutputSession | undefined;
   try {
-    if (out && !dryRun) await inspectOutput(out); // refuse a bad --out before reading anything
+    // Lock DIR and refuse a bad --out before reading anything; one import per DIR at a time.
+    if (out && !dryRun) session = await outputStep(out, () => openOutput(out));
     const result = await ingest({
       files: positionals,
       method: values.unweighted ? "unweighted" : "weighted",
       progress: io.progressStream ? progressPrinter(io.progressStream) : undefined,
     });
     let written: string | undefined;
-    if (out && !dryRun) {
-      const version = await writeDatasetAtomically(
-        out,
-        [
-          { name: USAGE_FILE, content: result.usageCsv },
-          { name: META_FILE, content: result.metaJson },
-        ],
-        { tag: result.meta.sha256.slice(0, 8), verify: (tmp) => void loadDatasetDir(tmp), pause: io.pause },
+    if (session && out) {
+      const s = session;
+      const version = await outputStep(out, () =>
+        s.write(
+          [
+            { name: USAGE_FILE, content: result.usageCsv },
+            { name: META_FILE, content: result.metaJson },
+          ],
+          { tag: result.meta.sha256.slice(0, 8), verify: (tmp) => void loadDatasetDir(tmp), pause: io.pause },
+        ),
       );
       written = `${out} → ${path.relative(path.dirname(path.resolve(out)), version)}`;
     }
@@ -82,10 +87,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`nothing written${out && !dryRun ? `; ${out} is unchanged` : ""}`);
       return 1;
     }
-    if (e instanceof OutputError) {
+    if (e instanceof OutputError || e instanceof LockError) {
       io.err(e.message);
       return 1;
     }
     throw e;
+  } finally {
+    await session?.release();
+  }
+}
+
+/** Turns an OS error while preparing or writing --out into one line naming the path and the reason. */
+async function outputStep<T>(out: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof OutputError || e instanceof LockError || typeof err.code !== "string") throw e;
+    const reason = err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
+    const where = err.path && path.resolve(err.path) !== path.resolve(out) ? ` (at ${err.path})` : "";
+    throw new OutputError(`--out ${out}: cannot write there: ${reason}${where} [${err.code}${err.syscall ? ` in ${err.syscall}` : ""}]`);
   }
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import { ArrayRow, ByteRow, type Row } from "./row";
 
@@ -14,12 +15,45 @@ export function detectEncoding(first: Buffer): TextEncoding | { error: string } 
     return { error: "is UTF-16 text; save it as CSV (UTF-8) or CSV (CP949)" };
   }
   if (first.subarray(0, 8192).includes(0)) return { error: "is neither CSV nor XLSX (binary data)" };
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(first, { stream: true });
-    return "utf-8";
-  } catch {
-    return "cp949";
+  // The first line holding non-ASCII bytes (the Korean header, in practice) decides: a file whose later
+  // lines switch encoding is then caught line by line (see firstNonUtf8Line), not decoded wrongly whole.
+  let p = 0;
+  while (p < first.length) {
+    let nl = first.indexOf(10, p);
+    if (nl < 0) nl = first.length;
+    let high = false;
+    for (let i = p; i < nl; i++) if (first[i]! >= 0x80) { high = true; break; }
+    if (high) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(first.subarray(p, nl), { stream: nl === first.length });
+        return "utf-8";
+      } catch {
+        return "cp949";
+      }
+    }
+    p = nl + 1;
   }
+  return "utf-8";
+}
+
+/** The line ends of a file from its first block: LF (with or without CR) or, from old Macs, CR alone. */
+export function detectLineEnd(first: Buffer): 10 | 13 {
+  return first.indexOf(10) < 0 && first.indexOf(13) >= 0 ? 13 : 10;
+}
+
+/**
+ * For a UTF-8 file: the line (counted from `line` at `start`) of the first invalid UTF-8 in
+ * buf[start, end), which must end at a line end; undefined when it is all valid.
+ */
+export function firstNonUtf8Line(buf: Buffer, start: number, end: number, line: number, eol: number): number | undefined {
+  if (isUtf8(buf.subarray(start, end))) return undefined;
+  for (let p = start; p < end; line++) {
+    let e = buf.indexOf(eol, p);
+    if (e < 0 || e > end) e = end;
+    if (!isUtf8(buf.subarray(p, e))) return line;
+    p = e + 1;
+  }
+  return line;
 }
 
 /** Decodes a byte range of the file (one field or one quoted record). */
@@ -36,12 +70,18 @@ export function rangeDecoder(enc: TextEncoding): (buf: Buffer, start: number, en
  * line a record starts on. Holds at most a chunk plus one record.
  */
 export class CsvReader {
-  private line = 1;
+  /** The physical line the next record starts on. */
+  line = 1;
+  /** Where the quote of an incomplete quoted record opened (the caller reports it if the record never ends). */
+  openQuote: { line: number; column: number } | undefined;
   private readonly row: ByteRow;
 
   constructor(
     private readonly decode: (buf: Buffer, start: number, end: number) => string,
     private readonly onRow: (row: Row, line: number) => void,
+    private readonly onProblem: (line: number, column: number, message: string) => void = () => undefined,
+    /** 10 (LF, CR LF) or 13 (CR alone). */
+    private readonly eol: number = 10,
   ) {
     this.row = new ByteRow(decode);
   }
@@ -71,7 +111,7 @@ export class CsvReader {
           starts[nf] = s;
           ends[nf++] = i;
           s = i + 1;
-        } else if (c === 10) break;
+        } else if (c === this.eol) break;
         else if (c === 34) {
           quoted = true;
           break;
@@ -85,7 +125,7 @@ export class CsvReader {
       }
       if (i >= n && !final) return pos;
       let e = i;
-      if (e > s && buf[e - 1] === 13) e--;
+      if (e > s && buf[e - 1] === 13 && this.eol === 10) e--;
       if (nf === starts.length) {
         row.starts = starts = grow(starts);
         row.ends = ends = grow(ends);
@@ -104,18 +144,38 @@ export class CsvReader {
   private quotedRecord(buf: Buffer, pos: number, n: number, final: boolean): number | null {
     let inQuotes = false;
     let breaks = 0;
+    let commas = 0;
+    let openLine = 0;
+    let openColumn = 0;
+    const eol = this.eol;
     let j = pos;
     for (; j < n; j++) {
       const c = buf[j]!;
-      if (c === 34) inQuotes = !inQuotes;
-      else if (c === 10) {
+      if (c === 34) {
+        inQuotes = !inQuotes;
+        if (inQuotes) {
+          openLine = breaks;
+          openColumn = commas + 1;
+        }
+      } else if (c === 44 && !inQuotes) commas++;
+      else if (c === eol) {
         if (!inQuotes) break;
         breaks++;
       }
     }
-    if (j >= n && !final) return null;
+    if (j >= n && !final) {
+      this.openQuote = inQuotes ? { line: this.line + openLine, column: openColumn } : undefined;
+      return null;
+    }
+    this.openQuote = undefined;
+    if (inQuotes) {
+      // The quote never closes: the rest of the file would be one field. Say where it opened.
+      this.onProblem(this.line + openLine, openColumn, `a quote opened here is never closed (the ${breaks - openLine + 1} lines to the end of the file would be one field)`);
+      this.line += breaks + 1;
+      return n;
+    }
     const text = this.decode(buf, pos, j);
-    const r = parseQuoted(text, 0, true)!;
+    const r = parseQuoted(eol === 13 ? text.replaceAll("\r", "\n") : text, 0, true)!;
     this.onRow(new ArrayRow(r.fields), this.line);
     this.line += breaks + 1;
     return j + 1;

@@ -54,6 +54,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   for (const [month, list] of monthFiles) {
     if (list.length > 1) problems.add({ file: list[1]! }, `month ${month} is also in ${list[0]}; give each month once (files: ${list.join(", ")})`);
   }
+  if (problems.ok && !agg.months.length) problems.add({ file: opts.files.join(", ") }, "no data rows in any file");
   if (!problems.ok) throw new IngestError(problems);
 
   const { rows, missing } = agg.finish(opts.method);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, open, readdir, readFile, readlink, rename, rm, rmdir, symlink } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, readFile, readlink, rename, rmdir, symlink, unlink } from "node:fs/promises";
 import path from "node:path";
 import { META_FILE, USAGE_FILE } from "@/lib/dataset/format";
+import { acquireLock, isAlive, removeDeadNewLocks } from "./lock";
 
 /**
  * Atomic replacement of a dataset folder.
@@ -37,12 +38,31 @@ export function versionsDirOf(dir: string): string {
 
 const PLAIN_OK = new Set([USAGE_FILE, META_FILE]);
 
-/** What DIR is now, refusing anything this writer must not replace (a file, a folder with other things, the bundled data). */
+/**
+ * The names the importer gives what it creates; nothing else is ever removed. In `.DIR.versions/`:
+ * versions `<UTC stamp>-<sha8>`, temporary folders `.tmp-<pid>-<hex8>`, a plain DIR moved aside
+ * `.replaced-<pid>-<hex8>`; beside DIR: the symlink being swapped in, `.DIR.link-<pid>-<hex8>`. Each of
+ * these folders holds only usage.csv and meta.json, and is removed file by file (never recursively).
+ */
+const VERSION = /^\d{8}T\d{6}Z-[0-9a-f]{8}$/;
+const TMP = /^\.tmp-(\d+)-[0-9a-f]{8}$/;
+const REPLACED = /^\.replaced-(\d+)-[0-9a-f]{8}$/;
+const isOurs = (name: string) => VERSION.test(name) || TMP.test(name) || REPLACED.test(name);
+
+/** What DIR is now, refusing anything this writer must not replace or whose versions folder holds anything not its own. */
 export async function inspectOutput(dir: string): Promise<OutputState> {
   const abs = path.resolve(dir);
+  await checkVersionsDir(abs);
   const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
   if (!st) return { kind: "none" };
-  if (st.isSymbolicLink()) return { kind: "symlink", target: await readlink(abs) };
+  if (st.isSymbolicLink()) {
+    const target = await readlink(abs);
+    const resolved = path.resolve(path.dirname(abs), target);
+    if (path.dirname(resolved) !== versionsDirOf(abs) || !VERSION.test(path.basename(resolved))) {
+      throw new OutputError(`${dir}: is a symlink to ${target}, not to one of the importer's versions in ${versionsDirOf(abs)}; remove it or choose another --out`);
+    }
+    return { kind: "symlink", target };
+  }
   if (!st.isDirectory()) throw new OutputError(`${dir}: exists and is not a folder; choose another --out`);
   const entries = await readdir(abs);
   const other = entries.filter((e) => !PLAIN_OK.has(e));
@@ -60,55 +80,85 @@ export async function inspectOutput(dir: string): Promise<OutputState> {
   return { kind: "plain" };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
+/** `.DIR.versions` must be a real folder holding only what the importer names (or not exist yet). */
+async function checkVersionsDir(abs: string): Promise<void> {
+  const versions = versionsDirOf(abs);
+  const st = await lstat(versions).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+  if (!st) return;
+  if (st.isSymbolicLink()) throw new OutputError(`${versions}: is a symlink; the importer keeps its versions in a real folder there. Remove the symlink (its target is not touched) or choose another --out`);
+  if (!st.isDirectory()) throw new OutputError(`${versions}: is not a folder; the importer keeps its versions there. Move it away or choose another --out`);
+  const foreign = (await readdir(versions)).filter((n) => !isOurs(n));
+  if (foreign.length) {
+    throw new OutputError(`${versions}: holds ${foreign.slice(0, 3).map((n) => path.join(versions, n)).join(", ")}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ""}, not written by the importer; move them elsewhere (the importer removes only what it wrote)`);
   }
+}
+
+/**
+ * Removes a folder the importer wrote: only usage.csv and meta.json, then the (then empty) folder.
+ * Anything else inside, or a symlink in its place, is refused by name and nothing is removed.
+ */
+async function removeOwnFolder(dir: string): Promise<void> {
+  const st = await lstat(dir).catch(() => undefined);
+  if (!st) return;
+  if (!st.isDirectory()) throw new OutputError(`${dir}: is not a folder the importer wrote (${st.isSymbolicLink() ? "a symlink" : "a file"}); remove it by hand`);
+  const names = await readdir(dir);
+  const foreign = [];
+  for (const n of names) {
+    const s = await lstat(path.join(dir, n));
+    if (!PLAIN_OK.has(n) || !s.isFile()) foreign.push(n);
+  }
+  if (foreign.length) throw new OutputError(`${dir}: holds ${foreign.slice(0, 3).join(", ")}, not written by the importer; remove the folder by hand`);
+  for (const n of names) await unlink(path.join(dir, n));
+  await rmdir(dir);
 }
 
 /**
  * Cleans up after a run that was killed: puts back a plain DIR moved aside just before the swap, and
  * removes temporary folders and symlinks of processes that no longer run and versions DIR does not
- * name. Call it holding the lock.
+ * name, all recognised by their names (see VERSION…). Call it holding the lock.
  */
 export async function recover(dir: string): Promise<string[]> {
   const abs = path.resolve(dir);
   const parent = path.dirname(abs);
   const versions = versionsDirOf(abs);
+  await checkVersionsDir(abs);
+  await removeDeadNewLocks(abs);
   const done: string[] = [];
   const entries = await readdir(versions).catch(() => [] as string[]);
-  const dead = (name: string) => {
-    const m = /^\.(?:tmp|replaced)-(\d+)-/.exec(name);
+  const deadPid = (re: RegExp, name: string) => {
+    const m = re.exec(name);
     return m ? !isAlive(Number(m[1])) : false;
   };
   const exists = await lstat(abs).then(() => true, () => false);
-  for (const e of entries.filter((n) => n.startsWith(".replaced-") && dead(n))) {
+  for (const e of entries.filter((n) => deadPid(REPLACED, n))) {
     if (!exists) {
       await rename(path.join(versions, e), abs);
       done.push(`restored ${dir} from an interrupted run`);
     } else {
-      await rm(path.join(versions, e), { recursive: true, force: true });
+      await removeOwnFolder(path.join(versions, e));
     }
   }
-  for (const e of entries.filter((n) => n.startsWith(".tmp-") && dead(n))) {
-    await rm(path.join(versions, e), { recursive: true, force: true });
+  for (const e of entries.filter((n) => deadPid(TMP, n))) {
+    await removeOwnFolder(path.join(versions, e));
     done.push(`removed ${e} left by an interrupted run`);
   }
   // Complete versions from a run killed before its swap: no longer named by DIR (we hold the lock).
   const current = await readlink(abs).then((t) => path.resolve(parent, t), () => "");
-  for (const e of entries.filter((n) => !n.startsWith(".") && path.join(versions, n) !== current)) {
-    await rm(path.join(versions, e), { recursive: true, force: true });
+  for (const e of entries.filter((n) => VERSION.test(n) && path.join(versions, n) !== current)) {
+    await removeOwnFolder(path.join(versions, e));
     done.push(`removed unused version ${e}`);
   }
-  const prefix = `.${path.basename(abs)}.link-`;
-  for (const e of (await readdir(parent).catch(() => [] as string[])).filter((n) => n.startsWith(prefix))) {
-    const pid = Number(/-(\d+)-/.exec(e.slice(prefix.length - 1))?.[1]);
-    if (!isAlive(pid)) await rm(path.join(parent, e), { force: true });
+  const link = new RegExp(`^\\.${escapeRegExp(path.basename(abs))}\\.link-(\\d+)-[0-9a-f]{8}$`);
+  for (const e of await readdir(parent).catch(() => [] as string[])) {
+    if (!deadPid(link, e)) continue;
+    const p = path.join(parent, e);
+    if ((await lstat(p)).isSymbolicLink()) await unlink(p);
   }
   return done;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 async function fsyncPath(p: string): Promise<void> {
@@ -134,40 +184,32 @@ export interface WriteOptions {
   tag: string;
 }
 
-/** One import at a time per DIR: `.DIR.lock` holds the writer's pid; a dead writer's lock is taken over. */
-async function lock(abs: string): Promise<() => Promise<void>> {
-  const file = path.join(path.dirname(abs), `.${path.basename(abs)}.lock`);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fh = await open(file, "wx");
-      await fh.writeFile(String(process.pid));
-      await fh.close();
-      return () => rm(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number(await readFile(file, "utf8").catch(() => ""));
-      if (pid && isAlive(pid)) throw new OutputError(`${abs}: another import (pid ${pid}) is writing it; try again when it ends`);
-      await rm(file, { force: true });
-    }
-  }
-  throw new OutputError(`${abs}: cannot take ${file}`);
+/**
+ * An import's hold on DIR, taken before the input is read: the lock (one import per DIR, see lock.ts),
+ * leftovers of killed runs cleared, DIR checked. `write` publishes; `release` always follows.
+ */
+export interface OutputSession {
+  write(files: readonly OutputFile[], opts: WriteOptions): Promise<string>;
+  release(): Promise<void>;
 }
 
-/** Writes the files as the new content of `dir`, atomically; returns the version folder. */
-export async function writeDatasetAtomically(dir: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
+export async function openOutput(dir: string): Promise<OutputSession> {
   const abs = path.resolve(dir);
+  await inspectOutput(abs); // refuse a foreign DIR or versions folder before creating anything
   await mkdir(path.dirname(abs), { recursive: true });
-  const unlock = await lock(abs);
+  const release = await acquireLock(abs);
   try {
-    return await writeLocked(abs, files, opts);
-  } finally {
-    await unlock();
+    await recover(abs);
+    await inspectOutput(abs);
+  } catch (e) {
+    await release();
+    throw e;
   }
+  return { write: (files, opts) => writeLocked(abs, files, opts), release };
 }
 
 async function writeLocked(abs: string, files: readonly OutputFile[], opts: WriteOptions): Promise<string> {
   const parent = path.dirname(abs);
-  await recover(abs);
   const before = await inspectOutput(abs);
   const versions = versionsDirOf(abs);
   const createdVersions = await mkdir(versions).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)));
@@ -176,6 +218,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
   const version = path.join(versions, `${stamp(opts.now ?? new Date())}-${opts.tag}`);
   const link = path.join(parent, `.${path.basename(abs)}.link-${process.pid}-${rand}`);
   let published = false;
+  let renamed = false;
   try {
     await mkdir(tmp);
     for (const [i, f] of files.entries()) {
@@ -191,6 +234,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
     await fsyncPath(tmp);
     await opts.verify?.(tmp);
     await rename(tmp, version);
+    renamed = true;
     await fsyncPath(versions);
     await symlink(path.relative(parent, version), link);
     await opts.pause?.("swap");
@@ -204,7 +248,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
         throw e;
       }
       published = true;
-      await rm(aside, { recursive: true, force: true });
+      await removeOwnFolder(aside);
     } else {
       await rename(link, abs);
       published = true;
@@ -212,9 +256,8 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
     await fsyncPath(parent);
   } catch (e) {
     if (!published) {
-      await rm(tmp, { recursive: true, force: true });
-      await rm(version, { recursive: true, force: true });
-      await rm(link, { force: true });
+      await removeOwnFolder(renamed ? version : tmp).catch(() => undefined);
+      await unlink(link).catch(() => undefined);
       if (createdVersions) await rmdir(versions).catch(() => undefined);
     }
     throw e;
@@ -222,7 +265,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
   // The previous version, if it is one of ours, is no longer named by DIR.
   if (before.kind === "symlink") {
     const old = path.resolve(parent, before.target);
-    if (path.dirname(old) === versions && old !== version) await rm(old, { recursive: true, force: true });
+    if (path.dirname(old) === versions && VERSION.test(path.basename(old)) && old !== version) await removeOwnFolder(old);
   }
   return version;
 }

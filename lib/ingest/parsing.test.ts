@@ -5,6 +5,7 @@ import { CsvReader, detectEncoding, parseCsvRecord, rangeDecoder } from "./csv-r
 import { monthFromFileName, parseMonthCell } from "./month";
 import type { Row } from "./row";
 import { parseAgeBand, parseDistrict, parseDongCode, parseNumber, parseSex } from "./values";
+import { decodeText, nameCode, XmlScanner } from "./xml-scanner";
 
 /** Feeds `bytes` to a CsvReader in blocks cut at `cuts`, the way readCsv does; returns records with lines. */
 function readAll(bytes: Buffer, cuts: number[]): { line: number; fields: string[] }[] {
@@ -120,5 +121,40 @@ describe("cells", () => {
     expect(detectEncoding(iconv.encode(ko, "cp949"))).toBe("cp949");
     expect(detectEncoding(Buffer.from(ko).subarray(0, 4))).toBe("utf-8"); // a character cut at the block's end
     expect(detectEncoding(Buffer.from([0xff, 0xfe, 0x41, 0]))).toHaveProperty("error");
+  });
+});
+
+describe("XmlScanner", () => {
+  const xml = Buffer.from(
+    `<?xml version="1.0"?><!-- c --><x:sst xmlns:x="ns" count='2'><x:si><x:t xml:space="preserve">강남구 &amp; &#xC1A1;파구</x:t></x:si>` +
+      `<si><r><t>서</t></r><r><t><![CDATA[울<특>별시]]></t></r><rPh><t>ソ</t></rPh></si><c r="A1" t="s" a=">"/></x:sst>`,
+  );
+  /** Feeds `bytes` in pieces cut at `cuts`, keeping the unfinished tail as streamPart does; returns the events. */
+  function events(bytes: Buffer, cuts: number[]): string[] {
+    const out: string[] = [];
+    const names = new Map(["sst", "si", "t", "r", "rPh", "c"].map((n) => [nameCode(n), n]));
+    const scanner = new XmlScanner({
+      open: (n, s, self) => out.push(`<${names.get(n)}${s.find("r") ? ` r=${s.attr("r")}` : ""}${s.find("a") ? ` a=${s.attr("a")}` : ""}${self ? "/" : ""}>`),
+      close: (n) => out.push(`</${names.get(n)}>`),
+      text: (b, s, e, raw) => out.push(raw ? b.toString("utf8", s, e) : decodeText(b, s, e)),
+    });
+    let pending = Buffer.alloc(0);
+    let prev = 0;
+    for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b), bytes.length]) {
+      pending = Buffer.concat([pending, bytes.subarray(prev, cut)]);
+      prev = cut;
+      const used = scanner.consume(pending, 0, pending.length, cut === bytes.length);
+      pending = Buffer.from(pending.subarray(used));
+    }
+    return out;
+  }
+
+  it("tokenizes prefixes, both quotes, entities, CDATA, comments; text is never cut inside a character", () => {
+    const whole = events(xml, []);
+    expect(whole.filter((e) => !e.startsWith("<")).join("|")).toBe("강남구 & 송파구|서|울<특>별시|ソ");
+    expect(whole).toContain('<c r=A1 a=>/>');
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 8 }), (cuts) => {
+      expect(events(xml, cuts)).toEqual(whole);
+    }));
   });
 });

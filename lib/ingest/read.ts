@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import { Aggregator } from "./aggregate";
-import { CsvReader, detectEncoding, rangeDecoder } from "./csv-reader";
+import { CsvReader, detectEncoding, detectLineEnd, firstNonUtf8Line, rangeDecoder } from "./csv-reader";
 import { Problems } from "./errors";
 import { monthFromFileName } from "./month";
 import type { FileStats } from "./row-handler";
@@ -28,21 +28,28 @@ export async function readInputFile(file: string, agg: Aggregator, problems: Pro
     problems.add({ file }, "is empty");
     return stats;
   }
-  const head = Buffer.alloc(Math.min(st.size, 8));
-  const fh = await open(file, "r");
   try {
-    await fh.read(head, 0, head.length, 0);
-  } finally {
-    await fh.close();
-  }
-  const fileMonth = monthFromFileName(file);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    stats.format = "xlsx";
-    await readXlsx(file, fileMonth, agg, problems, stats, progress);
-  } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
-  } else {
-    await readCsv(file, fileMonth, agg, problems, stats, progress);
+    const head = Buffer.alloc(Math.min(st.size, 8));
+    const fh = await open(file, "r");
+    try {
+      await fh.read(head, 0, head.length, 0);
+    } finally {
+      await fh.close();
+    }
+    const fileMonth = monthFromFileName(file);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+      stats.format = "xlsx";
+      await readXlsx(file, fileMonth, agg, problems, stats, progress);
+    } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+      problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
+    } else {
+      await readCsv(file, fileMonth, agg, problems, stats, progress);
+    }
+  } catch (e) {
+    // An OS error while reading (permissions, I/O): that file's problem, by name, not a stack trace.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code !== "string") throw e;
+    problems.add({ file }, `cannot read (${err.code}: ${err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")})`);
   }
   return stats;
 }
@@ -56,6 +63,8 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
   const hasher = new Hasher();
   const sink = new TableSink(file, 0, true, fileMonth, agg, problems, stats);
   let reader: CsvReader | undefined;
+  let eol = 10;
+  let utf8 = true;
   let buf = Buffer.allocUnsafe(BLOCK);
   let filled = 0;
   let start = 0;
@@ -64,6 +73,13 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
   try {
     for (;;) {
       if (filled === buf.length) {
+        if (buf.length * 2 > MAX_RECORD) {
+          // One record longer than any real one: almost always a quote that never closes.
+          const q = reader?.openQuote;
+          if (q) problems.add({ file, line: q.line, column: q.column }, `a quote opened here is not closed within ${MAX_RECORD >> 20} MB`);
+          else problems.add({ file, line: reader?.line }, `a record longer than ${MAX_RECORD >> 20} MB`);
+          return;
+        }
         const bigger = Buffer.allocUnsafe(buf.length * 2); // one record longer than a block
         buf.copy(bigger, 0, 0, filled);
         buf = bigger;
@@ -80,9 +96,25 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
           problems.add({ file }, enc.error);
           return;
         }
-        stats.format = `csv, ${enc}`;
+        eol = detectLineEnd(buf.subarray(0, filled));
+        utf8 = enc !== "cp949";
+        stats.format = `csv, ${enc}${eol === 13 ? ", CR line ends" : ""}`;
         if (enc === "utf-8 (BOM)") start = 3;
-        reader = new CsvReader(rangeDecoder(enc), (row, line) => sink.row(row, line));
+        reader = new CsvReader(
+          rangeDecoder(enc),
+          (row, line) => sink.row(row, line),
+          (line, column, message) => problems.add({ file, line, column }, message),
+          eol,
+        );
+      }
+      if (utf8 && !sink.stopped) {
+        // Checked before the lines are parsed: a file switching to CP949 midway is named at its first such line.
+        const cut = final ? filled : buf.lastIndexOf(eol, filled - 1) + 1;
+        const bad = cut > start ? firstNonUtf8Line(buf, start, cut, reader.line, eol) : undefined;
+        if (bad !== undefined) {
+          problems.add({ file, line: bad }, "is not UTF-8, while the lines before it are: the file mixes encodings (UTF-8 and probably CP949); save it again as CSV (UTF-8)");
+          return;
+        }
       }
       const used = sink.stopped ? filled : reader.consume(buf, start, filled, final);
       if (hasher.backlog > 8) await hasher.caughtUp(2); // bounded memory when the worker is starved of CPU
@@ -101,6 +133,8 @@ async function readCsv(file: string, fileMonth: string | undefined, agg: Aggrega
 }
 
 const BLOCK = 4 << 20;
+/** The longest record read (real ones are a few kB). */
+const MAX_RECORD = 64 << 20;
 
 /** sha256 on a worker thread: blocks are copied over (transferred), hashed there in order, each acknowledged. */
 class Hasher {

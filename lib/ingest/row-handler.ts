@@ -236,6 +236,7 @@ export class RowHandler {
     const o = segmentOffset(slot, sex, ageIndex(age.age10));
     t[o + POP]! += pop;
     t[o + ROWS]! += 1;
+    let check = t[o + POP]!;
     for (let k = 0; k < this.nServices; k++) {
       if (!this.present[k]) continue;
       const b = o + svc(k);
@@ -245,8 +246,24 @@ export class RowHandler {
       t[b + 1]! += w;
       t[b + 2]! += v;
       t[b + 3]! += 1;
+      check += t[b]! + t[b + 1]! + t[b + 2]!;
     }
+    // Finite values can still overflow (1e308 × a weight): name the row instead of a missing segment later.
+    if (!Number.isFinite(check)) this.overflow(row, line, t, o);
     this.stats.rowsUsed++;
+  }
+
+  /** Reports the first sum that stopped being a finite number at this row (none when only `check` overflowed). */
+  private overflow(row: Row, line: number, t: Float64Array, o: number): void {
+    const too = "is too large: the segment's sum is no longer a finite number";
+    if (!Number.isFinite(t[o + POP]!)) return this.bad(row, line, this.cols.population, too);
+    for (let k = 0; k < this.nServices; k++) {
+      const b = o + svc(k);
+      if (this.present[k] && ![t[b]!, t[b + 1]!, t[b + 2]!].every(Number.isFinite)) {
+        const sc = this.cols.services[k]!;
+        return this.bad(row, line, sc.value, `${too} (× weight ${this.weights[k]})`);
+      }
+    }
   }
 
   private duplicate(line: number, first: number, month: string, place: number, sex: number, age5: number): void {

@@ -29,6 +29,8 @@ export class TableSink {
   private handler: RowHandler | undefined;
   private pending: { cells: Cell[]; line: number }[] = [];
   private header: readonly Cell[] = [];
+  private headerLine = 0;
+  private dataRows = 0;
   /** Set when the header is unusable: the rest of the file is not read. */
   stopped = false;
 
@@ -52,9 +54,11 @@ export class TableSink {
     if (h) {
       if (this.csv && row.length !== this.header.length) {
         if (row.length === 1 && row.cell(0) === "") return this.blank();
+        this.dataRows++;
         return this.badWidth(row, line);
       }
       if (!this.csv && isBlank(row, this.base)) return this.blank();
+      this.dataRows++;
       return h.handle(row, line);
     }
     if (isBlank(row, this.base)) return;
@@ -68,6 +72,7 @@ export class TableSink {
   end(): boolean {
     if (this.handler) {
       this.handler.finish();
+      if (this.dataRows === 0) this.problems.add({ file: this.file }, `has a header row (line ${this.headerLine}) but no data rows`);
       return true;
     }
     if (this.stopped) return true;
@@ -95,6 +100,7 @@ export class TableSink {
       return;
     }
     this.header = cells;
+    this.headerLine = line;
     this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, this.agg, this.problems, this.stats);
   }
 

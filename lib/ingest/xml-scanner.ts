@@ -241,9 +241,16 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 
 /** UTF-8 text with XML entities decoded (an unknown entity is kept as written). */
 export function decodeText(buf: Buffer, start: number, end: number): string {
-  const amp = buf.indexOf(38, start);
   const s = buf.toString("utf8", start, end);
-  if (amp < 0 || amp >= end) return s;
+  // Look for '&' only within the range: Buffer.indexOf would scan the rest of the buffer every time.
+  let amp = false;
+  for (let i = start; i < end; i++) {
+    if (buf[i] === 38) {
+      amp = true;
+      break;
+    }
+  }
+  if (!amp) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (all, name: string) => {
     if (name[0] !== "#") return ENTITIES[name] ?? all;
     const cp = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -17,6 +17,7 @@ export const PARAM_LABELS: Readonly<Record<string, string>> = {
   cpm: "CPM",
   cap: "빈도 상한",
   months: "캠페인 기간",
+  hide: "숨긴 서비스",
   table: "표로 보기",
 };
 

@@ -14,12 +14,12 @@ const mapo = DISTRICTS.find((d) => d.slug === "mapo-gu")!;
 describe("readQuery", () => {
   it("gives defaults for missing values and no problems", () => {
     const r = readQuery({}, segmentPage);
-    expect(r.values).toEqual({ district: gangnam, sex: "F", age: 20 });
+    expect(r.values).toEqual({ district: gangnam, sex: "F", age: 20, basis: "month", service: undefined, hide: undefined });
     expect(r.problems).toEqual([]);
   });
   it("keeps every valid choice of a partly bad link and reports the bad one", () => {
     const r = readQuery({ district: "mapo-gu", sex: "X", age: "30" }, segmentPage);
-    expect(r.values).toEqual({ district: mapo, sex: "F", age: 30 });
+    expect(r.values).toMatchObject({ district: mapo, sex: "F", age: 30, basis: "month" });
     expect(r.problems).toMatchObject([{ parameter: "sex", label: "성별", kind: "invalid", raw: "X" }]);
     expect(r.results.sex.kind).toBe("invalid");
   });

@@ -84,6 +84,20 @@ describe("segment ids and lists", () => {
   });
 });
 
+describe("service sets", () => {
+  it("reads a comma list of services in any order and spelling, written back in service order", () => {
+    expect(v.serviceSet.parse("netflix,GAME")).toEqual({ ok: true, value: ["game", "netflix"] });
+    expect(v.serviceSet.parse("배달")).toEqual({ ok: true, value: ["delivery"] });
+    expect(v.serviceSet.serialize(["game", "netflix"])).toBe("game,netflix");
+    roundTrips(v.serviceSet, [["game"], ["youtube", "netflix", "delivery"], ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"]]);
+  });
+  it("refuses repeats, unknown services and an empty list", () => {
+    expect(v.serviceSet.parse("game,game").ok).toBe(false);
+    expect(v.serviceSet.parse("game,tv").ok).toBe(false);
+    expect(v.serviceSet.parse(",").ok).toBe(false);
+  });
+});
+
 describe("money and months", () => {
   it("read whole won within range, with or without thousands separators", () => {
     expect(v.budget.parse("50,000,000")).toEqual({ ok: true, value: 50_000_000 });

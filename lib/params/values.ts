@@ -1,5 +1,5 @@
 import { DISTRICTS, findDistrict, type District } from "@/lib/districts";
-import { AGES, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { AGES, AUDIENCE_SORTS, BASES, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, type Age, type AudienceSort, type Basis, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import { enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
 
 /**
@@ -47,9 +47,24 @@ export const service: Codec<ServiceId> = enumCodec(
   Object.fromEntries(SERVICES.map((s) => [s.name_ko, s.id])),
 );
 
+/**
+ * A set of services (the /segment trend chart's hidden lines): distinct, written back in service order,
+ * so hiding netflix then game and game then netflix is one URL.
+ */
+export const serviceSet: Codec<ServiceId[]> = (() => {
+  const list = listCodec(service, 1, SERVICE_IDS.length, "services");
+  return {
+    ...list,
+    parse: (raw: string) => {
+      const r = list.parse(raw);
+      return r.ok ? { ok: true as const, value: SERVICE_IDS.filter((s) => r.value.includes(s)) } : r;
+    },
+  };
+})();
+
 /** Month totals as published, or count services per day of the month (index services unchanged). */
-export const BASES = ["month", "day"] as const;
-export type Basis = (typeof BASES)[number];
+// The vocabularies live in lib/domain (the engine uses them too); re-exported for the pages.
+export { AUDIENCE_SORTS, BASES, type AudienceSort, type Basis };
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = { month: "월 합계", day: "일평균" };
 export const basis: Codec<Basis> = enumCodec(BASES, (b) => BASIS_LABELS[b]);
 
@@ -61,11 +76,7 @@ export const insightMetric: Codec<InsightMetric> = enumCodec(INSIGHT_METRICS, (m
 );
 
 /** A segment: one district, one sex, one age band. */
-export interface Segment {
-  district: District;
-  sex: Sex;
-  age: Age;
-}
+export type Segment = SegmentKey;
 
 /** A segment id `district.sex.age` (gangnam-gu.F.20); the district may be a code, slug or Korean name. */
 export const segment: Codec<Segment> = {
@@ -156,8 +167,6 @@ export const limit = integerCodec(1, 300);
 export const offset = integerCodec(0, 299, "an integer from 0 to 299");
 
 /** How /api/services/{service}/audience may sort (always highest first). */
-export const AUDIENCE_SORTS = ["z", "score", "population", "districtZ"] as const;
-export type AudienceSort = (typeof AUDIENCE_SORTS)[number];
 export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);
 
 /**

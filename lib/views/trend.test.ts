@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexAxis, monthAxisLabels, trendChartRows, trendIndex } from "./trend";
+import { indexAxis, monthAxisLabels, serviceTrendRows, trendChartRows, trendIndex, valueAxis } from "./trend";
 
 describe("trendIndex", () => {
   it("standardizes a series within itself (population SD)", () => {
@@ -49,5 +49,27 @@ describe("indexAxis", () => {
   it("is at least ±1, and ignores services with no index", () => {
     const rows = trendChartRows({ months: ["a", "b"], series: [{ service: "game", values: [1, 1] }] });
     expect(indexAxis(rows, ["game", "netflix"])).toEqual({ domain: [-1, 1], ticks: [-1, 0, 1] });
+  });
+});
+
+describe("serviceTrendRows / valueAxis", () => {
+  it("pairs the segment's values with Seoul's per month", () => {
+    expect(serviceTrendRows(["2023-01", "2023-02"], [40, 44], [38.5, 39])).toEqual([
+      { month: "2023-01", label: "1월", segment: 40, seoul: 38.5 },
+      { month: "2023-02", label: "2월", segment: 44, seoul: 39 },
+    ]);
+  });
+  it("spans both lines with round ticks, not forced to 0", () => {
+    const rows = serviceTrendRows(["2023-01", "2023-02"], [40, 44], [38.5, 39]);
+    // 38.5…44 → nice step 1 over 5 ticks: 38…44
+    expect(valueAxis(rows)).toEqual({ domain: [38, 44], ticks: [38, 39, 40, 41, 42, 43, 44] });
+  });
+  it("works for negative indices and flat series", () => {
+    const neg = serviceTrendRows(["a", "b"], [-0.21, -0.18], [-0.05, -0.06]);
+    // −0.21…−0.05: step 0.05 → −0.25…−0.05 (an index axis may lie wholly below 0)
+    expect(valueAxis(neg).domain).toEqual([-0.25, -0.05]);
+    const flat = serviceTrendRows(["a", "b"], [5, 5], [5, 5]);
+    expect(valueAxis(flat).domain[0]).toBeLessThan(5);
+    expect(valueAxis(flat).domain[1]).toBeGreaterThan(5);
   });
 });

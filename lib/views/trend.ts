@@ -1,5 +1,6 @@
 import type { ServiceId } from "@/lib/domain";
 import { shortMonthLabel } from "@/lib/format";
+import { scaleLinear } from "d3-scale";
 import { zScores } from "@/lib/stats";
 
 /*
@@ -58,4 +59,37 @@ export function indexAxis(rows: readonly TrendChartRow[], services: readonly Ser
   for (const r of rows) for (const s of services) max = Math.max(max, Math.abs(r[s] ?? 0));
   const m = Math.max(1, Math.ceil(max - 1e-9));
   return { domain: [-m, m], ticks: Array.from({ length: 2 * m + 1 }, (_, i) => i - m) };
+}
+
+/** The single-service view: the segment's value and Seoul's (population-weighted) level per month. */
+export interface ServiceTrendRow {
+  month: string;
+  label: string;
+  segment: number;
+  seoul: number;
+}
+
+export function serviceTrendRows(months: readonly string[], segment: readonly number[], seoul: readonly number[]): ServiceTrendRow[] {
+  const labels = monthAxisLabels(months);
+  return months.map((month, i) => ({ month, label: labels[i]!, segment: segment[i]!, seoul: seoul[i]! }));
+}
+
+/**
+ * A y-axis on the service's own scale: round ticks (d3's "nice" steps of 1, 2 or 5 × 10ⁿ) spanning
+ * both lines. Not forced to 0: the values are the provider's measures, some negative, and a line
+ * chart compares months, not lengths. A flat series still gets an axis of one step around its value.
+ */
+export function valueAxis(rows: readonly ServiceTrendRow[], tickCount = 5): { domain: [number, number]; ticks: number[] } {
+  const values = rows.flatMap((r) => [r.segment, r.seoul]);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (!Number.isFinite(lo)) return { domain: [0, 1], ticks: [0, 1] };
+  if (lo === hi) {
+    const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.1 : 1;
+    lo -= pad;
+    hi += pad;
+  }
+  const scale = scaleLinear().domain([lo, hi]).nice(tickCount);
+  const [a, b] = scale.domain() as [number, number];
+  return { domain: [a, b], ticks: scale.ticks(tickCount) };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import iconv from "iconv-lite";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateMonth, toTable, writeCsv, writeXlsx, type RawRow, type Table } from "./generate";
+import { csvText, generateMonth, toTable, writeCsv, writeXlsx, type RawRow, type Table } from "./generate";
 import { cli, snapshot, removeTempDirs, tempDir } from "./helpers";
 
 afterAll(removeTempDirs);
@@ -247,5 +248,45 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("is a folder holding other things (todo.txt)");
     expect(snapshot(root)).toBe(before);
+  });
+
+  it("a header with no data rows names the file and the header line (was a self-check error about meta.json)", async () => {
+    const f = input("header-only-202302.csv");
+    writeCsv(f, toTable(generateMonth("2023-02"), { layout: "minimal" }).slice(0, 1));
+    const err = await refused(f);
+    expect(err).toContain(`${f}: has a header row (line 1) but no data rows`);
+    expect(err).not.toContain("self-check");
+  });
+
+  it("a UTF-8 file switching to CP949 at line 601 is refused at that line (was decoded as CP949 from line 1)", async () => {
+    const lines = csvText(toTable(generateMonth("2023-02"), { layout: "minimal" })).split("\r\n");
+    const f = input("mixed-202302.csv");
+    writeFileSync(f, Buffer.concat([Buffer.from(lines.slice(0, 600).join("\r\n") + "\r\n"), iconv.encode(lines.slice(600).join("\r\n"), "cp949")]));
+    const err = await refused(f);
+    expect(err).toContain(`${f}:601: is not UTF-8, while the lines before it are: the file mixes encodings`);
+    expect(err).toContain("import refused: 1 problem\n");
+  });
+
+  it("a value whose weighted sum overflows (1e308) names its row (was \"no value for … (or zero weight)\")", async () => {
+    const t = edited("2023-02", [[6, "게임 서비스 사용일수", "1e308"]]);
+    const f = input("overflow-202302.csv");
+    writeCsv(f, t);
+    const err = await refused(f);
+    expect(err).toMatch(new RegExp(`${f}:8:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "1e308" is too large: the segment's sum is no longer a finite number`));
+    expect(err).not.toContain("zero weight");
+  });
+
+  it("an unterminated quote is reported where it opened (was a field-count mismatch)", async () => {
+    const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
+    const lines = csvText(t).split("\r\n");
+    const k = col(t, "자치구");
+    const cells = lines[10]!.split(",");
+    cells[k - 1] = `"${cells[k - 1]}`;
+    lines[10] = cells.join(",");
+    const f = input("quote-202302.csv");
+    writeFileSync(f, lines.join("\r\n"));
+    const err = await refused(f);
+    expect(err).toContain(`${f}:11:${k}: a quote opened here is never closed`);
+    expect(err).not.toContain("fields, the header has");
   });
 });

@@ -7,7 +7,7 @@ import { findDistrict } from "@/lib/districts";
 import { loadDatasetDir } from "@/lib/dataset/load";
 import type { Dataset } from "@/lib/dataset/types";
 import { createEngine } from "@/lib/engine";
-import { expectedFigures, generateMonth, toTable, writeCsv, writeXlsx, type RawRow } from "./generate";
+import { csvText, expectedFigures, generateMonth, toTable, writeCsv, writeXlsx, type RawRow } from "./generate";
 import { cli, snapshot, removeTempDirs, tempDir } from "./helpers";
 
 afterAll(removeTempDirs);
@@ -128,6 +128,18 @@ describe("importing the official layouts", () => {
       expect(run.stderr).toBe("");
       expectFigures(load(out), raw, "weighted");
     }
+  });
+
+  it("reads a CSV with CR-only line ends (old Mac Excel), quoted fields included", async () => {
+    const raw = generateMonth("2023-11");
+    const t = toTable(raw, { layout: "minimal" });
+    const file = path.join(work, "cr-only-202311.csv");
+    writeFileSync(file, csvText(t).replaceAll("\r\n", "\r").replace("행정동코드", '"행정동코드"')); // a quoted header cell: the quoted-record path too
+    const out = path.join(work, "cr-out");
+    const run = await cli("--out", out, file);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("CR line ends");
+    expectFigures(load(out), raw, "weighted");
   });
 
   it("reads an XLSX with a title row above the header and an integer month cell 202310", async () => {

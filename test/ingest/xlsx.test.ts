@@ -58,23 +58,21 @@ async function refused(file: string): Promise<string> {
 describe("XLSX text", () => {
   it("a Korean name straddling 16 KiB and 64 KiB of sharedStrings.xml reads back whole (exceljs gave U+FFFD)", async () => {
     // A title cell of n ASCII letters comes first in the shared strings, so it shifts every later string by n bytes.
-    const offsetOf = (pad: number, text: string) => {
-      const xml = Buffer.from(unzipSync(xlsxBytes(table, { titleRows: ["x".repeat(pad)] }))[STRINGS]!);
-      return xml.indexOf(Buffer.from(`>${text}<`)) + 1;
-    };
+    const strings = (bytes: Uint8Array) => Buffer.from(unzipSync(bytes)[STRINGS]!);
+    const base = strings(xlsxBytes(table, { titleRows: [""] }));
+    const expected = expectedFigures(raw, "weighted");
     for (const [boundary, district] of [[16384, "강남구"], [65536, "송파구"]] as const) {
-      const base = offsetOf(1, district) - 1;
-      expect(base).toBeLessThan(boundary);
-      const pad = boundary - 1 - base; // the name's first character: bytes 16383–16385
-      expect(offsetOf(pad, district)).toBe(boundary - 1);
+      const at = (xml: Buffer) => xml.indexOf(Buffer.from(`>${district}<`)) + 1;
+      const pad = boundary - 1 - at(base); // the name's first character: bytes boundary−1 … boundary+1
+      expect(pad).toBeGreaterThan(0);
+      const bytes = xlsxBytes(table, { titleRows: ["x".repeat(pad)] });
+      expect(at(strings(bytes))).toBe(boundary - 1);
       const f = input(`straddle-${boundary}-2023-01.xlsx`);
-      writeFileSync(f, xlsxBytes(table, { titleRows: ["x".repeat(pad)] }));
+      writeFileSync(f, bytes);
       const out = path.join(root, `straddle-${boundary}`);
       const run = await cli("--out", out, f);
       expect(run.stderr).toBe("");
-      const ds = loadDatasetDir(out);
-      const expected = expectedFigures(raw, "weighted");
-      expect(ds.rows).toHaveLength(expected.size);
+      expect(loadDatasetDir(out).rows).toHaveLength(expected.size);
     }
   });
 

@@ -1,0 +1,129 @@
+/**
+ * Pages under the same load as the API, beside /api/health in the same run (issue 9):
+ *   warm — the same canonical URL again and again (served from server.ts's page cache);
+ *   304  — the same, with the page's ETag in If-None-Match (no body);
+ *   cold — a new canonical URL on every request while they last (each one rendered by Next.js).
+ * And the server's memory after a mixed load of many distinct valid requests (issue 10: ≤ 400 MB).
+ *   node bench/page-load.mjs [projectRoot]
+ */
+import path from "node:path";
+import autocannon from "autocannon";
+import { load } from "./lib/load.mjs";
+import { get, memoryOf, startNext } from "./lib/server.mjs";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Every page with a warm URL and a generator of distinct canonical URLs for the cold run. */
+function pageCases(meta) {
+  const slugs = meta.districts.map((d) => d.slug);
+  const services = meta.services.map((s) => s.id);
+  const ages = meta.ages;
+  const segments = slugs.flatMap((d) => ["F", "M"].flatMap((s) => ages.map((a) => `${d}.${s}.${a}`)));
+  const pick = (i, n) => Array.from({ length: n }, (_, k) => segments[(i * 7 + k * 37) % segments.length]);
+  return [
+    { page: "home", warm: "/", cold: null },
+    { page: "segment", warm: "/segment?district=gangnam-gu&sex=F&age=20", cold: (i) => `/segment?district=${slugs[i % 25]}&sex=${["F", "M"][Math.floor(i / 25) % 2]}&age=${ages[Math.floor(i / 50) % 6]}&basis=${["month", "day"][Math.floor(i / 300) % 2]}` },
+    { page: "service", warm: "/service?service=delivery", cold: (i) => `/service?service=${services[i % 7]}&sex=${["F", "M", "T"][Math.floor(i / 7) % 3]}&age=${ages[Math.floor(i / 21) % 6]}` },
+    { page: "insights", warm: "/insights", cold: (i) => `/insights?age=${ages[i % 6]}&sex=${["F", "M", "T"][Math.floor(i / 6) % 3]}&metric=${["average-age", "population", ...services][Math.floor(i / 18) % 9]}` },
+    { page: "audience", warm: "/audience?service=delivery", cold: (i) => `/audience?service=${services[i % 7]}&district=${slugs[Math.floor(i / 7) % 25]}` },
+    { page: "compare", warm: `/compare?segments=${pick(0, 3).join(",")}`, cold: (i) => `/compare?segments=${pick(i + 1, 2 + (i % 3)).join(",")}` },
+    { page: "plan", warm: "/plan?service=delivery", cold: (i) => `/plan?service=delivery&budget=${10_000_000 + i * 10_000}` },
+  ];
+}
+
+/** autocannon over a sequence of distinct URLs: request k asks for url(k). */
+function loadSequence(base, url, { connections, duration }) {
+  let k = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url: base, connections, duration, pipelining: 1, requests: [{ setupRequest: (req) => ({ ...req, path: url(k++) }) }] },
+      (err, r) => (err ? reject(err) : resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total, distinct: k })),
+    );
+  });
+}
+
+export async function runPageBench(root, { rounds = 3, duration = 2, connections = 16, log = console.log } = {}) {
+  const server = await startNext(root);
+  try {
+    const meta = JSON.parse((await get(`${server.url}/api/meta`)).body.toString());
+    const cases = [];
+    for (const c of pageCases(meta)) {
+      const res = await get(server.url + c.warm);
+      if (res.status !== 200) {
+        log(`${c.page}: ${c.warm} → ${res.status}, skipped`);
+        continue;
+      }
+      cases.push({ ...c, etag: res.headers.etag });
+    }
+    // Warm-up: JIT, and each warm URL rendered once.
+    await load(`${server.url}/api/health`, { connections, duration: 1 });
+    for (const c of cases) await load(server.url + c.warm, { connections, duration: 1 });
+    const runs = { health: [], ...Object.fromEntries(cases.flatMap((c) => [[`${c.page}:warm`, []], [`${c.page}:304`, []]])) };
+    for (let round = 0; round < rounds; round++) {
+      runs.health.push(await load(`${server.url}/api/health`, { connections, duration }));
+      for (const c of cases) {
+        runs[`${c.page}:warm`].push(await load(server.url + c.warm, { connections, duration }));
+        runs[`${c.page}:304`].push(await load(server.url + c.warm, { connections, duration, headers: { "if-none-match": c.etag } }));
+      }
+    }
+    // Cold: one run per page, fresh URLs from a running counter (never repeated within the run).
+    const cold = {};
+    for (const c of cases) if (c.cold) cold[c.page] = await loadSequence(server.url, c.cold, { connections, duration });
+    const healthRps = median(runs.health.map((r) => r.rps));
+    const healthP99 = median(runs.health.map((r) => r.p99));
+    const rows = cases.map((c) => {
+      const warm = runs[`${c.page}:warm`];
+      const nm = runs[`${c.page}:304`];
+      const row = {
+        page: c.page,
+        url: c.warm,
+        warm: { rps: median(warm.map((r) => r.rps)), p99: median(warm.map((r) => r.p99)), errors: warm.reduce((a, r) => a + r.errors + r.non2xx, 0) },
+        notModified: { rps: median(nm.map((r) => r.rps)), p99: median(nm.map((r) => r.p99)), errors: nm.reduce((a, r) => a + r.errors, 0) },
+        cold: cold[c.page] ?? null,
+      };
+      log(
+        `${c.page.padEnd(9)} warm ${row.warm.rps.toFixed(0)} req/s (${(row.warm.rps / healthRps).toFixed(2)}× health) p99 ${row.warm.p99} · 304 ${row.notModified.rps.toFixed(0)} (${(row.notModified.rps / healthRps).toFixed(2)}×)` +
+          (row.cold ? ` · cold ${row.cold.rps.toFixed(0)} req/s (${(row.cold.rps / healthRps).toFixed(2)}×) p99 ${row.cold.p99} over ${row.cold.distinct} URLs` : ""),
+      );
+      return row;
+    });
+    log(`health    ${healthRps.toFixed(0)} req/s p99 ${healthP99}`);
+    const memory = await mixedLoadMemory(server, meta);
+    log(`memory after a mixed load of ${memory.requests} distinct valid requests: RSS ${memory.after.rssMB.toFixed(0)} MB (peak ${memory.after.peakMB.toFixed(0)} MB; fresh ${memory.before.rssMB.toFixed(0)} MB)`);
+    return { health: { rps: healthRps, p99: healthP99 }, rows, memory, connections, rounds, duration };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * Many distinct valid requests at once — plans with distinct budgets, every audience filter, every
+ * segment's priority and trend on both bases, compare sets, every page view — to fill every cache the
+ * server keeps, then its resident memory.
+ */
+async function mixedLoadMemory(server, meta, { seconds = 20 } = {}) {
+  const before = await memoryOf(server.pid);
+  const slugs = meta.districts.map((d) => d.slug);
+  const services = meta.services.map((s) => s.id);
+  const ages = meta.ages;
+  const seg = (i) => `${slugs[i % 25]}.${["F", "M"][Math.floor(i / 25) % 2]}.${ages[Math.floor(i / 50) % 6]}`;
+  const kinds = [
+    (i) => `/api/plan?service=${services[i % 7]}&budget=${10_000 + i * 1000}&cpm=${100 + (i % 5000)}`,
+    (i) => `/api/services/${services[i % 7]}/audience?district=${slugs[Math.floor(i / 7) % 25]}&limit=${1 + (i % 300)}&offset=${i % 300}`,
+    (i) => `/api/segments/priority?district=${slugs[i % 25]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}&basis=${["month", "day"][i % 2]}`,
+    (i) => `/api/segments/compare?segments=${seg(i)},${seg(i + 1)},${seg(i + 2)}`,
+    (i) => `/api/services/${services[i % 7]}/targets?limit=${1 + (i % 300)}`,
+    (i) => `/segment?district=${slugs[i % 25]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}`,
+    (i) => `/plan?service=${services[i % 7]}&budget=${10_000 + i * 1000}`,
+    (i) => `/compare?segments=${seg(i)},${seg(i + 3)}`,
+  ];
+  const r = await loadSequence(server.url, (k) => kinds[k % kinds.length](Math.floor(k / kinds.length)), { connections: 16, duration: seconds });
+  if (global.gc) global.gc();
+  await new Promise((res) => setTimeout(res, 2000));
+  return { requests: r.total, errors: r.errors, non2xx: r.non2xx, before, after: await memoryOf(server.pid) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, ".."));
+  await runPageBench(root);
+}
