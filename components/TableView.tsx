@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryState } from "nuqs";
+import { useEffect, useRef } from "react";
 import { nuqsParser } from "@/lib/params/nuqs";
 import { tableIds } from "@/lib/params/values";
 
@@ -13,8 +14,15 @@ const tableParam = nuqsParser(tableIds).withDefault([]).withOptions({ shallow: t
 export function TableView({ id, children }: { id: string; children: React.ReactNode }) {
   const [open, setOpen] = useQueryState("table", tableParam);
   const isOpen = open.includes(id);
+  const details = useRef<HTMLDetailsElement>(null);
+  // A page that has not added `table` to its shape is rendered for its canonical URL, without the
+  // open tables; hydration keeps the server's closed <details>, so open the ones the URL names here.
+  useEffect(() => {
+    if (details.current && details.current.open !== isOpen) details.current.open = isOpen;
+  }, [isOpen]);
   return (
     <details
+      ref={details}
       className="chart-table"
       open={isOpen}
       onToggle={(e) => {

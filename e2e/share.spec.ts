@@ -152,6 +152,8 @@ test.describe("header links keep the chosen service and segment", () => {
     await expect(nav.getByRole("link", { name: "분석 방법" })).toHaveAttribute("href", "/method");
     await page.goto("/service?service=game");
     await expect(nav.getByRole("link", { name: "서비스별 타겟" })).toHaveAttribute("href", "/service?service=game");
-    await expect(nav.getByRole("link", { name: "고객별 맞춤 광고" })).toHaveAttribute("href", "/segment");
+    // /segment's trend chart takes a service too (its one-service view): the chosen service goes along.
+    await expect(nav.getByRole("link", { name: "고객별 맞춤 광고" })).toHaveAttribute("href", "/segment?service=game");
+    await expect(nav.getByRole("link", { name: "예산 계획" })).toHaveAttribute("href", "/plan?service=game");
   });
 });

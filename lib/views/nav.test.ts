@@ -24,11 +24,13 @@ describe("carriedHref", () => {
     // Other parameters (the map's metric, open tables) stay on their page.
     expect(carriedHref("/segment", q("metric=population&table=map"), shapes)).toBe("/segment");
   });
-  it("links a page without a registered shape without parameters, and uses its shape once it is", () => {
-    const { "/plan": _plan, ...withoutPlan } = shapes;
-    expect(carriedHref("/plan", q("service=game"), withoutPlan)).toBe("/plan");
-    const withPlan = { ...shapes, "/plan": { service: optional("service", v.service, "delivery" as const), budget: optional("budget", v.budget) } };
-    expect(carriedHref("/plan", q("service=game&budget=5000000"), withPlan)).toBe("/plan?service=game");
+  it("links a page whose shape is not registered without parameters, and uses its shape once it is", () => {
+    expect(carriedHref("/future", q("service=game"), shapes)).toBe("/future");
+    const withFuture = { ...shapes, "/future": { service: optional("service", v.service, "delivery" as const), budget: optional("budget", v.budget) } };
+    expect(carriedHref("/future", q("service=game&budget=5000000"), withFuture)).toBe("/future?service=game");
+  });
+  it("carries the service into /plan, whose other inputs stay its own", () => {
+    expect(carriedHref("/plan", q("service=game&budget=5000000"), shapes)).toBe("/plan?service=game");
   });
   it("lists every page, the planner pages and /method included", () => {
     expect(NAV_PAGES.map((p) => p.path)).toEqual(["/insights", "/segment", "/service", "/audience", "/compare", "/plan", "/method"]);
