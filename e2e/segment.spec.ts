@@ -155,6 +155,8 @@ test("Recharts loads only when the chart nears the screen", async ({ page }) => 
 });
 
 test("the trend chart switches basis and shows one service on its own scale, in the URL", async ({ page, request }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   const [day, season] = await Promise.all([trendOf(request, "mapo-gu", "M", 30, "day"), getJson<SeasonalityResponse>(request, "/api/seasonality?basis=day")]);
   await page.goto("/segment?district=mapo-gu&sex=M&age=30");
@@ -198,6 +200,8 @@ test("the trend chart switches basis and shows one service on its own scale, in 
 });
 
 test("controls change the URL, view and tab title without a reload; back and forward follow", async ({ page, request }) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   await page.goto("/segment?district=gangnam-gu&sex=F&age=20");
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -248,6 +252,8 @@ test("links are forgiving: slug case, sex case, code and Korean name", async ({ 
 });
 
 test("sex=T explains that a segment is one sex and links to both, keeping district and age", async ({ page }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   const res = await page.goto("/segment?district=mapo-gu&sex=T&age=30");
   expect(res?.status()).toBe(200);
@@ -278,6 +284,8 @@ const INVALID: { query: string; parameter: string; allowed: string[]; kept: { di
 ];
 
 test("an invalid link answers 400 with the controls, the valid choices kept and the allowed values", async ({ page }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   for (const { query, parameter, allowed, kept } of INVALID) {
