@@ -3,25 +3,15 @@ import type {
   AverageAgeResponse,
   CorrelationResponse,
   PopulationResponse,
-  PriorityResponse,
   TargetsResponse,
-  TrendResponse,
 } from "@/lib/api/types";
-import type { Age, ServiceId, Sex, SexFilter } from "@/lib/domain";
+import type { Age, ServiceId, SexFilter } from "@/lib/domain";
 
 /**
  * One query definition per API resource: the key factory and the browser's fetcher. Server pages put
  * the same data under the same keys (see lib/query/prefetch.ts), so hydration needs no request.
  */
-export interface SegmentQuery {
-  district: string; // district code
-  sex: Sex;
-  age: Age;
-}
-
 export const queryKeys = {
-  priority: (q: SegmentQuery) => ["priority", q.district, q.sex, q.age] as const,
-  trend: (q: SegmentQuery) => ["trend", q.district, q.sex, q.age] as const,
   targets: (service: ServiceId, limit: number) => ["targets", service, limit] as const,
   population: (age: Age, sex: SexFilter) => ["population", age, sex] as const,
   correlation: (age: Age, sex: SexFilter) => ["correlation", age, sex] as const,
@@ -37,12 +27,6 @@ async function getJson<T>(path: string, params: Record<string, string | number>)
 }
 
 const STALE = 5 * 60_000; // the dataset only changes when the server restarts
-
-export const priorityQuery = (q: SegmentQuery) =>
-  queryOptions({ queryKey: queryKeys.priority(q), queryFn: () => getJson<PriorityResponse>("/api/segments/priority", { ...q }), staleTime: STALE });
-
-export const trendQuery = (q: SegmentQuery) =>
-  queryOptions({ queryKey: queryKeys.trend(q), queryFn: () => getJson<TrendResponse>("/api/segments/trend", { ...q }), staleTime: STALE });
 
 export const targetsQuery = (service: ServiceId, limit: number) =>
   queryOptions({
