@@ -105,6 +105,8 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   if (!isPageMethod(req.method ?? "GET")) {
     return methodNotAllowed(res);
   }
+  // Link-preview images (app/og) set their own caching headers and ETag; they are not HTML.
+  if (pathname.startsWith("/og/")) return handle(req, res);
   if (pathname.startsWith("/_next/") || /\.[a-zA-Z0-9]+$/.test(pathname) || isFlightRequest(req) || req.method === "OPTIONS") return handle(req, res);
   const known = pageRequest(pathname, url.searchParams, months);
   // Unknown paths are rendered too (the not-found page needs its policy) but not kept.

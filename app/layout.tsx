@@ -4,7 +4,23 @@ import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import "./globals.css";
 
+/**
+ * SITE_URL (e.g. https://adtarget.example) makes link previews' URLs absolute, as chat apps want them;
+ * without it they stay relative to the page (no host is guessed from a request).
+ */
+function siteUrl(): URL | undefined {
+  const raw = process.env.SITE_URL?.trim();
+  if (!raw) return undefined;
+  try {
+    return new URL(raw);
+  } catch {
+    console.warn(`SITE_URL "${raw}" is not a URL; link previews keep relative URLs`);
+    return undefined;
+  }
+}
+
 export const metadata: Metadata = {
+  metadataBase: siteUrl() ?? null,
   title: { default: "AdTarget Seoul — 서울 광고 타겟팅", template: "%s · AdTarget Seoul" },
   description: "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다.",
   openGraph: { siteName: "AdTarget Seoul", locale: "ko_KR", type: "website" },
@@ -19,8 +35,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a className="skip-link" href="#main">
           본문으로 건너뛰기
         </a>
-        <SiteHeader />
         <Providers>
+          <SiteHeader />
           <main id="main" className="container">
             {children}
           </main>

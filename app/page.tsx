@@ -1,21 +1,34 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getMeta } from "@/lib/api/queries";
 import { monthLabel } from "@/lib/format";
 import { getEngine } from "@/lib/server/engine";
+import { pageMetadata } from "@/lib/views/share";
 import styles from "@/components/home/home.module.css";
 
 const QUESTIONS = [
   { q: "어디에", a: "25개 자치구 가운데 광고할 구와 그 구의 인구 규모" },
   { q: "누구에게", a: "성별 × 연령대 고객층과 그들이 평균보다 많이 쓰는 서비스" },
-  { q: "언제", a: "자료 기간 가운데 그 서비스를 가장 많이 쓰는 달" },
+  { q: "언제", a: "그 고객층이 다른 고객층보다 두드러지게 많이 쓰는 달" },
 ] as const;
 
 const PAGES = [
   { href: "/insights", title: "현황 분석", text: "자치구별 인구 순위, 서비스 간 상관관계, 자치구 지도로 서울의 큰 그림을 봅니다." },
-  { href: "/segment", title: "고객별 맞춤형 광고", text: "구·성별·연령대 하나를 골라 광고할 서비스의 우선순위와 좋은 달을 봅니다." },
-  { href: "/service", title: "서비스별 타겟 고객", text: "서비스 하나를 골라 가장 많이 쓰는 고객층 10곳과 함께 광고할 서비스를 봅니다." },
+  { href: "/segment", title: "고객별 맞춤형 광고", text: "구·성별·연령대 하나를 골라 광고할 서비스의 우선순위와 그 고객층이 두드러지는 달을 봅니다." },
+  { href: "/service", title: "서비스별 타겟 고객", text: "서비스 하나를 골라 가장 많이 쓰는 고객층과 자치구, 함께 움직이는 서비스를 봅니다." },
+  { href: "/audience", title: "고객층 고르기", text: "한 서비스의 300개 고객층을 거르고 정렬해 광고할 고객층을 직접 고릅니다." },
+  { href: "/compare", title: "고객층 비교", text: "고객층 2–4개의 서비스 이용과 두드러지는 달을 나란히 비교합니다." },
+  { href: "/plan", title: "예산 계획", text: "예산과 CPM을 넣으면 고객층 × 월별 노출 수와 금액을 나눠 줍니다." },
 ] as const;
+
+const TITLE = "AdTarget Seoul — 서울 광고 타겟팅";
+const DESCRIPTION = "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다: 자치구 × 성별 × 연령대 300개 고객층의 7개 서비스 이용.";
+
+export function generateMetadata(): Metadata {
+  // The layout's title template would repeat the site name; the home title is the site name.
+  return { ...pageMetadata({ title: TITLE, description: DESCRIPTION, pagePath: "/", canonicalQuery: "" }), title: { absolute: TITLE } };
+}
 
 /** Home: what the tool answers, where to go, and what data it stands on (read at request time). */
 export default async function Home() {
@@ -25,7 +38,7 @@ export default async function Home() {
   return (
     <>
       <h1>AdTarget Seoul — 서울에서 어디에, 누구에게, 언제 광고할까</h1>
-      <p className={`lead ${styles.lead}`}>
+      <p className="lead">
         서울 시민생활 데이터로 자치구 × 성별 × 연령대 고객층이 게임·금융·쇼핑·동영상/방송·유튜브·넷플릭스·배달 서비스를 얼마나 쓰는지 비교해, 광고를
         보낼 곳과 대상과 시기를 고릅니다.
       </p>
@@ -47,7 +60,7 @@ export default async function Home() {
         <ul className={styles.pages} data-testid="page-links">
           {PAGES.map((p) => (
             <li key={p.href}>
-              <Link href={p.href} className={`card ${styles.pageCard}`}>
+              <Link href={p.href} prefetch={false} className={`card ${styles.pageCard}`}>
                 <span className={styles.pageTitle}>{p.title} →</span>
                 <span className={styles.pageText}>{p.text}</span>
               </Link>
@@ -107,6 +120,9 @@ export default async function Home() {
             <dd data-testid="data-attribution">{dataset.attribution}</dd>
           </div>
         </dl>
+        <p className={styles.methodLink}>
+          <Link href="/method">계산 방법과 한계 자세히 보기 →</Link>
+        </p>
       </section>
     </>
   );

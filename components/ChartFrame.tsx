@@ -1,6 +1,9 @@
+import Link from "next/link";
+import { Suspense } from "react";
 import type { TableData } from "@/lib/table";
 import { CsvDownload } from "./CsvDownload";
 import { DataTable } from "./DataTable";
+import { TableView } from "./TableView";
 
 interface ChartFrameProps {
   id: string;
@@ -12,15 +15,20 @@ interface ChartFrameProps {
   /** Source note: the dataset's attribution and anything the reader needs to interpret the figures. */
   source: string;
   filename: string;
-  /** Open the table view by default (for views that are tables first). */
+  /**
+   * Open the table view by default (for views that are tables first); it then stays out of the URL.
+   * Otherwise the table view's open state is in the URL's `table` list under this frame's `id`.
+   */
   tableOpen?: boolean;
 }
 
 /**
- * Every chart's frame: title, the chart, its table view, a source note and a CSV download of exactly
- * the table's rows.
+ * Every chart's frame: title, the chart, its table view (open state in the URL, see TableView), a source
+ * note linking the method page, and a CSV download of exactly the table's rows. `id` names the frame in
+ * the URL's `table` list: lower-case letters, digits and "-".
  */
 export function ChartFrame({ id, title, description, children, table, source, filename, tableOpen }: ChartFrameProps) {
+  const dataTable = <DataTable table={table} caption={title} testId={`${id}-table`} />;
   return (
     <section className="card chart-frame" aria-labelledby={`${id}-title`}>
       <header className="chart-header">
@@ -28,10 +36,17 @@ export function ChartFrame({ id, title, description, children, table, source, fi
         {description ? <div className="chart-description">{description}</div> : null}
       </header>
       <div className="chart-body">{children}</div>
-      <details className="chart-table" open={tableOpen}>
-        <summary>표로 보기</summary>
-        <DataTable table={table} caption={title} testId={`${id}-table`} />
-      </details>
+      {tableOpen ? (
+        <details className="chart-table" open>
+          <summary>표로 보기</summary>
+          {dataTable}
+        </details>
+      ) : (
+        // useSearchParams (inside nuqs) needs a boundary when a page is prerendered; dynamic pages never show the fallback.
+        <Suspense fallback={<details className="chart-table"><summary>표로 보기</summary>{dataTable}</details>}>
+          <TableView id={id}>{dataTable}</TableView>
+        </Suspense>
+      )}
       <ChartFooter source={source} table={table} filename={filename} />
     </section>
   );
@@ -41,7 +56,9 @@ export function ChartFrame({ id, title, description, children, table, source, fi
 export function ChartFooter({ source, table, filename }: { source: string; table: TableData; filename: string }) {
   return (
     <footer className="chart-footer">
-      <p className="source-note">출처: {source}</p>
+      <p className="source-note">
+        출처: {source} · <Link href="/method">분석 방법</Link>
+      </p>
       <CsvDownload table={table} filename={filename} />
     </footer>
   );

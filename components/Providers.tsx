@@ -1,13 +1,12 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { getQueryClient } from "@/lib/query/client";
 
+/**
+ * What every page's client components share: the URL-state adapter the controls and table views use.
+ * React Query is not here: only /plan fetches after interaction, and it brings its own provider, so
+ * other pages don't ship it.
+ */
 export function Providers({ children }: { children: React.ReactNode }) {
-  return (
-    <QueryClientProvider client={getQueryClient()}>
-      <NuqsAdapter>{children}</NuqsAdapter>
-    </QueryClientProvider>
-  );
+  return <NuqsAdapter>{children}</NuqsAdapter>;
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { CopyLinkButton } from "./CopyLinkButton";
+import { NavLinks, PlainNavLinks } from "./NavLinks";
 
-const NAV = [
-  { href: "/insights", label: "현황 분석" },
-  { href: "/segment", label: "고객별 맞춤 광고" },
-  { href: "/service", label: "서비스별 타겟" },
-] as const;
-
+/**
+ * Every page's header: the brand, the page links (carrying the chosen service and segment between
+ * pages) and "링크 복사". Rendered on the server; the links read the URL in a small client component,
+ * so one header serves every page and each page's HTML stays a function of its URL alone.
+ */
 export function SiteHeader() {
   return (
     <header className="site-header">
@@ -14,14 +16,12 @@ export function SiteHeader() {
           AdTarget <span>Seoul</span>
         </Link>
         <nav aria-label="주요 메뉴">
-          <ul>
-            {NAV.map((n) => (
-              <li key={n.href}>
-                <Link href={n.href}>{n.label}</Link>
-              </li>
-            ))}
-          </ul>
+          {/* useSearchParams needs a boundary for prerendered pages; dynamic pages render the links directly. */}
+          <Suspense fallback={<PlainNavLinks />}>
+            <NavLinks />
+          </Suspense>
         </nav>
+        <CopyLinkButton />
       </div>
     </header>
   );

@@ -1,5 +1,5 @@
 import type { CsvCell } from "./csv";
-import { formatInt, formatSigned, formatUsage } from "./format";
+import { formatDecimal, formatInt, formatSigned, formatUsage } from "./format";
 
 /**
  * A chart's data as one table: rendered as the chart's table view and downloaded as its CSV from the
@@ -28,7 +28,7 @@ export function formatCell(value: CsvCell, kind: ColumnKind): string {
     case "usage":
       return formatUsage(value);
     case "decimal":
-      return value.toFixed(2);
+      return formatDecimal(value);
     default:
       return String(value);
   }

@@ -1,5 +1,5 @@
 import { correlationLegend, R_NULL_COLOR } from "@/lib/insights/color-scale";
-import type { HeatmapCell } from "@/lib/insights/views";
+import type { HeatmapCell } from "@/lib/views/insights";
 import { serviceName } from "@/lib/format";
 import type { ServiceId } from "@/lib/domain";
 import styles from "./insights.module.css";
@@ -11,7 +11,7 @@ function header(id: ServiceId): string {
 
 /**
  * The 7×7 correlation matrix as an HTML table: row and column headers are the services, each cell
- * prints r and is coloured on a diverging blue–white–orange scale (legend below).
+ * prints r and is coloured on a colour-blind-safe diverging blue–yellow–red scale (legend below).
  */
 export function CorrelationHeatmap({ cells, caption }: { cells: HeatmapCell[][]; caption: string }) {
   const services = cells.map((row) => row[0]!.row);
@@ -64,7 +64,7 @@ export function CorrelationHeatmap({ cells, caption }: { cells: HeatmapCell[][];
             <span className={styles.swatch} style={{ background: R_NULL_COLOR }} aria-hidden="true" />– 계산 불가
           </li>
         </ul>
-        <p className={styles.legendNote}>파랑: 한 서비스를 많이 쓰는 곳일수록 다른 서비스는 적게 쓰는 경향(음의 상관) · 주황: 함께 많이 쓰는 경향(양의 상관) · 색이 진할수록 관계가 강함</p>
+        <p className={styles.legendNote}>파랑: 한 서비스를 많이 쓰는 곳일수록 다른 서비스는 적게 쓰는 경향(음의 상관) · 빨강: 함께 많이 쓰는 경향(양의 상관) · 색이 진할수록 관계가 강함</p>
       </div>
     </>
   );

@@ -13,4 +13,5 @@ export const ENDPOINTS = [
   "GET /api/services/{service}/audience?sex&age&district&sort&limit&offset",
   "GET /api/segments/compare?segments&basis",
   "GET /api/plan?service&budget&cpm&cap&months&segments",
+  "GET /api/plan/xlsx?service&budget&cpm&cap&months&segments",
 ] as const;

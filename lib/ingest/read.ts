@@ -28,21 +28,28 @@ export async function readInputFile(file: string, agg: Aggregator, problems: Pro
     problems.add({ file }, "is empty");
     return stats;
   }
-  const head = Buffer.alloc(Math.min(st.size, 8));
-  const fh = await open(file, "r");
   try {
-    await fh.read(head, 0, head.length, 0);
-  } finally {
-    await fh.close();
-  }
-  const fileMonth = monthFromFileName(file);
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    stats.format = "xlsx";
-    await readXlsx(file, fileMonth, agg, problems, stats, progress);
-  } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
-  } else {
-    await readCsv(file, fileMonth, agg, problems, stats, progress);
+    const head = Buffer.alloc(Math.min(st.size, 8));
+    const fh = await open(file, "r");
+    try {
+      await fh.read(head, 0, head.length, 0);
+    } finally {
+      await fh.close();
+    }
+    const fileMonth = monthFromFileName(file);
+    if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+      stats.format = "xlsx";
+      await readXlsx(file, fileMonth, agg, problems, stats, progress);
+    } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+      problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
+    } else {
+      await readCsv(file, fileMonth, agg, problems, stats, progress);
+    }
+  } catch (e) {
+    // An OS error while reading (permissions, I/O): that file's problem, by name, not a stack trace.
+    const err = e as NodeJS.ErrnoException;
+    if (typeof err.code !== "string") throw e;
+    problems.add({ file }, `cannot read (${err.code}: ${err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")})`);
   }
   return stats;
 }

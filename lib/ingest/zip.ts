@@ -54,6 +54,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return got === length ? buf : buf.subarray(0, got);
 }
 
+/** zlib.crc32 exists from Node 20.15; on older Nodes the size checks remain and CRC-32 is not checked. */
 const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
 
 export class ZipArchive {
@@ -209,6 +210,7 @@ function readZip64Extra(e: ZipEntry, extra: Buffer): void {
  * only as fast as the output is consumed, so memory stays at a few MB whatever the entry expands to.
  */
 async function inflateRaw(file: string, pos: number, compressedSize: number, name: string, take: (chunk: Buffer) => void): Promise<void> {
+  if (compressedSize === 0) throw new ZipError(`${name}: no compressed data (the file is damaged)`);
   const source = createReadStream(file, { start: pos, end: pos + compressedSize - 1, highWaterMark: 1 << 20 });
   const inflater = zlib.createInflateRaw({ chunkSize: 256 << 10 });
   source.on("error", (e) => inflater.destroy(e));

@@ -6,7 +6,9 @@ import {
   correlationColor,
   correlationLegend,
   DARK_TEXT,
-  interpolateStops,
+  divergingColors,
+  divergingScale,
+  niceStepAtLeast,
   LIGHT_TEXT,
   niceBreaks,
   NO_DATA_COLOR,
@@ -18,10 +20,9 @@ import {
 } from "./color-scale";
 
 describe("colour helpers", () => {
-  it("interpolates between stops", () => {
-    expect(interpolateStops(["#000000", "#ffffff"], 0.5)).toBe("#808080");
-    expect(interpolateStops(["#000000", "#ffffff"], -1)).toBe("#000000");
-    expect(interpolateStops(["#000000", "#ff0000", "#ffffff"], 0.75)).toBe("#ff8080");
+  it("runs the diverging scheme blue (low) → red (high), no neutral class", () => {
+    expect(divergingColors(4)).toEqual(["#4575b4", "#74add1", "#abd9e9", "#e0f3f8", "#fee090", "#fdae61", "#f46d43", "#d73027"]);
+    expect(divergingColors(1)).toEqual(["#abd9e9", "#fdae61"]);
   });
   it("runs viridis from light (low) to dark (high)", () => {
     expect(sequentialColors(2)).toEqual(["#fde725", "#440154"]);
@@ -77,17 +78,17 @@ describe("diverging r scale", () => {
   it("classes |r| symmetrically on the printed (rounded) value", () => {
     expect(roundR(-0.001)).toBe(0);
     expect(Object.is(roundR(-0.001), -0)).toBe(false);
-    expect(correlationColor(0.97)).toEqual({ fill: "#b35806", text: LIGHT_TEXT });
-    expect(correlationColor(-0.75).fill).toBe("#2166ac");
-    expect(correlationColor(-0.749).fill).toBe("#2166ac"); // printed −0.75
-    expect(correlationColor(0.2499).fill).toBe("#fdb863"); // printed +0.25
-    expect(correlationColor(0.24).fill).toBe("#fee0b6");
-    expect(correlationColor(-0.1).fill).toBe("#d1e5f0");
-    expect(correlationColor(0).fill).toBe("#fee0b6");
+    expect(correlationColor(0.97)).toEqual({ fill: "#d73027", text: LIGHT_TEXT });
+    expect(correlationColor(-0.75).fill).toBe("#4575b4");
+    expect(correlationColor(-0.749).fill).toBe("#4575b4"); // printed −0.75
+    expect(correlationColor(0.2499).fill).toBe("#fdae61"); // printed +0.25
+    expect(correlationColor(0.24).fill).toBe("#fee090");
+    expect(correlationColor(-0.1).fill).toBe("#e0f3f8");
+    expect(correlationColor(0).fill).toBe("#fee090");
     expect(correlationColor(null)).toEqual({ fill: R_NULL_COLOR, text: DARK_TEXT });
   });
   it("keeps printed r readable on every class (contrast ≥ 4.5)", () => {
-    for (const r of [-1, -0.6, -0.3, -0.1, 0.1, 0.3, 0.6, 1]) {
+    for (const r of [-1, -0.6, -0.3, -0.1, 0.1, 0.3, 0.6, 1, -0.8, 0.8]) {
       const { fill, text } = correlationColor(r);
       expect(contrastRatio(fill, text)).toBeGreaterThanOrEqual(4.5);
     }
@@ -95,9 +96,38 @@ describe("diverging r scale", () => {
   it("has a legend from −1 to +1", () => {
     const legend = correlationLegend();
     expect(legend).toHaveLength(8);
-    expect(legend[0]).toEqual({ label: "−1 ~ −0.75", fill: "#2166ac" });
-    expect(legend[3]).toEqual({ label: "−0.25 ~ 0", fill: "#d1e5f0" });
-    expect(legend[4]).toEqual({ label: "0 ~ 0.25", fill: "#fee0b6" });
-    expect(legend[7]).toEqual({ label: "0.75 ~ 1", fill: "#b35806" });
+    expect(legend[0]).toEqual({ label: "−1 ~ −0.75", fill: "#4575b4" });
+    expect(legend[3]).toEqual({ label: "−0.25 ~ 0", fill: "#e0f3f8" });
+    expect(legend[4]).toEqual({ label: "0 ~ 0.25", fill: "#fee090" });
+    expect(legend[7]).toEqual({ label: "0.75 ~ 1", fill: "#d73027" });
+  });
+});
+
+describe("diverging classes about a meaningful centre", () => {
+  it("picks the smallest round step covering a gap", () => {
+    expect(niceStepAtLeast(0.3)).toBe(0.5);
+    expect(niceStepAtLeast(0.5)).toBe(0.5);
+    expect(niceStepAtLeast(3.1)).toBe(5);
+    expect(niceStepAtLeast(2.2)).toBe(2.5);
+    expect(niceStepAtLeast(12)).toBe(20);
+  });
+  it("centres z on 0 with equal steps each side", () => {
+    // Farthest from 0 is 1.9 → 1.9 / 4 = 0.475 → step 0.5 → 4 steps each side, −2 … +2.
+    const s = divergingScale([-1.2, 0.3, 1.9, null], 0);
+    expect(s.breaks).toEqual([-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2]);
+    expect(s.digits).toBe(1);
+    expect(classIndex(s, -1.2)).toBe(1);
+    expect(colorFor(s, -1.2)).toBe("#74add1");
+    expect(classIndex(s, 0)).toBe(4);
+    expect(colorFor(s, 1.9)).toBe("#d73027");
+  });
+  it("centres an index on 100 and uses fewer classes when the spread is small", () => {
+    // Farthest from 100 is 7 (93) → 7 / 4 = 1.75 → step 2 → 4 steps, 92 … 108.
+    expect(divergingScale([93, 104, 100], 100).breaks).toEqual([92, 94, 96, 98, 100, 102, 104, 106, 108]);
+    // One step each side when every value is within it.
+    const tight = divergingScale([100, 100], 100);
+    expect(tight.breaks).toEqual([99, 100, 101]);
+    expect(tight.classes.map((c) => c.color)).toEqual(["#abd9e9", "#fdae61"]);
+    expect(divergingScale([null], 0).classes).toEqual([]);
   });
 });

@@ -1,38 +1,36 @@
+import { quantize } from "d3-interpolate";
+import { interpolateViridis, schemeRdYlBu } from "d3-scale-chromatic";
+
 /**
- * Colour scales for the insights page, readable by colour-blind readers:
- * - a sequential scale (viridis, light = low, dark = high) over "nice" equal-interval classes for the
- *   choropleth, so the legend reads in round numbers;
- * - a diverging blue–white–orange scale for Pearson r (symmetric classes of |r|), with a text colour
- *   per class chosen for contrast.
+ * Colour scales for the insights and service maps and the correlation heatmap, readable by colour-blind
+ * readers (both schemes come from d3-scale-chromatic; nothing is interpolated by hand):
+ * - a sequential scale (viridis, light = low, dark = high) over "nice" equal-interval classes for
+ *   average age and population, so the legend reads in round numbers;
+ * - a diverging blue–yellow–red scale (ColorBrewer RdYlBu, marked colour-blind safe) centred on a meaningful middle — 0 for z, 100 for
+ *   an index, 0 for Pearson r — with equal round steps either side, so "above" and "below" read at once.
  * Pure functions: the components only look colours up.
  */
 
-/** Viridis (matplotlib) sampled at t = 0, 0.1, …, 1: dark purple → yellow. */
-export const VIRIDIS = ["#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c", "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"] as const;
+/** k colours from light yellow (lowest class) to dark purple (highest class), sampled evenly from viridis. */
+export function sequentialColors(k: number): string[] {
+  if (k <= 1) return [interpolateViridis(0.5)];
+  return quantize(interpolateViridis, k).reverse();
+}
+
+/**
+ * 2n colours of ColorBrewer's RdYlBu, blue (far below the middle) → red (far above), no neutral class:
+ * every value is on one side of the middle. n = 1 takes the two mildest colours of the 4-class scheme.
+ * Of the colour-blind-safe diverging schemes, RdYlBu (and BrBG) keep printed text at ≥ 4.5:1 contrast
+ * on all 8 classes with dark or white text; PuOr's and RdBu's second class fall short.
+ */
+export function divergingColors(n: number): string[] {
+  if (n <= 1) return schemeRdYlBu[4]!.slice(1, 3).reverse();
+  return [...schemeRdYlBu[Math.min(2 * n, 10)]!].reverse();
+}
 
 function hexToRgb(hex: string): [number, number, number] {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-function rgbToHex([r, g, b]: readonly number[]): string {
-  return `#${[r, g, b].map((c) => Math.round(c!).toString(16).padStart(2, "0")).join("")}`;
-}
-
-/** Linear interpolation (in sRGB) along evenly spaced stops; t is clamped to [0, 1]. */
-export function interpolateStops(stops: readonly string[], t: number): string {
-  const x = Math.min(1, Math.max(0, t)) * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = hexToRgb(stops[i]!);
-  const b = hexToRgb(stops[i + 1]!);
-  return rgbToHex(a.map((c, k) => c + (b[k]! - c) * f));
-}
-
-/** k colours from light yellow (lowest class) to dark purple (highest class). */
-export function sequentialColors(k: number): string[] {
-  if (k <= 1) return [interpolateStops(VIRIDIS, 0.5)];
-  return Array.from({ length: k }, (_, i) => interpolateStops(VIRIDIS, 1 - i / (k - 1)));
 }
 
 /** WCAG relative luminance of an sRGB colour. */
@@ -125,6 +123,30 @@ export function sequentialScale(values: readonly (number | null)[], target = 5):
   return { breaks, classes, digits };
 }
 
+/** The smallest round step (1, 2, 2.5 or 5 × 10^k) at least `x`. */
+export function niceStepAtLeast(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return 1;
+  const exp = Math.floor(Math.log10(x));
+  for (const e of [exp, exp + 1]) for (const m of STEP_MULTIPLIERS) if (m * 10 ** e >= x * (1 - 1e-12)) return roundTo(m * 10 ** e, Math.max(0, -e + 1));
+  return 10 ** (exp + 1);
+}
+
+/**
+ * Classes symmetric about `centre` (0 for z, 100 for an index): equal round steps, at most `maxSteps`
+ * each side, wide enough for the farthest value; coloured blue below the centre, red above.
+ */
+export function divergingScale(values: readonly (number | null)[], centre: number, maxSteps = 4): SequentialScale {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length === 0) return { breaks: [], classes: [], digits: 0 };
+  const far = Math.max(...xs.map((v) => Math.abs(v - centre)));
+  const step = far === 0 ? 1 : niceStepAtLeast(far / maxSteps);
+  const digits = decimalsOf(step);
+  const n = Math.max(1, Math.ceil(far / step - 1e-9));
+  const breaks = Array.from({ length: 2 * n + 1 }, (_, i) => roundTo(centre + (i - n) * step, digits));
+  const colors = divergingColors(n);
+  return { breaks, classes: colors.map((color, i) => ({ from: breaks[i]!, to: breaks[i + 1]!, color })), digits };
+}
+
 /** Index of the class a value falls in (clamped to the ends), or null for a missing value. */
 export function classIndex(scale: SequentialScale, value: number | null): number | null {
   if (value === null || !Number.isFinite(value) || scale.classes.length === 0) return null;
@@ -141,8 +163,9 @@ export function colorFor(scale: SequentialScale, value: number | null): string {
 // ── Diverging scale for r ─────────────────────────────────────────────────────────────────────────
 
 /** Four classes of |r| per sign: [0, .25), [.25, .5), [.5, .75), [.75, 1]; index 0 is the weakest. */
-const R_NEGATIVE = ["#d1e5f0", "#92c5de", "#4393c3", "#2166ac"] as const; // ColorBrewer RdBu blues
-const R_POSITIVE = ["#fee0b6", "#fdb863", "#e08214", "#b35806"] as const; // ColorBrewer PuOr oranges
+const R_CLASSES = divergingColors(4);
+const R_NEGATIVE = R_CLASSES.slice(0, 4).reverse();
+const R_POSITIVE = R_CLASSES.slice(4);
 export const R_NULL_COLOR = "#e9ebee";
 
 export interface CellColor {

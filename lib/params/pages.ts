@@ -1,7 +1,8 @@
 import { findDistrict } from "@/lib/districts";
+import { DEFAULT_CAP } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
-import type { Shape } from "./query";
+import type { Shape, ShapeValues } from "./query";
 import * as v from "./values";
 
 /**
@@ -29,18 +30,55 @@ export const insightsPage = {
 
 export const servicePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
+  // The district map's group. Their default is the top target's group, which depends on the data and
+  // the service, so the shape leaves them without one and the page resolves it (lib/views/service.ts).
+  sex: optional("sex", v.sexFilter),
+  age: optional("age", v.age),
+  // The targets table's "함께 움직이는 서비스": season-adjusted r, or the raw 2023-method r.
+  related: { ...optional("related", v.relatedMethod, "adjusted" as v.RelatedMethod), label: "연관 서비스 계산" },
 } satisfies Shape;
+
+/** /plan's example inputs: a 5,000만 원 campaign at an illustrative CPM the planner replaces with their own. */
+export const PLAN_DEFAULTS = { budget: 50_000_000, cpm: 5_000 } as const;
+
+const planPages = new WeakMap<readonly string[], ReturnType<typeof buildPlanPage>>();
+
+function buildPlanPage(months: readonly string[]) {
+  return {
+    service: optional("service", v.service, DEFAULT_SERVICE),
+    budget: optional("budget", v.budget, PLAN_DEFAULTS.budget),
+    cpm: optional("cpm", v.cpm, PLAN_DEFAULTS.cpm),
+    cap: optional("cap", v.cap, DEFAULT_CAP),
+    months: optional("months", v.monthListCodec(months), [...months]),
+    // Left out: the service's top 10 targets, which depend on the data, so the page resolves them.
+    segments: optional("segments", v.planSegments),
+  } satisfies Shape;
+}
+
+/** /plan: the dataset's months are its campaign months, so the shape is built (once) per month list. */
+export function planPage(months: readonly string[]) {
+  let shape = planPages.get(months);
+  if (!shape) planPages.set(months, (shape = buildPlanPage(months)));
+  return shape;
+}
+
+export type PlanShape = ReturnType<typeof planPage>;
+/** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: v.Segment[] };
 
 /**
  * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
  * through a codec. Some codecs need the dataset's months, known only once it is loaded.
  */
-export function pageShapes(_months: readonly string[]) {
+export function pageShapes(months: readonly string[]) {
   return {
     "/": {},
     "/segment": segmentPage,
     "/insights": insightsPage,
     "/service": servicePage,
+    "/plan": planPage(months),
+    // The method page has no parameters: one canonical URL, cached like the others.
+    "/method": {},
   } as const satisfies Record<string, Shape>;
 }
 

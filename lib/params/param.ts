@@ -18,6 +18,7 @@ export const PARAM_LABELS: Readonly<Record<string, string>> = {
   cap: "빈도 상한",
   months: "캠페인 기간",
   hide: "숨긴 서비스",
+  table: "표로 보기",
 };
 
 function labelOf(name: string): string {

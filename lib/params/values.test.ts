@@ -58,6 +58,18 @@ describe("sex, age, service, basis, metric", () => {
   });
 });
 
+describe("relatedMethod (/service's related-services toggle)", () => {
+  it("reads adjusted and raw in any case, refuses anything else, and is missing when absent", () => {
+    expect(readParam(optional("related", v.relatedMethod), ["RAW"])).toEqual({ kind: "valid", value: "raw" });
+    expect(readParam(optional("related", v.relatedMethod), ["adjusted"])).toEqual({ kind: "valid", value: "adjusted" });
+    const bad = readParam(optional("related", v.relatedMethod), ["pearson"]);
+    expect(bad).toMatchObject({ kind: "invalid", raw: "pearson" });
+    if (bad.kind === "invalid") expect(bad.allowed.values?.map((a) => a.value)).toEqual(["adjusted", "raw"]);
+    expect(readParam(optional("related", v.relatedMethod), [])).toEqual({ kind: "missing" });
+    roundTrips(v.relatedMethod, v.RELATED_METHODS);
+  });
+});
+
 describe("segment ids and lists", () => {
   it("read district.sex.age with any district form and write the slug form", () => {
     expect(v.segment.parse("강남구.f.20")).toEqual({ ok: true, value: { district: gangnam, sex: "F", age: 20 } });
@@ -127,5 +139,24 @@ describe("hostile input", () => {
   it("refuses repeats and over-long values without parsing them", () => {
     expect(readParam(optional("sex", v.sex), ["F", "M"])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("2 times") });
     expect(readParam(optional("sex", v.sex), ["F".repeat(65)])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("too long") });
+  });
+});
+
+describe("table ids (open table views)", () => {
+  it("reads distinct chart ids, writes them sorted, and compares regardless of order", () => {
+    expect(v.tableIds.parse("trend,priority")).toEqual({ ok: true, value: ["priority", "trend"] });
+    expect(v.tableIds.serialize(["trend", "priority"])).toBe("priority,trend");
+    expect(v.tableIds.equals(["a", "b"], ["b", "a"])).toBe(true);
+    expect(v.tableIds.equals(["a"], ["a", "b"])).toBe(false);
+    roundTrips(v.tableIds, [[], ["map"], ["best-months", "trend", "z2"]]);
+  });
+  it("refuses ids that are not chart ids, and repeats", () => {
+    expect(v.tableIds.parse("Trend").ok).toBe(false);
+    expect(v.tableIds.parse("trend,<script>").ok).toBe(false);
+    expect(v.tableIds.parse("trend,trend").ok).toBe(false);
+    expect(v.tableIds.parse("1st").ok).toBe(false);
+  });
+  it("is missing when empty, so the default (none open) is never written", () => {
+    expect(readParam(optional("table", v.tableIds, []), [""])).toEqual({ kind: "missing" });
   });
 });

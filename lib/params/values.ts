@@ -75,6 +75,14 @@ export const insightMetric: Codec<InsightMetric> = enumCodec(INSIGHT_METRICS, (m
   m === "average-age" ? "평균 연령" : m === "population" ? "인구" : `${SERVICE_BY_ID[m].name_ko} 자치구 효과`,
 );
 
+/**
+ * Which "함께 움직이는 서비스" the /service targets table shows: r of the season-adjusted residual series
+ * (the default), or r of the raw monthly series as the 2023 analysis computed it.
+ */
+export const RELATED_METHODS = ["adjusted", "raw"] as const;
+export type RelatedMethod = (typeof RELATED_METHODS)[number];
+export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) => (m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)"));
+
 /** A segment: one district, one sex, one age band. */
 export type Segment = SegmentKey;
 
@@ -168,3 +176,28 @@ export const offset = integerCodec(0, 299, "an integer from 0 to 299");
 
 /** How /api/services/{service}/audience may sort (always highest first). */
 export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);
+
+/**
+ * The chart frames whose table view is open (ChartFrame's "표로 보기"), by frame id: the table is what
+ * a reader sees, so a shared link opens the same ones. Written sorted, so one view has one URL. A page
+ * opts in by adding `table: optional("table", v.tableIds, [])` to its shape in pages.ts; its
+ * ChartFrames then open from the URL on the server's first render and write it when toggled.
+ */
+const TABLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
+export const tableId: Codec<string> = {
+  parse: (raw) => (TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" }),
+  serialize: (id) => id,
+  equals: (a, b) => a === b,
+  allowed: { text: "chart ids (lower-case letters, digits and -)" },
+  maxLength: 32,
+};
+const tableList = listCodec(tableId, 0, 12, "chart ids");
+export const tableIds: Codec<string[]> = {
+  ...tableList,
+  parse: (raw) => {
+    const r = tableList.parse(raw);
+    return r.ok ? { ok: true, value: [...r.value].sort() } : r;
+  },
+  serialize: (ids) => tableList.serialize([...ids].sort()),
+  equals: (a, b) => tableList.equals([...a].sort(), [...b].sort()),
+};

@@ -15,7 +15,8 @@ export function pageMetadata({ title, description, pagePath, canonicalQuery }: {
     title,
     description,
     alternates: { canonical: `${pagePath}${canonicalQuery}` },
-    openGraph: { title, description, url: `${pagePath}${canonicalQuery}`, images: [image] },
+    // A page's openGraph replaces the layout's whole, so the site-wide fields are repeated here.
+    openGraph: { siteName: "AdTarget Seoul", locale: "ko_KR", type: "website", title, description, url: `${pagePath}${canonicalQuery}`, images: [image] },
     twitter: { card: "summary_large_image", title, description, images: [image.url] },
   };
 }

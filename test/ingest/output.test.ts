@@ -115,16 +115,17 @@ describe("the lock admits one writer", () => {
     const out = path.join(work, "ds");
     mkdirSync(path.join(work, ".ds.lock"));
     writeFileSync(path.join(work, ".ds.lock", `${deadPid()}-0123abcd`), "");
-    type Ended = { pid: number; code: number | null; stderr: string; paused: boolean };
+    type Ended = { pid: number; code: number | null; stderr: string; paused: boolean; exited: Promise<unknown> };
     const children = Array.from({ length: 3 }, () => {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, jan], { cwd: ROOT, env: { ...process.env, INGEST_TEST_PAUSE: "swap" } });
+      const exited = new Promise((r) => child.once("exit", r));
       return new Promise<Ended>((resolve) => {
         let stderr = "";
         child.stderr.on("data", (d: Buffer) => {
           stderr += d.toString();
-          if (stderr.includes("INGEST_TEST_PAUSED")) resolve({ pid: child.pid!, code: null, stderr, paused: true });
+          if (stderr.includes("INGEST_TEST_PAUSED")) resolve({ pid: child.pid!, code: null, stderr, paused: true, exited });
         });
-        child.on("exit", (code) => resolve({ pid: child.pid!, code, stderr, paused: false }));
+        child.on("exit", (code) => resolve({ pid: child.pid!, code, stderr, paused: false, exited }));
       });
     });
     const ended = await Promise.all(children);
@@ -136,8 +137,8 @@ describe("the lock admits one writer", () => {
       expect(e.stderr).toContain(`another import (pid ${writer.pid}) is writing it`);
     }
     process.kill(writer.pid, "SIGKILL");
+    await writer.exited; // reaped: its pid no longer answers
     // the next run takes the dead writer's lock over and clears its leftovers
-    await new Promise((r) => setTimeout(r, 200));
     expect((await cli("--out", out, jan)).code).toBe(0);
     expect(loadDatasetDir(out).meta.months).toEqual(["2023-01"]);
     expect(readdirSync(work).sort()).toEqual([".ds.versions", "ds"]);

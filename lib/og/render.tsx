@@ -1,0 +1,93 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { LRUCache } from "lru-cache";
+import { ImageResponse } from "next/og";
+import type { OgCard } from "@/lib/views/og";
+
+/**
+ * Draws a link-preview card as a 1200×630 PNG (next/og: satori + resvg) in the bundled Korean font,
+ * and keeps the result per canonical preview URL. The first render of a card costs tens of
+ * milliseconds; after that a preview is a lookup, and its ETag (sha256 of the PNG) lets chat apps,
+ * CDNs and browsers revalidate with a 304.
+ */
+export const OG_SIZE = { width: 1200, height: 630 } as const;
+
+/** Previews change only with the dataset (a restart); the ETag covers that case for caches that keep them longer. */
+export const OG_CACHE_CONTROL = "public, max-age=3600, s-maxage=86400, stale-while-revalidate=604800";
+
+const FONT_DIR = path.join(process.cwd(), "lib", "og", "fonts");
+const FAMILY = "AdTarget OG Gothic";
+let fonts: { name: string; data: Buffer; weight: 400 | 700; style: "normal" }[] | undefined;
+
+/** Read once; the same array every call, so satori can reuse its parsed fonts. */
+function ogFonts() {
+  fonts ??= [
+    { name: FAMILY, data: readFileSync(path.join(FONT_DIR, "og-gothic-regular.ttf")), weight: 400, style: "normal" },
+    { name: FAMILY, data: readFileSync(path.join(FONT_DIR, "og-gothic-bold.ttf")), weight: 700, style: "normal" },
+  ];
+  return fonts;
+}
+
+const COLORS = { bg: "#10243e", card: "#ffffff", text: "#1b1f24", muted: "#555d68", accent: "#0b5cad", light: "#9cc7ff", rule: "#d7dbe0" };
+
+function CardImage({ card }: { card: OgCard }) {
+  return (
+    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: COLORS.bg, padding: "30px 40px", fontFamily: FAMILY, wordBreak: "keep-all" }}>
+      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", color: "#ffffff", fontSize: 28, marginBottom: 18 }}>
+        <div style={{ display: "flex", fontWeight: 700 }}>
+          AdTarget&nbsp;<span style={{ color: COLORS.light }}>Seoul</span>
+        </div>
+        <div style={{ display: "flex", color: COLORS.light }}>{card.kicker}</div>
+      </div>
+      <div style={{ flex: 1, display: "flex", flexDirection: "column", background: COLORS.card, borderRadius: 20, padding: "30px 44px 24px" }}>
+        <div style={{ display: "flex", fontSize: card.headline.length > 22 ? 44 : 52, fontWeight: 700, color: COLORS.text, lineHeight: 1.25 }}>{card.headline}</div>
+        <div style={{ display: "flex", flexDirection: "column", marginTop: 16 }}>
+          {card.items.map((item) => (
+            <div key={item.label} style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", borderBottom: `2px solid ${COLORS.rule}`, padding: "6px 0", fontSize: 32 }}>
+              <div style={{ display: "flex", color: COLORS.text, fontWeight: 700 }}>{item.label}</div>
+              <div style={{ display: "flex", color: COLORS.accent, marginLeft: 24 }}>{item.value}</div>
+            </div>
+          ))}
+          {card.items.length === 0 ? <div style={{ display: "flex", fontSize: 36, color: COLORS.muted, marginTop: 12 }}>{card.note}</div> : null}
+        </div>
+        {card.items.length > 0 ? <div style={{ display: "flex", fontSize: 21, color: COLORS.muted, marginTop: "auto" }}>{card.note}</div> : null}
+      </div>
+      <div style={{ display: "flex", color: "#d9e2ee", fontSize: 20, marginTop: 16 }}>{card.footer}</div>
+    </div>
+  );
+}
+
+export interface OgImage {
+  png: Buffer;
+  /** Strong ETag: the PNG's sha256, so equal images have equal tags in every process. */
+  etag: string;
+}
+
+export async function renderCard(card: OgCard): Promise<OgImage> {
+  const res = new ImageResponse(<CardImage card={card} />, { ...OG_SIZE, fonts: ogFonts() });
+  const png = Buffer.from(await res.arrayBuffer());
+  return { png, etag: `"${createHash("sha256").update(png).digest("base64url")}"` };
+}
+
+/** Rendered previews by canonical URL, bounded by bytes (a card is 40–120 KB): least recently used go first. */
+const images = new LRUCache<string, OgImage>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (i) => i.png.length + 128 });
+/** Renders in flight, so a burst of requests for a new preview renders it once. */
+const rendering = new Map<string, Promise<OgImage>>();
+
+export async function cachedCard(key: string, card: () => OgCard): Promise<OgImage> {
+  const hit = images.get(key);
+  if (hit) return hit;
+  let p = rendering.get(key);
+  if (!p) {
+    p = renderCard(card())
+      .then((img) => {
+        images.set(key, img);
+        return img;
+      })
+      .finally(() => rendering.delete(key));
+    rendering.set(key, p);
+  }
+  return p;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { optional } from "@/lib/params/param";
+import { pageShapes } from "@/lib/params/pages";
+import * as v from "@/lib/params/values";
+import { carriedHref, NAV_PAGES } from "./nav";
+
+const shapes = pageShapes([]);
+const q = (s: string) => new URLSearchParams(s);
+
+describe("carriedHref", () => {
+  it("carries the segment from /segment to a page with age and sex, in that page's canonical form", () => {
+    // /insights has age and sex (not district); its default sex is T, so F is written.
+    expect(carriedHref("/insights", q("district=mapo-gu&sex=F&age=30"), shapes)).toBe("/insights?age=30&sex=F");
+    expect(carriedHref("/segment", q("district=Mapo-gu&sex=m&age=30"), shapes)).toBe("/segment?district=mapo-gu&sex=M&age=30");
+  });
+  it("carries the service between pages that have one, and nothing to pages that have none", () => {
+    expect(carriedHref("/service", q("service=배달&age=30"), shapes)).toBe("/service");
+    expect(carriedHref("/service", q("service=game"), shapes)).toBe("/service?service=game");
+    expect(carriedHref("/method", q("service=game&district=mapo-gu"), shapes)).toBe("/method");
+  });
+  it("carries only what the URL states and the target's codec accepts", () => {
+    expect(carriedHref("/segment", q("age=99&district=nowhere&sex=F"), shapes)).toBe("/segment");
+    // Other parameters (the map's metric, open tables) stay on their page.
+    expect(carriedHref("/segment", q("metric=population&table=map"), shapes)).toBe("/segment");
+  });
+  it("links a page without a registered shape without parameters, and uses its shape once it is", () => {
+    const { "/plan": _plan, ...withoutPlan } = shapes;
+    expect(carriedHref("/plan", q("service=game"), withoutPlan)).toBe("/plan");
+    const withPlan = { ...shapes, "/plan": { service: optional("service", v.service, "delivery" as const), budget: optional("budget", v.budget) } };
+    expect(carriedHref("/plan", q("service=game&budget=5000000"), withPlan)).toBe("/plan?service=game");
+  });
+  it("lists every page, the planner pages and /method included", () => {
+    expect(NAV_PAGES.map((p) => p.path)).toEqual(["/insights", "/segment", "/service", "/audience", "/compare", "/plan", "/method"]);
+  });
+});

@@ -1,0 +1,229 @@
+import { SEX_LABELS, SEXES, SERVICE_BY_ID, unitKind, type ServiceId } from "@/lib/domain";
+import type { Engine } from "@/lib/engine";
+import { formatDecimal, formatInt, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
+import { insightsPage, pageShapes, segmentPage, servicePage } from "@/lib/params/pages";
+import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
+import { ogImagePath } from "./share";
+
+/**
+ * The link-preview card of each page (the 1200×630 image at /og/<page>): the view's headline and its
+ * top items, in Korean, computed from the same engine and query as the page. Pure data: lib/og/render.tsx
+ * draws it. A page without a card builder below gets its generic card (title and what it answers).
+ */
+export const OG_PAGES = ["home", "segment", "service", "insights", "audience", "compare", "plan", "method"] as const;
+export type OgPage = (typeof OG_PAGES)[number];
+
+export function isOgPage(v: string): v is OgPage {
+  return (OG_PAGES as readonly string[]).includes(v);
+}
+
+/** The page each preview belongs to. */
+export const OG_PAGE_PATH: Readonly<Record<OgPage, string>> = {
+  home: "/",
+  segment: "/segment",
+  service: "/service",
+  insights: "/insights",
+  audience: "/audience",
+  compare: "/compare",
+  plan: "/plan",
+  method: "/method",
+};
+
+export interface OgItem {
+  label: string;
+  value: string;
+}
+
+export interface OgCard {
+  /** The page's name, above the headline. */
+  kicker: string;
+  headline: string;
+  /** The view's top items, at most OG_MAX_ITEMS. */
+  items: OgItem[];
+  /** One line under the items: what the figures are. */
+  note: string;
+  /** Attribution and months covered. */
+  footer: string;
+}
+
+export const OG_MAX_ITEMS = 5;
+
+/** Each page's name and one line on what it answers: the generic card, and the kicker of the specific ones. */
+export const OG_PAGE_TEXT: Readonly<Record<OgPage, { title: string; description: string }>> = {
+  home: { title: "AdTarget Seoul", description: "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다." },
+  segment: { title: "고객별 맞춤형 광고", description: "자치구 × 성별 × 연령대 고객층이 평균보다 많이 쓰는 서비스와 그 시기" },
+  service: { title: "서비스별 타겟 고객", description: "한 서비스를 서울 평균보다 많이 쓰는 고객층과 자치구" },
+  insights: { title: "현황 분석", description: "자치구별 인구, 서비스 간 상관관계, 자치구 지도" },
+  audience: { title: "고객층 고르기", description: "한 서비스의 300개 고객층을 거르고 정렬해 광고 대상을 고릅니다." },
+  compare: { title: "고객층 비교", description: "고객층 2–4개의 서비스 이용을 나란히 비교합니다." },
+  plan: { title: "예산 계획", description: "예산과 CPM으로 고객층 × 월별 노출 수를 나눕니다." },
+  method: { title: "분석 방법", description: "자료의 출처, 집계 방법, z·상관계수·자치구 효과·예산 배분 규칙을 설명합니다." },
+};
+
+/** The query shape a page's preview reads: the page's own, once registered in lib/params/pages.ts. */
+export function ogShape(page: OgPage, months: readonly string[]): Shape {
+  const shapes: Record<string, Shape> = pageShapes(months);
+  return shapes[OG_PAGE_PATH[page]] ?? {};
+}
+
+/**
+ * The preview's canonical URL (its cache key): the page's shape decides which parameters count and
+ * how they are written, so spellings of one view share one image and unknown parameters are ignored.
+ * Invalid values read as their defaults, as the page renders them.
+ */
+export function ogCanonicalPath(page: OgPage, query: QueryInput, months: readonly string[]): string {
+  const shape = ogShape(page, months);
+  return ogImagePath(OG_PAGE_PATH[page], writeQuery(shape, readQuery(query, shape).values));
+}
+
+function footerOf(engine: Engine): string {
+  const { months, meta } = engine;
+  const span = months.length ? ` · ${monthLabel(months[0]!)}–${monthLabel(months.at(-1)!)} (${months.length}개월)` : "";
+  return `자료: ${meta.attribution}${span}`;
+}
+
+/** A page's values as the page renders them: every parameter of these shapes has a default. */
+function valuesOf<S extends Shape>(query: QueryInput, shape: S): ShapeValues<S> {
+  return readQuery(query, shape).values as ShapeValues<S>;
+}
+
+const zText = (z: number | null) => (z === null ? "z 없음" : `z ${formatSigned(z)}`);
+
+function genericCard(page: OgPage, engine: Engine): OgCard {
+  const { title, description } = OG_PAGE_TEXT[page];
+  return { kicker: "AdTarget Seoul", headline: title, items: [], note: description, footer: footerOf(engine) };
+}
+
+function homeCard(engine: Engine): OgCard {
+  return {
+    kicker: "AdTarget Seoul",
+    headline: "서울에서 어디에, 누구에게, 언제 광고할까",
+    items: [
+      { label: "어디에", value: "25개 자치구와 그 구의 인구" },
+      { label: "누구에게", value: "성별 × 연령대 고객층이 평균보다 많이 쓰는 서비스" },
+      { label: "언제", value: "고객층이 다른 고객층보다 두드러지는 달" },
+    ],
+    note: "게임·금융·쇼핑·동영상/방송·유튜브·넷플릭스·배달 7개 서비스, 300개 고객층",
+    footer: footerOf(engine),
+  };
+}
+
+function segmentCard(query: QueryInput, engine: Engine): OgCard {
+  const { district, sex, age } = valuesOf(query, segmentPage);
+  const kicker = OG_PAGE_TEXT.segment.title;
+  const note = `z: 이 고객층의 ${engine.months.length}개월 평균 이용이 300개 고객층 평균보다 표준편차 몇 배 높은지`;
+  if (sex === "T") {
+    // A segment is one sex: the page asks to choose; the preview shows each sex's first priority.
+    return {
+      kicker,
+      headline: `${district.name_ko} ${age}대: 성별을 골라 주세요`,
+      items: SEXES.map((s) => {
+        const top = engine.priority({ district, sex: s, age }).overall[0]!;
+        return { label: `${SEX_LABELS[s]} 1순위`, value: `${serviceName(top.service)} · ${zText(top.z)}` };
+      }),
+      note,
+      footer: footerOf(engine),
+    };
+  }
+  const { overall } = engine.priority({ district, sex, age });
+  return {
+    kicker,
+    headline: `${segmentLabel(district.name_ko, sex, age)} 광고 우선순위`,
+    items: overall.slice(0, OG_MAX_ITEMS).map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
+    note,
+    footer: footerOf(engine),
+  };
+}
+
+function serviceCard(query: QueryInput, engine: Engine): OgCard {
+  const { service } = valuesOf(query, servicePage);
+  const targets = engine.targets(service, OG_MAX_ITEMS);
+  return {
+    kicker: OG_PAGE_TEXT.service.title,
+    headline: `${serviceName(service)} 서비스를 많이 쓰는 고객층`,
+    items: targets.map((t, i) => ({ label: `${i + 1}. ${segmentLabel(t.district.name_ko, t.sex, t.age)}`, value: `${zText(t.z)} · 인구 ${formatInt(t.population)}명` })),
+    note: `z: ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 인구는 거주자 수(이용자 수 아님)`,
+    footer: footerOf(engine),
+  };
+}
+
+/** A district effect in its metric's real meaning: an index where the unit allows ratios, else z. */
+function effectText(service: ServiceId, index: number | null, districtZ: number | null): string {
+  return unitKind(service) === "count" && index !== null ? `지수 ${formatInt(index)}` : zText(districtZ);
+}
+
+function insightsCard(query: QueryInput, engine: Engine): OgCard {
+  const { age, sex, metric } = valuesOf(query, insightsPage);
+  const kicker = OG_PAGE_TEXT.insights.title;
+  const footer = footerOf(engine);
+  if (metric === "average-age") {
+    // Average age is over every age band, so only the sex filter applies.
+    return {
+      kicker,
+      headline: `평균 연령이 높은 자치구 (${SEX_LABELS[sex]}, 모든 연령대)`,
+      items: engine
+        .averageAge(sex)
+        .slice(0, OG_MAX_ITEMS)
+        .map((d) => ({ label: `${d.rank}. ${d.district.name_ko}`, value: `${formatDecimal(d.averageAge, 1)}세` })),
+      note: "연령대 가운데값(20대 → 25세 … 70대 이상 → 75세)을 인구로 가중한 평균",
+      footer,
+    };
+  }
+  if (metric === "population") {
+    return {
+      kicker,
+      headline: `${age}대 ${SEX_LABELS[sex]} 인구가 많은 자치구`,
+      items: engine
+        .population(age, sex)
+        .slice(0, OG_MAX_ITEMS)
+        .map((d) => ({ label: `${d.rank}. ${d.district.name_ko}`, value: `${formatInt(d.population)}명` })),
+      note: `${engine.months.length}개월 평균 거주 인구`,
+      footer,
+    };
+  }
+  const service: ServiceId = metric;
+  return {
+    kicker,
+    headline: `${age}대 ${SEX_LABELS[sex]}: ${SERVICE_BY_ID[service].name_ko} 이용이 많은 자치구`,
+    items: engine
+      .districtEffect(service, sex, age)
+      .slice(0, OG_MAX_ITEMS)
+      .map((d) => ({ label: `${d.rank}. ${d.district.name_ko}`, value: effectText(service, d.index, d.districtZ) })),
+    note:
+      unitKind(service) === "count"
+        ? "자치구 효과: 같은 성별·연령대의 25개 구 평균을 100으로 둔 지수"
+        : "자치구 효과: 같은 성별·연령대의 25개 구 사이 z (표준화 지수라 비율은 쓰지 않음)",
+    footer,
+  };
+}
+
+function methodCard(engine: Engine): OgCard {
+  return {
+    kicker: "AdTarget Seoul",
+    headline: "분석 방법",
+    items: [
+      { label: "자료", value: "서울 열린데이터 광장 「서울 시민생활 데이터」 (SK텔레콤 기반)" },
+      { label: "비교", value: "서비스마다 단위가 달라 서울 평균 대비 z로 비교" },
+      { label: "주의", value: `상관계수 r은 ${engine.months.length}개월 값에서 계산해 불안정` },
+    ],
+    note: OG_PAGE_TEXT.method.description,
+    footer: footerOf(engine),
+  };
+}
+
+/**
+ * The card builders of the pages with a view-specific preview. A page not listed here (audience,
+ * compare, plan until their views are added) shows its generic card; adding one is one line here.
+ */
+const CARDS: Partial<Record<OgPage, (query: QueryInput, engine: Engine) => OgCard>> = {
+  home: (_q, e) => homeCard(e),
+  segment: segmentCard,
+  service: serviceCard,
+  insights: insightsCard,
+  method: (_q, e) => methodCard(e),
+};
+
+export function ogCard(page: OgPage, query: QueryInput, engine: Engine): OgCard {
+  const build = CARDS[page];
+  return build ? build(query, engine) : genericCard(page, engine);
+}
