@@ -123,6 +123,10 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   await expect(chart.locator(".recharts-line")).toHaveCount(7);
   await expect(page).not.toHaveURL(/hide=/);
 
+  // Opening a table view is in the URL (shallow: no server round trip).
+  await frame(page, "priority").locator("summary").click();
+  await expect(page).toHaveURL(/[?&]table=priority(&|$)/);
+
   // CSVs equal what is shown.
   const priorityCsv = parseCsv(await downloadCsv(page, frame(page, "priority").getByTestId("csv-download")));
   expect(priorityCsv.slice(1)).toEqual(await tableValues(page.getByTestId("priority-table")));
@@ -313,7 +317,10 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
   test("the server's first render already holds the answers", async ({ page, request }) => {
     const priority = await priorityDay(request, "mapo-gu", "M", 30);
-    await page.goto("/segment?district=mapo-gu&sex=M&age=30&basis=day");
+    await page.goto("/segment?district=mapo-gu&sex=M&age=30&basis=day&table=when");
+    // A link with an open table view opens it in the first HTML.
+    await expect(frame(page, "when").locator("details.chart-table")).toHaveAttribute("open", "");
+    await expect(frame(page, "priority").locator("details.chart-table")).not.toHaveAttribute("open");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("마포구 30대 남성 광고 우선순위");
     expect(await attrs(priorityItems(page), "data-service")).toEqual(priority.overall.map((s) => s.service));
     await expectWhenAnswers(page, priority);
