@@ -41,7 +41,8 @@ export async function importUnderLoad(root, serverUrl, file, { connections = 16,
         c.stderr.on("data", (d) => (text += d));
         c.on("exit", (code) => {
           importSeconds = (performance.now() - t0) / 1000;
-          code === 0 ? resolve(text) : reject(new Error(`import failed (${code}): ${text.slice(-500)}`));
+          if (code === 0) resolve(text);
+          else reject(new Error(`import failed (${code}): ${text.slice(-500)}`));
         });
       });
     const imported = child();

@@ -204,7 +204,10 @@ describe("GET /api/map/average-age", () => {
     expect(json.sex).toBe("T");
     expect(json.districts).toHaveLength(25);
     expect(json.districts[0].district.name_ko).toBe("강북구");
-    for (const d of json.districts) expect(d.averageAge).toBeGreaterThan(25), expect(d.averageAge).toBeLessThan(75);
+    for (const d of json.districts) {
+      expect(d.averageAge).toBeGreaterThan(25);
+      expect(d.averageAge).toBeLessThan(75);
+    }
   });
   it("400 for a bad sex", async () => {
     expect((await averageAge(req("/api/map/average-age?sex=x"))).status).toBe(400);

@@ -69,6 +69,32 @@ export type PlanShape = ReturnType<typeof planPage>;
 export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: v.Segment[] };
 
 /**
+ * /audience: the service's 300 segments, filtered (sex T = both; age and district left out = all),
+ * sorted by any column either way, paged by 50, and the ticked segments (`pick`, up to all 300).
+ */
+export const audiencePage = {
+  service: optional("service", v.service, DEFAULT_SERVICE),
+  sex: optional("sex", v.sexFilter, "T"),
+  age: optional("age", v.age),
+  district: optional("district", v.district),
+  sort: optional("sort", v.audienceTableSort, "score-desc"),
+  // The table shows 50 rows from here (sorting and filtering act on all of them).
+  offset: optional("offset", v.offset, 0),
+  pick: optional("pick", v.pickedSegments, []),
+} satisfies Shape;
+
+/**
+ * /compare: 2–4 segments side by side and one service's monthly trend for all of them. Per day by
+ * default: a count service's monthly totals compare across months only per day (February has 28).
+ * The page reads `segments` leniently too (readList), keeping the valid ids of a partly bad link.
+ */
+export const comparePage = {
+  segments: optional("segments", v.compareSegments),
+  service: optional("service", v.service, DEFAULT_SERVICE),
+  basis: optional("basis", v.basis, "day"),
+} satisfies Shape;
+
+/**
  * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
  * through a codec. Some codecs need the dataset's months, known only once it is loaded.
  */
@@ -78,6 +104,8 @@ export function pageShapes(months: readonly string[]) {
     "/segment": segmentPage,
     "/insights": insightsPage,
     "/service": servicePage,
+    "/audience": audiencePage,
+    "/compare": comparePage,
     "/plan": planPage(months),
     // The method page has no parameters: one canonical URL, cached like the others.
     "/method": {},

@@ -160,3 +160,29 @@ describe("table ids (open table views)", () => {
     expect(readParam(optional("table", v.tableIds, []), [""])).toEqual({ kind: "missing" });
   });
 });
+
+describe("audienceTableSort", () => {
+  it("reads column-direction for every column both ways and writes it back", () => {
+    expect(v.AUDIENCE_TABLE_SORTS).toHaveLength(16);
+    roundTrips(v.audienceTableSort, v.AUDIENCE_TABLE_SORTS);
+    expect(v.audienceTableSort.parse("Population-ASC")).toEqual({ ok: true, value: "population-asc" });
+    expect(v.splitSort("effect-desc")).toEqual({ column: "effect", direction: "desc" });
+  });
+  it("reads a bare column the way a header first sorts it, and the API's names highest first", () => {
+    expect(v.audienceTableSort.parse("score")).toEqual({ ok: true, value: "score-desc" });
+    expect(v.audienceTableSort.parse("z")).toEqual({ ok: true, value: "z-desc" });
+    expect(v.audienceTableSort.parse("district")).toEqual({ ok: true, value: "district-asc" });
+  });
+  it("refuses unknown columns and directions, listing the 16 sorts in Korean", () => {
+    const r = readParam(optional("sort", v.audienceTableSort), ["rank-desc"]);
+    expect(r).toMatchObject({ kind: "invalid", raw: "rank-desc" });
+    if (r.kind === "invalid") {
+      expect(r.allowed.values).toHaveLength(16);
+      expect(r.allowed.values).toContainEqual({ value: "population-asc", label: "인구 낮은 순" });
+      expect(r.allowed.values).toContainEqual({ value: "district-desc", label: "자치구 역순" });
+    }
+    expect(v.audienceTableSort.parse("z-up").ok).toBe(false);
+    // districtZ is the API's sort; the table's effect column is an index for count services, so not the same order.
+    expect(v.audienceTableSort.parse("districtZ").ok).toBe(false);
+  });
+});

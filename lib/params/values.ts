@@ -201,3 +201,41 @@ export const tableIds: Codec<string[]> = {
   serialize: (ids) => tableList.serialize([...ids].sort()),
   equals: (a, b) => tableList.equals([...a].sort(), [...b].sort()),
 };
+
+/**
+ * How the /audience table is sorted: any of its columns, either way (`score-desc`, `district-asc`).
+ * "effect" is the district effect as the column shows it (index for count services, districtZ for
+ * index services). The API's sort names (z, score, population, districtZ) are read as highest first.
+ */
+export const AUDIENCE_COLUMNS = ["district", "sex", "age", "population", "usage", "z", "effect", "score"] as const;
+export type AudienceColumn = (typeof AUDIENCE_COLUMNS)[number];
+export const AUDIENCE_COLUMN_LABELS: Readonly<Record<AudienceColumn, string>> = {
+  district: "자치구",
+  sex: "성별",
+  age: "연령대",
+  population: "인구",
+  usage: "사용량",
+  z: "z",
+  effect: "자치구 효과",
+  score: "점수",
+};
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export type AudienceTableSort = `${AudienceColumn}-${SortDirection}`;
+export const AUDIENCE_TABLE_SORTS = AUDIENCE_COLUMNS.flatMap((c) => SORT_DIRECTIONS.map((d): AudienceTableSort => `${c}-${d}`));
+export const audienceTableSort: Codec<AudienceTableSort> = enumCodec(
+  AUDIENCE_TABLE_SORTS,
+  (s) => {
+    const { column, direction } = splitSort(s);
+    const text = column === "district" || column === "sex";
+    return `${AUDIENCE_COLUMN_LABELS[column]} ${text ? (direction === "asc" ? "순" : "역순") : direction === "asc" ? "낮은 순" : "높은 순"}`;
+  },
+  // A bare column reads the way a header click first sorts it: numbers highest first, names in order.
+  { z: "z-desc", score: "score-desc", population: "population-desc", usage: "usage-desc", effect: "effect-desc", district: "district-asc", sex: "sex-asc", age: "age-asc" },
+);
+
+/** A table sort's column and direction. */
+export function splitSort(sort: AudienceTableSort): { column: AudienceColumn; direction: SortDirection } {
+  const i = sort.lastIndexOf("-");
+  return { column: sort.slice(0, i) as AudienceColumn, direction: sort.slice(i + 1) as SortDirection };
+}

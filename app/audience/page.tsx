@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import { AudienceBuilder } from "@/components/audience/AudienceBuilder";
+import { DroppedSegments } from "@/components/compare/DroppedSegments";
+import { ParamProblems } from "@/components/ParamProblems";
+import styles from "@/components/audience/audience.module.css";
+import { getAudience, getDistrictEffect } from "@/lib/api/queries";
+import { AGES, SEXES, unitKind, type ServiceId } from "@/lib/domain";
+import { serviceName } from "@/lib/format";
+import { audiencePage } from "@/lib/params/pages";
+import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
+import { getEngine } from "@/lib/server/engine";
+import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
+import { pageMetadata } from "@/lib/views/share";
+import type { Engine } from "@/lib/engine";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The URL read once: the shape's values, with the picks of a partly bad `pick` list kept. */
+function readAudience(input: QueryInput) {
+  const { values, problems } = readQuery(input, audiencePage);
+  const picks = lenientSegments(input, "pick", 300);
+  return { values: { ...values, pick: picks.items }, problems, dropped: picks.dropped };
+}
+
+/** A count service's district-effect index per segment id (index services have none). */
+function districtIndexes(engine: Engine, service: ServiceId): (row: AudienceSource) => number | null {
+  if (unitKind(service) !== "count") return () => null;
+  const byId = new Map<string, number | null>();
+  for (const sex of SEXES) {
+    for (const age of AGES) {
+      for (const d of getDistrictEffect(engine, service, sex, age).districts) byId.set(segmentId({ district: d.district, sex, age }), d.index);
+    }
+  }
+  return (row) => byId.get(segmentId(row.segment)) ?? null;
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { values } = readAudience(await searchParams);
+  const name = serviceName(values.service!);
+  const title = `${name} 광고 오디언스 만들기 (${filterText({ sex: values.sex!, age: values.age, district: values.district })})`;
+  const description = `${name} 서비스를 서울 평균보다 많이 쓰는 고객층 300개를 인구·z·자치구 효과·점수로 비교하고 골라 비교하거나 예산 계획으로 보냅니다.`;
+  return pageMetadata({ title, description, pagePath: "/audience", canonicalQuery: writeQuery(audiencePage, values) });
+}
+
+export default async function AudiencePage({ searchParams }: { searchParams: SearchParams }) {
+  const { values, problems, dropped } = readAudience(await searchParams);
+  const service = values.service!;
+  const sort = values.sort!;
+  const engine = getEngine();
+  const filter = { sex: values.sex!, age: values.age, district: values.district };
+  const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0 };
+  const index = districtIndexes(engine, service);
+  const rows = sortAudienceRows(audienceViewRows(getAudience(engine, service, { ...all, ...filter }).segments, service, index), sort);
+  const pager = audiencePager(rows.length, values.offset!);
+  const pickIds = new Set(values.pick.map((p) => segmentId({ district: p.district, sex: p.sex, age: p.age })));
+  const pickedRows = audienceViewRows(
+    getAudience(engine, service, all).segments.filter((r) => pickIds.has(segmentId(r.segment))),
+    service,
+    index,
+  );
+  const name = serviceName(service);
+  const count = unitKind(service) === "count";
+  const months = engine.months.length;
+
+  return (
+    <>
+      <h1>{name} 광고 오디언스 만들기</h1>
+      <p className={`lead ${styles.lead}`}>
+        서울 300개 고객층(25개 구 × 성별 × 6개 연령대)을 {name} 이용으로 비교합니다. 표에서 고르면 아래 요약이 인구와 평균 z를 더해 주고, 비교나 예산
+        계획으로 넘길 수 있습니다. <strong>인구는 그 고객층에 사는 주민 수이지 {name} 이용자 수가 아닙니다.</strong>
+      </p>
+      <ParamProblems problems={problems} validHref={hrefOf("/audience", audiencePage, values)} />
+      <DroppedSegments dropped={dropped} what="선택" />
+      <details className={styles.explainBox}>
+        <summary>z, 점수, 자치구 효과 읽는 법</summary>
+      <dl className={styles.explain}>
+        <div>
+          <dt>z</dt>
+          <dd>
+            이 고객층의 {months}개월 평균 {name} 이용이 300개 고객층 평균에서 표준편차 몇 배만큼 높은지(+) 낮은지(−)입니다.
+          </dd>
+        </div>
+        <div>
+          <dt>점수</dt>
+          <dd>인구 × z(0보다 작으면 0): 많이 쓰는 정도에 사람 수를 곱해, 조금 더 쓰는 큰 고객층이 많이 쓰는 아주 작은 고객층보다 앞설 수 있습니다.</dd>
+        </div>
+        <div>
+          <dt>자치구 효과</dt>
+          <dd>
+            같은 성별·연령대끼리 25개 구를 비교한 값입니다.{" "}
+            {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${name}은 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
+          </dd>
+        </div>
+        <div>
+          <dt>주의</dt>
+          <dd>인구는 그 고객층에 사는 주민 수(월평균)이지 {name} 이용자 수가 아닙니다. 이 자료는 누가 더 많이 쓰는지를 보여 줄 뿐 광고 반응을 보여 주지 않습니다.</dd>
+        </div>
+      </dl>
+      </details>
+      <AudienceBuilder
+        service={service}
+        sort={sort}
+        rows={rows.slice(pager.offset, pager.offset + AUDIENCE_PAGE_SIZE)}
+        fullTable={audienceTable(rows, service)}
+        pager={pager}
+        pickedRows={pickedRows}
+        filterText={filterText(filter)}
+        source={`${engine.meta.attribution}. ${engine.meta.title}. z와 점수는 ${months}개월 평균, 인구는 월평균 거주 인구(서비스 이용자 수 아님).`}
+      />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChartFrame } from "@/components/ChartFrame";
+import { CompareColumns, StandoutMonths } from "@/components/compare/CompareColumns";
+import { CompareControls } from "@/components/compare/CompareControls";
+import { DroppedSegments } from "@/components/compare/DroppedSegments";
+import { LazyTrendChart } from "@/components/compare/LazyTrendChart";
+import { SEGMENT_COLORS, SEGMENT_DASHES, SEGMENT_MARKS } from "@/components/compare/palette";
+import { ParamProblems } from "@/components/ParamProblems";
+import styles from "@/components/compare/compare.module.css";
+import { getComparison, getTargets } from "@/lib/api/queries";
+import { findDistrict } from "@/lib/districts";
+import { serviceName, segmentLabel } from "@/lib/format";
+import { audiencePage, comparePage } from "@/lib/params/pages";
+import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
+import { getEngine } from "@/lib/server/engine";
+import { lenientSegments, planLink } from "@/lib/views/audience";
+import { compareColumns, compareTrend, profileTable, standoutTable, trendTable, trendUnit } from "@/lib/views/compare";
+import { pageMetadata } from "@/lib/views/share";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The URL read once; a partly bad `segments` list keeps its valid ids (up to four). */
+function readCompare(input: QueryInput) {
+  const { values, problems } = readQuery(input, comparePage);
+  const segments = lenientSegments(input, "segments", 4);
+  return { values: { ...values, segments: segments.items }, problems, dropped: segments.dropped };
+}
+
+const label = (s: { district: { name_ko: string }; sex: "F" | "M"; age: 20 | 30 | 40 | 50 | 60 | 70 }) => segmentLabel(s.district.name_ko, s.sex, s.age);
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { values } = readCompare(await searchParams);
+  const names = values.segments.map(label);
+  const title = names.length ? `고객층 비교: ${names.join(" · ")}` : "고객층 비교";
+  const description = `${names.length ? names.join(", ") : "고객층 2–4개"}의 인구, 7개 서비스 z와 순위, ${serviceName(values.service!)} 월별 추이를 나란히 봅니다.`;
+  return pageMetadata({ title, description, pagePath: "/compare", canonicalQuery: writeQuery(comparePage, values) });
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
+  const { values, problems, dropped } = readCompare(await searchParams);
+  const { service, basis, segments } = values as { service: NonNullable<typeof values.service>; basis: NonNullable<typeof values.basis>; segments: typeof values.segments };
+  const engine = getEngine();
+  const sources = segments.length ? getComparison(engine, segments, basis).segments : [];
+  const { max, columns } = compareColumns(sources, service);
+  const trend = compareTrend(sources, service);
+  const name = serviceName(service);
+  const unit = trendUnit(service, basis);
+  const source = `${engine.meta.attribution}. ${engine.meta.title}.`;
+  const file = segments.map((s) => `${s.district.slug}-${s.sex}-${s.age}`).join("_") || "compare";
+  // A bare link: suggest the service's top two targets, the likeliest pair to start from.
+  const suggestion =
+    segments.length < 2
+      ? getTargets(engine, service, 2).targets.map((t) => ({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))
+      : [];
+  const plan = planLink(service, segments);
+
+  return (
+    <>
+      <h1>고객층 비교</h1>
+      <p className={`lead ${styles.lead}`}>
+        고객층 2–4개를 나란히 놓고 인구, 7개 서비스의 z(서울 300개 고객층 평균 대비)와 순위, 한 서비스의 월별 추이를 비교합니다. 인구는 거주 인구이지 서비스
+        이용자 수가 아닙니다.
+      </p>
+      <ParamProblems problems={problems} validHref={hrefOf("/compare", comparePage, values)} />
+      <DroppedSegments dropped={dropped} what="비교" />
+      <CompareControls shown={columns.map((c) => c.id)} />
+
+      {segments.length < 2 ? (
+        <div className="card notice" data-testid="compare-needs-more">
+          <p>비교하려면 고객층이 2개 이상 필요합니다. 위에서 추가하거나, 다음으로 시작하세요.</p>
+          <ul className={styles.suggestions}>
+            <li>
+              <Link href={hrefOf("/compare", comparePage, { ...values, segments: suggestion })}>
+                {name} 상위 고객층 {suggestion.map(label).join(" · ")} 비교
+              </Link>
+            </li>
+            <li>
+              <Link href={hrefOf("/audience", audiencePage, { service })}>{name} 오디언스에서 골라 오기</Link>
+            </li>
+          </ul>
+        </div>
+      ) : null}
+
+      {columns.length ? (
+        <>
+          <ChartFrame
+            id="compare-profile"
+            title="서비스별 z와 순위"
+            description={
+              <p>
+                모든 막대는 같은 눈금(±{max})입니다. 오른쪽(+)은 서울 300개 고객층 평균보다 더 쓰고, 왼쪽(−)은 덜 쓴다는 뜻입니다. 순위는 그 고객층 안에서 7개 서비스의
+                z 순서입니다.
+              </p>
+            }
+            table={profileTable(columns)}
+            source={`${source} z는 ${engine.months.length}개월 평균으로 계산.`}
+            filename={`compare-z-${file}`}
+          >
+            <CompareColumns columns={columns} max={max} />
+          </ChartFrame>
+
+          <ChartFrame
+            id="compare-standout"
+            title={`${name}: 두드러진 달`}
+            description={<p>그달 서울 전체 고객층과 견주어 {name} 이용이 가장 두드러졌던 달 3개입니다(그달 안에서 계산한 z). 도시 전체가 오른 달은 두드러지지 않습니다.</p>}
+            table={standoutTable(columns, service)}
+            source={source}
+            filename={`compare-standout-${service}-${file}`}
+          >
+            <StandoutMonths columns={columns} />
+          </ChartFrame>
+
+          <ChartFrame
+            id="compare-trend"
+            title={`${name} 월별 추이`}
+            description={
+              <p>
+                단위: {unit}.{" "}
+                {basis === "day" && unit.startsWith("일평균") ? "달마다 날수가 달라(2월 28일) 월 합계 대신 하루 평균으로 비교합니다. " : ""}
+                {unit.startsWith("표준화") ? "표준화 지수라 음수일 수 있고, 0보다 작다고 이용이 없다는 뜻은 아닙니다." : "값은 제공처 단위로, 실제 일수가 아닙니다."}
+              </p>
+            }
+            table={trendTable(sources, service, basis)}
+            source={source}
+            filename={`compare-trend-${service}-${basis}-${file}`}
+          >
+            <LazyTrendChart rows={trend.rows} series={trend.series.map((s) => ({ key: s.key, label: s.label }))} unit={unit} />
+            <ul className={styles.legend} aria-label="범례">
+              {trend.series.map((s, i) => (
+                <li key={s.key} data-index={i}>
+                  <svg width="32" height="12" aria-hidden="true">
+                    <line x1="1" y1="6" x2="31" y2="6" stroke={SEGMENT_COLORS[i]} strokeWidth="3" strokeDasharray={SEGMENT_DASHES[i]} />
+                  </svg>
+                  <span aria-hidden="true" style={{ color: SEGMENT_COLORS[i] }}>
+                    {SEGMENT_MARKS[i]}
+                  </span>{" "}
+                  {s.label}
+                </li>
+              ))}
+            </ul>
+          </ChartFrame>
+
+          <nav className={`card ${styles.next}`} aria-label="다음 단계">
+            {"href" in plan ? (
+              <Link href={plan.href} className={styles.primary} data-testid="plan-link" prefetch={false}>
+                이 고객층으로 {name} 예산 계획
+              </Link>
+            ) : null}
+            <Link href={hrefOf("/audience", audiencePage, { service, pick: segments })} className="button-secondary" data-testid="audience-link">
+              {name} 오디언스로 돌아가기
+            </Link>
+          </nav>
+        </>
+      ) : null}
+    </>
+  );
+}

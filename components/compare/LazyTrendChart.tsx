@@ -1,0 +1,32 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState } from "react";
+import type { CompareTrendRow } from "@/lib/views/compare";
+import type { TrendSeries } from "./CompareTrendChart";
+import styles from "./compare.module.css";
+
+function Loading() {
+  return <div className={styles.chartLoading}>차트를 불러오는 중…</div>;
+}
+
+// Recharts (~120 KB gzip) is fetched only once the chart's box scrolls near the viewport.
+const CompareTrendChart = dynamic(() => import("./CompareTrendChart"), { ssr: false, loading: Loading });
+
+export function LazyTrendChart(props: { rows: CompareTrendRow[]; series: TrendSeries[]; unit: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        setVisible(true);
+        io.disconnect();
+      }
+    }, { rootMargin: "200px" });
+    io.observe(el);
+    return () => io.disconnect();
+  }, []);
+  return <div ref={box}>{visible ? <CompareTrendChart {...props} /> : <Loading />}</div>;
+}

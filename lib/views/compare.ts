@@ -1,0 +1,142 @@
+import type { DistrictRef } from "@/lib/districts";
+import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceId, type Sex } from "@/lib/domain";
+import { formatSigned, monthLabel, segmentLabel, serviceName, shortMonthLabel } from "@/lib/format";
+import type { TableData } from "@/lib/table";
+import { segmentId } from "./audience";
+
+/**
+ * The /compare page's view model: each segment as a column (population, the seven services' z on one
+ * shared scale with their rank, the chosen service's standout months) and that service's monthly
+ * series for all of them on one chart.
+ */
+
+/** One segment as getComparison gives it. */
+export interface ComparisonSource {
+  segment: { district: DistrictRef; sex: Sex; age: Age; population: number };
+  overall: readonly { service: ServiceId; z: number | null; rank: number }[];
+  standoutMonths: readonly { service: ServiceId; months: readonly { month: string; z: number }[] }[];
+  trend: { months: readonly string[]; series: readonly { service: ServiceId; values: readonly number[] }[] };
+}
+
+export interface ZBar {
+  service: ServiceId;
+  name: string;
+  z: number | null;
+  rank: number;
+  /** Where the bar starts and how wide it is, in % of the track; 0 sits at 50 %. */
+  left: number;
+  width: number;
+}
+
+export interface CompareColumn {
+  id: string;
+  label: string;
+  population: number;
+  /** The seven services in a fixed order (the same row in every column), each with its rank. */
+  bars: ZBar[];
+  /** The chosen service's three months of highest within-month z. */
+  standout: { month: string; label: string; z: number }[];
+}
+
+/**
+ * The shared z scale: every bar of every column on ±max, max being the largest |z| shown rounded up
+ * to a half (at least 1), so a longer bar is a larger z wherever it is.
+ */
+export function sharedZScale(sources: readonly ComparisonSource[]): number {
+  let max = 0;
+  for (const s of sources) for (const o of s.overall) if (o.z !== null) max = Math.max(max, Math.abs(o.z));
+  return Math.max(1, Math.ceil(max * 2) / 2);
+}
+
+export function zBar(z: number | null, max: number): Pick<ZBar, "left" | "width"> {
+  if (z === null) return { left: 50, width: 0 };
+  const width = (Math.min(Math.abs(z), max) / max) * 50;
+  return { left: z >= 0 ? 50 : 50 - width, width };
+}
+
+export function compareColumns(sources: readonly ComparisonSource[], service: ServiceId): { max: number; columns: CompareColumn[] } {
+  const max = sharedZScale(sources);
+  const columns = sources.map((s) => {
+    const byService = new Map(s.overall.map((o) => [o.service, o]));
+    return {
+      id: segmentId(s.segment),
+      label: segmentLabel(s.segment.district.name_ko, s.segment.sex, s.segment.age),
+      population: s.segment.population,
+      bars: SERVICE_IDS.map((id) => {
+        const o = byService.get(id)!;
+        return { service: id, name: serviceName(id), z: o.z, rank: o.rank, ...zBar(o.z, max) };
+      }),
+      standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({ month: m.month, label: monthLabel(m.month), z: m.z })),
+    };
+  });
+  return { max, columns };
+}
+
+/** The tick marks of the shared scale: −max, −max/2, 0, max/2, max. */
+export function scaleTicks(max: number): { value: number; label: string; at: number }[] {
+  return [-max, -max / 2, 0, max / 2, max].map((value) => ({ value, label: formatSigned(value, 1), at: 50 + (value / max) * 50 }));
+}
+
+/** The bars' table (and CSV): one row per segment × service, in the columns' order. */
+export function profileTable(columns: readonly CompareColumn[]): TableData {
+  return {
+    columns: [
+      { label: "고객층", kind: "text" },
+      { label: "세그먼트 ID", kind: "text" },
+      { label: "인구 (명, 월평균 거주)", kind: "int" },
+      { label: "서비스", kind: "text" },
+      { label: "z", kind: "signed" },
+      { label: "순위 (7개 중)", kind: "int" },
+    ],
+    rows: columns.flatMap((c) => c.bars.map((b) => [c.label, c.id, c.population, b.name, b.z, b.rank])),
+  };
+}
+
+/** The standout months' table: per segment, the chosen service's three months and their z. */
+export function standoutTable(columns: readonly CompareColumn[], service: ServiceId): TableData {
+  return {
+    columns: [
+      { label: "고객층", kind: "text" },
+      { label: "서비스", kind: "text" },
+      { label: "순서", kind: "int" },
+      { label: "달", kind: "text" },
+      { label: "그달 z", kind: "signed" },
+    ],
+    rows: columns.flatMap((c) => c.standout.map((m, i) => [c.label, serviceName(service), i + 1, m.label, m.z])),
+  };
+}
+
+/** What the trend's values are, in words, on this basis. */
+export function trendUnit(service: ServiceId, basis: Basis): string {
+  if (unitKind(service) === "index") return `${UNIT_LABELS.index} (기준과 무관)`;
+  return `${basis === "day" ? "일평균" : "월 합계"} (${UNIT_LABELS.count})`;
+}
+
+/** One chart row per month: `s0`…`s3` are the segments' values (segment ids have dots, which Recharts reads as paths). */
+export interface CompareTrendRow {
+  month: string;
+  label: string;
+  [segment: `s${number}`]: number;
+}
+
+export function compareTrend(sources: readonly ComparisonSource[], service: ServiceId): { rows: CompareTrendRow[]; series: { key: `s${number}`; id: string; label: string }[] } {
+  const months = sources[0]?.trend.months ?? [];
+  const values = sources.map((s) => s.trend.series.find((x) => x.service === service)!.values);
+  const rows = months.map((month, m) => {
+    const row: CompareTrendRow = { month, label: shortMonthLabel(month) };
+    values.forEach((v, i) => (row[`s${i}`] = v[m]!));
+    return row;
+  });
+  const series = sources.map((s, i) => ({ key: `s${i}` as const, id: segmentId(s.segment), label: segmentLabel(s.segment.district.name_ko, s.segment.sex, s.segment.age) }));
+  return { rows, series };
+}
+
+/** The trend's table (and CSV): a row per month, a column per segment, in the service's unit. */
+export function trendTable(sources: readonly ComparisonSource[], service: ServiceId, basis: Basis): TableData {
+  const { rows, series } = compareTrend(sources, service);
+  const unit = trendUnit(service, basis);
+  return {
+    columns: [{ label: "월", kind: "text" }, ...series.map((s) => ({ label: `${s.label} ${serviceName(service)} ${unit}`, kind: "usage" as const }))],
+    rows: rows.map((r) => [monthLabel(r.month), ...series.map((s) => r[s.key]!)]),
+  };
+}
