@@ -123,6 +123,10 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   await expect(chart.locator(".recharts-line")).toHaveCount(7);
   await expect(page).not.toHaveURL(/hide=/);
 
+  // Opening a table view is in the URL (shallow: no server round trip).
+  await frame(page, "priority").locator("summary").click();
+  await expect(page).toHaveURL(/[?&]table=priority(&|$)/);
+
   // CSVs equal what is shown.
   const priorityCsv = parseCsv(await downloadCsv(page, frame(page, "priority").getByTestId("csv-download")));
   expect(priorityCsv.slice(1)).toEqual(await tableValues(page.getByTestId("priority-table")));
@@ -155,6 +159,8 @@ test("Recharts loads only when the chart nears the screen", async ({ page }) => 
 });
 
 test("the trend chart switches basis and shows one service on its own scale, in the URL", async ({ page, request }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   const [day, season] = await Promise.all([trendOf(request, "mapo-gu", "M", 30, "day"), getJson<SeasonalityResponse>(request, "/api/seasonality?basis=day")]);
   await page.goto("/segment?district=mapo-gu&sex=M&age=30");
@@ -198,6 +204,8 @@ test("the trend chart switches basis and shows one service on its own scale, in 
 });
 
 test("controls change the URL, view and tab title without a reload; back and forward follow", async ({ page, request }) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   await page.goto("/segment?district=gangnam-gu&sex=F&age=20");
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -244,10 +252,16 @@ test("links are forgiving: slug case, sex case, code and Korean name", async ({ 
     await expect(page.getByLabel("자치구", { exact: true })).toHaveValue(slug);
   }
   await expectPriorityOrder(page, await priorityDay(request, "mapo-gu", "F", 60));
+  // A link with an open table view opens that one.
+  expect((await page.goto("/segment?district=mapo-gu&sex=F&age=60&table=when"))?.status()).toBe(200);
+  await expect(frame(page, "when").locator("details.chart-table")).toHaveAttribute("open", "");
+  await expect(frame(page, "priority").locator("details.chart-table")).not.toHaveAttribute("open");
   expect(errors).toEqual([]);
 });
 
 test("sex=T explains that a segment is one sex and links to both, keeping district and age", async ({ page }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   const res = await page.goto("/segment?district=mapo-gu&sex=T&age=30");
   expect(res?.status()).toBe(200);
@@ -278,6 +292,8 @@ const INVALID: { query: string; parameter: string; allowed: string[]; kept: { di
 ];
 
 test("an invalid link answers 400 with the controls, the valid choices kept and the allowed values", async ({ page }, testInfo) => {
+  // Long on a machine shared with other builds: axe over the whole page takes a while.
+  test.setTimeout(150_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   for (const { query, parameter, allowed, kept } of INVALID) {
@@ -311,8 +327,9 @@ test.describe("without JavaScript", () => {
     await expectWhenAnswers(page, priority);
     await expect(page.getByTestId("monthly-priority").locator("tbody tr")).toHaveCount(priority.monthly.length);
     await expect(page.getByTestId("seasonality-strip").locator("tbody tr")).toHaveCount(7);
-    // The chart's numbers are in its table view.
-    await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(priority.monthly.length * 7);
+    // The chart's numbers are in its table view (the HTML also holds a streamed copy of each table view
+    // for the browser to swap in, hence the first).
+    await expect(page.getByTestId("trend-table").first().locator("tbody tr")).toHaveCount(priority.monthly.length * 7);
   });
 });
 

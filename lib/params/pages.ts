@@ -20,6 +20,8 @@ export const segmentPage = {
   basis: optional("basis", v.basis, "month"),
   service: optional("service", v.service),
   hide: optional("hide", v.serviceSet),
+  // The chart frames whose table view is open ("표로 보기"), so a shared link opens the same ones.
+  table: optional("table", v.tableIds, []),
 } satisfies Shape;
 
 export const insightsPage = {

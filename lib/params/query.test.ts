@@ -14,7 +14,7 @@ const mapo = DISTRICTS.find((d) => d.slug === "mapo-gu")!;
 describe("readQuery", () => {
   it("gives defaults for missing values and no problems", () => {
     const r = readQuery({}, segmentPage);
-    expect(r.values).toEqual({ district: gangnam, sex: "F", age: 20, basis: "month", service: undefined, hide: undefined });
+    expect(r.values).toEqual({ district: gangnam, sex: "F", age: 20, basis: "month", service: undefined, hide: undefined, table: [] });
     expect(r.problems).toEqual([]);
   });
   it("keeps every valid choice of a partly bad link and reports the bad one", () => {
