@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useNearViewport } from "@/components/useNearViewport";
 import type { CompareTrendRow } from "@/lib/views/compare";
 import type { TrendSeries } from "./CompareTrendChart";
 import styles from "./compare.module.css";
@@ -14,19 +14,6 @@ function Loading() {
 const CompareTrendChart = dynamic(() => import("./CompareTrendChart"), { ssr: false, loading: Loading });
 
 export function LazyTrendChart(props: { rows: CompareTrendRow[]; series: TrendSeries[]; unit: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [visible, setVisible] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setVisible(true);
-        io.disconnect();
-      }
-    }, { rootMargin: "200px" });
-    io.observe(el);
-    return () => io.disconnect();
-  }, []);
+  const [box, visible] = useNearViewport<HTMLDivElement>();
   return <div ref={box}>{visible ? <CompareTrendChart {...props} /> : <Loading />}</div>;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useNearViewport } from "@/components/useNearViewport";
 import type { BudgetBar } from "@/lib/views/plan";
 import styles from "./plan.module.css";
 
@@ -17,20 +17,7 @@ const BudgetChart = dynamic(() => import("./BudgetChart"), {
 });
 
 export function BudgetChartLazy({ bars }: { bars: readonly BudgetBar[] }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || near) return;
-    const io = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        setNear(true);
-        io.disconnect();
-      }
-    }, { rootMargin: "200px" });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [near]);
+  const [box, near] = useNearViewport<HTMLDivElement>();
   return (
     <div ref={box} className={styles.chartBox} style={{ height: budgetChartHeight(bars.length) }} data-testid="plan-budget-chart">
       {near ? <BudgetChart bars={bars} /> : null}

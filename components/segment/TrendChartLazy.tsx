@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useNearViewport } from "@/components/useNearViewport";
 import type { TrendView } from "./TrendChart";
 import styles from "./segment.module.css";
 
@@ -21,22 +21,6 @@ function ChartPlaceholder({ text }: { text: string }) {
 
 /** A box of the chart's size until it is within a screen of the viewport, then the chart. */
 export function TrendChartLazy({ view }: { view: TrendView }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(false);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || near) return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setNear(true);
-          io.disconnect();
-        }
-      },
-      { rootMargin: "200px 0px" },
-    );
-    io.observe(el);
-    return () => io.disconnect();
-  }, [near]);
+  const [box, near] = useNearViewport<HTMLDivElement>();
   return <div ref={box}>{near ? <TrendChart view={view} /> : <ChartPlaceholder text="아래로 내리면 차트를 그립니다. 같은 값은 ‘표로 보기’에도 있습니다." />}</div>;
 }
