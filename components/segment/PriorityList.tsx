@@ -1,6 +1,6 @@
 import type { ServiceScore } from "@/lib/engine";
 import { describeZ, formatSigned, serviceName } from "@/lib/format";
-import { zBar } from "@/lib/views/segment";
+import { zBar } from "@/lib/views/z-bar";
 import { SERVICE_BY_ID, UNIT_LABELS } from "@/lib/domain";
 import styles from "./segment.module.css";
 
@@ -9,7 +9,7 @@ export function PriorityList({ overall }: { overall: readonly ServiceScore[] }) 
   return (
     <ol className={styles.priorityList} data-testid="priority-list">
       {overall.map((s) => {
-        const bar = zBar(s.z);
+        const bar = zBar(s.z, 2);
         return (
           <li key={s.service} data-service={s.service} data-z={s.z ?? ""} className={s.rank <= 3 ? styles.top : undefined}>
             <span className={styles.rank} aria-hidden="true">
@@ -30,7 +30,7 @@ export function PriorityList({ overall }: { overall: readonly ServiceScore[] }) 
                 <abbr title="표준점수: 서울 전체 고객층 평균에서 표준편차 몇 배만큼 떨어졌는지">z</abbr> {formatSigned(s.z)}
               </span>
               <span className={styles.zTrack} aria-hidden="true">
-                <span className={`${styles.zFill} ${bar.side === "neg" ? styles.zNeg : styles.zPos}`} style={{ width: `${bar.fraction * 50}%` }} />
+                <span className={`${styles.zFill} ${bar.side === "neg" ? styles.zNeg : styles.zPos}`} style={{ width: `${bar.width}%` }} />
               </span>
             </div>
           </li>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { districtRef, findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
-import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutTable, trendTable, trendUnit, zBar, type ComparisonSource } from "./compare";
+import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutTable, trendTable, trendUnit, type ComparisonSource } from "./compare";
 
 /** A segment whose z for service i (SERVICE_IDS order) is zs[i], ranked by z; delivery's trend is `delivery`. */
 function source(slug: string, sex: Sex, age: Age, population: number, zs: (number | null)[], delivery: number[]): ComparisonSource {
@@ -23,10 +23,7 @@ describe("shared z scale", () => {
     expect(sharedZScale([b])).toBe(1); // 0.9 → 1
     expect(sharedZScale([source("jongno-gu", "F", 20, 1, [1.5, 0, 0, 0, 0, 0, 0], [1, 1])])).toBe(1.5);
   });
-  it("draws a bar from the middle: right for +z, left for −z, none without a z", () => {
-    expect(zBar(1.25, 2.5)).toEqual({ left: 50, width: 25 });
-    expect(zBar(-2.5, 2.5)).toEqual({ left: 0, width: 50 });
-    expect(zBar(null, 2.5)).toEqual({ left: 50, width: 0 });
+  it("puts ticks across the shared scale, 0 in the middle", () => {
     expect(scaleTicks(2).map((t) => [t.label, t.at])).toEqual([["−2.0", 0], ["−1.0", 25], ["0.0", 50], ["+1.0", 75], ["+2.0", 100]]);
   });
 });

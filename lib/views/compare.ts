@@ -3,6 +3,7 @@ import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceI
 import { formatSigned, monthLabel, segmentLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 import { segmentId } from "./audience";
+import { zBar } from "./z-bar";
 
 /**
  * The /compare page's view model: each segment as a column (population, the seven services' z on one
@@ -18,7 +19,7 @@ export interface ComparisonSource {
   trend: { months: readonly string[]; series: readonly { service: ServiceId; values: readonly number[] }[] };
 }
 
-export interface ZBar {
+export interface ServiceBar {
   service: ServiceId;
   name: string;
   z: number | null;
@@ -33,7 +34,7 @@ export interface CompareColumn {
   label: string;
   population: number;
   /** The seven services in a fixed order (the same row in every column), each with its rank. */
-  bars: ZBar[];
+  bars: ServiceBar[];
   /** The chosen service's three months of highest within-month z. */
   standout: { month: string; label: string; z: number }[];
 }
@@ -48,11 +49,6 @@ export function sharedZScale(sources: readonly ComparisonSource[]): number {
   return Math.max(1, Math.ceil(max * 2) / 2);
 }
 
-export function zBar(z: number | null, max: number): Pick<ZBar, "left" | "width"> {
-  if (z === null) return { left: 50, width: 0 };
-  const width = (Math.min(Math.abs(z), max) / max) * 50;
-  return { left: z >= 0 ? 50 : 50 - width, width };
-}
 
 export function compareColumns(sources: readonly ComparisonSource[], service: ServiceId): { max: number; columns: CompareColumn[] } {
   const max = sharedZScale(sources);
@@ -64,7 +60,8 @@ export function compareColumns(sources: readonly ComparisonSource[], service: Se
       population: s.segment.population,
       bars: SERVICE_IDS.map((id) => {
         const o = byService.get(id)!;
-        return { service: id, name: serviceName(id), z: o.z, rank: o.rank, ...zBar(o.z, max) };
+        const { left, width } = zBar(o.z, max);
+        return { service: id, name: serviceName(id), z: o.z, rank: o.rank, left, width };
       }),
       standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({ month: m.month, label: monthLabel(m.month), z: m.z })),
     };

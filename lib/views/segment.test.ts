@@ -14,7 +14,6 @@ import {
   unitLabel,
   whenAnswers,
   whenTable,
-  zBar,
   zWords,
   Z_THRESHOLD_NOTE,
 } from "./segment";
@@ -76,12 +75,6 @@ describe("tables", () => {
       ["2023년 1월", "게임", 7, null],
       ["2023년 2월", "게임", 7, null],
     ]);
-  });
-
-  it("scales z bars and clamps them", () => {
-    expect(zBar(1)).toEqual({ side: "pos", fraction: 0.5 });
-    expect(zBar(-3)).toEqual({ side: "neg", fraction: 1 });
-    expect(zBar(null)).toEqual({ side: "none", fraction: 0 });
   });
 });
 

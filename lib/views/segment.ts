@@ -62,15 +62,6 @@ export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: Service
   };
 }
 
-/**
- * A z drawn as a bar from a centre line: which side and how far, as a fraction of the half-width.
- * |z| ≥ `max` fills the half; null (nothing to compare) draws nothing.
- */
-export function zBar(z: number | null, max = 2): { side: "pos" | "neg" | "none"; fraction: number } {
-  if (z === null || z === 0) return { side: "none", fraction: 0 };
-  return { side: z > 0 ? "pos" : "neg", fraction: Math.min(Math.abs(z) / max, 1) };
-}
-
 /** describeZ's words without "서울 평균보다" (the card says what the z is against once). */
 export function zWords(z: number | null): string {
   return describeZ(z).replace(/^서울 평균보다 /, "");

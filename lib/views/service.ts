@@ -3,6 +3,7 @@ import { findDistrict } from "@/lib/districts";
 import { ageLabel, SEX_LABELS, UNIT_LABELS, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import type { CsvCell } from "@/lib/csv";
 import type { DistrictEffect, RelatedService, Target } from "@/lib/engine";
+import { zBar } from "./z-bar";
 import { describeZ, formatInt, formatSigned, formatUsage, segmentLabel, serviceName } from "@/lib/format";
 import { districtEffectChoropleth, type Choropleth } from "@/lib/insights/choropleth";
 import { segmentPage } from "@/lib/params/pages";
@@ -46,7 +47,8 @@ export function usageLabel(service: ServiceId): string {
  */
 export function zBarPercents(zs: readonly (number | null)[]): number[] {
   const max = Math.max(0, ...zs.map((z) => (z === null ? 0 : Math.abs(z))));
-  return zs.map((z) => (z === null || max === 0 ? 0 : (Math.abs(z) / max) * 100));
+  // The table's bars are one-sided (the sign is in the colour): the half-width zBar gives, doubled.
+  return zs.map((z) => zBar(z, max).width * 2);
 }
 
 // ── The map's group ───────────────────────────────────────────────────────────────────────────────
