@@ -72,6 +72,8 @@ test("every page shows the imported months, and the data note says imported from
 
   await page.goto(`${base}/segment?district=mapo-gu&sex=M&age=30`);
   await expect(page.getByTestId("monthly-priority").locator("tbody tr")).toHaveCount(4);
+  // The trend chart fetches Recharts only when scrolled near.
+  await page.locator('section[aria-labelledby="trend-title"]').scrollIntoViewIfNeeded();
   await expect(page.getByTestId("trend-chart").locator(".recharts-line")).toHaveCount(7);
 
   for (const p of ["/segment?district=mapo-gu&sex=M&age=30", "/service?service=delivery", "/insights?age=30&sex=F"]) {

@@ -44,7 +44,7 @@ interface Props {
 
 export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedRows, filterText, source }: Props) {
   const [pending, startTransition] = useTransition();
-  const [, setView] = useQueryStates(viewParsers, { startTransition });
+  const [view, setView] = useQueryStates(viewParsers, { startTransition });
   const [urlPicks, setPicks] = useQueryState("pick", pickParser);
   const picks = useMemo(() => urlPicks ?? [], [urlPicks]);
   // The shown page's slice of the full table: the same cells the CSV has.
@@ -76,6 +76,9 @@ export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedR
             table={table}
             rows={rows}
             sort={sort}
+            // The URL changes at the click, the rows when the server answers: a second click before then
+            // must reverse the sort just chosen, not the one still shown.
+            clickedSort={view.sort ?? sort}
             picked={picked}
             onToggle={toggle}
             busy={pending}
@@ -115,6 +118,7 @@ interface TableProps {
   table: TableData;
   rows: AudienceViewRow[];
   sort: v.AudienceTableSort;
+  clickedSort: v.AudienceTableSort;
   picked: ReadonlySet<string>;
   onToggle: (id: string, on: boolean) => void;
   busy: boolean;
@@ -122,8 +126,9 @@ interface TableProps {
   service: ServiceId;
 }
 
-function AudienceTable({ table, rows, sort, picked, onToggle, busy, onSort, service }: TableProps) {
+function AudienceTable({ table, rows, sort, clickedSort, picked, onToggle, busy, onSort, service }: TableProps) {
   const { column: sortColumn, direction } = v.splitSort(sort);
+  const clicked = v.splitSort(clickedSort);
   return (
     <div className={`table-scroll ${styles.scroll}`} tabIndex={0} role="region" aria-label={`${serviceName(service)} 고객층 표`}>
       <table className={styles.table} data-testid="audience-table" data-service={service} data-sort={sort} aria-busy={busy}>
@@ -138,7 +143,7 @@ function AudienceTable({ table, rows, sort, picked, onToggle, busy, onSort, serv
               const active = column === sortColumn;
               // A first click sorts numbers highest first and names in order; a second click reverses.
               const first: v.SortDirection = c.kind === "text" ? "asc" : "desc";
-              const next: v.AudienceTableSort = `${column}-${active ? (direction === "asc" ? "desc" : "asc") : first}`;
+              const next: v.AudienceTableSort = `${column}-${column === clicked.column ? (clicked.direction === "asc" ? "desc" : "asc") : first}`;
               return (
                 <th key={c.label} scope="col" className={c.kind === "text" ? undefined : "num"} aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
                   <button type="button" className={styles.sortButton} onClick={() => onSort(next)} data-column={column}>
