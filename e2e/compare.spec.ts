@@ -123,8 +123,11 @@ test.describe("/compare", () => {
     await page.getByLabel("추이를 볼 서비스").selectOption("game");
     await expect(page).toHaveURL(/[?&]service=game(&|$)/);
     const api = await apiCompare(request, ["songpa-gu.F.40", "gwanak-gu.M.30"], "month");
-    const rows = await tableValues(page.getByTestId("compare-trend-table"));
-    rows.forEach((r, m) => expect(r.slice(1)).toEqual(api.segments.map((s) => String(s.trend.series.find((x) => x.service === "game")!.values[m]))));
+    // The URL changes at once, the table when the server's re-render arrives: poll until it has.
+    await expect(async () => {
+      const rows = await tableValues(page.getByTestId("compare-trend-table"));
+      rows.forEach((r, m) => expect(r.slice(1)).toEqual(api.segments.map((s) => String(s.trend.series.find((x) => x.service === "game")!.values[m]))));
+    }).toPass();
 
     await page.reload();
     await expect(page.getByLabel("추이를 볼 서비스")).toHaveValue("game");
