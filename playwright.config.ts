@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import launch from "./scripts/server-launch.json";
 
 /**
  * Browser tests against the production build, served on 127.0.0.1 by Playwright itself. Chromium is
@@ -27,8 +28,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, launchOptions } },
   ],
   webServer: {
-    command: `node --import tsx server.ts`,
-    env: { PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production" },
+    command: ["node", ...launch.nodeFlags, launch.file].join(" "),
+    env: { ...launch.env, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production" },
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

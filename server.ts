@@ -7,21 +7,31 @@
  * sha256 — the same bytes and the same policy for everyone, so this process, a CDN and browsers can all
  * reuse it (ETag, 304). Everything else (the JSON API, build assets, client-side navigation payloads)
  * goes straight to Next.js. `npm run dev` stays plain `next dev`.
+ *
+ * Run compiled (scripts/ensure-build.mjs writes .next/server.cjs), from the project root: like
+ * `next start`, the working directory is the project.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import next from "next";
+import { RENDER_SLOTS } from "@/lib/server/memory-budget";
+import { limit } from "@/lib/server/limit";
 import { apiMethodAnswer, apiPathAnswer, isPageMethod, methodNotAllowed } from "@/lib/server/methods";
-import { PAGE_CACHE_CONTROL, etagMatches, pageCache, renderedPage, type RenderedPage } from "@/lib/server/page-cache";
+import { PAGE_CACHE_CONTROL, etagMatches, identity, pageCache, renderedPage, type RenderedPage } from "@/lib/server/page-cache";
 import { pageRequest } from "@/lib/server/page-url";
 import { resolveDataDir } from "@/lib/dataset/load";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || undefined;
 
-const app = next({ dev: false, dir: __dirname, port, hostname: hostname ?? "localhost" });
+// The configuration as the build resolved it, handed over the way Next.js's own standalone server does
+// (`output: "standalone"` writes exactly this line): reading next.config.ts again would load the SWC
+// compiler, 26 MB resident, only to transpile it. Were the variable ever dropped, Next.js would read the
+// file again, as before.
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(path.join(__dirname, "required-server-files.json"), "utf8")).config);
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 
 // The dataset's months decide which /plan links are valid; the dataset itself is loaded (and checked)
@@ -61,13 +71,15 @@ function render(req: IncomingMessage, url: string): Promise<RenderedPage> {
 const pages = pageCache();
 /** Renders in flight, so a burst of requests for a new URL renders it once. */
 const rendering = new Map<string, Promise<RenderedPage>>();
+/** Renders at once: see lib/server/limit.ts. */
+const slots = limit(RENDER_SLOTS);
 
 async function pageFor(req: IncomingMessage, url: string, cacheable: boolean): Promise<RenderedPage> {
   const hit = pages.get(url);
   if (hit) return hit;
   let p = rendering.get(url);
   if (!p) {
-    p = render(req, url).finally(() => rendering.delete(url));
+    p = slots(() => render(req, url)).finally(() => rendering.delete(url));
     rendering.set(url, p);
   }
   const page = await p;
@@ -84,9 +96,9 @@ function send(req: IncomingMessage, res: ServerResponse, page: RenderedPage, sta
     return;
   }
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gzip ? page.gzip : page.body;
-  res.writeHead(status, { ...page.headers, ...common, "content-length": body.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
-  res.end(req.method === "HEAD" ? undefined : body);
+  const head = req.method === "HEAD";
+  res.writeHead(status, { ...page.headers, ...common, "content-length": gzip ? page.gzip.length : page.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
+  res.end(head ? undefined : gzip ? page.gzip : identity(page));
 }
 
 function isFlightRequest(req: IncomingMessage): boolean {

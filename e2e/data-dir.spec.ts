@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import launch from "../scripts/server-launch.json";
 import { formatUsageCsv } from "@/lib/dataset/format";
 import { sha256 } from "@/lib/dataset/load";
 import { fixtureDataset, FIXTURE_MONTHS } from "@/test/fixtures/dataset";
@@ -21,8 +22,8 @@ function writeDataset(dir: string, mutate: (csv: string) => string = (c) => c) {
 
 function startServer(dataDir: string, port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+  const child = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
+    env: { ...process.env, ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));

@@ -3,6 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import launch from "../scripts/server-launch.json";
 import { generateMonth, toTable, writeCsv, writeXlsx } from "../test/ingest/generate";
 
 /**
@@ -36,8 +37,8 @@ test.beforeAll(async ({}, info) => {
 
   const port = 3400 + Math.floor(Math.random() * 400);
   base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: out },
+  server = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
+    env: { ...process.env, ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: out },
     stdio: "ignore",
   });
   await expect

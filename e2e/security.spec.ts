@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 
 /**
@@ -71,6 +73,33 @@ test.describe("headers (HTTP only)", () => {
       expectCommonHeaders(again, `${url} 304`);
     });
   }
+
+  test("a page is the same bytes gzipped or not (the cache keeps only the gzipped form), HEAD included", async ({ baseURL }) => {
+    const url = `${baseURL}/segment?district=mapo-gu&sex=M&age=40`;
+    const raw = (headers: Record<string, string>, method = "GET") =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const req = httpRequest(url, { method, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    const zipped = await raw({ "accept-encoding": "gzip" });
+    const plain = await raw({});
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(plain.body.length);
+    expect(gunzipSync(zipped.body).equals(plain.body), "the same HTML both ways").toBe(true);
+    expect(plain.body.toString("utf8")).toContain("마포구");
+    expect(plain.headers["etag"]).toBe(zipped.headers["etag"]);
+    expect(plain.headers["vary"]).toMatch(/Accept-Encoding/i);
+    const head = await raw({}, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers["content-length"]).toBe(plain.headers["content-length"]);
+  });
 
   test("every spelling of a view is one cached page; an invalid link answers 400 with the page", async ({ request }) => {
     const canonical = await request.get("/segment?district=mapo-gu&sex=M&age=30");

@@ -17,3 +17,16 @@ describe("the API's body cache", () => {
     expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
   });
 });
+
+describe("a cached JSON answer", () => {
+  it("is the same UTF-8 text every time it is served, Korean included", async () => {
+    const data = { district: "강남구", z: -1.25 };
+    const first = json(new Request("http://localhost/api/k"), data, "v3", "/api/k");
+    const second = json(new Request("http://localhost/api/k"), { ignored: true }, "v3", "/api/k");
+    expect(await first.text()).toBe('{"district":"강남구","z":-1.25}');
+    // The second answer comes from the cache (it ignores the data it was given), intact after the first was read.
+    expect(await second.text()).toBe('{"district":"강남구","z":-1.25}');
+    // Sized in UTF-8 bytes: 34 for the body (each Hangul syllable is 3), twice the key's length, and 64.
+    expect(bodyCacheSize().bytes).toBe(34 + 2 * "/api/k".length + 64);
+  });
+});

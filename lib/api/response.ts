@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET } from "@/lib/server/memory-budget";
 
 /**
  * The API's response helpers: one JSON shape for success, one for errors ({error, message, …}).
@@ -36,12 +37,14 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
  * evicts instead of growing the process. The hot resources a page asks for stay in.
  */
 let cacheVersion = "";
-const CACHE_BYTES = 64 * 2 ** 20;
-const bodies = new LRUCache<string, { etag: string; body: string }>({
+const CACHE_BYTES = CACHE_BUDGET.apiBodies;
+// Bodies are kept as UTF-8 bytes: outside the JS heap (the garbage collector never walks them), one
+// byte per ASCII character instead of two for a string holding any Korean, and sized exactly.
+const bodies = new LRUCache<string, { etag: string; body: Uint8Array<ArrayBuffer> }>({
   maxSize: CACHE_BYTES,
-  // UTF-16 code units ≈ bytes/2 for the mostly ASCII JSON; close enough for a bound.
-  sizeCalculation: (entry, key) => 2 * (entry.body.length + key.length) + 64,
+  sizeCalculation: (entry, key) => entry.body.byteLength + 2 * key.length + 64,
 });
+const utf8 = new TextEncoder();
 
 /** What the body cache holds now (for the memory bound's test and the benchmark). */
 export function bodyCacheSize(): { entries: number; bytes: number; maxBytes: number } {
@@ -55,7 +58,7 @@ function cached(data: unknown, version: string, key: string) {
   }
   let entry = bodies.get(key);
   if (!entry) {
-    entry = { etag: etagFor(version, key), body: JSON.stringify(data) };
+    entry = { etag: etagFor(version, key), body: utf8.encode(JSON.stringify(data)) };
     bodies.set(key, entry);
   }
   return entry;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { etagMatches, inlineScriptHashes, pageCsp, renderedPage } from "./page-cache";
+import { gunzipSync } from "node:zlib";
+import { etagMatches, identity, inlineScriptHashes, pageBytes, pageCache, pageCsp, renderedPage } from "./page-cache";
 import { pageRequest } from "./page-url";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
@@ -27,6 +28,33 @@ describe("renderedPage", () => {
     expect(etagMatches(`"x", W/${a.etag}`, a.etag)).toBe(true);
     expect(etagMatches('"x"', a.etag)).toBe(false);
     expect(etagMatches(undefined, a.etag)).toBe(false);
+  });
+});
+
+describe("the page cache", () => {
+  // A page-sized HTML body: repetitive, as rendered HTML is, with Korean text.
+  const html = (i: number) => Buffer.from(`<!DOCTYPE html><p>${i}</p>` + "<li>강남구 20대 여성 · 배달 z 1.25</li>".repeat(4000));
+
+  it("keeps a page gzipped only, and gives the same bytes back to a client without gzip", () => {
+    const body = html(1);
+    const page = renderedPage(200, { "content-type": "text/html; charset=utf-8" }, body);
+    expect(page.length).toBe(body.length);
+    expect(gunzipSync(page.gzip).equals(body)).toBe(true);
+    expect(identity(page).equals(body)).toBe(true);
+    expect(page).not.toHaveProperty("body");
+    // What it costs is the compressed body (HTML compresses many times over), not the rendered size.
+    expect(pageBytes(page)).toBeLessThan(body.length / 10);
+    expect(pageBytes(page)).toBeGreaterThan(page.gzip.length);
+  });
+
+  it("stays within its byte bound however many distinct pages are rendered", () => {
+    const cache = pageCache(2 ** 18);
+    for (let i = 0; i < 400; i++) cache.set(`/segment?i=${i}`, renderedPage(200, {}, html(i)));
+    expect(cache.calculatedSize).toBeLessThanOrEqual(2 ** 18);
+    expect(cache.size).toBeLessThan(400);
+    // The most recent pages are the ones kept.
+    expect(cache.has("/segment?i=399")).toBe(true);
+    expect(cache.has("/segment?i=0")).toBe(false);
   });
 });
 

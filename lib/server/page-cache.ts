@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
+import { CACHE_BUDGET } from "./memory-budget";
 
 /**
  * Rendered page HTML kept per canonical URL, with the Content-Security-Policy that allows exactly its
@@ -48,9 +49,14 @@ export interface RenderedPage {
   status: number;
   /** Response headers to send along (lower-case names), without caching, length or encoding ones. */
   headers: Record<string, string>;
-  body: Buffer;
-  /** The body gzipped once, for clients that accept it. */
+  /**
+   * The body, gzipped once. Only this form is kept: HTML compresses 5–8× and browsers, CDNs and chat
+   * crawlers all accept gzip, so the cache holds several times more pages in the same bytes; the rare
+   * client that does not gets `identity(page)`.
+   */
   gzip: Buffer;
+  /** The uncompressed body's length in bytes. */
+  length: number;
   /** A strong ETag: the body's sha256, so equal bytes have equal tags in every process. */
   etag: string;
   csp: string;
@@ -61,11 +67,16 @@ export function renderedPage(status: number, headers: Record<string, string>, bo
   return {
     status,
     headers,
-    body,
     gzip: gzipSync(body, { level: 6 }),
+    length: body.length,
     etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
     csp: pageCsp(inlineScriptHashes(html)),
   };
+}
+
+/** The page's uncompressed body, for a client that does not accept gzip. */
+export function identity(page: RenderedPage): Buffer {
+  return gunzipSync(page.gzip);
 }
 
 /** Does an If-None-Match header name this ETag (or any, with *)? Weak comparison, as RFC 9110 asks for GET. */
@@ -77,7 +88,14 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-/** The process's pages, bounded by bytes (body + gzip): the least recently used go first. */
-export function pageCache(maxBytes = 64 * 1024 * 1024) {
-  return new LRUCache<string, RenderedPage>({ maxSize: maxBytes, sizeCalculation: (p) => p.body.length + p.gzip.length + 1024 });
+/** The process's pages, bounded by bytes: the least recently used go first. */
+export function pageCache(maxBytes = CACHE_BUDGET.pages) {
+  return new LRUCache<string, RenderedPage>({ maxSize: maxBytes, sizeCalculation: pageBytes });
+}
+
+/** What a kept page costs: its gzipped body, plus its headers and policy (a policy holds a hash per inline script). */
+export function pageBytes(p: RenderedPage): number {
+  let n = p.gzip.length + 2 * p.csp.length + p.etag.length + 256;
+  for (const [k, v] of Object.entries(p.headers)) n += 2 * (k.length + v.length);
+  return n;
 }
