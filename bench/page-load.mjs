@@ -98,10 +98,10 @@ export async function runPageBench(root, { rounds = 3, duration = 2, connections
 
 /**
  * Many distinct valid requests at once — plans with distinct budgets, every audience filter, every
- * segment's priority and trend on both bases, compare sets, every page view — to fill every cache the
- * server keeps, then its resident memory.
+ * segment's priority and trend on both bases, compare sets, every page's views, link previews — to
+ * fill every cache the server keeps, then its resident memory (and the highest it reached).
  */
-async function mixedLoadMemory(server, meta, { seconds = 20 } = {}) {
+async function mixedLoadMemory(server, meta, { seconds = 40 } = {}) {
   const before = await memoryOf(server.pid);
   const slugs = meta.districts.map((d) => d.slug);
   const services = meta.services.map((s) => s.id);
@@ -116,9 +116,13 @@ async function mixedLoadMemory(server, meta, { seconds = 20 } = {}) {
     (i) => `/segment?district=${slugs[i % 25]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}`,
     (i) => `/plan?service=${services[i % 7]}&budget=${10_000 + i * 1000}`,
     (i) => `/compare?segments=${seg(i)},${seg(i + 3)}`,
+    (i) => `/audience?service=${services[i % 7]}&district=${slugs[Math.floor(i / 7) % 25]}&offset=${(i % 30) * 10}`,
+    (i) => `/service?service=${services[i % 7]}&sex=${["F", "M", "T"][Math.floor(i / 7) % 3]}&age=${ages[Math.floor(i / 21) % 6]}&district=${slugs[i % 25]}`,
+    (i) => `/insights?age=${ages[i % 6]}&sex=${["F", "M", "T"][Math.floor(i / 6) % 3]}&metric=${["average-age", "population", ...services][Math.floor(i / 18) % 9]}`,
+    (i) => `/og/segment?district=${slugs[i % 25]}&sex=${["F", "M"][Math.floor(i / 25) % 2]}&age=${ages[Math.floor(i / 50) % 6]}`,
+    (i) => `/og/plan?service=${services[i % 7]}&budget=${10_000 + i * 1000}`,
   ];
   const r = await loadSequence(server.url, (k) => kinds[k % kinds.length](Math.floor(k / kinds.length)), { connections: 16, duration: seconds });
-  if (global.gc) global.gc();
   await new Promise((res) => setTimeout(res, 2000));
   return { requests: r.total, errors: r.errors, non2xx: r.non2xx, before, after: await memoryOf(server.pid) };
 }
