@@ -279,9 +279,10 @@ ${importNormal ? `With \`INGEST_PRIORITY=normal\` (the importer at normal priori
   64 connections is queueing: 64 requests in flight on one thread at ~2,000 req/s ≈ 30 ms each.
 - **Start-up**: Node start + Next.js server boot (~0.4 s) + reading and validating the 2,700-row
   dataset and precomputing every answer (instrumentation.ts, before the first request is accepted).
-- **Memory**: the Next.js server's own baseline (≈ 150 MB RSS after start: framework, compiled route
-  modules, the precomputed engine of a few MB) plus V8 heap growth under load, which GC returns
-  later (hence "after load" below the peak).
+- **Memory**: the server's own baseline (≈ 120–150 MB RSS after start: framework, compiled route
+  modules, the precomputed engine) plus the bounded caches (lib/server/memory-budget.ts: 40 MB in
+  all) and the garbage of renders in progress, which V8 collects once its heap has doubled
+  (scripts/server-launch.json; hence "after load" below the peak).
 - **Page JS**: React 19 + Next.js client runtime (≈ 100+ KB gzip shared by all pages) plus each page's
   chart/map libraries (Recharts on /segment and /insights, Leaflet on /insights).
 - **LCP**: client JS parse/execute under 4× throttling before the charts render; the server answers
