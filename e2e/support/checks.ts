@@ -75,8 +75,14 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The table view's cells as raw values (data-value), for comparison with the CSV. */
+/**
+ * The table view's cells as raw values (data-value), for comparison with the CSV. Read once the streamed
+ * HTML is in place: until React swaps a finished Suspense boundary in (it batches those reveals, so a
+ * little after load), the table is in the page twice, in the boundary's fallback and in a hidden
+ * `<div id="S:…">` holding the final content.
+ */
 export async function tableValues(table: Locator): Promise<string[][]> {
+  await expect(table.page().locator('div[hidden][id^="S:"]')).toHaveCount(0);
   return table.locator("tbody tr").evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.getAttribute("data-value") ?? "")),
   );
