@@ -1,7 +1,8 @@
 import type { DistrictEffect } from "@/lib/engine";
 import { unitKind, type ServiceId } from "@/lib/domain";
 import { formatSigned, serviceName } from "@/lib/format";
-import type { TableData } from "@/lib/table";
+import type { CsvCell } from "@/lib/csv";
+import type { TableColumn, TableData } from "@/lib/table";
 import { classIndex, divergingScale, NO_DATA_COLOR, type SequentialScale } from "./color-scale";
 
 /**
@@ -136,21 +137,32 @@ export function districtEffectChoropleth(service: ServiceId, label: string, effe
   });
 }
 
+/** The first columns of every table of districts by rank: rank, district, its code. */
+export const DISTRICT_RANK_COLUMNS: readonly TableColumn[] = [
+  { label: "순위", kind: "int" },
+  { label: "자치구", kind: "text" },
+  { label: "자치구 코드", kind: "text" },
+];
+
+/** Districts in rank order as a table (and CSV): rank, district and code, then the view's own columns. */
+export function rankedDistrictTable<D extends { rank: number; district: { name_ko: string; code: string } }>(districts: readonly D[], columns: readonly TableColumn[], cells: (d: D) => CsvCell[]): TableData {
+  return {
+    columns: [...DISTRICT_RANK_COLUMNS, ...columns],
+    rows: [...districts].sort((a, b) => a.rank - b.rank).map((d) => [d.rank, d.district.name_ko, d.district.code, ...cells(d)]),
+  };
+}
+
 /** The district effect as a table (and CSV): rank, district, code, usage, z, index, population. */
 export function districtEffectTable(service: ServiceId, effect: readonly DistrictEffect[]): TableData {
   const count = unitKind(service) === "count";
-  return {
-    columns: [
-      { label: "순위", kind: "int" },
-      { label: "자치구", kind: "text" },
-      { label: "자치구 코드", kind: "text" },
+  return rankedDistrictTable(
+    effect,
+    [
       { label: `평균 ${serviceName(service)} 이용 (${count ? "제공처 단위" : "표준화 지수"})`, kind: "usage" },
       { label: "자치구 z", kind: "signed" },
       ...(count ? [{ label: "이용 지수 (평균 = 100)", kind: "decimal" as const }] : []),
       { label: "인구 (월평균)", kind: "int" },
     ],
-    rows: [...effect]
-      .sort((a, b) => a.rank - b.rank)
-      .map((d) => [d.rank, d.district.name_ko, d.district.code, d.usage, d.districtZ, ...(count ? [d.index] : []), d.population]),
-  };
+    (d) => [d.usage, d.districtZ, ...(count ? [d.index] : []), d.population],
+  );
 }

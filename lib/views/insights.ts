@@ -2,9 +2,9 @@ import { ageLabel, isServiceId, SEX_LABELS, unitKind, type Age, type ServiceId, 
 import type { CorrelationMatrix, DistrictAverageAge, DistrictEffect, DistrictPopulation } from "@/lib/engine";
 import { formatInt, formatSigned, serviceName } from "@/lib/format";
 import { correlationColor, roundR, sequentialScale, type CellColor } from "@/lib/insights/color-scale";
-import { choropleth, districtEffectChoropleth, districtEffectTable, type Choropleth } from "@/lib/insights/choropleth";
+import { choropleth, DISTRICT_RANK_COLUMNS, districtEffectChoropleth, districtEffectTable, rankedDistrictTable, type Choropleth } from "@/lib/insights/choropleth";
 import { INSIGHT_METRICS, type InsightMetric } from "@/lib/params/values";
-import type { TableData } from "@/lib/table";
+import type { TableColumn, TableData } from "@/lib/table";
 
 /**
  * The /insights page's view models, computed on the server from the engine's answers: the ranked
@@ -60,14 +60,11 @@ export function topDistricts(bars: readonly PopulationBar[]): PopulationBar[] {
   return bars.filter((b) => b.top);
 }
 
+const POPULATION_COLUMN: TableColumn = { label: "인구(명)", kind: "int" };
+
 export function populationTable(bars: readonly PopulationBar[]): TableData {
   return {
-    columns: [
-      { label: "순위", kind: "int" },
-      { label: "자치구", kind: "text" },
-      { label: "자치구 코드", kind: "text" },
-      { label: "인구(명)", kind: "int" },
-    ],
+    columns: [...DISTRICT_RANK_COLUMNS, POPULATION_COLUMN],
     rows: bars.map((b) => [b.rank, b.name, b.code, b.population]),
   };
 }
@@ -162,27 +159,9 @@ export function insightsMap(input: MapInput, age: Age, sex: SexFilter): Chorople
 
 export function insightsMapTable(input: MapInput): TableData {
   if (input.metric === "average-age") {
-    return {
-      columns: [
-        { label: "순위", kind: "int" },
-        { label: "자치구", kind: "text" },
-        { label: "자치구 코드", kind: "text" },
-        { label: "평균 연령(세)", kind: "decimal" },
-      ],
-      rows: [...input.districts].sort((a, b) => a.rank - b.rank).map((d) => [d.rank, d.district.name_ko, d.district.code, Number.isFinite(d.averageAge) ? d.averageAge : null]),
-    };
+    return rankedDistrictTable(input.districts, [{ label: "평균 연령(세)", kind: "decimal" }], (d) => [Number.isFinite(d.averageAge) ? d.averageAge : null]);
   }
-  if (input.metric === "population") {
-    return {
-      columns: [
-        { label: "순위", kind: "int" },
-        { label: "자치구", kind: "text" },
-        { label: "자치구 코드", kind: "text" },
-        { label: "인구(명)", kind: "int" },
-      ],
-      rows: [...input.districts].sort((a, b) => a.rank - b.rank).map((d) => [d.rank, d.district.name_ko, d.district.code, d.population]),
-    };
-  }
+  if (input.metric === "population") return rankedDistrictTable(input.districts, [POPULATION_COLUMN], (d) => [d.population]);
   return districtEffectTable(input.metric, input.districts);
 }
 
