@@ -16,11 +16,10 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { tmpdir } from "node:os";
 import path from "node:path";
 import next from "next";
-import { RENDER_SLOTS } from "@/lib/server/memory-budget";
-import { limit } from "@/lib/server/limit";
 import { apiMethodAnswer, apiPathAnswer, isPageMethod, methodNotAllowed } from "@/lib/server/methods";
 import { PAGE_CACHE_CONTROL, etagMatches, identity, pageCache, renderedPage, type RenderedPage } from "@/lib/server/page-cache";
 import { pageRequest } from "@/lib/server/page-url";
+import { renderOnce } from "@/lib/server/render-once";
 import { resolveDataDir } from "@/lib/dataset/load";
 
 const port = Number(process.env.PORT || 3000);
@@ -68,23 +67,10 @@ function render(req: IncomingMessage, url: string): Promise<RenderedPage> {
   });
 }
 
-const pages = pageCache();
-/** Renders in flight, so a burst of requests for a new URL renders it once. */
-const rendering = new Map<string, Promise<RenderedPage>>();
-/** Renders at once: see lib/server/limit.ts. */
-const slots = limit(RENDER_SLOTS);
+const pages = renderOnce(pageCache());
 
-async function pageFor(req: IncomingMessage, url: string, cacheable: boolean): Promise<RenderedPage> {
-  const hit = pages.get(url);
-  if (hit) return hit;
-  let p = rendering.get(url);
-  if (!p) {
-    p = slots(() => render(req, url)).finally(() => rendering.delete(url));
-    rendering.set(url, p);
-  }
-  const page = await p;
-  if (cacheable && page.status < 500) pages.set(url, page);
-  return page;
+function pageFor(req: IncomingMessage, url: string, cacheable: boolean): Promise<RenderedPage> {
+  return pages(url, () => render(req, url), (page) => cacheable && page.status < 500);
 }
 
 function send(req: IncomingMessage, res: ServerResponse, page: RenderedPage, status: number) {
@@ -96,9 +82,9 @@ function send(req: IncomingMessage, res: ServerResponse, page: RenderedPage, sta
     return;
   }
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const head = req.method === "HEAD";
   res.writeHead(status, { ...page.headers, ...common, "content-length": gzip ? page.gzip.length : page.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
-  res.end(head ? undefined : gzip ? page.gzip : identity(page));
+  if (req.method === "HEAD") res.end();
+  else res.end(gzip ? page.gzip : identity(page));
 }
 
 function isFlightRequest(req: IncomingMessage): boolean {

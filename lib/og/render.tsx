@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
 import { ImageResponse } from "next/og";
-import { CACHE_BUDGET, RENDER_SLOTS } from "@/lib/server/memory-budget";
-import { limit } from "@/lib/server/limit";
+import { CACHE_BUDGET } from "@/lib/server/memory-budget";
+import { renderOnce } from "@/lib/server/render-once";
 import type { OgCard } from "@/lib/views/og";
 
 /**
@@ -74,25 +74,8 @@ export async function renderCard(card: OgCard): Promise<OgImage> {
 }
 
 /** Rendered previews by canonical URL, bounded by bytes (a card is 40–120 KB): least recently used go first. */
-const images = new LRUCache<string, OgImage>({ maxSize: CACHE_BUDGET.previews, sizeCalculation: (i) => i.png.length + 128 });
+const images = renderOnce(new LRUCache<string, OgImage>({ maxSize: CACHE_BUDGET.previews, sizeCalculation: (i) => i.png.length + 128 }));
 
-/** Renders at once: see lib/server/limit.ts. */
-const slots = limit(RENDER_SLOTS);
-/** Renders in flight, so a burst of requests for a new preview renders it once. */
-const rendering = new Map<string, Promise<OgImage>>();
-
-export async function cachedCard(key: string, card: () => OgCard): Promise<OgImage> {
-  const hit = images.get(key);
-  if (hit) return hit;
-  let p = rendering.get(key);
-  if (!p) {
-    p = slots(() => renderCard(card()))
-      .then((img) => {
-        images.set(key, img);
-        return img;
-      })
-      .finally(() => rendering.delete(key));
-    rendering.set(key, p);
-  }
-  return p;
+export function cachedCard(key: string, card: () => OgCard): Promise<OgImage> {
+  return images(key, () => renderCard(card()));
 }
