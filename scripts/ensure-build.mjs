@@ -12,11 +12,6 @@ import path from "node:path";
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 /**
- * server.ts compiled by esbuild (its `@/lib` imports inlined, packages left to node_modules). Running
- * the TypeScript through tsx instead cost about 0.35 s of start-up and 35 MB of resident memory (tsx's
- * loader thread), measured side by side on this machine.
- */
-/**
  * How the production server runs (server-launch.json, read by every script and test that starts it),
  * chosen for its memory (issue 10: ≤ 400 MB resident after any sequence of valid requests;
  * bench/page-load.mjs measures it). Without the settings, a 60 s burst of distinct requests left it at
@@ -27,12 +22,15 @@ export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "n
  *   system when they are freed, instead of keeping the space in its heap, where freed holes between
  *   live blocks stay resident; and it keeps 2 arenas rather than up to 8 per core.
  */
-const launch = JSON.parse(readFileSync(path.join(root, "scripts", "server-launch.json"), "utf8"));
-export const serverFile = path.join(root, launch.file);
-export const serverFlags = launch.nodeFlags;
-export const serverEnv = launch.env;
+export const serverLaunch = JSON.parse(readFileSync(path.join(root, "scripts", "server-launch.json"), "utf8"));
+/**
+ * server.ts compiled by esbuild (its `@/lib` imports inlined, packages left to node_modules). Running
+ * the TypeScript through tsx instead cost about 0.35 s of start-up and 35 MB of resident memory (tsx's
+ * loader thread), measured side by side on this machine.
+ */
+export const serverFile = path.join(root, serverLaunch.file);
 /** Node's arguments for the production server; run it with the project root as the working directory. */
-export const serverArgs = [...serverFlags, serverFile];
+export const serverArgs = [...serverLaunch.nodeFlags, serverFile];
 const stampFile = path.join(root, ".next", "source-fingerprint");
 const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
 

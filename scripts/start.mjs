@@ -5,9 +5,9 @@
  * never baked into the build.
  */
 import { spawn } from "node:child_process";
-import { ensureBuild, root, serverArgs, serverEnv } from "./ensure-build.mjs";
+import { ensureBuild, root, serverArgs, serverLaunch } from "./ensure-build.mjs";
 
 ensureBuild();
-const child = spawn(process.execPath, serverArgs, { cwd: root, stdio: "inherit", env: { NODE_ENV: "production", ...serverEnv, ...process.env } });
+const child = spawn(process.execPath, serverArgs, { cwd: root, stdio: "inherit", env: { NODE_ENV: "production", ...serverLaunch.env, ...process.env } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { serverEnv, serverFlags } from "../../scripts/ensure-build.mjs";
+import { serverLaunch } from "../../scripts/ensure-build.mjs";
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,11 +52,11 @@ export async function memoryOf(pid) {
 export async function startNext(root, { nodeArgs = [], env = {}, probe = "/api/health", standalone = false } = {}) {
   const port = await freePort();
   // standalone: the `output: 'standalone'` server (.next/standalone/server.js), for comparison only.
-  const args = standalone ? [path.join(root, ".next", "standalone", "server.js")] : [...serverFlags, path.join(root, ".next", "server.cjs")];
+  const args = standalone ? [path.join(root, ".next", "standalone", "server.js")] : [...serverLaunch.nodeFlags, path.join(root, serverLaunch.file)];
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: standalone ? path.join(root, ".next", "standalone") : root,
-    env: { ...process.env, ...(standalone ? {} : serverEnv), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1", ...env },
+    env: { ...process.env, ...(standalone ? {} : serverLaunch.env), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
