@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { QualityNote } from "@/lib/dataset/quality";
 import { groupTable, markedMonthLabel, periodPresets, profileTable, qualityNoteText, windowLabel } from "./period";
 
 const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`)];
@@ -16,7 +17,7 @@ describe("period views", () => {
   });
 
   it("states a doubtful month's reason and marks its label", () => {
-    const note = { month: "2022-10", measures: ["game", "finance", "shopping", "video", "delivery"], ratio: 1.2987 };
+    const note: QualityNote = { month: "2022-10", measures: ["game", "finance", "shopping", "video", "delivery"], ratio: 1.2987 };
     expect(qualityNoteText(note)).toBe("2022년 10월: 게임·금융·쇼핑·동영상/방송·배달이(가) 앞뒤 달 평균보다 30% 높음");
     expect(markedMonthLabel("2022-10", [note])).toBe("2022년 10월 ⚠");
     expect(markedMonthLabel("2022-11", [note])).toBe("2022년 11월");

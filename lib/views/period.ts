@@ -2,7 +2,6 @@ import { GROUP_BY_ID, MEASURE_BY_ID } from "@/lib/dataset/measures";
 import type { QualityNote } from "@/lib/dataset/quality";
 import { QUALITY_RULE } from "@/lib/dataset/quality";
 import type { AnalysisWindow } from "@/lib/dataset/types";
-import type { ServiceId } from "@/lib/domain";
 import { monthLabel, serviceName } from "@/lib/format";
 import type { ProfileGroup, ProfileMeasure } from "@/lib/engine/profile";
 import type { TableData } from "@/lib/table";
@@ -50,7 +49,7 @@ export function notesIn(notes: readonly QualityNote[], months: readonly string[]
 /** "2022년 10월: 게임·금융·쇼핑·동영상/방송·배달이 앞뒤 달 평균보다 30% 높음" — the reason a month is marked. */
 export function qualityNoteText(note: QualityNote): string {
   const pct = Math.round(Math.abs(note.ratio - 1) * 100);
-  const names = note.measures.map((s) => serviceName(s as ServiceId)).join("·");
+  const names = note.measures.map(serviceName).join("·");
   return `${monthLabel(note.month)}: ${names}이(가) 앞뒤 달 평균보다 ${pct}% ${note.ratio > 1 ? "높음" : "낮음"}`;
 }
 
