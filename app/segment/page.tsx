@@ -10,7 +10,7 @@ import { TrendSection } from "@/components/segment/TrendSection";
 import { WhenAnswers } from "@/components/segment/WhenAnswers";
 import styles from "@/components/segment/segment.module.css";
 import { getPriority, getSeasonality } from "@/lib/api/queries";
-import { SEXES, type Basis, type SegmentKey, type ServiceId } from "@/lib/domain";
+import { SEXES, unitKind, type Basis, type SegmentKey, type ServiceId } from "@/lib/domain";
 import { formatInt, monthLabel, serviceName } from "@/lib/format";
 import { segmentPage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
@@ -18,7 +18,8 @@ import { PeriodControl } from "@/components/PeriodControl";
 import type { Engine } from "@/lib/engine";
 import { getEngines } from "@/lib/server/engine";
 import { pageWindow, periodControlProps, type PageWindow } from "@/lib/server/window";
-import { groupTable, markedMonthLabel, profileTable } from "@/lib/views/period";
+import { sameMonthPairs, seasonalMonths, trendOf } from "@/lib/engine/time";
+import { groupTable, markedMonthLabel, profileTable, sameMonthTable, seasonSentence, trendSentence } from "@/lib/views/period";
 import { monthlyRankTable, priorityTable, seasonalityRows, seasonalityTable, segmentTitle, whenAnswers, whenTable, Z_THRESHOLD_NOTE } from "@/lib/views/segment";
 import { pageMetadata } from "@/lib/views/share";
 import { monthAxisLabels } from "@/lib/views/trend";
@@ -160,6 +161,8 @@ function SegmentBody({ pw, segment, basis, service, source }: { pw: PageWindow; 
 
       <MonthlyRanking monthly={priority.monthly} table={monthlyRankTable(priority.monthly)} source={source} filename={`monthly-priority-${file}`} />
 
+      <TwoYears pw={pw} segment={segment} order={order} source={source} file={file} />
+
       <ProfileSection pw={pw} segment={segment} source={source} file={file} />
     </>
   );
@@ -201,5 +204,59 @@ function ProfileSection({ pw, segment, source, file }: { pw: PageWindow; segment
         </ChartFrame>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Trend told apart from season (lib/engine/time.ts rules, on Seoul's per-day level, doubtful months left
+ * out of the fit), and the same calendar month of two years side by side, when the window has them.
+ */
+function TwoYears({ pw, segment, order, source, file }: { pw: PageWindow; segment: SegmentKey; order: readonly ServiceId[]; source: string; file: string }) {
+  const { engine } = pw;
+  const season = engine.seasonality("day");
+  const trend = engine.trend(segment, "day");
+  const months = engine.months;
+  const skip = new Set(pw.notes.map((n) => n.month));
+  const levelOf = (s: ServiceId) => season.services.find((x) => x.service === s)!.level;
+  const valuesOf = (s: ServiceId) => trend.series.find((x) => x.service === s)!.values;
+  const sentences = order
+    .filter((s) => unitKind(s) === "count")
+    .map((s) => {
+      const seoulPairs = sameMonthPairs(months, levelOf(s)).filter((p) => !skip.has(p.first.month) && !skip.has(p.second.month));
+      return [trendSentence(serviceName(s), months.length, trendOf(months, levelOf(s), skip)), seasonSentence(serviceName(s), seasonalMonths(seoulPairs))];
+    })
+    .flat()
+    .filter((t): t is string => t !== null);
+  const rows = order
+    .map((s) => ({ name: serviceName(s), segment: sameMonthPairs(months, valuesOf(s)), seoul: sameMonthPairs(months, levelOf(s)) }))
+    .filter((r) => r.segment.length > 0);
+  if (!sentences.length && !rows.length) return null;
+  return (
+    <ChartFrame
+      id="two-years"
+      title="추세와 계절: 서울 전체, 같은 달 두 해"
+      description={
+        <>
+          {sentences.length ? (
+            <ul data-testid="trend-season">
+              {sentences.map((t) => (
+                <li key={t}>{t}.</li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            규칙: 서울 일평균 수준에 직선을 맞춰, 기간 동안 평균의 15% 넘게 움직이고 그 직선이 변동의 절반 이상(R² ≥ 0.5)을 설명하면 ‘꾸준히 늘었다/줄었다’고
+            씁니다(6개월 이상, ⚠ 달은 빼고). 계절은 두 해 모두 같은 달이 그해 가장 높거나 낮을 때만 씁니다. 개수 서비스만 해당합니다(지수는 비율이 뜻이 없습니다).
+            {rows.length ? " 아래 표는 같은 달의 두 해 값(일평균)입니다." : " 같은 달이 두 해 모두 있는 기간을 고르면 두 해를 나란히 봅니다."}
+          </p>
+        </>
+      }
+      table={sameMonthTable(rows)}
+      source={source}
+      filename={`two-years-${file}`}
+      tableOpen
+    >
+      {null}
+    </ChartFrame>
   );
 }

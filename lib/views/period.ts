@@ -4,6 +4,7 @@ import { QUALITY_RULE } from "@/lib/dataset/quality";
 import type { AnalysisWindow } from "@/lib/dataset/types";
 import { monthLabel, serviceName } from "@/lib/format";
 import type { ProfileGroup, ProfileMeasure } from "@/lib/engine/profile";
+import type { SameMonthPair, TrendVerdict } from "@/lib/engine/time";
 import type { TableData } from "@/lib/table";
 
 /** One choice of the period control: a window, and the from/to a link writes (none for the default). */
@@ -94,5 +95,53 @@ export function groupTable(groups: readonly ProfileGroup[]): TableData {
       `${(g.share * 100).toFixed(1)}%`,
       `${windowLabel({ from: g.months[0]!, to: g.months.at(-1)! })} (${g.months.length}개월)`,
     ]),
+  };
+}
+
+/** 은/는 after a Korean word (by its last syllable's final consonant); 는 after anything else. */
+export function topicParticle(word: string): string {
+  const code = word.charCodeAt(word.length - 1) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 !== 0 ? "은" : "는";
+}
+
+/** "금융은 21개월 동안 꾸준히 늘었습니다 (직선 추세로 +42%)" — the trend rule's verdict in words. */
+export function trendSentence(name: string, monthCount: number, verdict: TrendVerdict | null): string | null {
+  if (!verdict) return null;
+  const subject = `${name}${topicParticle(name)} ${monthCount}개월 동안`;
+  if (verdict.kind === "flat") return `${subject} 뚜렷한 추세 없이 오르내렸습니다`;
+  const pct = Math.round(Math.abs(verdict.change) * 100);
+  return `${subject} 꾸준히 ${verdict.kind === "up" ? "늘었습니다" : "줄었습니다"} (직선 추세로 ${verdict.kind === "up" ? "+" : "−"}${pct}%)`;
+}
+
+/** "2월은 두 해 모두 가장 낮은 달입니다" — a season that holds in both years, in words. */
+export function seasonSentence(name: string, season: { high?: number; low?: number }): string | null {
+  const parts = [season.high ? `${season.high}월이 가장 높고` : null, season.low ? `${season.low}월이 가장 낮습니다` : null].filter(Boolean);
+  if (!parts.length) return null;
+  const text = parts.join(" ").replace(/높고$/, "높습니다");
+  return `${name}: 두 해 모두 ${text} (계절)`;
+}
+
+/** Same calendar month, two years: the segment's value and Seoul's level side by side. */
+export function sameMonthTable(rows: readonly { name: string; segment: readonly SameMonthPair[]; seoul: readonly SameMonthPair[] }[]): TableData {
+  const first = rows[0]?.segment[0];
+  const [y1, y2] = first ? [`${first.first.month.slice(0, 4)}년`, `${first.second.month.slice(0, 4)}년`] : ["앞 해", "뒤 해"];
+  const pct = (p: SameMonthPair) => (p.first.value > 0 && p.second.value > 0 ? `${p.second.value >= p.first.value ? "+" : "−"}${Math.abs(Math.round((p.second.value / p.first.value - 1) * 100))}%` : "–");
+  return {
+    columns: [
+      { label: "서비스", kind: "text" },
+      { label: "월", kind: "text" },
+      { label: `이 고객층 ${y1}`, kind: "usage" },
+      { label: `이 고객층 ${y2}`, kind: "usage" },
+      { label: "변화", kind: "text" },
+      { label: `서울 ${y1}`, kind: "usage" },
+      { label: `서울 ${y2}`, kind: "usage" },
+      { label: "서울 변화", kind: "text" },
+    ],
+    rows: rows.flatMap((r) =>
+      r.segment.map((p, i) => {
+        const s = r.seoul[i]!;
+        return [r.name, `${p.calendarMonth}월`, p.first.value, p.second.value, pct(p), s.first.value, s.second.value, pct(s)];
+      }),
+    ),
   };
 }
