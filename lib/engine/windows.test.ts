@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { DISTRICTS } from "@/lib/districts";
-import { loadDataDir } from "@/lib/dataset/load";
+import { loadDataDir, openDataDir } from "@/lib/dataset/load";
 import { writeFixtureDir } from "@/test/fixtures/dataset-v2";
 import { Engines, MAX_WINDOW_ENGINES } from "./windows";
 
@@ -51,5 +51,15 @@ describe("Engines (one engine per analysis window)", () => {
     expect(p.measures.find((m) => m.measure === "micropay_amount")).toEqual({ measure: "micropay_amount", value: 1500, z: null, months: ["2022-12"] });
     // very_homebound: 6 in 2022-12 and 2023-01; population 42 (roll-up) and 40 (district.csv)
     expect(p.groups).toEqual([{ group: "very_homebound", count: 6, share: 6 / 41, months: ["2022-12", "2023-01"] }]);
+  });
+
+  it("builds the default window before the 행정동 months are read, and reads them on first need", () => {
+    const { data, complete } = openDataDir(dir);
+    expect(data.dongMonths.size).toBe(0);
+    const lazy = new Engines(data, complete);
+    expect(lazy.default.months).toEqual(["2023-01", "2023-02"]);
+    expect(data.dongMonths.size).toBe(0);
+    expect(lazy.engine(all).ok).toBe(true);
+    expect(data.dongMonths.size).toBe(2);
   });
 });
