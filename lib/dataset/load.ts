@@ -72,7 +72,7 @@ export function loadDataDir(dir: string): LoadedDataset {
 export function openDataDir(dir: string): DeferredDataset {
   checkFolder(dir);
   const { bytes, json } = readMeta(dir);
-  return isV2Meta(json) ? loadV2(dir, bytes, json) : { data: fromLegacy(loadDatasetDir(dir)), complete: () => {} };
+  return isV2Meta(json) ? loadV2(dir, bytes, json) : { data: fromLegacy(loadDatasetDir(dir)), complete: () => {}, step: () => true };
 }
 
 /** A legacy dataset (also the test fixture) in the loaded v2 shape: district grain, seven services. */

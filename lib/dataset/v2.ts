@@ -391,6 +391,8 @@ export interface DeferredDataset {
   data: LoadedDataset;
   /** Reads, validates and rolls up the 행정동 months (once); throws DatasetError like the first step. */
   complete: () => void;
+  /** One piece of complete() (a month, or the final roll-up and checks): true once all is done. */
+  step: () => boolean;
 }
 
 /**
@@ -429,11 +431,15 @@ export function loadV2(dir: string, metaBytes: Buffer, metaJson: unknown): Defer
   const data: LoadedDataset = { meta, version: sha256Hex(metaBytes), dongs, dongMonths, districtMonths };
 
   let done = false;
-  const complete = () => {
-    if (done) return;
-    for (const [month, bytes] of stored) {
+  const step = () => {
+    if (done) return true;
+    const next = stored.entries().next();
+    if (!next.done) {
+      const [month, bytes] = next.value;
       const file = path.join(dir, dongMonthFile(month));
       dongMonths.set(month, parseDongMonth(inflateBounded(file, bytes), file, month, dongIndex));
+      stored.delete(month);
+      return false;
     }
     const problems = new Problems();
     for (const month of meta.months) {
@@ -464,8 +470,11 @@ export function loadV2(dir: string, metaBytes: Buffer, metaJson: unknown): Defer
       }
     }
     problems.throwIfAny();
-    stored.clear();
     done = true;
+    return true;
   };
-  return { data, complete };
+  const complete = () => {
+    while (!step());
+  };
+  return { data, complete, step };
 }

@@ -54,12 +54,21 @@ describe("Engines (one engine per analysis window)", () => {
   });
 
   it("builds the default window before the 행정동 months are read, and reads them on first need", () => {
-    const { data, complete } = openDataDir(dir);
+    const { data, ...rest } = openDataDir(dir);
     expect(data.dongMonths.size).toBe(0);
-    const lazy = new Engines(data, complete);
+    const lazy = new Engines(data, rest);
     expect(lazy.default.months).toEqual(["2023-01", "2023-02"]);
     expect(data.dongMonths.size).toBe(0);
     expect(lazy.engine(all).ok).toBe(true);
     expect(data.dongMonths.size).toBe(2);
+  });
+
+  it("completes in the background a month per turn, then reports done", async () => {
+    const { data, ...rest } = openDataDir(dir);
+    const lazy = new Engines(data, rest);
+    const error = await new Promise((resolve) => lazy.completeInBackground(resolve));
+    expect(error).toBeNull();
+    expect(data.dongMonths.size).toBe(2);
+    expect(data.districtMonths.get("2022-12")!.columns.finance).toBeDefined();
   });
 });

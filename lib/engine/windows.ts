@@ -1,5 +1,6 @@
 import { qualityNotes, type QualityNote } from "@/lib/dataset/quality";
 import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
+import type { DeferredDataset } from "@/lib/dataset/v2";
 import { checkWindow, ENGINE_NEEDS, engineDataset, windowMonths, type WindowGap } from "@/lib/dataset/window";
 import type { SegmentKey } from "@/lib/domain";
 import { Engine } from "./engine";
@@ -28,7 +29,7 @@ export class Engines {
   readonly defaultWindow: AnalysisWindow;
   readonly default: Engine;
   private readonly loaded: LoadedDataset;
-  private pending: (() => void) | null;
+  private pending: Pick<DeferredDataset, "complete" | "step"> | null;
   private notes: QualityNote[] | undefined;
   private readonly defaultEntry: WindowEntry;
   private readonly cache = new Map<string, WindowEntry>();
@@ -37,9 +38,9 @@ export class Engines {
    * `complete` finishes a dataset read in two steps (lib/dataset/load.ts openDataDir): the default
    * window's engine is built from what is there, and whatever needs the rest completes it first.
    */
-  constructor(data: LoadedDataset, complete: () => void = () => {}) {
+  constructor(data: LoadedDataset, rest: Pick<DeferredDataset, "complete" | "step"> | null = null) {
     this.loaded = data;
-    this.pending = complete;
+    this.pending = rest;
     this.defaultWindow = data.meta.defaultWindow;
     if (checkWindow(data, this.defaultWindow, ENGINE_NEEDS)) this.ready();
     const gap = checkWindow(data, this.defaultWindow, ENGINE_NEEDS);
@@ -51,8 +52,26 @@ export class Engines {
   /** Completes the dataset (once; a DatasetError is thrown again on every call). */
   ready(): void {
     if (!this.pending) return;
-    this.pending();
+    this.pending.complete();
     this.pending = null;
+  }
+
+  /**
+   * Completes the dataset a month per turn of the event loop, so requests are answered in between
+   * (each turn ~20–40 ms of CPU for a bundled month); calls back with a DatasetError, or null when done.
+   */
+  completeInBackground(done: (error: unknown) => void): void {
+    const turn = () => {
+      try {
+        if (!this.pending || this.pending.step()) {
+          this.pending = null;
+          done(null);
+        } else setImmediate(turn);
+      } catch (e) {
+        done(e);
+      }
+    };
+    setImmediate(turn);
   }
 
   /** The whole dataset, completed. */

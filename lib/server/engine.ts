@@ -14,8 +14,8 @@ const store = globalThis as { [KEY]?: Engines };
 /** The dataset's engines; the 행정동 months complete on first need (instrumentation-node.ts: right after start). */
 export function getEngines(): Engines {
   if (!store[KEY]) {
-    const { data, complete } = openDataDir(resolveDataDir());
-    store[KEY] = new Engines(data, complete);
+    const { data, ...rest } = openDataDir(resolveDataDir());
+    store[KEY] = new Engines(data, rest);
   }
   return store[KEY];
 }
