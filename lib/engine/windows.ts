@@ -76,6 +76,11 @@ export class Engines {
     setImmediate(turn);
   }
 
+  /** The dataset's meta.json (complete from the first step: months, measures, groups, default window). */
+  get meta(): LoadedDataset["meta"] {
+    return this.loaded.meta;
+  }
+
   /** The whole dataset, completed. */
   get data(): LoadedDataset {
     this.ready();
