@@ -32,6 +32,13 @@ describe("carriedHref", () => {
   it("carries the service into /plan, whose other inputs stay its own", () => {
     expect(carriedHref("/plan", q("service=game&budget=5000000"), shapes)).toBe("/plan?service=game");
   });
+  it("carries the analysis window (from, to) to every page that summarizes months, not to /method", () => {
+    expect(carriedHref("/service", q("from=2022-01&to=2023-09&service=game"), shapes)).toBe("/service?service=game&from=2022-01&to=2023-09");
+    expect(carriedHref("/insights", q("from=202201"), shapes)).toBe("/insights?from=2022-01");
+    expect(carriedHref("/plan", q("from=2022-01&to=2022-12"), shapes)).toBe("/plan?from=2022-01&to=2022-12");
+    expect(carriedHref("/method", q("from=2022-01&to=2022-12"), shapes)).toBe("/method");
+    expect(carriedHref("/segment", q("from=2022-13"), shapes)).toBe("/segment");
+  });
   it("lists every page, the planner pages and /method included", () => {
     expect(NAV_PAGES.map((p) => p.path)).toEqual(["/insights", "/segment", "/service", "/audience", "/compare", "/plan", "/method"]);
   });
