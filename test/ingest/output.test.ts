@@ -2,10 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetDir } from "@/lib/dataset/load";
 import { acquireLock, LockError } from "@/lib/ingest/lock";
 import { csvText, generateMonth, toTable } from "./generate";
-import { cli, removeTempDirs, snapshot, tempDir } from "./helpers";
+import { cli, readWritten, removeTempDirs, snapshot, tempDir } from "./helpers";
 
 afterAll(removeTempDirs);
 
@@ -140,7 +139,7 @@ describe("the lock admits one writer", () => {
     await writer.exited; // reaped: its pid no longer answers
     // the next run takes the dead writer's lock over and clears its leftovers
     expect((await cli("--out", out, jan)).code).toBe(0);
-    expect(loadDatasetDir(out).meta.months).toEqual(["2023-01"]);
+    expect(readWritten(out).meta.months).toEqual(["2023-01"]);
     expect(readdirSync(work).sort()).toEqual([".ds.versions", "ds"]);
     expect(existsSync(path.join(work, ".ds.lock"))).toBe(false);
   });
