@@ -22,10 +22,11 @@ export const DISTRICT_FILE = "district.csv";
 export const dongFile = (month: string) => `${DONG_DIR}/${month}.csv.br`;
 
 /**
- * Brotli quality for the 행정동 files: 5 compresses a full 29개 month (≈9 MB of CSV) in about 0.5 s to
- * ≈1.3 MB; 11 (the default) takes 20–30 s for a few percent less.
+ * Brotli quality for the 행정동 files, measured on the output (CPU ms / bytes): a real 2022 month (3.3 MB
+ * of CSV) q4 86 ms → 1.36 MB, q5 168 ms → 1.43 MB; a generated full 29개 month (12 MB) q4 359 ms → 5.3 MB,
+ * q5 883 ms → 5.6 MB. q4 is smaller and faster here; 11 (the default) takes tens of seconds.
  */
-const BROTLI_QUALITY = 5;
+const BROTLI_QUALITY = 4;
 
 /** A measure as a month has it, with the weights its district figures use. */
 export interface MeasureOut {
@@ -57,11 +58,26 @@ export function groupsOf(store: Store, months: readonly string[]): { id: string;
   return GROUPS.map((g) => ({ id: g.id, months: months.filter((m) => store.months.get(m)!.has(g.id)) })).filter((g) => g.months.length);
 }
 
-/** One month's 행정동 rows as CSV: dong_code, sex, age_band, population, single_households?, measures, groups. */
-export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): string {
+/**
+ * One month of 행정동 rows as CSV bytes: dong_code, sex, age_band, population, single_households?,
+ * measures, groups. Written line by line into one buffer (all ASCII), so a full month (≈9 MB) never
+ * exists as a string of 10,000 concatenations.
+ */
+export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): Buffer {
   const ids = [POPULATION, ...(t.has(SINGLE) ? [SINGLE] : []), ...measures.filter((m) => t.has(m.measure.id)).map((m) => m.measure.id), ...GROUPS.filter((g) => t.has(g.id)).map((g) => g.id)];
   const cols = ids.map((id) => t.column(id));
-  const lines = [["dong_code", "sex", "age_band", ...ids].join(",")];
+  let buf = Buffer.allocUnsafe(1 << 20);
+  let at = 0;
+  const put = (line: string) => {
+    if (at + line.length + 1 > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, at + line.length + 1));
+      buf.copy(bigger, 0, 0, at);
+      buf = bigger;
+    }
+    at += buf.write(line, at, "latin1");
+    buf[at++] = 10;
+  };
+  put(["dong_code", "sex", "age_band", ...ids].join(","));
   const order = t.dongs.map((code, i) => ({ code, i })).sort((a, b) => a.code.localeCompare(b.code));
   const perDong = ROWS_PER_DONG;
   const perSex = N_BANDS;
@@ -77,11 +93,11 @@ export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): string 
           const x = cols[k]![r]!;
           line += x === x ? `,${x}` : ",";
         }
-        lines.push(line);
+        put(line);
       }
     }
   }
-  return lines.join("\n") + "\n";
+  return buf.subarray(0, at);
 }
 
 const DISTRICT_SLOT = new Map(DISTRICTS.map((d, i) => [d.code, i]));
@@ -95,57 +111,60 @@ const segmentOf = (slot: number, sex: number, band: number) => (slot * SEXES.len
  * summed). Written because the loader's own roll-up of 행정동 rows is the unweighted mean; a cell whose
  * weights are all 0 stays empty, and the loader's roll-up (unweighted) fills it.
  */
-export function districtCsv(store: Store, months: readonly string[], measures: readonly MeasureOut[]): string {
-  const lines = [["month", "district_code", "district", "sex", "age_band", POPULATION, ...measures.map((m) => m.measure.id)].join(",")];
+export function districtHeader(measures: readonly MeasureOut[]): string {
+  return ["month", "district_code", "district", "sex", "age_band", POPULATION, ...measures.map((m) => m.measure.id)].join(",");
+}
+
+/** One month's district.csv lines (see districtHeader). */
+export function districtLines(store: Store, month: string, measures: readonly MeasureOut[]): string[] {
+  const lines: string[] = [];
   const perDong = ROWS_PER_DONG;
   const perSex = N_BANDS;
-  for (const month of months) {
-    const t = store.months.get(month)!;
-    // Each row's segment, once: −1 for rows no file gave.
-    const rows = t.rowCount;
-    const segOf = new Int32Array(rows).fill(-1);
-    t.dongs.forEach((code, i) => {
-      const slot = DISTRICT_SLOT.get(store.dongs.get(code)!.districtCode)!;
-      for (let k = 0; k < perDong; k++) if (t.filled[i * perDong + k]) segOf[i * perDong + k] = segmentOf(slot, Math.floor(k / perSex), k % perSex);
-    });
-    const pop = t.column(POPULATION);
-    const popSum = new Float64Array(SEGMENTS);
-    for (let r = 0; r < rows; r++) if (segOf[r]! >= 0) popSum[segOf[r]!]! += pop[r]!;
-    const swv = new Float64Array(SEGMENTS);
-    const sw = new Float64Array(SEGMENTS);
-    const n = new Uint32Array(SEGMENTS);
-    const cells = measures.map((m) => {
-      const out = new Array<string>(SEGMENTS).fill("");
-      if (!t.has(m.measure.id)) return out;
-      const v = t.column(m.measure.id);
-      const w = m.weights === "unestimated" ? t.column(weightColumn(m.measure.base.id)) : pop;
-      const sum = m.weights === undefined;
-      swv.fill(0);
-      sw.fill(0);
-      n.fill(0);
-      for (let r = 0; r < rows; r++) {
-        const seg = segOf[r]!;
-        const x = v[r]!;
-        if (seg < 0 || x !== x) continue; // no row, or no value (NaN)
-        const weight = sum ? 1 : w[r]!;
-        swv[seg]! += weight * x;
-        sw[seg]! += weight;
-        n[seg]!++;
-      }
-      for (let seg = 0; seg < SEGMENTS; seg++) if (n[seg]! > 0 && (sum || sw[seg]! > 0)) out[seg] = String(sum ? swv[seg]! : swv[seg]! / sw[seg]!);
-      return out;
-    });
-    DISTRICTS.forEach((d, slot) =>
-      SEXES.forEach((sex, s) =>
-        AGES.forEach((age, a) => {
-          const seg = (slot * SEXES.length + s) * AGES.length + a;
-          if (popSum[seg] === 0) return;
-          lines.push([month, d.code, d.name_ko, sex, String(age), String(popSum[seg]), ...cells.map((c) => c[seg]!)].join(","));
-        }),
-      ),
-    );
-  }
-  return lines.join("\n") + "\n";
+  const t = store.months.get(month)!;
+  // Each row's segment, once: −1 for rows no file gave.
+  const rows = t.rowCount;
+  const segOf = new Int32Array(rows).fill(-1);
+  t.dongs.forEach((code, i) => {
+    const slot = DISTRICT_SLOT.get(store.dongs.get(code)!.districtCode)!;
+    for (let k = 0; k < perDong; k++) if (t.filled[i * perDong + k]) segOf[i * perDong + k] = segmentOf(slot, Math.floor(k / perSex), k % perSex);
+  });
+  const pop = t.column(POPULATION);
+  const popSum = new Float64Array(SEGMENTS);
+  for (let r = 0; r < rows; r++) if (segOf[r]! >= 0) popSum[segOf[r]!]! += pop[r]!;
+  const swv = new Float64Array(SEGMENTS);
+  const sw = new Float64Array(SEGMENTS);
+  const n = new Uint32Array(SEGMENTS);
+  const cells = measures.map((m) => {
+    const out = new Array<string>(SEGMENTS).fill("");
+    if (!t.has(m.measure.id)) return out;
+    const v = t.column(m.measure.id);
+    const w = m.weights === "unestimated" ? t.column(weightColumn(m.measure.base.id)) : pop;
+    const sum = m.weights === undefined;
+    swv.fill(0);
+    sw.fill(0);
+    n.fill(0);
+    for (let r = 0; r < rows; r++) {
+      const seg = segOf[r]!;
+      const x = v[r]!;
+      if (seg < 0 || x !== x) continue; // no row, or no value (NaN)
+      const weight = sum ? 1 : w[r]!;
+      swv[seg]! += weight * x;
+      sw[seg]! += weight;
+      n[seg]!++;
+    }
+    for (let seg = 0; seg < SEGMENTS; seg++) if (n[seg]! > 0 && (sum || sw[seg]! > 0)) out[seg] = String(sum ? swv[seg]! : swv[seg]! / sw[seg]!);
+    return out;
+  });
+  DISTRICTS.forEach((d, slot) =>
+    SEXES.forEach((sex, s) =>
+      AGES.forEach((age, a) => {
+        const seg = (slot * SEXES.length + s) * AGES.length + a;
+        if (popSum[seg] === 0) return;
+        lines.push([month, d.code, d.name_ko, sex, String(age), String(popSum[seg]), ...cells.map((c) => c[seg]!)].join(","));
+      }),
+    ),
+  );
+  return lines;
 }
 
 /** dongs.csv: every 행정동 the dataset has rows for, by code. */
@@ -169,8 +188,7 @@ function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-export function brotli(text: string): Buffer {
-  const bytes = Buffer.from(text, "utf8");
+export function brotli(bytes: Buffer): Buffer {
   return brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
 }
 

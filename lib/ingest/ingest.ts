@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { brotli, districtCsv, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
+import { brotli, districtHeader, districtLines, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
 import { IngestError, Problems } from "./errors";
 import { buildMeta } from "./meta";
 import { readInputFile, type Progress } from "./read";
@@ -72,16 +72,19 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const measures = measuresOf(store, months, opts.method);
   const groups = groupsOf(store, months);
-  const output: OutputFile[] = [];
+  const notes = notesOf(store, files, measures);
+  const output: OutputFile[] = [{ name: DONGS_FILE, content: Buffer.from(dongsCsv(store, months)) }];
+  // Unweighted means are what the loader rolls up from the 행정동 rows itself; weighted ones it cannot.
+  const district = opts.method === "weighted" && measures.length ? [districtHeader(measures)] : undefined;
   let dongRows = 0;
   for (const month of months) {
     const t = store.months.get(month)!;
     for (let r = 0; r < t.rowCount; r++) dongRows += t.filled[r]!;
     output.push({ name: dongFile(month), content: brotli(dongCsv(t, measures)) });
+    district?.push(...districtLines(store, month, measures));
+    store.months.delete(month); // written: its rows (≈12 MB a full month) can go
   }
-  output.push({ name: DONGS_FILE, content: Buffer.from(dongsCsv(store, months)) });
-  // Unweighted means are what the loader rolls up from the 행정동 rows itself; weighted ones it cannot.
-  if (opts.method === "weighted" && measures.length) output.push({ name: DISTRICT_FILE, content: Buffer.from(districtCsv(store, months, measures)) });
+  if (district) output.push({ name: DISTRICT_FILE, content: Buffer.from(district.join("\n") + "\n") });
 
   const meta = buildMeta({
     months,
@@ -94,7 +97,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   });
   const metaJson = Buffer.from(JSON.stringify(meta, null, 2) + "\n");
   output.push({ name: "meta.json", content: metaJson });
-  return { output, meta, metaSha256: sha256(metaJson), files, months, notes: notesOf(store, files, measures), dongRows };
+  return { output, meta, metaSha256: sha256(metaJson), files, months, notes, dongRows };
 }
 
 function notesOf(store: Store, files: readonly FileStats[], measures: ReturnType<typeof measuresOf>): string[] {
