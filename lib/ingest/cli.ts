@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_DATA_DIR } from "@/lib/dataset/load";
+import { DEFAULT_DATA_DIR, loadDataDir } from "@/lib/dataset/load";
 import { IngestError } from "./errors";
 import { ingest, knownDongsOf } from "./ingest";
 import { LockError } from "./lock";
@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (session && out) {
       const s = session;
       const version = await outputStep(out, () =>
-        s.write(result.output, { tag: result.metaSha256.slice(0, 8), pause: io.pause }),
+        s.write(result.output, { tag: result.metaSha256.slice(0, 8), verify: (tmp) => void loadDataDir(tmp), pause: io.pause }),
       );
       written = `${out} → ${path.relative(path.dirname(path.resolve(out)), version)}`;
     }

@@ -115,19 +115,62 @@ export function districtHeader(measures: readonly MeasureOut[]): string {
   return ["month", "district_code", "district", "sex", "age_band", POPULATION, ...measures.map((m) => m.measure.id)].join(",");
 }
 
-/** One month's district.csv lines (see districtHeader). */
-export function districtLines(store: Store, month: string, measures: readonly MeasureOut[]): string[] {
-  const lines: string[] = [];
+/** Each row's district × sex × 10-year segment, −1 for rows no file gave. */
+function segmentsOf(store: Store, t: MonthTable): Int32Array {
   const perDong = ROWS_PER_DONG;
   const perSex = N_BANDS;
-  const t = store.months.get(month)!;
-  // Each row's segment, once: −1 for rows no file gave.
-  const rows = t.rowCount;
-  const segOf = new Int32Array(rows).fill(-1);
+  const segOf = new Int32Array(t.rowCount).fill(-1);
   t.dongs.forEach((code, i) => {
     const slot = DISTRICT_SLOT.get(store.dongs.get(code)!.districtCode)!;
     for (let k = 0; k < perDong; k++) if (t.filled[i * perDong + k]) segOf[i * perDong + k] = segmentOf(slot, Math.floor(k / perSex), k % perSex);
   });
+  return segOf;
+}
+
+const SEGMENT_NAMES = DISTRICTS.flatMap((d) => SEXES.flatMap((sex) => AGES.map((age) => `${d.name_ko} ${sex === "F" ? "여성" : "남성"} ${age}대`)));
+
+/**
+ * What a month lacks for its district figures: a district × sex × 10-year segment without rows, or a
+ * column (population, a measure, a group) without a value in a segment where other segments have one, or
+ * (weighted) only rows whose weight is 0. The dataset keeps a month's column for all 300 segments or none.
+ */
+export function monthGaps(store: Store, month: string, measures: readonly MeasureOut[], groupIds: readonly string[]): string[] {
+  const t = store.months.get(month)!;
+  const segOf = segmentsOf(store, t);
+  const gaps: string[] = [];
+  const rowsIn = new Uint32Array(SEGMENTS);
+  for (let r = 0; r < segOf.length; r++) if (segOf[r]! >= 0) rowsIn[segOf[r]!]!++;
+  for (let seg = 0; seg < SEGMENTS; seg++) if (!rowsIn[seg]) gaps.push(`segment ${SEGMENT_NAMES[seg]}: no rows`);
+  if (gaps.length) return gaps;
+  const pop = t.column(POPULATION);
+  const check = (id: string, name: string, weight?: Float64Array) => {
+    if (!t.has(id)) return;
+    const v = t.column(id);
+    const n = new Uint32Array(SEGMENTS);
+    const sw = new Float64Array(SEGMENTS);
+    for (let r = 0; r < segOf.length; r++) {
+      const seg = segOf[r]!;
+      if (seg < 0 || Number.isNaN(v[r]!)) continue;
+      n[seg]!++;
+      sw[seg]! += weight ? weight[r]! : 1;
+    }
+    for (let seg = 0; seg < SEGMENTS; seg++) {
+      if (!n[seg]) gaps.push(`segment ${SEGMENT_NAMES[seg]}: no value for ${name}`);
+      else if (!(sw[seg]! > 0)) gaps.push(`segment ${SEGMENT_NAMES[seg]}: ${name} has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`);
+    }
+  };
+  if (t.has(SINGLE)) check(SINGLE, "1인가구수");
+  for (const m of measures) check(m.measure.id, m.measure.name_ko, m.weights === "unestimated" ? t.column(weightColumn(m.measure.base.id)) : m.weights === "population" ? pop : undefined);
+  for (const id of groupIds) check(id, id);
+  return gaps;
+}
+
+/** One month's district.csv lines (see districtHeader). */
+export function districtLines(store: Store, month: string, measures: readonly MeasureOut[]): string[] {
+  const lines: string[] = [];
+  const t = store.months.get(month)!;
+  const rows = t.rowCount;
+  const segOf = segmentsOf(store, t);
   const pop = t.column(POPULATION);
   const popSum = new Float64Array(SEGMENTS);
   for (let r = 0; r < rows; r++) if (segOf[r]! >= 0) popSum[segOf[r]!]! += pop[r]!;

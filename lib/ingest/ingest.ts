@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { brotli, districtHeader, districtLines, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
+import { brotli, districtHeader, districtLines, monthGaps, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
 import { IngestError, Problems } from "./errors";
 import { buildMeta } from "./meta";
 import { readInputFile, type Progress } from "./read";
@@ -72,6 +72,12 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
 
   const measures = measuresOf(store, months, opts.method);
   const groups = groupsOf(store, months);
+  for (const month of months) {
+    const gaps = monthGaps(store, month, measures, groups.map((g) => g.id));
+    const from = files.filter((f) => f.months.has(month)).map((f) => f.file).join(", ");
+    for (const gap of gaps) problems.add({ file: from }, `month ${month}: ${gap}`);
+  }
+  if (!problems.ok) throw new IngestError(problems);
   const notes = notesOf(store, files, measures);
   const output: OutputFile[] = [{ name: DONGS_FILE, content: Buffer.from(dongsCsv(store, months)) }];
   // Unweighted means are what the loader rolls up from the 행정동 rows itself; weighted ones it cannot.

@@ -92,7 +92,7 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("keys-202302.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:4:${col(t, "자치구")}: 자치구 "부산진구" disagrees with 행정동코드 1101051, which is in 종로구 (11010)`);
+    expect(err).toContain(`${f}:4:${col(t, "자치구")}: 자치구 "부산진구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`);
     expect(err).toContain(`${f}:5:${col(t, "성별")}: 성별 "3" is not a sex`);
     expect(err).toContain(`${f}:7:${col(t, "연령대")}: 연령대 "23" is not a 5-year age band`);
   });
@@ -150,8 +150,8 @@ describe("bad input is refused with a located message and DIR untouched", () => 
   it("a row repeating a dong × sex × band already seen, written differently (여/F, 25/25~29세): FILE:LINE names the key and the first line", async () => {
     const t = toTable(generateMonth("2023-02"), { layout: "minimal", sexWords: true });
     const h = t[0]!;
-    const row = t[16]!; // data row 15: 1101051, 여, 25 (line 17)
-    expect([row[h.indexOf("행정동코드")], row[h.indexOf("성별")], row[h.indexOf("연령대")]]).toEqual(["1101051", "여", 25]);
+    const row = t[16]!; // data row 15: 1101053, 여, 25 (line 17)
+    expect([row[h.indexOf("행정동코드")], row[h.indexOf("성별")], row[h.indexOf("연령대")]]).toEqual(["1101053", "여", 25]);
     const again = [...row];
     again[h.indexOf("성별")] = "F";
     again[h.indexOf("연령대")] = "25~29세";
@@ -160,8 +160,8 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("dup-202302.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:${t.length - 1}: duplicate row for 행정동코드 1101051, 성별 2, 연령대 25 (first at line 17)`);
-    expect(err).toContain(`${f}:${t.length}: duplicate row for 행정동코드 1101051, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err).toContain(`${f}:${t.length - 1}: duplicate row for 행정동코드 1101053, 성별 2, 연령대 25 (first at line 17)`);
+    expect(err).toContain(`${f}:${t.length}: duplicate row for 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`);
     expect(err).toContain("import refused: 2 problems");
   });
 
@@ -172,7 +172,7 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("twice.csv");
     writeCsv(f, [...t, ...t.slice(1)].map((r) => r.filter((_, i) => i !== k)));
     const err = await refused(f);
-    expect(err).toContain(`${f}:${n + 2}: duplicate row for 기준연월 2023-03, 행정동코드 1101051, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err).toContain(`${f}:${n + 2}: duplicate row for 기준연월 2023-03, 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`);
     expect(err.split("\n").filter((l) => l.includes("duplicate row"))).toHaveLength(20);
     expect(err).toContain(`… and ${n - 20} more (${n} problems in all)`);
   });
@@ -185,7 +185,7 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("district-clash-202304.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:5:${col(t, "자치구")}: 자치구 "중구" disagrees with 행정동코드 1101051, which is in 종로구 (11010)`);
+    expect(err).toContain(`${f}:5:${col(t, "자치구")}: 자치구 "중구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`);
     expect(err).toContain(`${f}:7:${col(t, "행정동코드")}: 행정동코드 "2611051" is not in Seoul: 26110 is not one of the 25 districts' statistics codes`);
   });
 
@@ -231,10 +231,10 @@ describe("bad input is refused with a located message and DIR untouched", () => 
 
   it("a repeated row in an XLSX is located by its sheet row", async () => {
     const t = toTable(generateMonth("2023-05"), { layout: "minimal" });
-    t.splice(5, 0, [...t[30]!]); // data row 29 (1101052, 남, 30) again as sheet row 6; the original moves to row 32
+    t.splice(5, 0, [...t[30]!]); // data row 29 (1101054, 남, 30) again as sheet row 6; the original moves to row 32
     const f = input("2023.5월_29개 통신정보.xlsx");
     await writeXlsx(f, t, ["행정동 단위 서울 시민생활 데이터"]);
-    expect(await refused(f)).toContain(`${f}:33: duplicate row for 행정동코드 1101052, 성별 1, 연령대 30 (first at line 7)`);
+    expect(await refused(f)).toContain(`${f}:33: duplicate row for 행정동코드 1101054, 성별 1, 연령대 30 (first at line 7)`);
   });
 
   it("no month in the columns or the file name", async () => {
@@ -257,6 +257,21 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     t[2]![c - 1] = "약 12";
     await writeXlsx(f, t);
     expect(await refused(f)).toContain(`${f}:3:${c}: 배달 서비스 사용일수 "약 12" is not a decimal number`);
+  });
+
+  it("a month without rows for a segment, or without a measure's value in one, lists what is missing (the loader keeps a month's column for all 300 or none)", async () => {
+    const raw = generateMonth("2023-07").filter((r) => !(r.district === "강남구" && r.sex === 1 && r.band >= 70));
+    const f = input("gaps-202307.csv");
+    writeCsv(f, toTable(raw, { layout: "minimal" }));
+    expect(await refused(f)).toContain(`${f}: month 2023-07: segment 강남구 남성 70대: no rows`);
+    const again = generateMonth("2023-07");
+    for (const r of again) if (r.district === "중구" && r.sex === 2 && (r.band === 30 || r.band === 35)) r.values.delivery = "*";
+    for (const r of again) if (r.district === "용산구" && r.sex === 1 && (r.band === 20 || r.band === 25)) r.unestimated.game = r.population;
+    const g = input("gaps2-202307.csv");
+    writeCsv(g, toTable(again, { layout: "minimal" }));
+    const err = await refused(g);
+    expect(err).toContain(`${g}: month 2023-07: segment 중구 여성 30대: no value for 배달 서비스 사용일수`);
+    expect(err).toContain(`${g}: month 2023-07: segment 용산구 남성 20대: 게임 서비스 사용일수 has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`);
   });
 
   it("lists 20 problems, then a count", async () => {

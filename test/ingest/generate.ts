@@ -92,7 +92,18 @@ const round = (v: number, d: number) => Number(v.toFixed(d));
 /** 15 is a band under 20, which the importer skips (and counts). */
 export const BANDS = [15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75];
 
+/** The bundled data's 424 행정동 (real codes and names), by district code. */
+const DONGS_BY_DISTRICT: ReadonlyMap<string, { code: string; name: string }[]> = (() => {
+  const m = new Map<string, { code: string; name: string }[]>();
+  for (const line of readFileSync(path.resolve("data/seoul/dongs.csv"), "utf8").trim().split("\n").slice(1)) {
+    const [code, name, district] = line.split(",");
+    m.set(district!, [...(m.get(district!) ?? []), { code: code!, name: name! }]);
+  }
+  return m;
+})();
+
 export interface GenOptions {
+  /** The first n 행정동 of each district (Infinity: all 424). */
   dongsPerDistrict?: number;
   bands?: number[];
   seed?: number;
@@ -119,8 +130,7 @@ export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
   const dongs = opts.dongsPerDistrict ?? 2;
   const rows: RawRow[] = [];
   for (const d of DISTRICTS) {
-    for (let k = 1; k <= dongs; k++) {
-      const dongCode = `${d.statCode}${String(50 + k).padStart(2, "0")}`;
+    for (const { code: dongCode, name } of DONGS_BY_DISTRICT.get(d.code)!.slice(0, dongs)) {
       for (const sex of [1, 2] as const) {
         for (const band of opts.bands ?? BANDS) {
           const population = round(200 + r() * 3000, 2);
@@ -131,7 +141,7 @@ export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
             else if (c.role === "unestimated") unestimated[c.base] = round(r() * population * 0.3, 2);
           }
           for (const g of GROUPS) values[g.id] = round(r() * population * 0.2, 2);
-          rows.push({ month, dongCode, district: d.name_ko, dong: `${d.name_ko.slice(0, -1)}${k}동`, sex, band, population, single: round(r() * population * 0.4, 2), values, unestimated });
+          rows.push({ month, dongCode, district: d.name_ko, dong: name, sex, band, population, single: round(r() * population * 0.4, 2), values, unestimated });
         }
       }
     }

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 import { expect } from "vitest";
+import { loadDataDir } from "@/lib/dataset/load";
+import type { LoadedDataset } from "@/lib/dataset/types";
 import { runCli } from "@/lib/ingest/cli";
 
 const made: string[] = [];
@@ -69,6 +71,8 @@ export interface WrittenDataset {
   dong: Map<string, { header: string[]; rows: string[][] }>;
   dongs: string[][];
   district?: { header: string[]; rows: string[][] };
+  /** The same folder as the server loads it. */
+  loaded: LoadedDataset;
 }
 
 const table = (text: string) => {
@@ -90,5 +94,6 @@ export function readWritten(dir: string): WrittenDataset {
     dong,
     dongs: table(readFileSync(path.join(dir, "dongs.csv"), "utf8")).rows,
     district: existsSync(districtFile) ? table(readFileSync(districtFile, "utf8")) : undefined,
+    loaded: loadDataDir(dir),
   };
 }

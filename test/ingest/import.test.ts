@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GROUPS } from "@/lib/dataset/measures";
 import { findDistrict } from "@/lib/districts";
 import { Problems } from "@/lib/ingest/errors";
-import { ingest } from "@/lib/ingest/ingest";
+import { ingest, knownDongsOf } from "@/lib/ingest/ingest";
 import { matchHeader, OFFICIAL_29_BLOCKS } from "@/lib/ingest/layout";
 import {
   csvText,
@@ -140,7 +140,7 @@ describe("importing the official layouts at the 행정동 grain", () => {
     expectDongRows(ds, raw, VALUE_COLUMNS.map((c) => c.id));
     expect(ds.dong.get("2023-01")!.header).toContain("single_households");
     expect(ds.dongs).toHaveLength(50);
-    expect(ds.dongs[0]).toEqual(["1101051", "종로1동", "11110"]);
+    expect(ds.dongs[0]).toEqual(["1101053", "사직동", "11110"]);
     expectDistrictFigures(ds, raw, VALUE_COLUMNS, WEIGHTED_BASES);
     const weights = Object.fromEntries(ds.meta.measures.map((m) => [m.id, m.weights ?? "sum"]));
     expect(weights).toMatchObject({ game: "unestimated", game_q50: "unestimated", holiday_trips: "unestimated", subway_days: "unestimated", sns_count: "population", overdue_ratio: "population", micropay_amount: "population", micropay_nonusers: "sum" });
@@ -216,14 +216,13 @@ describe("importing the official layouts at the 행정동 grain", () => {
 
   it("a 행정동 code the bundled data does not know (a newer vintage) is kept under the file's own name, with a note", async () => {
     const raw = generateMonth("2023-05", { dongsPerDistrict: 1 });
-    for (const r of raw.filter((x) => x.dongCode === "1101051")) {
+    for (const r of raw.filter((x) => x.dongCode === "1101053")) {
       r.dongCode = "1101099";
       r.dong = "종로구 새동";
     }
     const file = path.join(work, "2023-05.csv");
     writeCsv(file, toTable(raw, { layout: "minimal" }));
-    const known = new Set(generateMonth("2023-05", { dongsPerDistrict: 1 }).map((r) => r.dongCode));
-    const result = await ingest({ files: [file], method: "weighted", knownDongs: known });
+    const result = await ingest({ files: [file], method: "weighted", knownDongs: knownDongsOf("data/seoul") });
     expect(result.notes).toEqual([`${file}: 1 행정동 code is not among the bundled data's 424 (a newer vintage?); kept with the file's own names: 1101099 종로구 새동`]);
     const dongs = result.output.find((f) => f.name === "dongs.csv")!.content.toString("utf8");
     expect(dongs).toContain("\n1101099,새동,11110\n");
