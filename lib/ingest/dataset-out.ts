@@ -66,7 +66,8 @@ export function groupsOf(store: Store, months: readonly string[]): { id: string;
 export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): Buffer {
   const ids = [POPULATION, ...(t.has(SINGLE) ? [SINGLE] : []), ...measures.filter((m) => t.has(m.measure.id)).map((m) => m.measure.id), ...GROUPS.filter((g) => t.has(g.id)).map((g) => g.id)];
   const cols = ids.map((id) => t.column(id));
-  let buf = Buffer.allocUnsafe(1 << 20);
+  // Sized for the month (numbers of up to ~12 characters), so it is rarely copied to grow.
+  let buf = Buffer.allocUnsafe(Math.max(1 << 16, t.rowCount * (24 + ids.length * 12)));
   let at = 0;
   const put = (line: string) => {
     if (at + line.length + 1 > buf.length) {

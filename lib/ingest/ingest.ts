@@ -49,7 +49,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     problems.add({ file: "(no files)" }, "give at least one input file");
     throw new IngestError(problems);
   }
-  const store = new Store();
+  // Sized for the known 행정동 (+ a few of a newer vintage): a full month is allocated once, not grown.
+  const store = new Store(opts.knownDongs ? opts.knownDongs.size + 8 : 32);
   const files: FileStats[] = [];
   /** Per month, which file gave each measure or group: a second file giving the same is the month given twice. */
   const givenBy = new Map<string, Map<string, string>>();

@@ -26,8 +26,12 @@ export class MonthTable {
   /** Changes whenever the arrays are replaced (grown), so cached references can be refreshed. */
   version = 0;
 
-  constructor(readonly month: string) {
-    this.grow(32);
+  /** `dongs`: the 행정동 expected (the bundled 424), so a real month's columns are allocated once, never grown. */
+  constructor(
+    readonly month: string,
+    dongs: number,
+  ) {
+    this.grow(dongs);
   }
 
   /** The first row of a 행정동 (added when new). */
@@ -37,7 +41,7 @@ export class MonthTable {
       i = this.dongs.length;
       this.dongs.push(code);
       this.dongIndex.set(code, i);
-      if (i >= this.capacity) this.grow(this.capacity * 2);
+      if (i >= this.capacity) this.grow(Math.max(32, this.capacity * 2));
     }
     return i * ROWS_PER_DONG;
   }
@@ -83,6 +87,9 @@ export interface DongInfo {
 }
 
 export class Store {
+  /** `expectedDongs`: how many 행정동 a month is sized for at first (tables grow beyond it when needed). */
+  constructor(private readonly expectedDongs = 32) {}
+
   readonly months = new Map<string, MonthTable>();
   readonly dongs = new Map<string, DongInfo>();
   /** Rows whose population (or 1인가구수) differs between a month's two files: counted for a note. */
@@ -91,7 +98,7 @@ export class Store {
   month(month: string): MonthTable {
     let t = this.months.get(month);
     if (!t) {
-      t = new MonthTable(month);
+      t = new MonthTable(month, this.expectedDongs);
       this.months.set(month, t);
     }
     return t;
