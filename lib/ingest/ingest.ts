@@ -117,7 +117,7 @@ function notesOf(store: Store, files: readonly FileStats[], measures: ReturnType
       );
     }
   }
-  for (const [key, m] of store.mismatches) notes.push(`${key}: ${m.count} row${m.count === 1 ? "" : "s"} differ between the month's files; the first file's value is kept (e.g. ${m.example})`);
+  for (const [key, m] of store.mismatches) notes.push(`${key}: ${m.count} ${m.count === 1 ? "row differs" : "rows differ"} between the month's files; the first file's value is kept (e.g. ${m.example})`);
   const mixed = measures.filter((m) => m.weights === "population" && m.months.some((month) => store.months.get(month)!.has(weightColumn(m.measure.base.id))));
   if (mixed.length) notes.push(`weighted by 총인구수 because some of their months have no 미추정 column: ${mixed.map((m) => m.measure.id).join(", ")}`);
   for (const m of store.months.values()) if (m.rowCount > 0 && !m.filled.some((f) => f === 1)) notes.push(`month ${m.month}: no usable rows`);

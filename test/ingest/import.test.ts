@@ -214,6 +214,17 @@ describe("importing the official layouts at the 행정동 grain", () => {
     expectDongRows(readWritten(o2), oct, SERVICE_IDS);
   });
 
+  it("a month's two files that disagree on a row's 총인구: the first file's value is kept, with a note", async () => {
+    const raw = generateMonth("2023-08", { dongsPerDistrict: 1 });
+    const a = path.join(work, "2023.8월_29개 통신정보.csv");
+    writeCsv(a, toTable(raw, { layout: "minimal" }));
+    const other = raw.map((r, i) => (i === 5 ? { ...r, population: 1234.5 } : r));
+    const b = path.join(work, "2023.8월_10개 관심집단 수.csv");
+    writeCsv(b, toTable(other, { layout: "groups" }));
+    const result = await ingest({ files: [a, b], method: "weighted" });
+    expect(result.notes).toEqual([`2023-08 population: 1 row differs between the month's files; the first file's value is kept (e.g. ${b}:7: 1234.5 (kept ${raw[5]!.population}))`]);
+  });
+
   it("a 행정동 code the bundled data does not know (a newer vintage) is kept under the file's own name, with a note", async () => {
     const raw = generateMonth("2023-05", { dongsPerDistrict: 1 });
     for (const r of raw.filter((x) => x.dongCode === "1101053")) {
