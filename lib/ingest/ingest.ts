@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ENGINE_NEEDS } from "@/lib/dataset/window";
 import path from "node:path";
 import { brotli, districtHeader, districtLines, monthGaps, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
 import { IngestError, Problems } from "./errors";
@@ -80,6 +81,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   }
   if (!problems.ok) throw new IngestError(problems);
   const notes = notesOf(store, files, measures);
+  const window = defaultWindowOf(store, months);
+  if (!window.servable) notes.push(`no month has 총인구 and the seven services (${ENGINE_NEEDS.columns.slice(1).join(", ")}): the pages need them, so \`npm start\` will refuse this dataset on its own; import a 29개 통신정보 file with it`);
   const output: OutputFile[] = [{ name: DONGS_FILE, content: Buffer.from(dongsCsv(store, months)) }];
   // Unweighted means are what the loader rolls up from the 행정동 rows itself; weighted ones it cannot.
   const district = opts.method === "weighted" && measures.length ? [districtHeader(measures)] : undefined;
@@ -101,10 +104,29 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     sources: files.map((f) => ({ name: path.basename(f.file), sha256: f.sha256 })),
     files: Object.fromEntries(output.map((f) => [f.name, sha256(f.content)])),
     created: opts.now,
+    defaultWindow: window.window,
   });
   const metaJson = Buffer.from(JSON.stringify(meta, null, 2) + "\n");
   output.push({ name: "meta.json", content: metaJson });
   return { output, meta, metaSha256: sha256(metaJson), files, months, notes, dongRows };
+}
+
+/**
+ * The analysis window the app opens with: the latest run of consecutive months that have population and
+ * the seven services (the engine's needs, ENGINE_NEEDS), e.g. not a trailing month of 10개 관심집단 수 only.
+ */
+function defaultWindowOf(store: Store, months: readonly string[]): { window: { from: string; to: string }; servable: boolean } {
+  const ok = months.map((m) => ENGINE_NEEDS.columns.every((id) => store.months.get(m)!.has(id)));
+  const last = ok.lastIndexOf(true);
+  if (last < 0) return { window: { from: months[0]!, to: months[months.length - 1]! }, servable: false };
+  let first = last;
+  while (first > 0 && ok[first - 1] && nextMonth(months[first - 1]!) === months[first]) first--;
+  return { window: { from: months[first]!, to: months[last]! }, servable: true };
+}
+
+function nextMonth(m: string): string {
+  const [y, mo] = m.split("-").map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
 }
 
 function notesOf(store: Store, files: readonly FileStats[], measures: ReturnType<typeof measuresOf>): string[] {

@@ -22,6 +22,7 @@ export interface MetaInput {
   sources: { name: string; sha256: string }[];
   files: Record<string, string>;
   created?: Date;
+  defaultWindow: { from: string; to: string };
 }
 
 /** meta.json of an imported dataset (format v2): kind "imported", months, measures with their weights, groups, files. */
@@ -36,7 +37,7 @@ export function buildMeta(i: MetaInput) {
     aggregation: AGGREGATION[i.method],
     method: i.method,
     months: i.months,
-    defaultWindow: { from: i.months[0]!, to: i.months[i.months.length - 1]! },
+    defaultWindow: i.defaultWindow,
     measures: i.measures.map((m) => ({
       id: m.measure.id,
       name_ko: m.measure.name_ko,
