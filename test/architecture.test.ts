@@ -22,6 +22,8 @@ const VALID: Record<string, string> = {
   cpm: "5000",
   cap: "5",
   months: "2023-01,2023-02",
+  from: "2023-01",
+  to: "2023-09",
 };
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;

@@ -1,7 +1,7 @@
 import { ChartFrame } from "@/components/ChartFrame";
 import { SERVICE_BY_ID, type Basis, type SegmentKey, type ServiceId } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
-import { getEngine } from "@/lib/server/engine";
+import type { Engine } from "@/lib/engine";
 import { trendTable, unitLabel } from "@/lib/views/segment";
 import { indexAxis, serviceTrendRows, trendChartRows, valueAxis } from "@/lib/views/trend";
 import type { TrendView } from "./TrendChart";
@@ -12,6 +12,8 @@ import { TrendControls } from "./TrendControls";
 const EMPHASIZED = 3;
 
 interface Props {
+  /** The engine over the page's analysis window. */
+  engine: Engine;
   segment: SegmentKey;
   basis: Basis;
   /** One service on its own scale; undefined: all seven as an index. */
@@ -26,8 +28,7 @@ interface Props {
  * The trend chart's frame: the rows for the chosen basis and view are built here, on the server; the
  * browser gets plain rows and draws them (Recharts) once the chart is on screen.
  */
-export function TrendSection({ segment, basis, service, order, source, file }: Props) {
-  const engine = getEngine();
+export function TrendSection({ engine, segment, basis, service, order, source, file }: Props) {
   const trend = engine.trend(segment, basis);
   const basisWord = basis === "day" ? "일평균" : "월 합계";
   // Month totals carry the calendar: a 28-day February reads as a dip in every count service.
