@@ -344,6 +344,27 @@ describe.skipIf(!existsSync(REAL))("the six real 10개 관심집단 수 files (2
   }, 60_000);
 });
 
+const REAL_2022 = "../shared/reference/dong/2022/2022-06.csv";
+
+describe.skipIf(!existsSync(REAL_2022))("a real 2022 copy (41 columns: both files joined, 25 measures, nine groups)", () => {
+  it("imports: every value within its kind's plausible range, the unnamed row-number column reported as ignored, weights by 총인구 (no 미추정 columns)", async () => {
+    const out = path.join(tempDir(), "real-2022");
+    const run = await cli("--out", out, REAL_2022);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("ignored 1 column the importer does not know: 1 (no header)");
+    const ds = readWritten(out);
+    expect(ds.dong.get("2022-06")!.rows).toHaveLength(10_176);
+    expect(ds.meta.measures).toHaveLength(25);
+    expect(ds.meta.groups.map((g) => g.id)).not.toContain("financial_concern");
+    expect(new Set(ds.meta.measures.map((m) => m.weights))).toEqual(new Set(["population"]));
+    // the city's press release of 2022-08-29 on June 2022: 1인가구 of 역삼1동 16,130 (all rows summed)
+    const t = ds.dong.get("2022-06")!;
+    const yeoksam = ds.dongs.find((d) => d[1] === "역삼1동")![0];
+    const single = t.rows.filter((r) => r[0] === yeoksam).reduce((s, r) => s + Number(r[t.header.indexOf("single_households")]), 0);
+    expect(Math.round(single)).toBe(16_130);
+  }, 60_000);
+});
+
 describe("replacing an existing DIR", () => {
   it("swaps the symlink to a new version and removes the old one", async () => {
     const work = tempDir();
