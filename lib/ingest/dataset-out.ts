@@ -1,14 +1,12 @@
-import { createHash } from "node:crypto";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { AGES, SEXES } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
-import { GROUPS } from "@/lib/dataset/measures";
+import { GROUPS, type GroupId } from "@/lib/dataset/measures";
+import { AGE5_BANDS, type MeasureWeights } from "@/lib/dataset/types";
 import { STORED_MEASURES, type StoredMeasure } from "./layout";
-import { BANDS, N_BANDS, POPULATION, ROWS_PER_DONG, SINGLE, weightColumn, type MonthTable, type Store } from "./store";
+import { N_BANDS, POPULATION, ROWS_PER_DONG, SINGLE, weightColumn, type MonthTable, type Store } from "./store";
 
 export type Method = "weighted" | "unweighted";
-/** Per measure, what its district figures are: unweighted means, weighted by 총인구수 − its 미추정 count, or by 총인구수; people counts are sums. */
-export type Weights = "unweighted" | "unestimated" | "population";
 
 export interface OutputFile {
   /** Relative path inside the dataset folder (`dong/2023-01.csv.br`). */
@@ -16,10 +14,8 @@ export interface OutputFile {
   content: Buffer;
 }
 
+/** The folder of dongMonthFile (lib/dataset/v2.ts): `dong/YYYY-MM.csv.br`. */
 export const DONG_DIR = "dong";
-export const DONGS_FILE = "dongs.csv";
-export const DISTRICT_FILE = "district.csv";
-export const dongFile = (month: string) => `${DONG_DIR}/${month}.csv.br`;
 
 /**
  * Brotli quality for the 행정동 files, measured on the output (CPU ms / bytes): a real 2022 month (3.3 MB
@@ -32,7 +28,8 @@ const BROTLI_QUALITY = 4;
 export interface MeasureOut {
   measure: StoredMeasure;
   months: string[];
-  weights?: Weights;
+  /** What its district figures are: unweighted means, weighted by 총인구수 − its 미추정 count, or by 총인구수; undefined: people, summed. */
+  weights?: MeasureWeights;
 }
 
 /**
@@ -45,7 +42,7 @@ export function measuresOf(store: Store, months: readonly string[], method: Meth
   for (const measure of STORED_MEASURES) {
     const have = months.filter((m) => store.months.get(m)!.has(measure.id));
     if (!have.length) continue;
-    let weights: Weights | undefined;
+    let weights: MeasureWeights | undefined;
     if (measure.base.kind === "people") weights = undefined;
     else if (method === "unweighted") weights = "unweighted";
     else weights = have.every((m) => store.months.get(m)!.has(weightColumn(measure.base.id))) ? "unestimated" : "population";
@@ -54,7 +51,7 @@ export function measuresOf(store: Store, months: readonly string[], method: Meth
   return out;
 }
 
-export function groupsOf(store: Store, months: readonly string[]): { id: string; months: string[] }[] {
+export function groupsOf(store: Store, months: readonly string[]): { id: GroupId; months: string[] }[] {
   return GROUPS.map((g) => ({ id: g.id, months: months.filter((m) => store.months.get(m)!.has(g.id)) })).filter((g) => g.months.length);
 }
 
@@ -83,7 +80,7 @@ export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): Buffer 
   const perDong = ROWS_PER_DONG;
   const perSex = N_BANDS;
   const sexes = [...SEXES];
-  const bands = [...BANDS];
+  const bands = [...AGE5_BANDS];
   for (const { code, i } of order) {
     for (let s = 0; s < sexes.length; s++) {
       for (let b = 0; b < perSex; b++) {
@@ -234,8 +231,4 @@ function csvField(s: string): string {
 
 export function brotli(bytes: Buffer): Buffer {
   return brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
-}
-
-export function sha256(data: Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { ENGINE_NEEDS } from "@/lib/dataset/window";
 import path from "node:path";
-import { brotli, districtHeader, districtLines, monthGaps, DISTRICT_FILE, dongCsv, dongFile, DONGS_FILE, dongsCsv, groupsOf, measuresOf, sha256, type Method, type OutputFile } from "./dataset-out";
+import { DISTRICT_FILE, DONGS_FILE, dongMonthFile, META_FILE, sha256Hex } from "@/lib/dataset/v2";
+import { ENGINE_NEEDS } from "@/lib/dataset/window";
+import { brotli, districtHeader, districtLines, dongCsv, dongsCsv, groupsOf, measuresOf, monthGaps, type Method, type OutputFile } from "./dataset-out";
 import { IngestError, Problems } from "./errors";
 import { buildMeta } from "./meta";
 import { readInputFile, type Progress } from "./read";
@@ -90,7 +91,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   for (const month of months) {
     const t = store.months.get(month)!;
     for (let r = 0; r < t.rowCount; r++) dongRows += t.filled[r]!;
-    output.push({ name: dongFile(month), content: brotli(dongCsv(t, measures)) });
+    output.push({ name: dongMonthFile(month), content: brotli(dongCsv(t, measures)) });
     district?.push(...districtLines(store, month, measures));
     store.months.delete(month); // written: its rows (≈12 MB a full month) can go
   }
@@ -102,13 +103,13 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     groups,
     method: opts.method,
     sources: files.map((f) => ({ name: path.basename(f.file), sha256: f.sha256 })),
-    files: Object.fromEntries(output.map((f) => [f.name, sha256(f.content)])),
+    files: Object.fromEntries(output.map((f) => [f.name, sha256Hex(f.content)])),
     created: opts.now,
     defaultWindow: window.window,
   });
   const metaJson = Buffer.from(JSON.stringify(meta, null, 2) + "\n");
-  output.push({ name: "meta.json", content: metaJson });
-  return { output, meta, metaSha256: sha256(metaJson), files, months, notes, dongRows };
+  output.push({ name: META_FILE, content: metaJson });
+  return { output, meta, metaSha256: sha256Hex(metaJson), files, months, notes, dongRows };
 }
 
 /**

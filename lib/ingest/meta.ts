@@ -1,4 +1,5 @@
-import { GROUPS } from "@/lib/dataset/measures";
+import { GROUPS, type GroupId } from "@/lib/dataset/measures";
+import type { DatasetMetaV2, Grain } from "@/lib/dataset/types";
 import type { Method, MeasureOut } from "./dataset-out";
 
 const AGGREGATION: Record<Method, string> = {
@@ -17,7 +18,7 @@ function span(months: readonly string[]): string {
 export interface MetaInput {
   months: string[];
   measures: readonly MeasureOut[];
-  groups: readonly { id: string; months: string[] }[];
+  groups: readonly { id: GroupId; months: string[] }[];
   method: Method;
   sources: { name: string; sha256: string }[];
   files: Record<string, string>;
@@ -26,11 +27,11 @@ export interface MetaInput {
 }
 
 /** meta.json of an imported dataset (format v2): kind "imported", months, measures with their weights, groups, files. */
-export function buildMeta(i: MetaInput) {
-  const grains = ["dong", "district"];
+export function buildMeta(i: MetaInput): DatasetMetaV2 & { sources: { name: string; sha256: string }[] } {
+  const grains: Grain[] = ["dong", "district"];
   const groupName = new Map<string, string>(GROUPS.map((g) => [g.id, g.name_ko]));
   return {
-    kind: "imported" as const,
+    kind: "imported",
     title: `서울 시민생활 데이터 ${span(i.months)} (행정동 × 성별 × 연령대, 가져온 데이터)`,
     source: `서울 열린데이터 광장 「행정동 단위 서울 시민생활 데이터」 (29개 통신정보, 10개 관심집단 수) 월별 파일 ${i.sources.length}개에서 가져옴: ${i.sources.map((s) => s.name).join(", ")}`,
     attribution: "서울특별시, 서울 열린데이터 광장 「서울 시민생활 데이터」",

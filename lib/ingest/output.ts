@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, open, readdir, readFile, readlink, rename, rmdir, symlink, unlink } from "node:fs/promises";
 import path from "node:path";
-import { DISTRICT_FILE, DONG_DIR, DONGS_FILE, type OutputFile } from "./dataset-out";
+import { DISTRICT_FILE, DONGS_FILE, META_FILE } from "@/lib/dataset/v2";
+import { DONG_DIR, type OutputFile } from "./dataset-out";
 import { acquireLock, isAlive, removeDeadNewLocks } from "./lock";
 
 /**
@@ -33,7 +34,6 @@ export function versionsDirOf(dir: string): string {
   return path.join(path.dirname(abs), `.${path.basename(abs)}.versions`);
 }
 
-const META_FILE = "meta.json";
 /** The files of a dataset folder the importer writes (usage.csv: format v1, still replaced and removed). */
 const OWN_FILES = new Set([META_FILE, DONGS_FILE, DISTRICT_FILE, "usage.csv"]);
 const OWN_DONG_FILE = /^\d{4}-\d{2}\.csv\.br$/;

@@ -1,3 +1,5 @@
+import { AGE5_BANDS } from "@/lib/dataset/types";
+
 /**
  * The imported rows at the provider's grain, 행정동 × sex × 5-year band, one table per month. A month's
  * 29개 통신정보 and 10개 관심집단 수 files write into the same table, each its own columns; population and
@@ -5,8 +7,7 @@
  */
 
 /** The provider's 5-year bands kept: 20, 25, …, 75 (75 = 75 and over). */
-export const BANDS = [20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75] as const;
-export const N_BANDS = BANDS.length;
+export const N_BANDS = AGE5_BANDS.length;
 /** Row order within a 행정동: sex (0 = F, 1 = M, as SEXES) × band. */
 export const ROWS_PER_DONG = 2 * N_BANDS;
 
