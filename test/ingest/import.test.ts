@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GROUPS } from "@/lib/dataset/measures";
+import { GROUPS, type ColumnId } from "@/lib/dataset/measures";
+import { segmentIndex } from "@/lib/engine/segments";
 import { findDistrict } from "@/lib/districts";
 import { Problems } from "@/lib/ingest/errors";
 import { ingest, knownDongsOf } from "@/lib/ingest/ingest";
@@ -146,6 +147,15 @@ describe("importing the official layouts at the 행정동 grain", () => {
     expect(weights).toMatchObject({ game: "unestimated", game_q50: "unestimated", holiday_trips: "unestimated", subway_days: "unestimated", sns_count: "population", overdue_ratio: "population", micropay_amount: "population", micropay_nonusers: "sum" });
     for (const c of VALUE_COLUMNS) expect(weights[c.id], c.id).toBe(c.kind === "people" ? "sum" : WEIGHTED_BASES.has(c.base) ? "unestimated" : "population");
     expect(ds.meta.measures.find((m) => m.id === "holiday_trips_q75")!.name_ko).toBe("휴일 총 이동 횟수: 4분위수, 75%");
+    // as the server loads it: every 행정동 row with every column, and the district figures are the weighted ones
+    const loaded = ds.loaded;
+    expect(loaded.dongMonths.get("2023-01")!.rows).toBe(1200);
+    for (const c of VALUE_COLUMNS) expect(loaded.dongMonths.get("2023-01")!.columns[c.id as ColumnId], c.id).toBeDefined();
+    const cells = ds.district!.rows.find((r) => r[1] === "11680" && r[3] === "M" && r[4] === "40")!;
+    const served = loaded.districtMonths.get("2023-01")!.columns;
+    for (const id of ["game", "holiday_trips_q25", "sns_count", "micropay_nonusers"] as const) {
+      expect(served[id as ColumnId]![segmentIndex("11680", "M", 40)], id).toBe(Number(cells[ds.district!.header.indexOf(id)]));
+    }
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
   });
 
