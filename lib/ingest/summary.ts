@@ -1,4 +1,5 @@
 import path from "node:path";
+import { QUARTILE_SUFFIX } from "@/lib/dataset/measures";
 import type { IngestResult } from "./ingest";
 
 const WEIGHTS_TEXT: Record<string, string> = {
@@ -40,7 +41,7 @@ export function formatSummary(r: IngestResult, target: string | undefined): stri
   lines.push(`행정동 rows: ${n(r.dongRows)} (행정동 × sex × 5-year band); method: ${r.meta.method}`);
   const weights = new Map<string, string[]>();
   for (const m of r.meta.measures) {
-    if (m.id.includes("_q")) continue;
+    if (QUARTILE_SUFFIX.test(m.id)) continue; // listed with their measure
     const w = m.weights ?? "sum";
     weights.set(w, [...(weights.get(w) ?? []), m.id]);
   }
