@@ -91,8 +91,16 @@ interface ValueColumn {
   kind: MeasureKind;
   /** The store column it fills. */
   id: string;
+  /** The kind's plausible range (PLAUSIBLE_RANGES), copied: read for every cell. */
+  min: number;
+  max: number;
   /** Index into `weights` of its block's 미추정 column, −1 when none. */
   weight: number;
+}
+
+function valueColumn(col: Column, kind: MeasureKind, id: string, weight: number): ValueColumn {
+  const { min, max } = PLAUSIBLE_RANGES[kind];
+  return { col, kind, id, weight, min, max };
 }
 
 /**
@@ -115,6 +123,7 @@ export class RowHandler {
   private readonly values: ValueColumn[] = [];
   /** The 미추정 columns, one per weighted block, and each block's store column. */
   private readonly unestimated: { col: Column; id: string }[] = [];
+  private readonly people = PLAUSIBLE_RANGES.people;
   private readonly parsed: Float64Array;
   private readonly weights: Float64Array;
   private table: MonthTable | undefined;
@@ -146,10 +155,10 @@ export class RowHandler {
           this.unestimated.push({ col: m.unestimated, id: weightColumn(base) });
         }
       }
-      this.values.push({ col: m.col, kind: m.measure.base.kind, id: m.measure.id, weight });
+      this.values.push(valueColumn(m.col, m.measure.base.kind, m.measure.id, weight));
     }
-    for (const g of layout.groups) this.values.push({ col: g.col, kind: "people", id: g.id, weight: -1 });
-    if (layout.single) this.values.push({ col: layout.single, kind: "people", id: SINGLE, weight: -1 });
+    for (const g of layout.groups) this.values.push(valueColumn(g.col, "people", g.id, -1));
+    if (layout.single) this.values.push(valueColumn(layout.single, "people", SINGLE, -1));
     this.parsed = new Float64Array(this.values.length);
     this.weights = new Float64Array(this.unestimated.length);
     stats.gives = [...layout.measures.map((m) => m.measure.id), ...layout.groups.map((g) => g.id)];
@@ -167,15 +176,14 @@ export class RowHandler {
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
   }
 
-  /** A number cell checked against its kind's plausible range; null when missing, NaN when refused (reported). */
-  private number(row: Row, line: number, col: Column, kind: MeasureKind): number {
+  /** A number cell checked against its kind's plausible range; NaN when missing or refused (refusals are reported). */
+  private number(row: Row, line: number, col: Column, kind: MeasureKind, range: { min: number; max: number }): number {
     const v = row.num(col.index);
     if (v === null) return NaN;
     if (Number.isNaN(v)) {
       this.bad(row, line, col, "is not a decimal number");
       return NaN;
     }
-    const range = PLAUSIBLE_RANGES[kind];
     if (!(v >= range.min && v <= range.max)) {
       this.bad(row, line, col, `is outside the plausible range of a ${kind} value (${range.min.toLocaleString("en-US")} … ${range.max.toLocaleString("en-US")})`);
       return NaN;
@@ -205,13 +213,13 @@ export class RowHandler {
     const age = this.ages.get(row, layout.age.index);
     if (age.kind === "invalid") this.bad(row, line, layout.age, "is not a 5-year age band (20, 25, …, 75)");
 
-    const pop = this.number(row, line, layout.population, "people");
+    const pop = this.number(row, line, layout.population, "people", this.people);
     for (let k = 0; k < this.values.length; k++) {
       const v = this.values[k]!;
-      this.parsed[k] = this.number(row, line, v.col, v.kind);
+      this.parsed[k] = this.number(row, line, v.col, v.kind, v);
     }
     for (let k = 0; k < this.unestimated.length; k++) {
-      const u = this.number(row, line, this.unestimated[k]!.col, "people");
+      const u = this.number(row, line, this.unestimated[k]!.col, "people", this.people);
       // No 미추정 count in the cell: the weight is the whole population, as for a block without the column.
       this.weights[k] = Number.isNaN(u) ? pop : pop - u > 0 ? pop - u : 0;
     }

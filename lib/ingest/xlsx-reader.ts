@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import type { Progress } from "./read";
 import type { FileStats } from "./row-handler";
-import type { Row } from "./row";
+import { numberFromBytes, type Row } from "./row";
 import { TableSink, type ImportTarget } from "./table";
 import { isDecimalText, parseNumber, type Cell } from "./values";
 import { decodeText, nameCode, XmlScanner, XmlError, type XmlHandler } from "./xml-scanner";
@@ -334,7 +334,10 @@ class SheetRow implements Row {
 
   num(i: number): number | null {
     if (i >= this.length) return null;
-    if (this.kinds[i] === NO_CACHED_VALUE) return NaN;
+    const kind = this.kinds[i];
+    if (kind === NO_CACHED_VALUE) return NaN;
+    // A plain number cell is read from its bytes, without a string (143 columns × 10,000 rows a month).
+    if (kind === NUMBER && !this.dateStyles[this.styles[i]!]) return numberFromBytes(this.buf, this.starts[i]!, this.ends[i]!);
     return parseNumber(this.cell(i));
   }
 
