@@ -19,7 +19,7 @@ import type { Engine } from "@/lib/engine";
 import { getEngines } from "@/lib/server/engine";
 import { pageWindow, periodControlProps, type PageWindow } from "@/lib/server/window";
 import { sameMonthPairs, seasonalMonths, trendOf } from "@/lib/engine/time";
-import { groupTable, markedMonthLabel, profileTable, sameMonthTable, seasonSentence, trendSentence } from "@/lib/views/period";
+import { groupTable, profileTable, sameMonthTable, seasonSentence, trendSentence } from "@/lib/views/period";
 import { monthlyRankTable, priorityTable, seasonalityRows, seasonalityTable, segmentTitle, whenAnswers, whenTable, Z_THRESHOLD_NOTE } from "@/lib/views/segment";
 import { pageMetadata } from "@/lib/views/share";
 import { monthAxisLabels } from "@/lib/views/trend";
@@ -97,7 +97,8 @@ function SegmentBody({ pw, segment, basis, service, source }: { pw: PageWindow; 
   const answers = whenAnswers(priority.overall, priority.standoutMonths, priority.bestMonths, seasonDay);
   const months = engine.months;
   // A doubtful month keeps its value and carries the mark wherever it is named (see PeriodControl).
-  const monthNames = monthAxisLabels(months).map((label, i) => markedMonthLabel(months[i]!, pw.notes, () => label));
+  const flagged = new Set(pw.notes.map((n) => n.month));
+  const monthNames = monthAxisLabels(months, flagged);
   const period = `${monthLabel(months[0]!)}~${monthLabel(months.at(-1)!)} (${months.length}개월)`;
   const file = `${segment.district.slug}-${segment.sex}-${segment.age}`;
 
@@ -150,16 +151,16 @@ function SegmentBody({ pw, segment, basis, service, source }: { pw: PageWindow; 
             <strong>{months.length}개월의 값뿐이라 한 해의 계절로 보기엔 짧습니다</strong>: 한 번의 변화가 계절처럼 보일 수 있습니다.
           </>
         }
-        table={seasonalityTable(seasonDay, order)}
+        table={seasonalityTable(seasonDay, order, flagged)}
         source={source}
         filename="seasonality-seoul-day"
       >
-        <SeasonalityStrip rows={seasonalityRows(seasonDay, order)} months={seasonDay.months} />
+        <SeasonalityStrip rows={seasonalityRows(seasonDay, order)} months={seasonDay.months} flagged={flagged} />
       </ChartFrame>
 
-      <TrendSection engine={engine} segment={segment} basis={basis} service={service} order={order} source={source} file={file} />
+      <TrendSection engine={engine} flagged={flagged} segment={segment} basis={basis} service={service} order={order} source={source} file={file} />
 
-      <MonthlyRanking monthly={priority.monthly} table={monthlyRankTable(priority.monthly)} source={source} filename={`monthly-priority-${file}`} />
+      <MonthlyRanking monthly={priority.monthly} table={monthlyRankTable(priority.monthly, flagged)} source={source} filename={`monthly-priority-${file}`} flagged={flagged} />
 
       <TwoYears pw={pw} segment={segment} order={order} source={source} file={file} />
 

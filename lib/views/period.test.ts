@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { QualityNote } from "@/lib/dataset/quality";
+import { flaggedLabel, monthlyRankTable } from "./segment";
+import { monthAxisLabels } from "./trend";
 import { groupTable, markedMonthLabel, periodPresets, profileTable, qualityNoteText, sameMonthTable, seasonSentence, trendSentence, windowLabel } from "./period";
 
 const MONTHS = [...Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`), ...Array.from({ length: 9 }, (_, i) => `2023-0${i + 1}`)];
@@ -55,5 +57,12 @@ describe("period views", () => {
     const t = sameMonthTable([{ name: "금융", segment: [pair(1, 80, 100)], seoul: [pair(1, 73, 70)] }]);
     expect(t.columns.map((c) => c.label)).toEqual(["서비스", "월", "이 고객층 2022년", "이 고객층 2023년", "변화", "서울 2022년", "서울 2023년", "서울 변화"]);
     expect(t.rows).toEqual([["금융", "1월", 80, 100, "+25%", 73, 70, "−4%"]]);
+  });
+
+  it("marks doubtful months wherever a month is named, with the year when the months span two", () => {
+    const flagged = new Set(["2022-10"]);
+    expect(monthAxisLabels(["2022-09", "2022-10", "2023-01"], flagged)).toEqual(["22년 9월", "22년 10월 ⚠", "23년 1월"]);
+    expect(flaggedLabel("2022-10", flagged)).toBe("2022년 10월 ⚠");
+    expect(monthlyRankTable([{ month: "2022-10", ranking: [] }], flagged).rows).toEqual([["2022년 10월 ⚠"]]);
   });
 });
