@@ -9,7 +9,7 @@ import { readXlsx } from "./xlsx-reader";
 
 export type Progress = (file: string, bytesRead: number, bytesTotal: number, rows: number) => void;
 
-/** Reads one input file (CSV or XLSX, told apart by content) into the aggregator. */
+/** Reads one input file (CSV or XLSX, told apart by content) into the store of 행정동 rows. */
 export async function readInputFile(file: string, target: ImportTarget, progress?: Progress): Promise<FileStats> {
   const { problems } = target;
   const st = await stat(file).catch((e: NodeJS.ErrnoException) => e);

@@ -15,7 +15,7 @@ function mb(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-/** The CLI's report: files, rows read / used / skipped by reason, months, segments. */
+/** The CLI's report: files (and the columns each ignored), rows read / used / skipped by reason, months, 행정동 rows, the weights of each measure. */
 export function formatSummary(r: IngestResult, target: string | undefined): string {
   const lines: string[] = [];
   const read = r.files.reduce((s, f) => s + f.rowsRead, 0);
