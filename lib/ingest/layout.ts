@@ -40,7 +40,7 @@ const SERVICE_BLOCKS: Block[] = [
   ["배달_식재료 서비스", "delivery_grocery"],
 ].map(([name, id]) => ({ unestimated: `${name} 사용 미추정 인구수`, id: id!, quartiles: `${name} 사용일수` }));
 
-/** The official layout after its seven key columns (행정동코드 … 1인가구수), 136 columns in 31 blocks. */
+/** The official layout after its seven key columns (행정동코드 … 1인가구수), 136 columns in 32 blocks. */
 export const OFFICIAL_29_BLOCKS: readonly Block[] = [
   { unestimated: "야간상주지 변경 미추정 인구 수", id: "night_residence_changes", quartiles: "야간상주지 변경횟수" },
   { unestimated: "주간상주지 변경 미추정 인구수", id: "day_residence_changes", quartiles: "주간상주지 변경횟수" },
