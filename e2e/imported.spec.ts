@@ -25,7 +25,7 @@ test.beforeAll(async ({}, info) => {
   const inputs = await Promise.all(
     MONTHS.map(async (month, i) => {
       const file = path.join(work, FILES[i]!);
-      const table = toTable(generateMonth(month, { dongsPerDistrict: 2 }), { layout: "full" });
+      const table = toTable(generateMonth(month, { dongsPerDistrict: 2 }), { layout: "official" });
       if (file.endsWith(".xlsx")) await writeXlsx(file, table);
       else writeCsv(file, table, i === 1 ? "cp949" : "utf8bom");
       return file;

@@ -1,9 +1,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadDatasetDir } from "@/lib/dataset/load";
-import { META_FILE, USAGE_FILE } from "@/lib/dataset/format";
+import { DEFAULT_DATA_DIR, loadDataDir } from "@/lib/dataset/load";
 import { IngestError } from "./errors";
-import { ingest } from "./ingest";
+import { ingest, knownDongsOf } from "./ingest";
 import { LockError } from "./lock";
 import { openOutput, OutputError, type OutputSession } from "./output";
 import { formatSummary, progressPrinter } from "./summary";
@@ -57,21 +56,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       files: positionals,
       method: values.unweighted ? "unweighted" : "weighted",
       progress: io.progressStream ? progressPrinter(io.progressStream) : undefined,
+      knownDongs: knownDongsOf(DEFAULT_DATA_DIR),
     });
     let written: string | undefined;
     if (session && out) {
       const s = session;
       const version = await outputStep(out, () =>
-        s.write(
-          [
-            { name: USAGE_FILE, content: result.usageCsv },
-            { name: META_FILE, content: result.metaJson },
-          ],
-          { tag: result.meta.sha256.slice(0, 8), verify: (tmp) => void loadDatasetDir(tmp), pause: io.pause },
-        ),
+        s.write(result.output, { tag: result.metaSha256.slice(0, 8), verify: (tmp) => void loadDataDir(tmp), pause: io.pause }),
       );
       written = `${out} → ${path.relative(path.dirname(path.resolve(out)), version)}`;
     }
+    for (const note of result.notes) io.err(`note: ${note}`);
     io.out(formatSummary(result, written));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = result.files.reduce((s, f) => s + f.rowsRead, 0);

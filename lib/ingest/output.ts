@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, open, readdir, readFile, readlink, rename, rmdir, symlink, unlink } from "node:fs/promises";
 import path from "node:path";
-import { META_FILE, USAGE_FILE } from "@/lib/dataset/format";
+import { DISTRICT_FILE, DONGS_FILE, META_FILE } from "@/lib/dataset/v2";
+import { DONG_DIR, type OutputFile } from "./dataset-out";
 import { acquireLock, isAlive, removeDeadNewLocks } from "./lock";
 
 /**
@@ -12,15 +13,12 @@ import { acquireLock, isAlive, removeDeadNewLocks } from "./lock";
  * rename(2) is atomic, so DIR always names either the old or the new complete dataset, whatever
  * happens (kill -9 included). The previous version is removed afterwards.
  *
- * If DIR is still a plain folder (holding only usage.csv and meta.json of an imported dataset), it
+ * If DIR is still a plain folder (holding only the dataset files of an imported dataset), it
  * is converted: moved aside into `.DIR.versions/.replaced-*`, the symlink renamed in, the old folder
  * removed. Between those two renames (microseconds) DIR does not exist; if the process dies exactly
  * there, the next run moves the old folder back before doing anything else (see recover).
  */
-export interface OutputFile {
-  name: string;
-  content: string;
-}
+export type { OutputFile };
 
 export type OutputState = { kind: "none" } | { kind: "symlink"; target: string } | { kind: "plain" };
 
@@ -36,13 +34,16 @@ export function versionsDirOf(dir: string): string {
   return path.join(path.dirname(abs), `.${path.basename(abs)}.versions`);
 }
 
-const PLAIN_OK = new Set([USAGE_FILE, META_FILE]);
+/** The files of a dataset folder the importer writes (usage.csv: format v1, still replaced and removed). */
+const OWN_FILES = new Set([META_FILE, DONGS_FILE, DISTRICT_FILE, "usage.csv"]);
+const OWN_DONG_FILE = /^\d{4}-\d{2}\.csv\.br$/;
 
 /**
  * The names the importer gives what it creates; nothing else is ever removed. In `.DIR.versions/`:
  * versions `<UTC stamp>-<sha8>`, temporary folders `.tmp-<pid>-<hex8>`, a plain DIR moved aside
  * `.replaced-<pid>-<hex8>`; beside DIR: the symlink being swapped in, `.DIR.link-<pid>-<hex8>`. Each of
- * these folders holds only usage.csv and meta.json, and is removed file by file (never recursively).
+ * these folders holds only the dataset's files (OWN_FILES, and `dong/YYYY-MM.csv.br`), and is removed
+ * file by file (never recursively).
  */
 const VERSION = /^\d{8}T\d{6}Z-[0-9a-f]{8}$/;
 const TMP = /^\.tmp-(\d+)-[0-9a-f]{8}$/;
@@ -65,7 +66,7 @@ export async function inspectOutput(dir: string): Promise<OutputState> {
   }
   if (!st.isDirectory()) throw new OutputError(`${dir}: exists and is not a folder; choose another --out`);
   const entries = await readdir(abs);
-  const other = entries.filter((e) => !PLAIN_OK.has(e));
+  const other = entries.filter((e) => !OWN_FILES.has(e) && e !== DONG_DIR);
   if (other.length) throw new OutputError(`${dir}: is a folder holding other things (${other.slice(0, 3).join(", ")}); choose another --out`);
   if (entries.includes(META_FILE)) {
     const text = await readFile(path.join(abs, META_FILE), "utf8").catch(() => "");
@@ -93,22 +94,38 @@ async function checkVersionsDir(abs: string): Promise<void> {
   }
 }
 
+/** The files of a folder the importer wrote, relative paths, or the names that are not its own. */
+async function ownFiles(dir: string): Promise<{ files: string[]; foreign: string[]; hasDongDir: boolean }> {
+  const files: string[] = [];
+  const foreign: string[] = [];
+  let hasDongDir = false;
+  for (const n of await readdir(dir)) {
+    const s = await lstat(path.join(dir, n));
+    if (n === DONG_DIR && s.isDirectory()) {
+      hasDongDir = true;
+      for (const m of await readdir(path.join(dir, n))) {
+        const rel = `${n}/${m}`;
+        if (OWN_DONG_FILE.test(m) && (await lstat(path.join(dir, rel))).isFile()) files.push(rel);
+        else foreign.push(rel);
+      }
+    } else if (OWN_FILES.has(n) && s.isFile()) files.push(n);
+    else foreign.push(n);
+  }
+  return { files, foreign, hasDongDir };
+}
+
 /**
- * Removes a folder the importer wrote: only usage.csv and meta.json, then the (then empty) folder.
- * Anything else inside, or a symlink in its place, is refused by name and nothing is removed.
+ * Removes a folder the importer wrote: only its dataset files, then the (then empty) folders. Anything
+ * else inside, or a symlink in its place, is refused by name and nothing is removed.
  */
 async function removeOwnFolder(dir: string): Promise<void> {
   const st = await lstat(dir).catch(() => undefined);
   if (!st) return;
   if (!st.isDirectory()) throw new OutputError(`${dir}: is not a folder the importer wrote (${st.isSymbolicLink() ? "a symlink" : "a file"}); remove it by hand`);
-  const names = await readdir(dir);
-  const foreign = [];
-  for (const n of names) {
-    const s = await lstat(path.join(dir, n));
-    if (!PLAIN_OK.has(n) || !s.isFile()) foreign.push(n);
-  }
+  const { files, foreign, hasDongDir } = await ownFiles(dir);
   if (foreign.length) throw new OutputError(`${dir}: holds ${foreign.slice(0, 3).join(", ")}, not written by the importer; remove the folder by hand`);
-  for (const n of names) await unlink(path.join(dir, n));
+  for (const n of files) await unlink(path.join(dir, n));
+  if (hasDongDir) await rmdir(path.join(dir, DONG_DIR));
   await rmdir(dir);
 }
 
@@ -180,7 +197,7 @@ export interface WriteOptions {
   /** Test hook: awaited at "write" (half-written temp folder) and "swap" (version ready, DIR not yet replaced). */
   pause?: (stage: "write" | "swap") => Promise<void>;
   now?: Date;
-  /** Names the version folder (e.g. the first 8 hex digits of usage.csv's sha256). */
+  /** Names the version folder (e.g. the first 8 hex digits of meta.json's sha256). */
   tag: string;
 }
 
@@ -221,6 +238,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
   let renamed = false;
   try {
     await mkdir(tmp);
+    if (files.some((f) => f.name.startsWith(`${DONG_DIR}/`))) await mkdir(path.join(tmp, DONG_DIR));
     for (const [i, f] of files.entries()) {
       const fh = await open(path.join(tmp, f.name), "wx");
       try {
@@ -231,6 +249,7 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
       }
       if (i === 0) await opts.pause?.("write");
     }
+    if (files.some((f) => f.name.startsWith(`${DONG_DIR}/`))) await fsyncPath(path.join(tmp, DONG_DIR));
     await fsyncPath(tmp);
     await opts.verify?.(tmp);
     await rename(tmp, version);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { CsvReader, detectEncoding, parseCsvRecord, rangeDecoder } from "./csv-reader";
 import { monthFromFileName, parseMonthCell } from "./month";
 import type { Row } from "./row";
-import { parseAgeBand, parseDistrict, parseDongCode, parseNumber, parseSex } from "./values";
+import { dongNameOf, parseDongCode } from "./row-handler";
+import { parseAgeBand, parseNumber, parseSex } from "./values";
 import { decodeText, nameCode, XmlScanner } from "./xml-scanner";
 
 /** Feeds `bytes` to a CsvReader in blocks cut at `cuts`, the way readCsv does; returns records with lines. */
@@ -73,9 +74,9 @@ describe("cells", () => {
     expect([parseNumber("Infinity"), parseNumber(Infinity), parseNumber("0b1"), parseNumber("1 2")].every(Number.isNaN)).toBe(true);
   });
 
-  it("sex: 1/2, 남/여, 남성/여성, M/F", () => {
-    expect(["1", 1, "남", "남성", "M", "m"].map(parseSex)).toEqual(Array(6).fill("M"));
-    expect(["2", 2, "여", "여성", "F", "f"].map(parseSex)).toEqual(Array(6).fill("F"));
+  it("sex: 1/2, 01/02, 남/여, 남성/여성, M/F", () => {
+    expect(["1", 1, "01", "남", "남성", "M", "m"].map(parseSex)).toEqual(Array(7).fill("M"));
+    expect(["2", 2, "02", "여", "여성", "F", "f"].map(parseSex)).toEqual(Array(7).fill("F"));
     expect([parseSex("3"), parseSex(""), parseSex(null)]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -87,17 +88,27 @@ describe("cells", () => {
     expect([parseAgeBand(15).kind, parseAgeBand("0").kind, parseAgeBand(80).kind, parseAgeBand(23).kind, parseAgeBand("노인").kind]).toEqual(["under20", "under20", "invalid", "invalid", "invalid"]);
   });
 
-  it("districts: names, 서울특별시 prefix, codes of both schemes; 행정동코드 prefixes are statistics codes", () => {
-    const code = (c: string) => {
-      const r = parseDistrict(c);
-      return r.kind === "district" ? r.district.name_ko : r.kind;
-    };
-    expect([code("강남구"), code("서울특별시 강남구"), code(" 종로구 "), code("11680"), code("11010"), code("11110"), code("부산진구")]).toEqual(["강남구", "강남구", "종로구", "강남구", "종로구", "ambiguous", "unknown"]);
+  it("행정동코드: a 7-digit statistics code whose first five digits are a Seoul district's; names lose their district", () => {
     const dong = (c: string | number) => {
       const r = parseDongCode(c);
-      return r.kind === "district" ? r.district.code : r.kind;
+      return "error" in r ? "refused" : `${r.code} ${r.district.name_ko}`;
     };
-    expect([dong("1123068"), dong(1123068), dong("1168064000"), dong("2611051"), dong("11230")]).toEqual(["11680", "11680", "11680", "unknown", "unknown"]);
+    expect([dong("1123068"), dong(1123068), dong(" 1101053 "), dong("1168064000"), dong("2611051"), dong("11230")]).toEqual([
+      "1123068 강남구",
+      "1123068 강남구",
+      "1101053 종로구",
+      "refused",
+      "refused",
+      "refused",
+    ]);
+    const jongno = parseDongCode("1101053");
+    if ("error" in jongno) throw new Error(jongno.error);
+    expect([dongNameOf("종로구 사직동", jongno.district), dongNameOf("사직동", jongno.district), dongNameOf("서울특별시 종로구 사직동", jongno.district), dongNameOf("종로1·2·3·4가동", jongno.district)]).toEqual([
+      "사직동",
+      "사직동",
+      "사직동",
+      "종로1·2·3·4가동",
+    ]);
   });
 
   it("months from cells: text and integers; a bare decimal number is ambiguous", () => {

@@ -1,20 +1,19 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import { Aggregator } from "./aggregate";
 import { CsvReader, detectEncoding, detectLineEnd, firstNonUtf8Line, rangeDecoder } from "./csv-reader";
-import { Problems } from "./errors";
 import { monthFromFileName } from "./month";
 import type { FileStats } from "./row-handler";
-import { TableSink } from "./table";
+import { TableSink, type ImportTarget } from "./table";
 import { readXlsx } from "./xlsx-reader";
 
 export type Progress = (file: string, bytesRead: number, bytesTotal: number, rows: number) => void;
 
-/** Reads one input file (CSV or XLSX, told apart by content) into the aggregator. */
-export async function readInputFile(file: string, agg: Aggregator, problems: Problems, progress?: Progress): Promise<FileStats> {
+/** Reads one input file (CSV or XLSX, told apart by content) into the store of 행정동 rows. */
+export async function readInputFile(file: string, target: ImportTarget, progress?: Progress): Promise<FileStats> {
+  const { problems } = target;
   const st = await stat(file).catch((e: NodeJS.ErrnoException) => e);
-  const stats: FileStats = { file, format: "", bytes: 0, sha256: "", rowsRead: 0, rowsUsed: 0, skipped: {}, months: new Set() };
+  const stats: FileStats = { file, format: "", bytes: 0, sha256: "", rowsRead: 0, rowsUsed: 0, skipped: {}, months: new Set(), gives: [], ignored: [], unknownDongs: new Map() };
   if (st instanceof Error) {
     problems.add({ file }, `cannot read (${st.code ?? st.message})`);
     return stats;
@@ -39,11 +38,11 @@ export async function readInputFile(file: string, agg: Aggregator, problems: Pro
     const fileMonth = monthFromFileName(file);
     if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
       stats.format = "xlsx";
-      await readXlsx(file, fileMonth, agg, problems, stats, progress);
+      await readXlsx(file, fileMonth, target, stats, progress);
     } else if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
       problems.add({ file }, "is an old Excel .xls workbook; save it as .xlsx or CSV");
     } else {
-      await readCsv(file, fileMonth, agg, problems, stats, progress);
+      await readCsv(file, fileMonth, target, stats, progress);
     }
   } catch (e) {
     // An OS error while reading (permissions, I/O): that file's problem, by name, not a stack trace.
@@ -59,9 +58,10 @@ export async function readInputFile(file: string, agg: Aggregator, problems: Pro
  * blocks, no garbage per block); the incomplete last record of a block moves to the front for the
  * next. The sha256 is computed on a worker thread, in parallel with parsing.
  */
-async function readCsv(file: string, fileMonth: string | undefined, agg: Aggregator, problems: Problems, stats: FileStats, progress?: Progress) {
+async function readCsv(file: string, fileMonth: string | undefined, target: ImportTarget, stats: FileStats, progress?: Progress) {
+  const { problems } = target;
   const hasher = new Hasher();
-  const sink = new TableSink(file, 0, true, fileMonth, agg, problems, stats);
+  const sink = new TableSink(file, 0, true, fileMonth, target, stats);
   let reader: CsvReader | undefined;
   let eol = 10;
   let utf8 = true;

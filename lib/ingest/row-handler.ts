@@ -1,16 +1,17 @@
 import { SEXES } from "@/lib/domain";
-import { DISTRICTS } from "@/lib/districts";
-import { Aggregator, ageIndex, ambiguousSlot, districtSlot, POP, ROWS, segmentOffset, sexIndex, svc } from "./aggregate";
+import { findDistrictByStatCode, type District } from "@/lib/districts";
+import { PLAUSIBLE_RANGES, type MeasureKind } from "@/lib/dataset/measures";
 import { Problems, showValue } from "./errors";
-import type { Column, ColumnMap } from "./headers";
+import type { Column, Layout } from "./layout";
 import { parseMonthCell, type MonthResult } from "./month";
 import type { Row } from "./row";
-import { AMBIGUOUS_CODES, districtByCode, parseAgeBand, parseDistrict, parseDongCode, parseSex, schemeOf, type AgeResult, type Cell, type DistrictResult } from "./values";
+import { N_BANDS, POPULATION, ROWS_PER_DONG, SINGLE, weightColumn, type MonthTable, type Store } from "./store";
+import { parseAgeBand, parseSex, type AgeResult, type Cell } from "./values";
 
 export const SKIP_UNDER_20 = "연령대 under 20";
 export const SKIP_NO_POPULATION = "총인구수 empty, * or -";
 
-/** What one file contributed, for the summary and the duplicate-month check. */
+/** What one file contributed, for the summary and the month checks. */
 export interface FileStats {
   file: string;
   format: string;
@@ -20,6 +21,11 @@ export interface FileStats {
   rowsUsed: number;
   skipped: Record<string, number>;
   months: Set<string>;
+  /** The columns the file gives (measure and group ids; population and 1인가구수 are shared). */
+  gives: string[];
+  ignored: Column[];
+  /** 행정동 codes the file has that the bundled list does not (a newer vintage): code → its name. */
+  unknownDongs: Map<string, string>;
 }
 
 /** Per-column memo of parsed key cells: a file repeats the same few hundred values a million times. */
@@ -37,110 +43,126 @@ class Memo<T> {
   }
 }
 
-/** Key slots per place and sex: 32 age bands (0–19 as written, then 20, 25, …, 75). */
-const BAND_SLOTS = 32;
-function bandIndex(age5: number): number {
-  return age5 < 20 ? age5 : 20 + (age5 - 20) / 5;
+type DongResult = { code: string; district: District } | { error: string };
+
+/** 행정동코드: the 7-digit statistics code whose first five digits are a Seoul district's (개포1동 1123068 → 11230 = 강남구). */
+export function parseDongCode(cell: Cell): DongResult {
+  if (cell === null || cell === undefined || cell instanceof Date) return { error: "is not a 7-digit 행정동코드" };
+  const s = String(cell).trim();
+  if (!/^\d{7}$/.test(s)) return { error: "is not a 7-digit 행정동코드 (statistics code, e.g. 1101053)" };
+  const district = findDistrictByStatCode(s.slice(0, 5));
+  return district ? { code: s, district } : { error: `is not in Seoul: ${s.slice(0, 5)} is not one of the 25 districts' statistics codes` };
 }
 
-/**
- * Per month, the line each key (place × sex × 5-year band) was first seen on, 0 when not yet seen:
- * one Int32Array indexed by a packed number, so checking a row costs no allocation.
- */
-class SeenKeys {
-  private readonly months = new Map<string, Int32Array>();
-  private lastMonth = "";
-  private last: Int32Array = new Int32Array(0);
+/** The 행정동 name as the dataset keeps it: without a leading district (`종로구 사직동` → `사직동`). */
+export function dongNameOf(cell: Cell, district: District): string {
+  const s = cell === null || cell === undefined ? "" : String(cell).normalize("NFC").trim();
+  const parts = s.split(/\s+/);
+  const rest = parts[0] === district.name_ko || parts[0] === `서울특별시` ? parts.slice(parts[0] === "서울특별시" && parts[1] === district.name_ko ? 2 : 1) : parts;
+  return rest.join(" ");
+}
 
-  /** Records `line` for the key; returns the line it was first seen on, or 0 when it is new. */
-  check(month: string, key: number, line: number): number {
-    let t = this.last;
-    if (month !== this.lastMonth) {
-      t = this.months.get(month) ?? new Int32Array(2 * BAND_SLOTS * 64);
-      this.lastMonth = month;
-    }
-    if (key >= t.length) {
-      let n = t.length;
-      while (key >= n) n *= 2;
-      const bigger = new Int32Array(n);
-      bigger.set(t);
+/** Whether a 자치구 cell names the district: its name (optionally after 서울특별시) or either of its codes. */
+function namesDistrict(cell: Cell, d: District): boolean {
+  if (cell === null || cell === undefined || cell instanceof Date) return false;
+  const s = String(cell).normalize("NFC").trim().replace(/^(서울특별시|서울시|서울)\s*/, "");
+  return s === d.name_ko || s === d.code || s === d.statCode;
+}
+
+/** Per month, the line each row key (행정동 row × sex × band) was first seen on in this file, 0 when not yet. */
+class SeenRows {
+  private readonly months = new Map<string, Int32Array>();
+  check(month: string, row: number, line: number): number {
+    let t = this.months.get(month);
+    if (!t || row >= t.length) {
+      const bigger = new Int32Array(Math.max(row + 1, (t?.length ?? 5000) * 2));
+      if (t) bigger.set(t);
       t = bigger;
-    }
-    if (t !== this.last) {
       this.months.set(month, t);
-      this.last = t;
     }
-    const first = t[key]!;
-    if (first === 0) t[key] = line;
+    const first = t[row]!;
+    if (first === 0) t[row] = line;
     return first;
   }
 }
 
+interface ValueColumn {
+  col: Column;
+  kind: MeasureKind;
+  /** The store column it fills. */
+  id: string;
+  /** The kind's plausible range (PLAUSIBLE_RANGES), copied: read for every cell. */
+  min: number;
+  max: number;
+  /** Index into `weights` of its block's 미추정 column, −1 when none. */
+  weight: number;
+}
+
+function valueColumn(col: Column, kind: MeasureKind, id: string, weight: number): ValueColumn {
+  const { min, max } = PLAUSIBLE_RANGES[kind];
+  return { col, kind, id, weight, min, max };
+}
+
 /**
- * Turns a file's data rows into additions to the aggregator, or into located problems. `fileMonth`
- * is the month from the file name, used when the file has no month column.
+ * Turns a file's data rows into the store's rows, or into located problems. `fileMonth` is the month
+ * from the file name, used when the file has no month column.
  */
 export class RowHandler {
   private readonly months: Memo<MonthResult>;
-  private readonly districts: Memo<DistrictResult & { slot: number; place: number }>;
-  /** When the file has 행정동코드 but reads the district from another column: the dong's place number. */
-  private readonly dongPlaces: Memo<number> | undefined;
-  /** The column naming a row's place (행정동코드, else the district column) and each place number's label. */
-  private readonly placeCol: Column;
-  private readonly placeLabels: string[] = [];
-  private readonly placeByCode = new Map<string, number>();
-  private readonly seen = new SeenKeys();
+  private readonly dongCodes = new Memo<DongResult>(parseDongCode);
   private readonly sexes = new Memo((c) => {
     const sex = parseSex(c);
-    return sex ? sexIndex(sex) : -1;
+    return sex ? SEXES.indexOf(sex) : -1;
   });
   private readonly ages = new Memo<AgeResult>((c) => parseAgeBand(c));
-  private readonly districtCol: Column;
-  private readonly nServices: number;
-  private readonly values: Float64Array;
+  private readonly districtChecks = new Map<unknown, boolean>();
+  private readonly seen = new SeenRows();
+  /** Rows under 20 are not kept, but a repeated one is still refused: keyed by 행정동 × sex × age as written. */
+  private readonly seenYoung = new SeenRows();
+  /** The value columns: measures, then groups, then 1인가구수. */
+  private readonly values: ValueColumn[] = [];
+  /** The 미추정 columns, one per weighted block, and each block's store column. */
+  private readonly unestimated: { col: Column; id: string }[] = [];
+  private readonly people = PLAUSIBLE_RANGES.people;
+  private readonly parsed: Float64Array;
   private readonly weights: Float64Array;
-  private readonly present: Uint8Array;
-  private schemes = new Map<"admin" | "stat", number>();
-  private schemeNoted = "";
-  private lastMonth = "";
-  private lastTable: Float64Array | undefined;
+  private table: MonthTable | undefined;
+  private tableVersion = -1;
+  private targets: Float64Array[] = [];
+  private weightTargets: Float64Array[] = [];
+  private popTarget: Float64Array = new Float64Array(0);
 
   constructor(
     private readonly file: string,
-    private readonly cols: ColumnMap,
+    private readonly layout: Layout,
     private readonly fileMonth: string | undefined,
     untyped: boolean,
-    private readonly agg: Aggregator,
+    private readonly store: Store,
+    private readonly knownDongs: ReadonlySet<string> | undefined,
     private readonly problems: Problems,
     private readonly stats: FileStats,
   ) {
     this.months = new Memo((c) => parseMonthCell(c, untyped));
-    // A row's place: the 행정동코드 when the file has one (as written, so 7- and 10-digit codes never
-    // meet), else its district slot. Place numbers are dense, so keys stay small integers.
-    const byDistrict = (d: DistrictResult) => {
-      const slot = withSlot(d);
-      return { ...slot, place: slot.slot };
-    };
-    if (cols.district) {
-      this.districtCol = cols.district;
-      this.districts = new Memo((c) => byDistrict(parseDistrict(c)));
-    } else if (cols.districtCode) {
-      this.districtCol = cols.districtCode;
-      this.districts = new Memo((c) => byDistrict(c === null || c === undefined || c instanceof Date ? { kind: "unknown" } : districtByCode(String(c).trim())));
-    } else {
-      this.districtCol = cols.dongCode!;
-      this.districts = new Memo((c) => {
-        const d = withSlot(parseDongCode(c));
-        return { ...d, place: d.kind === "unknown" ? -1 : this.placeOf(c) };
-      });
+    const blocks = new Map<string, number>();
+    for (const m of layout.measures) {
+      let weight = -1;
+      if (m.unestimated) {
+        const base = m.measure.base.id;
+        weight = blocks.get(base) ?? -1;
+        if (weight < 0) {
+          weight = this.unestimated.length;
+          blocks.set(base, weight);
+          this.unestimated.push({ col: m.unestimated, id: weightColumn(base) });
+        }
+      }
+      this.values.push(valueColumn(m.col, m.measure.base.kind, m.measure.id, weight));
     }
-    this.placeCol = cols.dongCode ?? this.districtCol;
-    if (cols.dongCode && this.districtCol !== cols.dongCode) this.dongPlaces = new Memo((c) => this.placeOf(c));
-    else if (!cols.dongCode) for (let i = 0; i < DISTRICTS.length + AMBIGUOUS_CODES.length; i++) this.placeLabels.push(i < DISTRICTS.length ? DISTRICTS[i]!.name_ko : AMBIGUOUS_CODES[i - DISTRICTS.length]!);
-    this.nServices = cols.services.length;
-    this.values = new Float64Array(this.nServices);
-    this.weights = new Float64Array(this.nServices);
-    this.present = new Uint8Array(this.nServices);
+    for (const g of layout.groups) this.values.push(valueColumn(g.col, "people", g.id, -1));
+    if (layout.single) this.values.push(valueColumn(layout.single, "people", SINGLE, -1));
+    this.parsed = new Float64Array(this.values.length);
+    this.weights = new Float64Array(this.unestimated.length);
+    stats.gives = [...layout.measures.map((m) => m.measure.id), ...layout.groups.map((g) => g.id)];
+    stats.ignored = layout.ignored;
   }
 
   private bad(row: Row, line: number, col: Column, what: string): void {
@@ -150,155 +172,135 @@ export class RowHandler {
     this.problems.add({ file: this.file, line, column: col.number }, `${col.header} ${showValue(value instanceof Date ? value.toISOString() : value)} ${what}`);
   }
 
-  /** The place number of a 행정동코드 cell (-1 when empty: such rows are not checked for repeats). */
-  private placeOf(c: Cell): number {
-    const code = c === null || c === undefined ? "" : c instanceof Date ? c.toISOString() : String(c).trim();
-    if (!code) return -1;
-    let p = this.placeByCode.get(code);
-    if (p === undefined) {
-      p = this.placeLabels.length;
-      this.placeLabels.push(code);
-      this.placeByCode.set(code, p);
-    }
-    return p;
-  }
-
   private skip(reason: string): void {
     this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
   }
 
+  /** A number cell checked against its kind's plausible range; NaN when missing or refused (refusals are reported). */
+  private number(row: Row, line: number, col: Column, kind: MeasureKind, range: { min: number; max: number }): number {
+    const v = row.num(col.index);
+    if (v === null) return NaN;
+    if (Number.isNaN(v)) {
+      this.bad(row, line, col, "is not a decimal number");
+      return NaN;
+    }
+    if (!(v >= range.min && v <= range.max)) {
+      this.bad(row, line, col, `is outside the plausible range of a ${kind} value (${range.min.toLocaleString("en-US")} … ${range.max.toLocaleString("en-US")})`);
+      return NaN;
+    }
+    return v;
+  }
+
   handle(row: Row, line: number): void {
-    const { cols } = this;
+    const { layout } = this;
     this.stats.rowsRead++;
     const before = this.problems.count;
 
     let month = this.fileMonth;
-    if (cols.month) {
-      const m = this.months.get(row, cols.month.index);
-      if ("error" in m) this.bad(row, line, cols.month, m.error);
+    if (layout.month) {
+      const m = this.months.get(row, layout.month.index);
+      if ("error" in m) this.bad(row, line, layout.month, m.error);
       else month = m.month;
     }
 
-    const d = this.districts.get(row, this.districtCol.index);
-    const slot = d.slot;
-    if (d.kind === "unknown") this.bad(row, line, this.districtCol, "is not one of Seoul's 25 districts");
-    else if (d.kind === "district" && d.code) this.noteScheme(d.code);
+    const dong = this.dongCodes.get(row, layout.dongCode.index);
+    if ("error" in dong) this.bad(row, line, layout.dongCode, dong.error);
+    else if (layout.district) this.checkDistrict(row, line, layout.district, dong.district);
 
-    const sex = this.sexes.get(row, cols.sex.index);
-    if (sex < 0) this.bad(row, line, cols.sex, "is not a sex (1 = 남, 2 = 여, 남/여, 남성/여성, M/F)");
+    const sex = this.sexes.get(row, layout.sex.index);
+    if (sex < 0) this.bad(row, line, layout.sex, "is not a sex (1 = 남, 2 = 여, 01/02, 남/여, 남성/여성, M/F)");
 
-    const age = this.ages.get(row, cols.age.index);
-    if (age.kind === "invalid") this.bad(row, line, cols.age, "is not a 5-year age band (20, 25, …, 75)");
+    const age = this.ages.get(row, layout.age.index);
+    if (age.kind === "invalid") this.bad(row, line, layout.age, "is not a 5-year age band (20, 25, …, 75)");
 
-    const pop = row.num(cols.population.index);
-    if (pop !== null && !(pop >= 0)) this.bad(row, line, cols.population, Number.isNaN(pop) ? "is not a number" : "is a negative population");
-
-    for (let k = 0; k < this.nServices; k++) {
-      const sc = cols.services[k]!;
-      const v = row.num(sc.value.index);
-      this.present[k] = 0;
-      if (v === null) continue;
-      if (Number.isNaN(v)) {
-        this.bad(row, line, sc.value, "is not a number");
-        continue;
-      }
-      let w = pop ?? 0;
-      if (sc.unestimated) {
-        const u = row.num(sc.unestimated.index);
-        if (u !== null && !(u >= 0)) {
-          this.bad(row, line, sc.unestimated, Number.isNaN(u) ? "is not a number" : "is a negative population");
-          continue;
-        }
-        if (u !== null) w = w - u > 0 ? w - u : 0;
-      }
-      this.present[k] = 1;
-      this.values[k] = v;
-      this.weights[k] = w;
-    }
-
-    if (this.problems.count > before) return;
-    // age.kind is "band" or "under20" here: "invalid" was reported above.
-    const place = this.dongPlaces ? this.dongPlaces.get(row, this.placeCol.index) : d.place;
-    if (place >= 0 && age.kind !== "invalid") {
-      const first = this.seen.check(month!, (place * 2 + sex) * BAND_SLOTS + bandIndex(age.age5), line);
-      if (first) return this.duplicate(line, first, month!, place, sex, age.age5);
-    }
-    if (age.kind === "under20") return this.skip(SKIP_UNDER_20);
-    if (pop === null) return this.skip(SKIP_NO_POPULATION);
-    if (age.kind !== "band") return;
-
-    if (month !== this.lastMonth || !this.lastTable) {
-      this.lastTable = this.agg.table(month!);
-      this.lastMonth = month!;
-      this.stats.months.add(month!);
-    }
-    const t = this.lastTable;
-    const o = segmentOffset(slot, sex, ageIndex(age.age10));
-    t[o + POP]! += pop;
-    t[o + ROWS]! += 1;
-    let check = t[o + POP]!;
-    for (let k = 0; k < this.nServices; k++) {
-      if (!this.present[k]) continue;
-      const b = o + svc(k);
+    const pop = this.number(row, line, layout.population, "people", this.people);
+    for (let k = 0; k < this.values.length; k++) {
       const v = this.values[k]!;
-      const w = this.weights[k]!;
-      t[b]! += w * v;
-      t[b + 1]! += w;
-      t[b + 2]! += v;
-      t[b + 3]! += 1;
-      check += t[b]! + t[b + 1]! + t[b + 2]!;
+      this.parsed[k] = this.number(row, line, v.col, v.kind, v);
     }
-    // Finite values can still overflow (1e308 × a weight): name the row instead of a missing segment later.
-    if (!Number.isFinite(check)) this.overflow(row, line, t, o);
+    for (let k = 0; k < this.unestimated.length; k++) {
+      const u = this.number(row, line, this.unestimated[k]!.col, "people", this.people);
+      // No 미추정 count in the cell: the weight is the whole population, as for a block without the column.
+      this.weights[k] = Number.isNaN(u) ? pop : pop - u > 0 ? pop - u : 0;
+    }
+    if (this.problems.count > before || "error" in dong) return;
+    if (age.kind === "invalid") return;
+
+    const t = this.store.month(month!);
+    const base = t.dongBase(dong.code);
+    this.noteDong(row, dong.code, dong.district);
+    if (age.kind === "under20") {
+      const first = this.seenYoung.check(month!, ((base / ROWS_PER_DONG) * 2 + sex) * 20 + age.age5, line);
+      if (first) return this.duplicate(line, first, month!, dong.code, sex, age.age5);
+      return this.skip(SKIP_UNDER_20);
+    }
+    const r = base + sex * N_BANDS + (age.age5 - 20) / 5;
+    const first = this.seen.check(month!, r, line);
+    if (first) return this.duplicate(line, first, month!, dong.code, sex, age.age5);
+    if (Number.isNaN(pop)) return this.skip(SKIP_NO_POPULATION);
+
+    if (t !== this.table || t.version !== this.tableVersion) this.target(t);
+    if (t.filled[r]) {
+      this.compare(t, r, POPULATION, pop, line);
+    } else {
+      t.filled[r] = 1;
+      this.popTarget[r] = pop;
+    }
+    for (let k = 0; k < this.values.length; k++) {
+      const v = this.parsed[k]!;
+      const target = this.targets[k]!;
+      if (this.values[k]!.id === SINGLE && !Number.isNaN(target[r]!)) this.compare(t, r, SINGLE, v, line);
+      else target[r] = v;
+    }
+    for (let k = 0; k < this.weights.length; k++) this.weightTargets[k]![r] = this.weights[k]!;
     this.stats.rowsUsed++;
   }
 
-  /** Reports the first sum that stopped being a finite number at this row (none when only `check` overflowed). */
-  private overflow(row: Row, line: number, t: Float64Array, o: number): void {
-    const too = "is too large: the segment's sum is no longer a finite number";
-    if (!Number.isFinite(t[o + POP]!)) return this.bad(row, line, this.cols.population, too);
-    for (let k = 0; k < this.nServices; k++) {
-      const b = o + svc(k);
-      if (this.present[k] && ![t[b]!, t[b + 1]!, t[b + 2]!].every(Number.isFinite)) {
-        const sc = this.cols.services[k]!;
-        return this.bad(row, line, sc.value, `${too} (× weight ${this.weights[k]})`);
-      }
-    }
+  /** Caches the month's column arrays for this file's columns (refreshed when the table grows). */
+  private target(t: MonthTable): void {
+    this.table = t;
+    this.stats.months.add(t.month);
+    this.targets = this.values.map((v) => t.column(v.id));
+    this.weightTargets = this.unestimated.map((u) => t.column(u.id));
+    this.popTarget = t.column(POPULATION);
+    this.tableVersion = t.version;
   }
 
-  private duplicate(line: number, first: number, month: string, place: number, sex: number, age5: number): void {
-    const { cols } = this;
-    const monthPart = cols.month ? `${cols.month.header} ${month}, ` : "";
+  /** A row another file of the month also gave: population and 1인가구수 should agree; a difference is noted. */
+  private compare(t: MonthTable, r: number, id: string, v: number, line: number): void {
+    const kept = t.column(id)[r]!;
+    if (Number.isNaN(v) || Number.isNaN(kept) || Math.abs(kept - v) <= 1e-9 * Math.max(1, Math.abs(kept))) return;
+    const key = `${t.month} ${id}`;
+    const m = this.store.mismatches.get(key) ?? { count: 0, example: `${this.file}:${line}: ${v} (kept ${kept})` };
+    m.count++;
+    this.store.mismatches.set(key, m);
+  }
+
+  private checkDistrict(row: Row, line: number, col: Column, d: District): void {
+    const k = `${String(row.key(col.index))}|${d.code}`;
+    let ok = this.districtChecks.get(k);
+    if (ok === undefined) {
+      ok = namesDistrict(row.cell(col.index), d);
+      this.districtChecks.set(k, ok);
+    }
+    if (!ok) this.bad(row, line, col, `disagrees with 행정동코드 ${String(row.cell(this.layout.dongCode.index)).trim()}, which is in ${d.name_ko} (${d.statCode})`);
+  }
+
+  private noteDong(row: Row, code: string, district: District): void {
+    if (this.store.dongs.has(code)) return;
+    const nameCol = this.layout.dongName;
+    const name = (nameCol && dongNameOf(row.cell(nameCol.index), district)) || code;
+    this.store.dongs.set(code, { code, name, districtCode: district.code });
+    if (this.knownDongs && !this.knownDongs.has(code)) this.stats.unknownDongs.set(code, `${district.name_ko} ${name}`);
+  }
+
+  private duplicate(line: number, first: number, month: string, code: string, sex: number, age5: number): void {
+    const { layout } = this;
+    const monthPart = layout.month ? `${layout.month.header} ${month}, ` : "";
     const sexCode = SEXES[sex] === "M" ? 1 : 2;
     this.problems.add(
       { file: this.file, line },
-      `duplicate row for ${monthPart}${this.placeCol.header} ${this.placeLabels[place]}, ${cols.sex.header} ${sexCode}, ${cols.age.header} ${age5} (first at line ${first})`,
+      `duplicate row for ${monthPart}${layout.dongCode.header} ${code}, ${layout.sex.header} ${sexCode}, ${layout.age.header} ${age5} (first at line ${first})`,
     );
   }
-
-  private noteScheme(code: string): void {
-    if (this.schemeNoted === code) return;
-    this.schemeNoted = code;
-    if (code.length !== 5) return;
-    const s = schemeOf(code);
-    if (s) this.schemes.set(s, (this.schemes.get(s) ?? 0) + 1);
-  }
-
-  /** Settles rows held under codes valid in both numbering schemes (11110 is 종로구's and 노원구's). */
-  finish(): void {
-    if (!this.agg.hasPending()) return;
-    const schemes = [...this.schemes.keys()];
-    if (schemes.length === 1) return this.agg.resolvePending(schemes[0]!);
-    this.agg.clearPending();
-    this.problems.add(
-      { file: this.file },
-      schemes.length === 0
-        ? `column ${this.districtCol.header}: cannot tell whether the codes are administrative (11680 = 강남구) or statistics codes (11230 = 강남구); add a 자치구 name column`
-        : `column ${this.districtCol.header} mixes administrative and statistics district codes`,
-    );
-  }
-}
-
-function withSlot(d: DistrictResult): DistrictResult & { slot: number } {
-  return { ...d, slot: d.kind === "district" ? districtSlot(d.district.code) : d.kind === "ambiguous" ? ambiguousSlot(d.code) : -1 };
 }

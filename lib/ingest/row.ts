@@ -37,8 +37,7 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * A CSV record as byte ranges of the chunk it was read from; valid only during the callback. Numbers
- * are parsed from the bytes: up to 15 significant digits and 22 decimals the result is one correctly
- * rounded division, identical to Number(); anything else goes through Number().
+ * are parsed from the bytes (numberFromBytes).
  */
 export class ByteRow implements Row {
   buf: Buffer = Buffer.alloc(0);
@@ -94,37 +93,44 @@ export class ByteRow implements Row {
   }
 
   num(i: number): number | null {
-    if (i >= this.length) return null;
-    const b = this.buf;
-    let s = this.starts[i]!;
-    let e = this.ends[i]!;
-    while (s < e && b[s]! <= 32) s++;
-    while (e > s && b[e - 1]! <= 32) e--;
-    if (s === e) return null;
-    if (e - s === 1 && (b[s] === 42 || b[s] === 45)) return null; // * or -
-    let k = s;
-    let neg = false;
-    if (b[k] === 45) {
-      neg = true;
-      k++;
-    } else if (b[k] === 43) k++;
-    let mant = 0;
-    let sig = 0;
-    let frac = 0;
-    let dot = false;
-    let digits = 0;
-    for (; k < e; k++) {
-      const c = b[k]!;
-      if (c >= 48 && c <= 57) {
-        digits++;
-        if (mant !== 0 || c !== 48) sig++;
-        mant = mant * 10 + (c - 48);
-        if (dot) frac++;
-      } else if (c === 46 && !dot) dot = true;
-      else return parseNumber(this.buf.toString("latin1", s, e));
-    }
-    if (digits === 0 || sig > 15 || frac > 22) return parseNumber(this.buf.toString("latin1", s, e));
-    const v = frac ? mant / POW10[frac]! : mant;
-    return neg ? -v : v;
+    return i < this.length ? numberFromBytes(this.buf, this.starts[i]!, this.ends[i]!) : null;
   }
+}
+
+/**
+ * A number cell from its bytes (CSV fields, XLSX `<v>` text): null when missing (empty, `*`, `-`), NaN
+ * when not a plain decimal number. Up to 15 significant digits and 22 decimals the result is one
+ * correctly rounded division, identical to Number(); anything else goes through parseNumber.
+ */
+export function numberFromBytes(b: Buffer, start: number, end: number): number | null {
+  let s = start;
+  let e = end;
+  while (s < e && b[s]! <= 32) s++;
+  while (e > s && b[e - 1]! <= 32) e--;
+  if (s === e) return null;
+  if (e - s === 1 && (b[s] === 42 || b[s] === 45)) return null; // * or -
+  let k = s;
+  let neg = false;
+  if (b[k] === 45) {
+    neg = true;
+    k++;
+  } else if (b[k] === 43) k++;
+  let mant = 0;
+  let sig = 0;
+  let frac = 0;
+  let dot = false;
+  let digits = 0;
+  for (; k < e; k++) {
+    const c = b[k]!;
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (mant !== 0 || c !== 48) sig++;
+      mant = mant * 10 + (c - 48);
+      if (dot) frac++;
+    } else if (c === 46 && !dot) dot = true;
+    else return parseNumber(b.toString("latin1", s, e));
+  }
+  if (digits === 0 || sig > 15 || frac > 22) return parseNumber(b.toString("latin1", s, e));
+  const v = frac ? mant / POW10[frac]! : mant;
+  return neg ? -v : v;
 }

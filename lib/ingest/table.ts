@@ -1,9 +1,16 @@
-import { Aggregator } from "./aggregate";
 import { Problems } from "./errors";
-import { looksLikeHeader, matchHeader } from "./headers";
+import { looksLikeHeader, matchHeader } from "./layout";
 import type { Row } from "./row";
 import { RowHandler, type FileStats } from "./row-handler";
+import type { Store } from "./store";
 import type { Cell } from "./values";
+
+/** Where a file's rows go: the shared store, the 행정동 codes known to the bundled data, the problems found. */
+export interface ImportTarget {
+  store: Store;
+  knownDongs: ReadonlySet<string> | undefined;
+  problems: Problems;
+}
 
 export const SKIP_BLANK = "blank rows";
 const HEADER_SEARCH_ROWS = 10;
@@ -39,8 +46,7 @@ export class TableSink {
     private readonly base: number,
     private readonly csv: boolean,
     private readonly fileMonth: string | undefined,
-    private readonly agg: Aggregator,
-    private readonly problems: Problems,
+    private readonly target: ImportTarget,
     private readonly stats: FileStats,
   ) {}
 
@@ -71,8 +77,7 @@ export class TableSink {
   /** Ends the table; returns false when it had no rows at all. */
   end(): boolean {
     if (this.handler) {
-      this.handler.finish();
-      if (this.dataRows === 0) this.problems.add({ file: this.file }, `has a header row (line ${this.headerLine}) but no data rows`);
+      if (this.dataRows === 0) this.target.problems.add({ file: this.file }, `has a header row (line ${this.headerLine}) but no data rows`);
       return true;
     }
     if (this.stopped) return true;
@@ -89,19 +94,20 @@ export class TableSink {
 
   private useHeader(cells: readonly Cell[], line: number): void {
     this.pending = [];
-    const cols = matchHeader(cells, this.base, this.file, line, this.problems);
+    const cols = matchHeader(cells, this.base, this.file, line, this.target.problems);
     if (!cols) {
       this.stopped = true;
       return;
     }
     if (!cols.month && !this.fileMonth) {
-      this.problems.add({ file: this.file }, "no month: the file has no 기준연월 column and its name has no month (e.g. 2023.1월 or 202301)");
+      this.target.problems.add({ file: this.file }, "no month: the file has no 기준연월 column and its name has no month (e.g. 2023.1월 or 202301)");
       this.stopped = true;
       return;
     }
     this.header = cells;
     this.headerLine = line;
-    this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, this.agg, this.problems, this.stats);
+    const { store, knownDongs, problems } = this.target;
+    this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, store, knownDongs, problems, this.stats);
   }
 
   private badWidth(row: Row, line: number): void {
@@ -112,6 +118,6 @@ export class TableSink {
       got < want
         ? `row has ${got} fields, the header has ${want} (first missing: ${JSON.stringify(String(this.header[got] ?? "").trim())})`
         : `row has ${got} fields, the header has ${want} (extra value ${JSON.stringify(String(row.cell(want) ?? ""))})`;
-    this.problems.add({ file: this.file, line, column: Math.min(got, want) + 1 }, detail);
+    this.target.problems.add({ file: this.file, line, column: Math.min(got, want) + 1 }, detail);
   }
 }

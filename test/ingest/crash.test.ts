@@ -2,10 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetDir } from "@/lib/dataset/load";
 import { recover } from "@/lib/ingest/output";
 import { csvText, generateMonth, toTable } from "./generate";
-import { cli, snapshot, removeTempDirs, tempDir } from "./helpers";
+import { cli, readWritten, snapshot, removeTempDirs, tempDir } from "./helpers";
 
 afterAll(removeTempDirs);
 
@@ -26,9 +25,9 @@ beforeAll(async () => {
   writeFileSync(small, csvText(toTable(generateMonth("2023-01"), { layout: "minimal" })));
   out = path.join(root, "ds");
   expect((await cli("--out", out, small)).code).toBe(0);
-  dirContent = () => `${readlinkSync(out)}\n${readFileSync(path.join(out, "usage.csv"), "utf8")}\n${readFileSync(path.join(out, "meta.json"), "utf8")}`;
-  // ~60 MB: 120 months of one month's rows, so reading takes long enough to be killed in the middle.
-  const body = csvText(toTable(generateMonth("2023-01"), { monthColumn: "기준연월" })).split("\r\n");
+  dirContent = () => `${readlinkSync(out)}\n${readFileSync(path.join(out, "dongs.csv"), "utf8")}\n${readFileSync(path.join(out, "meta.json"), "utf8")}`;
+  // ~20 MB: 120 months of one month's rows, so reading takes long enough to be killed in the middle.
+  const body = csvText(toTable(generateMonth("2023-01"), { layout: "minimal", monthColumn: "기준연월" })).split("\r\n");
   const header = body.shift()!;
   const lines = body.filter(Boolean);
   const chunks = [header];
@@ -69,14 +68,14 @@ describe("kill -9 mid-run leaves DIR intact", () => {
     for (const stage of ["write", "swap"]) {
       await killWhen(new RegExp(`INGEST_TEST_PAUSED ${stage}`), { INGEST_TEST_PAUSE: stage });
       expect(dirContent()).toBe(content);
-      expect(loadDatasetDir(out).meta.months).toEqual(["2023-01"]);
+      expect(readWritten(out).meta.months).toEqual(["2023-01"]);
     }
     // leftovers exist now (a temp folder, a version, a symlink, the lock) …
     expect(readdirSync(root).length).toBeGreaterThan(4);
     // … and the next run clears them
     const run = await cli("--out", out, big);
     expect(run.stderr).toBe("");
-    expect(loadDatasetDir(out).meta.months).toHaveLength(120);
+    expect(readWritten(out).meta.months).toHaveLength(120);
     expect(readdirSync(root).sort()).toEqual([".ds.versions", "2023-01.csv", "big.csv", "ds"]);
     expect(readdirSync(path.join(root, ".ds.versions"))).toHaveLength(1);
   }, 120_000); // three runs over a 60 MB file: allow for a loaded machine

@@ -1,15 +1,65 @@
 /**
  * Test-data generator for the importer: complete monthly tables (25 districts × dongs × 2 sexes ×
- * 5-year bands) in the official layout, written as CSV (UTF-8, UTF-8 BOM, CP949) or XLSX, plus an
+ * 5-year bands) in the official layouts — the 143-column 29개 통신정보 file, with its headers read from
+ * test/fixtures/official-29-columns.tsv (a copy of ../shared/reference/dong/official-29-columns.tsv),
+ * and the 17-column 10개 관심집단 수 file — written as CSV (UTF-8, UTF-8 BOM, CP949) or XLSX, plus an
  * independent reference aggregation to check the importer's figures against.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import iconv from "iconv-lite";
-import { SERVICES, type ServiceId } from "@/lib/domain";
+import { GROUPS, MEASURES, type MeasureKind } from "@/lib/dataset/measures";
 import { DISTRICTS } from "@/lib/districts";
 import { writeXlsx as writeWorkbook, type XlsxCell } from "./xlsx-writer";
 
 export type Value = number | string | null;
+
+/** The official 29개 통신정보 headers, in order (143). */
+export const OFFICIAL_29_HEADERS: readonly string[] = readFileSync(path.resolve("test/fixtures/official-29-columns.tsv"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => l.split("\t")[1]!);
+
+/** The official 10개 관심집단 수 headers (2023 files), in order (17). */
+export const OFFICIAL_10_HEADERS: readonly string[] = [
+  "행정동코드", "자치구", "행정동명", "성별", "연령대", "총인구", "1인가구수",
+  "커뮤니케이션이 적은 집단", "평일 외출이 적은 집단", "휴일 외출이 적은 집단", "출근소요시간 및 근무시간이 많은 집단",
+  "외출이 매우 적은 집단(전체)", "외출이 매우 많은 집단", "동영상서비스 이용이 많은 집단", "생활서비스 이용이 많은 집단",
+  "재정상태에 대한 관심집단", "외출-커뮤니케이션이 모두 적은 집단(전체)",
+];
+
+const KEY_HEADERS = ["행정동코드", "자치구", "행정동", "성별", "연령대", "총인구수", "1인가구수"];
+
+/**
+ * What each official column is, worked out here from the layout's order alone (independently of
+ * lib/ingest/layout.ts): a measure's own header is its name_ko; the `: 4분위수, N%` columns after it are
+ * its quartiles `<id>_qN`; a `… 미추정 …` column weighs the block that follows it.
+ */
+export type OfficialColumn =
+  | { header: string; role: "key" }
+  | { header: string; role: "unestimated"; base: string }
+  | { header: string; role: "value"; id: string; base: string; kind: MeasureKind };
+
+export const OFFICIAL_29_COLUMNS: readonly OfficialColumn[] = (() => {
+  const byName = new Map<string, (typeof MEASURES)[number]>(MEASURES.map((m) => [m.name_ko, m]));
+  const out: OfficialColumn[] = [];
+  let base: (typeof MEASURES)[number] | undefined;
+  OFFICIAL_29_HEADERS.forEach((header, i) => {
+    if (KEY_HEADERS.includes(header)) return out.push({ header, role: "key" });
+    if (header.includes("미추정")) return out.push({ header, role: "unestimated", base: byName.get(OFFICIAL_29_HEADERS[i + 1]!)!.id });
+    const q = /: 4분위수, (\d+)%$/.exec(header);
+    if (q) return out.push({ header, role: "value", id: `${base!.id}_q${q[1]}`, base: base!.id, kind: base!.kind });
+    base = byName.get(header);
+    if (!base) throw new Error(`official column ${header} is no known measure`);
+    out.push({ header, role: "value", id: base.id, base: base.id, kind: base.kind });
+  });
+  return out;
+})();
+
+/** Base measure ids that have a 미추정 column in the official layout. */
+export const WEIGHTED_BASES: ReadonlySet<string> = new Set(OFFICIAL_29_COLUMNS.flatMap((c) => (c.role === "unestimated" ? [c.base] : [])));
+
+export const SERVICE_IDS = ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"] as const;
 
 export interface RawRow {
   month: string;
@@ -20,9 +70,11 @@ export interface RawRow {
   sex: 1 | 2;
   band: number;
   population: Value;
-  single: number;
-  values: Record<ServiceId, Value>;
-  unestimated: Record<ServiceId, Value>;
+  single: Value;
+  /** Every stored column: measure ids (quartiles `<id>_q25` …) and group ids. */
+  values: Record<string, Value>;
+  /** Per base measure id with a 미추정 column: that count. */
+  unestimated: Record<string, Value>;
 }
 
 export function rng(seed: number): () => number {
@@ -37,34 +89,59 @@ export function rng(seed: number): () => number {
 }
 
 const round = (v: number, d: number) => Number(v.toFixed(d));
+/** 15 is a band under 20, which the importer skips (and counts). */
 export const BANDS = [15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75];
 
+/** The bundled data's 424 행정동 (real codes and names), by district code. */
+const DONGS_BY_DISTRICT: ReadonlyMap<string, { code: string; name: string }[]> = (() => {
+  const m = new Map<string, { code: string; name: string }[]>();
+  for (const line of readFileSync(path.resolve("data/seoul/dongs.csv"), "utf8").trim().split("\n").slice(1)) {
+    const [code, name, district] = line.split(",");
+    m.set(district!, [...(m.get(district!) ?? []), { code: code!, name: name! }]);
+  }
+  return m;
+})();
+
 export interface GenOptions {
+  /** The first n 행정동 of each district (Infinity: all 424). */
   dongsPerDistrict?: number;
   bands?: number[];
   seed?: number;
-  /** One row per district instead of per dong (district-level table). */
-  districtLevel?: boolean;
 }
 
-/** A complete month: every district, sex and band, with values in the provider's ranges (indices negative). */
+function valueOf(kind: MeasureKind, r: () => number, population: number): number {
+  switch (kind) {
+    case "index":
+      return round(r() * 1.2 - 0.7, 6);
+    case "amount":
+      return round(r() * 15000, 2);
+    case "ratio":
+      return round(r() * 0.2, 4);
+    case "people":
+      return round(r() * population * 0.5, 2);
+    default:
+      return round(10 + r() * 150, 6);
+  }
+}
+
+/** A complete month: every district, sex and band, every measure and group, values in the provider's ranges. */
 export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
   const r = rng(opts.seed ?? Number(month.replace("-", "")));
-  const dongs = opts.districtLevel ? 1 : (opts.dongsPerDistrict ?? 2);
+  const dongs = opts.dongsPerDistrict ?? 2;
   const rows: RawRow[] = [];
   for (const d of DISTRICTS) {
-    for (let k = 1; k <= dongs; k++) {
-      const dongCode = `${d.statCode}${String(50 + k).padStart(2, "0")}`;
+    for (const { code: dongCode, name } of DONGS_BY_DISTRICT.get(d.code)!.slice(0, dongs)) {
       for (const sex of [1, 2] as const) {
         for (const band of opts.bands ?? BANDS) {
           const population = round(200 + r() * 3000, 2);
-          const values = {} as Record<ServiceId, Value>;
-          const unestimated = {} as Record<ServiceId, Value>;
-          for (const s of SERVICES) {
-            values[s.id] = s.id === "youtube" || s.id === "netflix" ? round(r() * 1.2 - 0.7, 6) : round(10 + r() * 150, 6);
-            unestimated[s.id] = round(r() * population * 0.3, 2);
+          const values: Record<string, Value> = {};
+          const unestimated: Record<string, Value> = {};
+          for (const c of OFFICIAL_29_COLUMNS) {
+            if (c.role === "value") values[c.id] = valueOf(c.kind, r, population);
+            else if (c.role === "unestimated") unestimated[c.base] = round(r() * population * 0.3, 2);
           }
-          rows.push({ month, dongCode, district: d.name_ko, dong: `${d.name_ko.slice(0, -1)}${k}동`, sex, band, population, single: Math.round(r() * 500), values, unestimated });
+          for (const g of GROUPS) values[g.id] = round(r() * population * 0.2, 2);
+          rows.push({ month, dongCode, district: d.name_ko, dong: name, sex, band, population, single: round(r() * population * 0.4, 2), values, unestimated });
         }
       }
     }
@@ -72,24 +149,12 @@ export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
   return rows;
 }
 
-/** The other indicators of the official files, so tables have the real width (~140 columns). */
-const OTHER_INDICATORS = [
-  "평균 통화량", "평균 문자량", "평균 통화대상자 수", "평균 문자대상자 수", "데이터 사용량", "평일 총 이동 거리 합계",
-  "휴일 총 이동 거리 합계", "평균 근무지 체류시간", "평균 집 추정 위치 평일 총 체류시간", "평균 집 추정 위치 휴일 총 체류시간",
-  "평균 외출 횟수", "평균 이동 횟수", "SNS 사용횟수", "다른 지역구 출근 횟수", "지하철 이동일수 합계", "배달 브랜드 서비스 사용일수",
-  "배달 식재료 서비스 사용일수", "요식업 서비스 사용일수", "엔터테인먼트 서비스 사용일수", "여행 서비스 사용일수",
-];
-
 export interface LayoutOptions {
-  /** "full": the official ~140 columns; "minimal": only what the importer needs. */
-  layout?: "full" | "minimal";
-  /** Use 행정동명 / 총인구 instead of 행정동 / 총인구수. */
-  renamed?: boolean;
+  /** "official": the 143 columns of the 29개 file; "minimal": the keys and the seven services (with their 미추정 columns); "groups": the 17-column 10개 file. */
+  layout?: "official" | "minimal" | "groups";
   /** Add a month column with this header, values formatted by monthFormat. */
   monthColumn?: string;
   monthFormat?: (month: string) => Value;
-  /** District-level table: no 행정동코드 / 행정동 columns. */
-  districtLevel?: boolean;
   /** Leave out the 미추정 인구수 columns (weights are then 총인구수). */
   noUnestimated?: boolean;
   /** Shuffle the column order with this seed. */
@@ -99,30 +164,46 @@ export interface LayoutOptions {
 }
 
 export type Table = Value[][];
+type Col = [string, (r: RawRow) => Value];
 
-/** Header + rows in the official column layout. */
+function keyColumn(header: string): Col {
+  switch (header) {
+    case "행정동코드":
+      return [header, (r) => r.dongCode];
+    case "자치구":
+      return [header, (r) => r.district];
+    case "행정동":
+    case "행정동명":
+      return [header, (r) => r.dong];
+    case "연령대":
+      return [header, (r) => r.band];
+    case "총인구수":
+    case "총인구":
+      return [header, (r) => r.population];
+    case "1인가구수":
+      return [header, (r) => r.single];
+    default:
+      throw new Error(header);
+  }
+}
+
+/** Header + rows in an official column layout. */
 export function toTable(rows: readonly RawRow[], o: LayoutOptions = {}): Table {
-  type Col = [string, (r: RawRow) => Value];
   const cols: Col[] = [];
   if (o.monthColumn) cols.push([o.monthColumn, (r) => (o.monthFormat ? o.monthFormat(r.month) : r.month.replace("-", ""))]);
-  if (!o.districtLevel) cols.push(["행정동코드", (r) => r.dongCode]);
-  cols.push(["자치구", (r) => r.district]);
-  if (!o.districtLevel) cols.push([o.renamed ? "행정동명" : "행정동", (r) => r.dong]);
-  cols.push(["성별", (r) => (o.sexWords ? (r.sex === 1 ? "남" : "여") : r.sex)]);
-  cols.push(["연령대", (r) => r.band]);
-  cols.push([o.renamed ? "총인구" : "총인구수", (r) => r.population]);
-  if (o.layout !== "minimal") cols.push(["1인가구수", (r) => r.single]);
-  const quart = (name: string, q: number, f: (r: RawRow) => Value): Col => [`${name}: 4분위수, ${q}%`, f];
-  for (const s of SERVICES) {
-    cols.push([s.indicator_ko, (r) => r.values[s.id]]);
-    if (!o.noUnestimated) cols.push([`${s.indicator_ko} 미추정 인구수`, (r) => r.unestimated[s.id]]);
-    if (o.layout !== "minimal") for (const q of [25, 50, 75]) cols.push(quart(s.indicator_ko, q, (r) => r.values[s.id]));
-  }
-  if (o.layout !== "minimal") {
-    for (const [i, name] of OTHER_INDICATORS.entries()) {
-      cols.push([name, (r) => ((r.band * 7 + i * 13) % 97) + 0.5]);
-      cols.push([`${name} 미추정 인구수`, () => 0]);
-      for (const q of [25, 50, 75]) cols.push(quart(name, q, () => i + q / 100));
+  const sex: Col = ["성별", (r) => (o.sexWords ? (r.sex === 1 ? "남" : "여") : r.sex)];
+  if (o.layout === "groups") {
+    const groupId = new Map<string, string>(GROUPS.map((g) => [g.name_ko, g.id]));
+    for (const h of OFFICIAL_10_HEADERS) cols.push(h === "성별" ? sex : groupId.has(h) ? [h, (r) => r.values[groupId.get(h)!] ?? null] : keyColumn(h));
+  } else {
+    const services = new Set<string>(SERVICE_IDS);
+    for (const c of OFFICIAL_29_COLUMNS) {
+      if (c.role === "key") {
+        if (o.layout === "minimal" && c.header === "1인가구수") continue;
+        cols.push(c.header === "성별" ? sex : keyColumn(c.header));
+      } else if (c.role === "unestimated") {
+        if (!o.noUnestimated && (o.layout !== "minimal" || services.has(c.base))) cols.push([c.header, (r) => r.unestimated[c.base] ?? null]);
+      } else if (o.layout !== "minimal" || (services.has(c.id) && c.id === c.base)) cols.push([c.header, (r) => r.values[c.id] ?? null]);
     }
   }
   if (o.shuffleSeed !== undefined) {
@@ -156,16 +237,20 @@ export async function writeXlsx(file: string, t: readonly (readonly XlsxCell[])[
   writeWorkbook(file, t, { titleRows });
 }
 
+const num = (v: Value) => (typeof v === "number" ? v : v === null || v === "" || v === "*" || v === "-" ? null : Number(v));
+
 export interface Expected {
   population: number;
-  usage: Record<ServiceId, number>;
+  values: Record<string, number>;
 }
 
 /**
- * The reference aggregation, written independently of lib/ingest: key `month|districtName|F|20`.
- * Weighted: Σ (pop − 미추정)·v / Σ (pop − 미추정); unweighted: mean of the values present.
+ * The reference district figures, written independently of lib/ingest: key `month|districtName|F|20`.
+ * For each value column `ids` lists (with the base measure its block belongs to and its kind): people
+ * counts summed; else weighted: Σ w·v / Σ w with w = max(0, pop − 미추정) where `weighted` has the base,
+ * else pop; unweighted: the mean of the values present.
  */
-export function expectedFigures(rows: readonly RawRow[], method: "weighted" | "unweighted"): Map<string, Expected> {
+export function expectedFigures(rows: readonly RawRow[], method: "weighted" | "unweighted", ids: readonly { id: string; base: string; kind: MeasureKind }[], weighted: ReadonlySet<string>): Map<string, Expected> {
   const groups = new Map<string, RawRow[]>();
   for (const r of rows) {
     if (r.band < 20) continue;
@@ -173,26 +258,26 @@ export function expectedFigures(rows: readonly RawRow[], method: "weighted" | "u
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   const out = new Map<string, Expected>();
-  const num = (v: Value) => (typeof v === "number" ? v : v === null || v === "" || v === "*" || v === "-" ? null : Number(v));
   for (const [key, g] of groups) {
-    const usage = {} as Record<ServiceId, number>;
-    for (const s of SERVICES) {
+    const values: Record<string, number> = {};
+    for (const { id, base, kind } of ids) {
       let sw = 0;
       let swv = 0;
       let sv = 0;
       let n = 0;
       for (const r of g) {
-        const v = num(r.values[s.id]);
+        const v = num(r.values[id] ?? null);
         if (v === null) continue;
-        const w = Math.max(0, num(r.population)! - (num(r.unestimated[s.id]) ?? 0));
+        const w = weighted.has(base) ? Math.max(0, num(r.population)! - (num(r.unestimated[base] ?? null) ?? 0)) : num(r.population)!;
         sw += w;
         swv += w * v;
         sv += v;
         n++;
       }
-      usage[s.id] = method === "weighted" ? swv / sw : sv / n;
+      if (n === 0) continue;
+      values[id] = kind === "people" ? sv : method === "weighted" ? swv / sw : sv / n;
     }
-    out.set(key, { population: g.reduce((s, r) => s + num(r.population)!, 0), usage });
+    out.set(key, { population: g.reduce((s, r) => s + num(r.population)!, 0), values });
   }
   return out;
 }

@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDatasetDir } from "@/lib/dataset/load";
 import { acquireLock, LockError } from "@/lib/ingest/lock";
 import { csvText, generateMonth, toTable } from "./generate";
-import { cli, removeTempDirs, snapshot, tempDir } from "./helpers";
+import { cli, readWritten, removeTempDirs, snapshot, tempDir } from "./helpers";
 
 afterAll(removeTempDirs);
 
@@ -78,6 +77,24 @@ describe("never removes what it did not write", () => {
     expect(readdirSync(tmp).sort()).toEqual(["diary.txt", "usage.csv"]);
   });
 
+  it("a dead run's temporary folder whose dong/ holds a file it did not write is refused by name; its own files there are removed", async () => {
+    const work = tempDir();
+    const out = path.join(work, "ds");
+    expect((await cli("--out", out, jan)).code).toBe(0);
+    const tmp = path.join(work, ".ds.versions", `.tmp-${deadPid()}-4567cdef`);
+    mkdirSync(path.join(tmp, "dong"), { recursive: true });
+    writeFileSync(path.join(tmp, "dong", "2023-01.csv.br"), "half");
+    writeFileSync(path.join(tmp, "dong", "notes.txt"), "not the importer's");
+    const run = await cli("--out", out, jan);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${tmp}: holds dong/notes.txt, not written by the importer`);
+    expect(readdirSync(path.join(tmp, "dong")).sort()).toEqual(["2023-01.csv.br", "notes.txt"]);
+    rmSync(path.join(tmp, "dong", "notes.txt"));
+    const again = await cli("--out", out, jan);
+    expect(again.stderr).toBe("");
+    expect(existsSync(tmp)).toBe(false);
+  });
+
   it("an OS error on --out is one line naming the path and the reason, no stack trace", async () => {
     const work = tempDir();
     writeFileSync(path.join(work, "afile"), "");
@@ -140,7 +157,7 @@ describe("the lock admits one writer", () => {
     await writer.exited; // reaped: its pid no longer answers
     // the next run takes the dead writer's lock over and clears its leftovers
     expect((await cli("--out", out, jan)).code).toBe(0);
-    expect(loadDatasetDir(out).meta.months).toEqual(["2023-01"]);
+    expect(readWritten(out).meta.months).toEqual(["2023-01"]);
     expect(readdirSync(work).sort()).toEqual([".ds.versions", "ds"]);
     expect(existsSync(path.join(work, ".ds.lock"))).toBe(false);
   });

@@ -7,7 +7,7 @@ import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { Zip, ZipDeflate, strToU8, zipSync } from "fflate";
 
 /** A cell: a number, a string (stored as a shared string), empty, or one of the special kinds. */
-export type XlsxCell = number | string | null | { formula: string; cached?: number | string } | { date: Date } | { error: string } | { inline: string };
+export type XlsxCell = number | string | null | { formula: string; cached?: number | string } | { date: Date } | { error: string } | { inline: string } | { number: string };
 
 export interface XlsxOptions {
   /** Rows above the table (a title, as some published sheets have). */
@@ -59,6 +59,7 @@ function cellXml(v: XlsxCell, ref: string, sst: SharedStrings): string {
   }
   if ("date" in v) return `<c r="${ref}" s="1"><v>${serial(v.date)}</v></c>`;
   if ("error" in v) return `<c r="${ref}" t="e"><v>${esc(v.error)}</v></c>`;
+  if ("number" in v) return `<c r="${ref}"><v>${esc(v.number)}</v></c>`; // a number cell's text as given (0x1F)
   return `<c r="${ref}" t="inlineStr"><is><t>${esc(v.inline)}</t></is></c>`;
 }
 
