@@ -5,6 +5,8 @@ import { AGES, SERVICES, UNIT_LABELS } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { formatDecimal, monthLabel, Z_BANDS } from "@/lib/format";
+import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
+import { DONG_BOUNDARY_ATTRIBUTION } from "@/lib/insights/dong-geo";
 import { getEngine } from "@/lib/server/engine";
 import { criticalR, monthsCovered } from "@/lib/views/method";
 import { pageMetadata } from "@/lib/views/share";
@@ -79,6 +81,12 @@ export default async function MethodPage() {
           <div>
             <dt>저작권 표시</dt>
             <dd>{meta.attribution}</dd>
+          </div>
+          <div>
+            <dt>지도 경계</dt>
+            <dd data-testid="method-boundaries">
+              자치구 — {BOUNDARY_ATTRIBUTION}. 행정동 — {DONG_BOUNDARY_ATTRIBUTION} (CC BY 4.0, 공공누리 제1유형 출처표시: 통계청).
+            </dd>
           </div>
         </dl>
       </section>
