@@ -1,51 +1,31 @@
-import { findDistrictByStatCode, type District } from "@/lib/districts";
+import { findDistrict, type District } from "@/lib/districts";
+import type { Dong } from "@/lib/dataset/types";
 
-/**
- * A 행정동 as the dataset has it: the 7-digit statistics code of the data's 행정동코드 (its first five
- * digits are the district's statistics code), the name without the district (`여의동`) and the district,
- * resolved once to the app's one `District`.
- */
-export interface Dong {
-  code: string;
-  name_ko: string;
-  district: District;
-}
+export type { Dong };
 
-/** Public shape of a 행정동 in API responses. */
-export interface DongRef {
-  code: string;
-  name_ko: string;
-  /** The district's administrative code (the one `district` parameters and /api/meta use). */
-  district: string;
-}
-
-export function dongRef(d: Dong): DongRef {
-  return { code: d.code, name_ko: d.name_ko, district: d.district.code };
+/** The district a 행정동 belongs to (its districtCode is the administrative code DISTRICTS use). */
+export function districtOfDong(d: Dong): District {
+  const district = findDistrict(d.districtCode);
+  if (!district) throw new RangeError(`행정동 ${d.code} has an unknown district ${d.districtCode}`);
+  return district;
 }
 
 /** `영등포구 여의동`: a 행정동 name is unique only with its district (신사동 is in 강남구 and 관악구). */
 export function dongLabel(d: Dong): string {
-  return `${d.district.name_ko} ${d.name_ko}`;
-}
-
-/** Builds a Dong from the dataset's list (dongs.csv); null when the code's district is not one of the 25. */
-export function makeDong(code: string, name_ko: string): Dong | null {
-  if (!/^\d{7}$/.test(code)) return null;
-  const district = findDistrictByStatCode(code.slice(0, 5));
-  return district ? { code, name_ko, district } : null;
+  return `${districtOfDong(d).name_ko} ${d.name_ko}`;
 }
 
 /** Lookup key of a name: spaces removed, so `영등포구 여의동` and `영등포구여의동` are one. */
 const nameKey = (s: string) => s.replace(/\s+/g, "");
 
 /**
- * The dataset's 행정동, in code order, found by code, by `구 동` name (with or without the 서울특별시
- * prefix or the space), or by the bare name where only one district has it.
+ * The dataset's 행정동 (dongs.csv), in code order, found by code, by `구 동` name (with or without the
+ * 서울특별시 prefix or the space), or by the bare name where only one district has it.
  */
 export class DongIndex {
   readonly list: readonly Dong[];
   private readonly byKey = new Map<string, Dong>();
-  /** Bare names shared by several districts, with the districts' full names, for the error message. */
+  /** Bare names several districts share: the error message lists them. */
   private readonly ambiguous = new Map<string, Dong[]>();
 
   constructor(dongs: readonly Dong[]) {
@@ -67,7 +47,7 @@ export class DongIndex {
     return /^\d{7}$/.test(code) ? this.byKey.get(code) : undefined;
   }
 
-  /** Finds a 행정동 by any accepted form; the raw value is expected NFC (lib/params normalizes it). */
+  /** Finds a 행정동 by any accepted form (NFC or NFD). */
   find(raw: string): { dong: Dong } | { candidates: Dong[] } | null {
     const k = nameKey(raw.normalize("NFC")).replace(/^서울(특별)?시/, "");
     const hit = this.byKey.get(k);
@@ -77,6 +57,6 @@ export class DongIndex {
   }
 
   inDistrict(district: District): Dong[] {
-    return this.list.filter((d) => d.district.code === district.code);
+    return this.list.filter((d) => d.districtCode === district.code);
   }
 }

@@ -1,12 +1,13 @@
 import type { District } from "@/lib/districts";
 import type { Age, Sex, SexFilter } from "@/lib/domain";
-import { dongRef, type DongRef } from "@/lib/dongs";
+import type { Dong } from "@/lib/dongs";
 import { compareDesc, tieKey } from "@/lib/stats";
-import { finiteMean, finiteZ, type DongPanel, type MeasureKind } from "./dong-panel";
+import type { MeasureKind } from "@/lib/dataset/measures";
+import { finiteMean, finiteZ, type DongPanel } from "./dong-panel";
 
 /** One 행정동's row of the 행정동 effect (like the district effect, one level finer). */
 export interface DongEffect {
-  dong: DongRef;
+  dong: Dong;
   /** The group's window-mean value (T: F and M weighted by their window-mean populations). */
   usage: number;
   /** (usage − mean over the 행정동 in scope) ÷ population SD over them; null when all are equal. */
@@ -39,7 +40,7 @@ export function segmentLookup(panel: DongPanel): (dong: number, sex: Sex, age: A
 export function dongEffect(panel: DongPanel, figures: WindowFigures, sex: SexFilter, age: Age, scope: District | null): DongEffect[] {
   const find = segmentLookup(panel);
   const groups = panel.dongs.flatMap((d, i) => {
-    if (scope && d.district.code !== scope.code) return [];
+    if (scope && d.districtCode !== scope.code) return [];
     const found = (sex === "T" ? (["F", "M"] as const) : [sex]).map((s) => find(i, s, age));
     if (found.some((m) => m === undefined)) return [];
     const members = found as number[];
@@ -53,7 +54,7 @@ export function dongEffect(panel: DongPanel, figures: WindowFigures, sex: SexFil
   const z = finiteZ(groups.map((g) => g.usage));
   const count = figures.kind === "count";
   return groups
-    .map((g, i) => ({ dong: dongRef(g.dong), usage: g.usage, dongZ: z[i] ?? null, index: count ? (100 * g.usage) / avg : null, population: Math.round(g.people) }))
+    .map((g, i) => ({ dong: g.dong, usage: g.usage, dongZ: z[i] ?? null, index: count ? (100 * g.usage) / avg : null, population: Math.round(g.people) }))
     .sort((a, b) => compareDesc(tieKey(a.dongZ), tieKey(b.dongZ)) || a.dong.code.localeCompare(b.dong.code))
     .map((row, i) => ({ ...row, rank: i + 1 }));
 }

@@ -1,5 +1,7 @@
+import { GROUP_BY_ID, isSummed, type ColumnId, type MeasureKind } from "@/lib/dataset/measures";
+import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
 import type { Dong } from "@/lib/dongs";
-import type { Age, Sex } from "@/lib/domain";
+import { AGES, SEXES, type Age, type Sex } from "@/lib/domain";
 
 /** A 행정동 segment: 행정동 × sex × 10-year band (70 holds 70 and 75); 424 × 2 × 6 = 5,088 in Seoul. */
 export interface DongSegmentKey {
@@ -9,8 +11,6 @@ export interface DongSegmentKey {
   age: Age;
 }
 
-/** How a measure may be compared: an index (100 × u ÷ mean) only means something for counts. */
-export type MeasureKind = "count" | "index" | "amount" | "ratio" | "people";
 
 /**
  * The 행정동 figures of one analysis window, arranged for the pure computations (dong-*.ts): one value
@@ -65,4 +65,71 @@ export function windowMeans(months: readonly (Float64Array | undefined)[], segme
 export function monthsWith(panel: DongPanel, measure: string): string[] {
   const m = panel.measures.get(measure);
   return m ? panel.months.filter((_, i) => m.months[i] !== undefined) : [];
+}
+
+/** The 10-year band a provider 5-year band belongs to (70 holds 70 and 75); undefined below 20. */
+function bandOf(age5: number): Age | undefined {
+  const b = Math.min(70, Math.floor(age5 / 10) * 10);
+  return (AGES as readonly number[]).includes(b) ? (b as Age) : undefined;
+}
+
+/**
+ * Arranges a loaded dataset's 행정동 rows (every month that has them) into 행정동 segments by the contract's
+ * rule: a measure is the unweighted mean of the segment's provider rows that have it (sum ÷ rows), a
+ * people column (population, non-user counts) their sum. Segments are every 행정동 × F, M × 20…70 in
+ * that order; the 관심집단 counts are left out (they are not measures).
+ */
+export function dongPanelOf(data: LoadedDataset): DongPanel {
+  const months = data.meta.months.filter((m) => data.dongMonths.has(m));
+  const order = data.dongs.map((d, i) => ({ d, i })).sort((a, b) => a.d.code.localeCompare(b.d.code));
+  const position = new Int32Array(data.dongs.length);
+  order.forEach(({ i }, p) => (position[i] = p));
+  const perDong = SEXES.length * AGES.length;
+  const count = data.dongs.length * perDong;
+  const segments: DongSegmentKey[] = order.flatMap((_, dong) => SEXES.flatMap((sex) => AGES.map((age) => ({ dong, sex, age }))));
+  const ids = data.meta.measures.filter((m) => m.grains.includes("dong") && !GROUP_BY_ID.has(m.id)).map((m) => m.id);
+
+  const population: Float64Array[] = [];
+  const columns = new Map(ids.map((id) => [id, [] as (Float64Array | undefined)[]]));
+  for (const month of months) {
+    const rows = data.dongMonths.get(month)!;
+    const segmentOf = new Int32Array(rows.rows);
+    for (let r = 0; r < rows.rows; r++) {
+      const band = bandOf(rows.age5[r]!);
+      segmentOf[r] = band === undefined ? -1 : position[rows.dong[r]!]! * perDong + rows.sex[r]! * AGES.length + AGES.indexOf(band);
+    }
+    const combine = (values: Float64Array | undefined, summed: boolean): Float64Array | undefined => {
+      if (!values) return undefined;
+      const sum = new Float64Array(count), n = new Float64Array(count);
+      for (let r = 0; r < rows.rows; r++) {
+        const s = segmentOf[r]!, v = values[r]!;
+        if (s < 0 || !Number.isFinite(v)) continue;
+        sum[s]! += v;
+        n[s]!++;
+      }
+      return sum.map((x, s) => (n[s] === 0 ? NaN : summed ? x : x / n[s]!));
+    };
+    population.push(combine(rows.columns.population, true) ?? new Float64Array(count).fill(NaN));
+    for (const id of ids) columns.get(id)!.push(combine(rows.columns[id as ColumnId], isSummed(id)));
+  }
+  const kinds = new Map(data.meta.measures.map((m) => [m.id, m.kind]));
+  return {
+    months,
+    dongs: order.map(({ d }) => d),
+    segments,
+    population,
+    measures: new Map(ids.filter((id) => columns.get(id)!.some(Boolean)).map((id) => [id, { kind: kinds.get(id)!, months: columns.get(id)! }])),
+  };
+}
+
+/** The panel's months within the window (the arrays are shared, not copied). */
+export function windowPanel(panel: DongPanel, window: AnalysisWindow): DongPanel {
+  const keep = panel.months.map((m) => m >= window.from && m <= window.to);
+  const pick = <T>(xs: readonly T[]) => xs.filter((_, i) => keep[i]);
+  return {
+    ...panel,
+    months: pick(panel.months),
+    population: pick(panel.population),
+    measures: new Map([...panel.measures].map(([id, m]) => [id, { kind: m.kind, months: pick(m.months) }])),
+  };
 }

@@ -1,4 +1,4 @@
-import { dongRef, type DongRef } from "@/lib/dongs";
+import type { Dong } from "@/lib/dongs";
 import { finiteMean, finiteZ, type DongPanel } from "./dong-panel";
 
 /** The 행정동 profiles of a window: which measures they use and each 행정동's standardized values. */
@@ -34,7 +34,7 @@ export function dongProfiles(panel: DongPanel): DongProfiles {
 }
 
 export interface LookAlike {
-  dong: DongRef;
+  dong: Dong;
   /** Root mean square of the profile differences (in SDs across the 행정동). */
   distance: number;
   rank: number;
@@ -51,5 +51,5 @@ export function lookAlikes(panel: DongPanel, profiles: DongProfiles, dong: numbe
     // Distances equal in exact arithmetic may differ by ~1e-16: rounded at 1e-9 so the code decides ties.
     .sort((a, b) => Math.round(a.distance * 1e9) - Math.round(b.distance * 1e9) || a.d.code.localeCompare(b.d.code))
     .slice(0, limit)
-    .map((x, r) => ({ dong: dongRef(x.d), distance: x.distance, rank: r + 1 }));
+    .map((x, r) => ({ dong: x.d, distance: x.distance, rank: r + 1 }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findDistrict } from "@/lib/districts";
-import { makeDong, type Dong } from "@/lib/dongs";
+import type { Dong } from "@/lib/dongs";
 import { dongEffect } from "./dong-effect";
 import { finiteZ, windowMeans, type DongPanel } from "./dong-panel";
 import { DongPriorities } from "./dong-priority";
@@ -11,7 +11,7 @@ import { dongProfiles, lookAlikes } from "./dong-similar";
  * segments in the order A-F, A-M, B-F, B-M, C-F, C-M; two months. youtube exists in January only,
  * commute_time in February only and not for B.
  */
-const dongs = [makeDong("1101053", "사직동"), makeDong("1101054", "삼청동"), makeDong("1102052", "소공동")] as Dong[];
+const dongs = [{ code: "1101053", name_ko: "사직동", districtCode: "11110" }, { code: "1101054", name_ko: "삼청동", districtCode: "11110" }, { code: "1102052", name_ko: "소공동", districtCode: "11140" }] satisfies Dong[];
 const f = (...v: number[]) => Float64Array.from(v);
 const panel: DongPanel = {
   months: ["2022-01", "2022-02"],

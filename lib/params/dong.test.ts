@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DongIndex, makeDong, type Dong } from "@/lib/dongs";
+import { findDistrict } from "@/lib/districts";
+import { DongIndex, type Dong } from "@/lib/dongs";
 import { readParam } from "./codec";
 import { dongCodec } from "./dong";
 import { required } from "./param";
 
 const index = new DongIndex(
-  [makeDong("1119054", "여의동"), makeDong("1123051", "신사동"), makeDong("1121068", "신사동"), makeDong("1101053", "사직동")] as Dong[],
+  [{ code: "1119054", name_ko: "여의동", districtCode: "11560" }, { code: "1123051", name_ko: "신사동", districtCode: "11680" }, { code: "1121068", name_ko: "신사동", districtCode: "11620" }, { code: "1101053", name_ko: "사직동", districtCode: "11110" }] satisfies Dong[],
 );
 const param = required("dong", dongCodec(index));
 const read = (raw: string) => readParam(param, [raw]);
@@ -41,6 +42,6 @@ describe("dong codec", () => {
   });
   it("lists a district's 행정동 in code order", () => {
     expect(index.list.map((d) => d.code)).toEqual(["1101053", "1119054", "1121068", "1123051"]);
-    expect(index.inDistrict(index.get("1123051")!.district).map((d) => d.name_ko)).toEqual(["신사동"]);
+    expect(index.inDistrict(findDistrict("강남구")!).map((d) => d.name_ko)).toEqual(["신사동"]);
   });
 });

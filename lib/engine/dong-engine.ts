@@ -1,0 +1,92 @@
+import type { District } from "@/lib/districts";
+import type { AnalysisWindow } from "@/lib/dataset/types";
+import type { Age, Sex, SexFilter } from "@/lib/domain";
+import type { Dong } from "@/lib/dongs";
+import { dongEffect, segmentLookup, type DongEffect } from "./dong-effect";
+import { windowMeans, windowPanel, type DongPanel } from "./dong-panel";
+import { DongPriorities, type DongPriority } from "./dong-priority";
+import { dongProfiles, lookAlikes, type DongProfiles, type LookAlike } from "./dong-similar";
+
+/** What the 행정동 answers state about their window: the months asked for and those with figures. */
+export interface WindowInfo extends AnalysisWindow {
+  /** The window's months that have 행정동 figures for what was asked. */
+  months: string[];
+}
+
+/**
+ * The 행정동 analysis of one window over the dataset's 행정동 panel: priorities and profiles computed
+ * when the window is first asked for; an effect per (measure, sex, age, scope) on demand, kept.
+ */
+export class DongWindow {
+  readonly panel: DongPanel;
+  private readonly find: ReturnType<typeof segmentLookup>;
+  private readonly position: ReadonlyMap<string, number>;
+  private priorities?: DongPriorities;
+  private profiles?: DongProfiles;
+  private readonly means = new Map<string, Float64Array>();
+  private readonly effects = new Map<string, DongEffect[]>();
+
+  constructor(all: DongPanel, readonly window: AnalysisWindow) {
+    this.panel = windowPanel(all, window);
+    this.find = segmentLookup(this.panel);
+    this.position = new Map(this.panel.dongs.map((d, i) => [d.code, i]));
+  }
+
+  /** The window's months that have the measure (all months with any measure when none is named). */
+  info(measure?: string): WindowInfo {
+    const ms = this.panel.measures;
+    const has = (i: number) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i]));
+    return { ...this.window, months: this.panel.months.filter((_, i) => has(i)) };
+  }
+
+  private segment(dong: Dong, sex: Sex, age: Age): number {
+    const s = this.find(this.position.get(dong.code) ?? -1, sex, age);
+    if (s === undefined) throw new RangeError(`no 행정동 segment ${dong.code} ${sex} ${age}`);
+    return s;
+  }
+
+  priority(dong: Dong, sex: Sex, age: Age): DongPriority {
+    this.priorities ??= new DongPriorities(this.panel);
+    return this.priorities.of(this.segment(dong, sex, age));
+  }
+
+  trend(dong: Dong, sex: Sex, age: Age) {
+    this.priorities ??= new DongPriorities(this.panel);
+    return this.priorities.trend(this.segment(dong, sex, age));
+  }
+
+  private meanOf(id: string): Float64Array {
+    let m = this.means.get(id);
+    if (!m) {
+      const months = id === "population" ? this.panel.population : (this.panel.measures.get(id)?.months ?? []);
+      this.means.set(id, (m = windowMeans(months, this.panel.segments.length)));
+    }
+    return m;
+  }
+
+  /** The 행정동 effect of a measure; empty when the window has no figure for it. */
+  effect(measure: string, sex: SexFilter, age: Age, scope: District | null): DongEffect[] {
+    const key = [measure, sex, age, scope?.code ?? "all"].join(":");
+    let rows = this.effects.get(key);
+    if (!rows) {
+      const kind = this.panel.measures.get(measure)?.kind;
+      rows = kind ? dongEffect(this.panel, { kind, value: this.meanOf(measure), population: this.meanOf("population") }, sex, age, scope) : [];
+      this.effects.set(key, rows);
+    }
+    return rows;
+  }
+
+  similar(dong: Dong, limit: number): { measures: string[]; similar: LookAlike[] } {
+    this.profiles ??= dongProfiles(this.panel);
+    const i = this.position.get(dong.code);
+    if (i === undefined) throw new RangeError(`no 행정동 ${dong.code}`);
+    return { measures: this.profiles.measures, similar: lookAlikes(this.panel, this.profiles, i, limit) };
+  }
+}
+
+/** The default window for a measure (or for any measure): the first to the last month with its 행정동 figures. */
+export function defaultDongWindow(panel: DongPanel, measure?: string): AnalysisWindow | null {
+  const ms = panel.measures;
+  const months = panel.months.filter((_, i) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i])));
+  return months.length ? { from: months[0]!, to: months.at(-1)! } : null;
+}

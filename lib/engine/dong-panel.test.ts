@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { DongMonth, LoadedDataset } from "@/lib/dataset/types";
+import { DongWindow, defaultDongWindow } from "./dong-engine";
+import { dongPanelOf } from "./dong-panel";
+
+const f = (...v: number[]) => Float64Array.from(v);
+/** Provider rows: 행정동 index, sex (0 F, 1 M), 5-year band, population, game. */
+function month(name: string, rows: [number, number, number, number, number][], withGame = true): DongMonth {
+  return {
+    month: name,
+    rows: rows.length,
+    dong: Uint16Array.from(rows.map((r) => r[0])),
+    sex: Uint8Array.from(rows.map((r) => r[1])),
+    age5: Uint8Array.from(rows.map((r) => r[2])),
+    columns: { population: f(...rows.map((r) => r[3])), ...(withGame ? { game: f(...rows.map((r) => r[4])) } : {}), isolated: f(...rows.map(() => 1)) },
+  };
+}
+// dongs.csv out of code order, to check the panel sorts them.
+const data = {
+  meta: {
+    months: ["2022-01", "2022-02", "2023-01"],
+    measures: [{ id: "game", name_ko: "게임 서비스 사용일수", kind: "count", unit_ko: "", months: ["2022-01", "2022-02"], grains: ["dong", "district"] }],
+  },
+  dongs: [
+    { code: "1101054", name_ko: "삼청동", districtCode: "11110" },
+    { code: "1101053", name_ko: "사직동", districtCode: "11110" },
+  ],
+  dongMonths: new Map([
+    ["2022-01", month("2022-01", [[1, 0, 20, 5, 10], [1, 0, 25, 7, 20], [1, 0, 70, 1, 3], [1, 0, 75, 2, 5], [0, 1, 30, 4, NaN], [0, 1, 35, 6, 4]])],
+    ["2022-02", month("2022-02", [[1, 0, 20, 5, 30]])],
+    ["2023-01", month("2023-01", [[1, 0, 20, 9, 0]], false)],
+  ]),
+} as unknown as LoadedDataset;
+
+describe("행정동 panel", () => {
+  const panel = dongPanelOf(data);
+  const seg = (dong: number, sex: number, ageIndex: number) => dong * 12 + sex * 6 + ageIndex;
+  it("has every 행정동 × sex × 10-year band, in code order", () => {
+    expect(panel.dongs.map((d) => d.code)).toEqual(["1101053", "1101054"]);
+    expect(panel.segments).toHaveLength(24);
+    expect(panel.segments[seg(1, 1, 5)]).toEqual({ dong: 1, sex: "M", age: 70 });
+    expect(panel.months).toEqual(["2022-01", "2022-02", "2023-01"]);
+  });
+  it("takes the unweighted mean of a segment's provider rows, the sum of population; 70 holds 75", () => {
+    const jan = panel.measures.get("game")!.months[0]!;
+    expect(jan[seg(0, 0, 0)]).toBe(15); // 사직동 F 20대: (10 + 20) ÷ 2
+    expect(panel.population[0]![seg(0, 0, 0)]).toBe(12);
+    expect(jan[seg(0, 0, 5)]).toBe(4); // 70 and 75: (3 + 5) ÷ 2
+    expect(jan[seg(1, 1, 1)]).toBe(4); // 삼청동 M 30대: the empty row is not a row with 0
+    expect(jan[seg(1, 0, 0)]).toBeNaN();
+  });
+  it("leaves the 관심집단 counts out and marks months without the measure", () => {
+    expect([...panel.measures.keys()]).toEqual(["game"]);
+    expect(panel.measures.get("game")!.months[2]).toBeUndefined();
+  });
+  it("defaults the window to the months with 행정동 figures and states them", () => {
+    expect(defaultDongWindow(panel, "game")).toEqual({ from: "2022-01", to: "2022-02" });
+    expect(defaultDongWindow(panel, "netflix")).toBeNull();
+    const w = new DongWindow(panel, { from: "2022-02", to: "2023-01" });
+    expect(w.info("game")).toEqual({ from: "2022-02", to: "2023-01", months: ["2022-02"] });
+    expect(w.panel.measures.get("game")!.months).toHaveLength(2);
+  });
+});
