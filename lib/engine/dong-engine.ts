@@ -1,9 +1,9 @@
 import type { District } from "@/lib/districts";
-import type { AnalysisWindow } from "@/lib/dataset/types";
+import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
 import type { Age, Sex, SexFilter } from "@/lib/domain";
-import type { Dong } from "@/lib/dongs";
+import { DongIndex, type Dong } from "@/lib/dongs";
 import { dongEffect, segmentLookup, type DongEffect } from "./dong-effect";
-import { windowMeans, windowPanel, type DongPanel } from "./dong-panel";
+import { dongPanelOf, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
 import { DongPriorities, type DongPriority } from "./dong-priority";
 import { dongProfiles, lookAlikes, type DongProfiles, type LookAlike } from "./dong-similar";
 
@@ -34,9 +34,7 @@ export class DongWindow {
 
   /** The window's months that have the measure (all months with any measure when none is named). */
   info(measure?: string): WindowInfo {
-    const ms = this.panel.measures;
-    const has = (i: number) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i]));
-    return { ...this.window, months: this.panel.months.filter((_, i) => has(i)) };
+    return { ...this.window, months: monthsWith(this.panel, measure) };
   }
 
   private segment(dong: Dong, sex: Sex, age: Age): number {
@@ -86,7 +84,39 @@ export class DongWindow {
 
 /** The default window for a measure (or for any measure): the first to the last month with its 행정동 figures. */
 export function defaultDongWindow(panel: DongPanel, measure?: string): AnalysisWindow | null {
-  const ms = panel.measures;
-  const months = panel.months.filter((_, i) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i])));
+  const months = monthsWith(panel, measure);
   return months.length ? { from: months[0]!, to: months.at(-1)! } : null;
+}
+
+/** How many windows' analyses are kept (each ~4 MB of z tables once its priorities are asked for). */
+const WINDOWS_KEPT = 4;
+
+/**
+ * The dataset's 행정동 side: the 행정동 (for the codec), the panel of every month with 행정동 rows (built
+ * once, ~12 MB for 25 measures × 12 months × 5,088 segments), and the analyses of the last few windows.
+ */
+export class DongData {
+  readonly index: DongIndex;
+  readonly panel: DongPanel;
+  private readonly windows = new Map<string, DongWindow>();
+
+  constructor(data: LoadedDataset) {
+    this.index = new DongIndex(data.dongs);
+    this.panel = dongPanelOf(data);
+  }
+
+  /** Months that have 행정동 figures of the measure (of any measure when none is named). */
+  monthsWith(measure?: string): string[] {
+    return monthsWith(this.panel, measure);
+  }
+
+  window(w: AnalysisWindow): DongWindow {
+    const key = `${w.from}:${w.to}`;
+    let found = this.windows.get(key);
+    if (found) this.windows.delete(key);
+    else found = new DongWindow(this.panel, w);
+    this.windows.set(key, found); // most recently used last
+    if (this.windows.size > WINDOWS_KEPT) this.windows.delete(this.windows.keys().next().value!);
+    return found;
+  }
 }

@@ -1,36 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DongMonth, LoadedDataset } from "@/lib/dataset/types";
+import { dongFixture as data } from "@/test/fixtures/dongs";
 import { DongWindow, defaultDongWindow } from "./dong-engine";
 import { dongPanelOf } from "./dong-panel";
-
-const f = (...v: number[]) => Float64Array.from(v);
-/** Provider rows: 행정동 index, sex (0 F, 1 M), 5-year band, population, game. */
-function month(name: string, rows: [number, number, number, number, number][], withGame = true): DongMonth {
-  return {
-    month: name,
-    rows: rows.length,
-    dong: Uint16Array.from(rows.map((r) => r[0])),
-    sex: Uint8Array.from(rows.map((r) => r[1])),
-    age5: Uint8Array.from(rows.map((r) => r[2])),
-    columns: { population: f(...rows.map((r) => r[3])), ...(withGame ? { game: f(...rows.map((r) => r[4])) } : {}), isolated: f(...rows.map(() => 1)) },
-  };
-}
-// dongs.csv out of code order, to check the panel sorts them.
-const data = {
-  meta: {
-    months: ["2022-01", "2022-02", "2023-01"],
-    measures: [{ id: "game", name_ko: "게임 서비스 사용일수", kind: "count", unit_ko: "", months: ["2022-01", "2022-02"], grains: ["dong", "district"] }],
-  },
-  dongs: [
-    { code: "1101054", name_ko: "삼청동", districtCode: "11110" },
-    { code: "1101053", name_ko: "사직동", districtCode: "11110" },
-  ],
-  dongMonths: new Map([
-    ["2022-01", month("2022-01", [[1, 0, 20, 5, 10], [1, 0, 25, 7, 20], [1, 0, 70, 1, 3], [1, 0, 75, 2, 5], [0, 1, 30, 4, NaN], [0, 1, 35, 6, 4]])],
-    ["2022-02", month("2022-02", [[1, 0, 20, 5, 30]])],
-    ["2023-01", month("2023-01", [[1, 0, 20, 9, 0]], false)],
-  ]),
-} as unknown as LoadedDataset;
 
 describe("행정동 panel", () => {
   const panel = dongPanelOf(data);

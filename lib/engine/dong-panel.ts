@@ -61,10 +61,10 @@ export function windowMeans(months: readonly (Float64Array | undefined)[], segme
   return out;
 }
 
-/** The months of the panel that have the measure. */
-export function monthsWith(panel: DongPanel, measure: string): string[] {
-  const m = panel.measures.get(measure);
-  return m ? panel.months.filter((_, i) => m.months[i] !== undefined) : [];
+/** The panel's months that have 행정동 figures of the measure (of any measure when none is named). */
+export function monthsWith(panel: DongPanel, measure?: string): string[] {
+  const ms = panel.measures;
+  return panel.months.filter((_, i) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i])));
 }
 
 /** The 10-year band a provider 5-year band belongs to (70 holds 70 and 75); undefined below 20. */

@@ -1,0 +1,36 @@
+import type { DongIndex } from "@/lib/dongs";
+import { integerCodec } from "./codec";
+import { dongCodec } from "./dong";
+import { optional, required } from "./param";
+import type { Shape } from "./query";
+import * as v from "./values";
+
+/**
+ * The 행정동 endpoints' queries. The 행정동 and the months a window may name are the loaded dataset's,
+ * so the shapes are built once per dataset (its DongIndex and month list never change while it is served).
+ */
+export const DEFAULT_SIMILAR_LIMIT = 10;
+
+function build(index: DongIndex, months: readonly string[]) {
+  const window = { from: optional("from", v.monthCodec(months)), to: optional("to", v.monthCodec(months)) };
+  return {
+    /** The {code} of /api/dongs/{code}/…: a path segment read with the 행정동 codec (a bad one is a 400). */
+    path: { dong: required("dong", dongCodec(index)) },
+    /** /api/dongs: all 행정동, or one district's. */
+    list: { district: optional("district", v.district) },
+    /** /api/services/{service}/dongs: the 행정동 effect of one sex × age group (T: both sexes). */
+    effect: { sex: optional("sex", v.sexFilter, "T"), age: required("age", v.age), district: optional("district", v.district), ...window },
+    /** /api/dongs/{code}/priority: one 행정동 segment. */
+    priority: { sex: required("sex", v.sex), age: required("age", v.age), ...window },
+    /** /api/dongs/{code}/similar. */
+    similar: { ...window, limit: optional("limit", integerCodec(1, 50), DEFAULT_SIMILAR_LIMIT) },
+  } satisfies Record<string, Shape>;
+}
+
+const built = new WeakMap<DongIndex, ReturnType<typeof build>>();
+
+export function dongQueries(index: DongIndex, months: readonly string[]) {
+  let shapes = built.get(index);
+  if (!shapes) built.set(index, (shapes = build(index, months)));
+  return shapes;
+}
