@@ -3,7 +3,7 @@ import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
 import type { Age, Sex, SexFilter } from "@/lib/domain";
 import { DongIndex, type Dong } from "@/lib/dongs";
 import { dongEffect, segmentLookup, type DongEffect } from "./dong-effect";
-import { dongPanelOf, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
+import { dongPanelOf, finiteZ, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
 import { DongPriorities, type DongPriority } from "./dong-priority";
 import { dongProfiles, lookAlikes, type DongProfiles, type LookAlike } from "./dong-similar";
 
@@ -25,6 +25,7 @@ export class DongWindow {
   private profiles?: DongProfiles;
   private readonly means = new Map<string, Float64Array>();
   private readonly effects = new Map<string, DongEffect[]>();
+  private readonly zs = new Map<string, (number | null)[]>();
 
   constructor(all: DongPanel, readonly window: AnalysisWindow) {
     this.panel = windowPanel(all, window);
@@ -72,6 +73,20 @@ export class DongWindow {
       this.effects.set(key, rows);
     }
     return rows;
+  }
+
+  /**
+   * The segment's "생활 지표": each measure of the window, its window-mean value and that value
+   * standardized across all the window's 행정동 segments (population SD), in the panel's order.
+   */
+  profile(dong: Dong, sex: Sex, age: Age): { measure: string; value: number | null; z: number | null; months: string[] }[] {
+    const seg = this.segment(dong, sex, age);
+    return [...this.panel.measures.keys()].map((id) => {
+      let z = this.zs.get(id);
+      if (!z) this.zs.set(id, (z = finiteZ(this.meanOf(id))));
+      const v = this.meanOf(id)[seg]!;
+      return { measure: id, value: Number.isFinite(v) ? v : null, z: z[seg] ?? null, months: monthsWith(this.panel, id) };
+    });
   }
 
   similar(dong: Dong, limit: number): { measures: string[]; similar: LookAlike[] } {

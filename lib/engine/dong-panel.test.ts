@@ -31,4 +31,12 @@ describe("행정동 panel", () => {
     expect(w.info("game")).toEqual({ from: "2022-02", to: "2023-01", months: ["2022-02"] });
     expect(w.panel.measures.get("game")!.months).toHaveLength(2);
   });
+  it("gives a segment's 생활 지표: window mean and z across all segments", () => {
+    const w = new DongWindow(panel, { from: "2022-01", to: "2022-02" });
+    // 사직동 F 20대: January 15, February 30 → 22.5; the only other segments with game: 사직동 F 70대 4, 삼청동 M 30대 4.
+    // mean 10.1667, population SD √(((12.3333)² + 2 × (6.1667)²) ÷ 3) = 8.7210 → z 1.414214.
+    const [game] = w.profile(panel.dongs[0]!, "F", 20);
+    expect(game).toMatchObject({ measure: "game", value: 22.5, months: ["2022-01", "2022-02"] });
+    expect(game!.z).toBeCloseTo(1.414214, 5);
+  });
 });

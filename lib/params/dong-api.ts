@@ -15,7 +15,7 @@ function build(index: DongIndex, months: readonly string[]) {
   const window = { from: optional("from", v.monthCodec(months)), to: optional("to", v.monthCodec(months)) };
   return {
     /** The {code} of /api/dongs/{code}/…: a path segment read with the 행정동 codec (a bad one is a 400). */
-    path: { dong: required("dong", dongCodec(index)) },
+    path: { code: { ...required("code", dongCodec(index)), label: "행정동" } },
     /** /api/dongs: all 행정동, or one district's. */
     list: { district: optional("district", v.district) },
     /** /api/services/{service}/dongs: the 행정동 effect of one sex × age group (T: both sexes). */
