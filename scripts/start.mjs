@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds when needed (see ensure-build.mjs), then runs the compiled server.ts on PORT (default 3000)
- * and HOST (default all interfaces). The dataset is read at start-up from DATA_DIR (default data/2023),
+ * and HOST (default all interfaces). The dataset is read at start-up from DATA_DIR (default data/seoul),
  * never baked into the build.
  */
 import { spawn } from "node:child_process";

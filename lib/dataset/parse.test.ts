@@ -50,6 +50,17 @@ describe("parseDataset", () => {
     ]);
   });
 
+  it("refuses implausible magnitudes and non-decimal numbers", () => {
+    const bad = csv
+      .replace("\n2024-01,11110,종로구,F,20,1,1,", "\n2024-01,11110,종로구,F,20,1e200,0x1F,")
+      .replace("\n2024-01,11110,종로구,M,20,2,3,", "\n2024-01,11110,종로구,M,20,2,2e7,");
+    expect(problemsOf(() => parseUsageCsv(bad))).toEqual([
+      'usage.csv:2: column "population": 1e200 is over the plausible 10000000',
+      'usage.csv:2: column "game": "0x1F" is not a finite number',
+      'usage.csv:3: column "game": 2e7 is outside the plausible ±10000000',
+    ]);
+  });
+
   it("refuses a dataset with a missing segment, naming it", () => {
     const missing = csv.split("\n").filter((_, i) => i !== 1).join("\n");
     const problems = problemsOf(() => parseDataset(missing, metaFor(missing), sha256(missing)));

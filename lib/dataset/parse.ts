@@ -1,8 +1,9 @@
 import { csvParseRows } from "d3-dsv";
 import { z } from "zod";
-import { AGES, SERVICE_IDS, isAge, type ServiceId } from "@/lib/domain";
+import { AGES, SERVICE_IDS, isAge, unitKind, type ServiceId } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
 import { META_FILE, MONTH_PATTERN, USAGE_COLUMNS, USAGE_FILE } from "./format";
+import { PLAUSIBLE_RANGES } from "./measures";
 import type { Dataset, DatasetMeta, UsageRow } from "./types";
 
 /** A dataset that cannot be served; the message names the file and line of each problem. */
@@ -53,11 +54,15 @@ export function parseUsageCsv(text: string, file = USAGE_FILE): UsageRow[] {
     if (!isAge(age)) report(line, `column "age_band": "${ageText}" is not one of ${AGES.join(", ")}`);
     const population = parseNumber(populationText);
     if (population === null || population < 0) report(line, `column "population": "${populationText}" is not a non-negative number`);
+    else if (population > PLAUSIBLE_RANGES.people.max) report(line, `column "population": ${populationText} is over the plausible ${PLAUSIBLE_RANGES.people.max}`);
     const usage = {} as Record<ServiceId, number>;
     SERVICE_IDS.forEach((service, k) => {
       const text = rec[6 + k]!;
       const v = parseNumber(text);
+      // This format has always accepted any sign (data/README.md), so only the magnitude is bounded here.
+      const bound = PLAUSIBLE_RANGES[unitKind(service)].max;
       if (v === null) report(line, `column "${service}": "${text}" is not a finite number`);
+      else if (Math.abs(v) > bound) report(line, `column "${service}": ${text} is outside the plausible ±${bound}`);
       else usage[service] = v;
     });
     if (problems.length === before) {
@@ -68,8 +73,11 @@ export function parseUsageCsv(text: string, file = USAGE_FILE): UsageRow[] {
   return rows;
 }
 
+const DECIMAL = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** A plain decimal number; hexadecimal and the like are refused (Number() reads "0x1F" as 31). */
 function parseNumber(text: string): number | null {
-  if (text.trim() === "") return null;
+  if (!DECIMAL.test(text)) return null;
   const v = Number(text);
   return Number.isFinite(v) ? v : null;
 }

@@ -1,14 +1,20 @@
 import "server-only";
-import { createEngine, type Engine } from "@/lib/engine";
-import { loadDatasetDir, resolveDataDir } from "@/lib/dataset/load";
+import { loadDataDir, resolveDataDir } from "@/lib/dataset/load";
+import type { Engine } from "@/lib/engine";
+import { Engines } from "@/lib/engine/windows";
 
 /**
- * The process's one engine, over the dataset in DATA_DIR. Loaded on first use (instrumentation.ts
+ * The process's one dataset and its engines, over DATA_DIR. Loaded on first use (instrumentation.ts
  * calls this at server start), never at build time, so `DATA_DIR=other npm start` serves other data.
  */
-let engine: Engine | undefined;
+let engines: Engines | undefined;
 
+export function getEngines(): Engines {
+  engines ??= new Engines(loadDataDir(resolveDataDir()));
+  return engines;
+}
+
+/** The engine over the dataset's default window (2023-01…2023-09 for the bundled data). */
 export function getEngine(): Engine {
-  engine ??= createEngine(loadDatasetDir(resolveDataDir()));
-  return engine;
+  return getEngines().default;
 }

@@ -1,0 +1,87 @@
+import { qualityNotes, type QualityNote } from "@/lib/dataset/quality";
+import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
+import { checkWindow, ENGINE_NEEDS, engineDataset, windowMonths, type WindowGap } from "@/lib/dataset/window";
+import type { SegmentKey } from "@/lib/domain";
+import { Engine } from "./engine";
+import { indexOfKey } from "./segments";
+import { segmentProfiles, type SegmentProfiles } from "./profile";
+
+/**
+ * Engines of a window besides the default one kept at a time. An Engine over 21 months holds a few MB
+ * of precomputed tables (measured in the data notes); the three preset windows and one custom window fit.
+ */
+export const MAX_WINDOW_ENGINES = 4;
+
+export type WindowResult = { ok: true; engine: Engine; window: AnalysisWindow; months: string[] } | { ok: false; window: AnalysisWindow; gap: WindowGap };
+
+interface WindowEntry {
+  engine: Engine;
+  profiles?: SegmentProfiles;
+}
+
+/**
+ * The analysis of one loaded dataset over any window of its months: an Engine (the unit of analysis,
+ * everything precomputed) per window, the default window's built at start and kept, others built on
+ * first use and kept in a small LRU. Also the dataset's quality notes, which do not depend on a window.
+ */
+export class Engines {
+  readonly data: LoadedDataset;
+  readonly defaultWindow: AnalysisWindow;
+  readonly qualityNotes: readonly QualityNote[];
+  readonly default: Engine;
+  private readonly defaultEntry: WindowEntry;
+  private readonly cache = new Map<string, WindowEntry>();
+
+  constructor(data: LoadedDataset) {
+    this.data = data;
+    this.defaultWindow = data.meta.defaultWindow;
+    this.qualityNotes = qualityNotes(data);
+    const gap = checkWindow(data, this.defaultWindow, ENGINE_NEEDS);
+    if (gap) throw new RangeError(`the default window ${this.defaultWindow.from}…${this.defaultWindow.to} lacks population or a service in ${gap.missing.join(", ")}`);
+    this.defaultEntry = { engine: new Engine(engineDataset(data, this.defaultWindow)) };
+    this.default = this.defaultEntry.engine;
+  }
+
+  /** A window from a query's from/to: either left out takes the default window's end. */
+  resolve(from: string | undefined, to: string | undefined): AnalysisWindow {
+    return { from: from ?? this.defaultWindow.from, to: to ?? this.defaultWindow.to };
+  }
+
+  isDefault(w: AnalysisWindow): boolean {
+    return w.from === this.defaultWindow.from && w.to === this.defaultWindow.to;
+  }
+
+  /** The engine over the window, or what the window lacks (from > to, no month, a month without data). */
+  engine(w: AnalysisWindow): WindowResult {
+    const entry = this.entry(w);
+    return "gap" in entry ? { ok: false, window: w, gap: entry.gap } : { ok: true, engine: entry.engine, window: w, months: [...entry.engine.months] };
+  }
+
+  /** A segment's "생활 지표" and 관심집단 over the window (the window must be valid: see engine()). */
+  profile(w: AnalysisWindow, key: SegmentKey) {
+    const entry = this.entry(w);
+    if ("gap" in entry) throw new RangeError(`window ${w.from}…${w.to} has no engine`);
+    entry.profiles ??= segmentProfiles(this.data, w);
+    const i = indexOfKey(key);
+    return { measures: entry.profiles.measures[i]!, groups: entry.profiles.groups[i]! };
+  }
+
+  private entry(w: AnalysisWindow): WindowEntry | { gap: WindowGap } {
+    if (this.isDefault(w)) return this.defaultEntry;
+    const k = keyOf(w);
+    const hit = this.cache.get(k);
+    if (hit) {
+      this.cache.delete(k); // most recently used last
+      this.cache.set(k, hit);
+      return hit;
+    }
+    const gap = w.from > w.to ? { missing: [], have: this.data.meta.months } : checkWindow(this.data, w, ENGINE_NEEDS);
+    if (gap || windowMonths(this.data.meta, w).length === 0) return { gap: gap ?? { missing: [], have: this.data.meta.months } };
+    const entry: WindowEntry = { engine: new Engine(engineDataset(this.data, w)) };
+    this.cache.set(k, entry);
+    if (this.cache.size > MAX_WINDOW_ENGINES) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
+  }
+}
+
+const keyOf = (w: AnalysisWindow) => `${w.from}…${w.to}`;
