@@ -15,8 +15,8 @@ describe("readDongWindow", () => {
     const after = readDongWindow(data, "2022-02", "2022-01");
     expect(after.ok === false && [after.problem.parameter, after.problem.reason]).toEqual(["to", "before from (2022-02)"]);
     const empty = readDongWindow(data, "2023-01", undefined, "game");
-    // to defaults to the last month with figures, 2022-02.
-    expect(empty.ok === false && [empty.problem.parameter, empty.problem.reason]).toEqual(["to", "before from (2023-01)"]);
+    // to defaults to the last month with figures, 2022-02: the given from is the one to change.
+    expect(empty.ok === false && [empty.problem.parameter, empty.problem.reason]).toEqual(["from", "after the last month with 행정동 figures (2022-02)"]);
     const none = readDongWindow(data, "2023-01", "2023-01", "game");
     expect(none.ok === false && [none.problem.parameter, none.problem.reason, none.problem.allowed.values?.map((v) => v.value)]).toEqual([
       "from",

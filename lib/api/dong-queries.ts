@@ -22,7 +22,10 @@ export function readDongWindow(data: DongData, from: string | undefined, to: str
   });
   if (have.length === 0) return problem("from", from, `the dataset has no 행정동 figures${measure ? ` for ${measure}` : ""}`);
   const window = { from: from ?? have[0]!, to: to ?? have.at(-1)! };
-  if (window.from > window.to) return problem("to", to ?? window.to, `before from (${window.from})`);
+  if (window.from > window.to) {
+    // Blame what was given: a from past the default end, or a to before the from.
+    return to === undefined ? problem("from", from, `after the last month with 행정동 figures (${window.to})`) : problem("to", to, `before from (${window.from})`);
+  }
   const months = have.filter((m) => m >= window.from && m <= window.to);
   if (months.length === 0) {
     const [parameter, raw] = from !== undefined ? (["from", from] as const) : (["to", to] as const);

@@ -14,4 +14,9 @@ export const ENDPOINTS = [
   "GET /api/segments/compare?segments&basis",
   "GET /api/plan?service&budget&cpm&cap&months&segments",
   "GET /api/plan/xlsx?service&budget&cpm&cap&months&segments",
+  "GET /api/dongs?district",
+  "GET /api/services/{service}/dongs?sex&age&district&from&to",
+  "GET /api/dongs/{code}/priority?sex&age&from&to",
+  "GET /api/dongs/{code}/similar?from&to&limit",
+  "GET /api/geo/dongs",
 ] as const;
