@@ -94,7 +94,7 @@ export default async function DongsPage({ searchParams }: Props) {
   const map = dongEffectChoropleth(service, title, effect, href);
   // Names in the list carry the district: 신사동 is in two.
   const listed = map.districts.map((d) => ({ ...d, name: dongLabel(data.index.get(d.code)!) }));
-  const cells = Object.fromEntries(map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, description: d.description }]));
+  const cells = Object.fromEntries(map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, valueText: d.valueText }]));
   const measure = dongEffectMeasure(service, effect.length);
   const period = windowWords(window.window.months);
   return (

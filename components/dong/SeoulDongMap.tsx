@@ -13,8 +13,8 @@ export interface DongMapCell {
   fill: string;
   name: string;
   href: string;
-  /** Read out and shown on hover: name, metric, value, class, rank. */
-  description: string;
+  /** The value as printed ("112.34"), shown on hover with the name. */
+  valueText: string;
 }
 
 /** Names appear from this zoom on: below it 424 labels would cover the map. */
@@ -56,7 +56,7 @@ export default function SeoulDongMap({ cells, bounds, label }: { cells: Readonly
     layer.on("add", () => {
       const el = (layer as Path).getElement();
       el?.setAttribute("data-dong", f.properties.code);
-      el?.setAttribute("aria-label", cell.description);
+      el?.setAttribute("aria-label", `${cell.name} ${cell.valueText}`);
     });
   };
 
