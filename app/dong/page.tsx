@@ -6,13 +6,13 @@ import { PriorityList } from "@/components/segment/PriorityList";
 import { TrendChartLazy } from "@/components/segment/TrendChartLazy";
 import styles from "@/components/dong/dong.module.css";
 import { getDongPriority, getDongSimilar, readDongWindow } from "@/lib/api/dong-queries";
-import { districtRef } from "@/lib/districts";
+import { DISTRICTS, districtRef } from "@/lib/districts";
 import { AGES, SEXES, SEX_LABELS, ageLabel, type Age, type Sex } from "@/lib/domain";
 import { districtOfDong, dongLabel, type Dong } from "@/lib/dongs";
 import type { DongData } from "@/lib/engine/dong-engine";
 import { formatDecimal } from "@/lib/format";
 import { windowWords } from "@/lib/insights/dong-map";
-import { dongPage } from "@/lib/params/pages";
+import { dongPage, servicePage } from "@/lib/params/pages";
 import { readQuery, writeQuery, hrefOf, type QueryInput } from "@/lib/params/query";
 import { getDongData } from "@/lib/server/dongs";
 import { getEngine } from "@/lib/server/engine";
@@ -49,7 +49,24 @@ export default async function DongPage({ searchParams }: Props) {
     return (
       <div className={styles.page}>
         <h1>행정동 고객층</h1>
-        <p className="lead">이 자료에는 행정동 단위 자료가 없습니다.</p>
+        <ParamProblems problems={problems} validHref={hrefOf(PAGE_PATH, shape, values)} />
+        {data.index.list.length === 0 ? (
+          <p className="lead">이 자료에는 행정동 단위 자료가 없습니다.</p>
+        ) : (
+          <>
+            <p className="lead">행정동을 골라 주세요: 서울 전체 지도에서, 또는 자치구를 골라 그 자치구의 행정동 지도에서 고를 수 있습니다.</p>
+            <p>
+              <Link href="/dongs">서울 전체 행정동 지도</Link>
+            </p>
+            <ul className={styles.choices} aria-label="자치구의 행정동 지도">
+              {DISTRICTS.map((d) => (
+                <li key={d.code}>
+                  <Link href={`${hrefOf("/service", servicePage, { dongmap: d })}#dong-map`}>{d.name_ko}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
     );
   }

@@ -56,6 +56,8 @@ export default function SeoulDongMap({ cells, bounds, label }: { cells: Readonly
     layer.on("add", () => {
       const el = (layer as Path).getElement();
       el?.setAttribute("data-dong", f.properties.code);
+      // A named graphic: Leaflet also points aria-describedby at the name's tooltip, allowed only on a role that takes a name.
+      el?.setAttribute("role", "img");
       el?.setAttribute("aria-label", `${cell.name} ${cell.valueText}`);
     });
   };

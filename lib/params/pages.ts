@@ -47,14 +47,12 @@ export const servicePage = {
   dongmap: dongMap,
 } satisfies Shape;
 
-/** The 행정동 page's example: 영등포구 여의동 when the dataset has it. */
-export const DONG_DEFAULT_CODE = "1119054";
-
 const dongPages = new WeakMap<DongIndex, ReturnType<typeof buildDongPage>>();
 
 function buildDongPage(index: DongIndex) {
   return {
-    dong: optional("dong", dongCodec(index), index.get(DONG_DEFAULT_CODE) ?? index.list[0]),
+    // No default: a 행정동 page always names its 행정동 (without one the page offers the ways to pick one).
+    dong: optional("dong", dongCodec(index)),
     sex: optional("sex", v.sex, SEGMENT_DEFAULTS.sex),
     age: optional("age", v.age, SEGMENT_DEFAULTS.age),
   } satisfies Shape;
