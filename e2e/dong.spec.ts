@@ -144,6 +144,7 @@ test.describe("all-Seoul 행정동 map", () => {
     await page.goto("/dongs?service=delivery&sex=F&age=30");
     await expect(map).toHaveAttribute("data-ready", "true");
     const yeoui = map.locator(`path[data-dong="${YEOUI}"]`);
+    await yeoui.scrollIntoViewIfNeeded();
     const b = (await yeoui.boundingBox())!;
     if (testInfo.project.name === "phone") await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
     else await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
