@@ -16,7 +16,7 @@ import { dongPage, servicePage } from "@/lib/params/pages";
 import { readQuery, writeQuery, hrefOf, type QueryInput } from "@/lib/params/query";
 import { getDongData } from "@/lib/server/dongs";
 import { getEngine } from "@/lib/server/engine";
-import { dongHref, dongPriorityTable, dongSegmentLabel, profileTable, segmentsWords, similarTable, standoutTable } from "@/lib/views/dong";
+import { dongHref, dongPriorityTable, groupsTable, dongSegmentLabel, profileTable, segmentsWords, similarTable, standoutTable } from "@/lib/views/dong";
 import { monthlyRankTable, trendTable } from "@/lib/views/segment";
 import { indexAxis, trendChartRows } from "@/lib/views/trend";
 import { segmentHref } from "@/lib/views/service";
@@ -123,6 +123,7 @@ function DongBody({ data, dong, sex, age, months }: { data: DongData; dong: Dong
   const rows = trendChartRows({ months: trend.months, series: complete });
   const similar = getDongSimilar(data, dong, { window, limit: 10 });
   const profile = w.profile(dong, sex, age);
+  const groups = w.groups(dong, sex, age);
   const district = districtRef(districtOfDong(dong));
 
   return (
@@ -180,6 +181,18 @@ function DongBody({ data, dong, sex, age, months }: { data: DongData; dong: Dong
         tableOpen
       >
         <p className={styles.windowNote}>지표 {profile.length}개 · 관심집단 수는 포함하지 않습니다.</p>
+      </ChartFrame>
+
+      <ChartFrame
+        id="groups"
+        title="관심집단"
+        description={<>같은 기간 이 고객층에 속한 관심집단 인원(월평균)과 고객층 인구 가운데 비율입니다. 제공처가 정한 집단이며 한 사람이 여러 집단에 들 수 있습니다.</>}
+        table={groupsTable(groups)}
+        source={source}
+        filename={`dong-groups-${file}`}
+        tableOpen
+      >
+        <p className={styles.windowNote}>관심집단 {groups.length}개</p>
       </ChartFrame>
 
       <ChartFrame

@@ -3,7 +3,8 @@ import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
 import type { Age, Sex, SexFilter } from "@/lib/domain";
 import { DongIndex, type Dong } from "@/lib/dongs";
 import { dongEffect, segmentLookup, type DongEffect } from "./dong-effect";
-import { dongPanelOf, finiteZ, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
+import { dongPanelOf, finiteMean, finiteZ, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
+import type { ProfileGroup } from "./profile";
 import { DongPriorities, type DongPriority } from "./dong-priority";
 import { dongProfiles, lookAlikes, type DongProfiles, type LookAlike } from "./dong-similar";
 
@@ -86,6 +87,22 @@ export class DongWindow {
       if (!z) this.zs.set(id, (z = finiteZ(this.meanOf(id))));
       const v = this.meanOf(id)[seg]!;
       return { measure: id, value: Number.isFinite(v) ? v : null, z: z[seg] ?? null, months: monthsWith(this.panel, id) };
+    });
+  }
+
+  /**
+   * The segment's 관심집단 over the window: each group's mean monthly count over the months that have it,
+   * and its share of the segment's mean population over the same months (as lib/engine/profile.ts does
+   * for district segments).
+   */
+  groups(dong: Dong, sex: Sex, age: Age): ProfileGroup[] {
+    const seg = this.segment(dong, sex, age);
+    return [...this.panel.groups].flatMap(([group, months]) => {
+      const have = months.map((m, i) => (m ? i : -1)).filter((i) => i >= 0);
+      if (have.length === 0) return [];
+      const count = finiteMean(have.map((i) => months[i]![seg]!));
+      const population = finiteMean(have.map((i) => this.panel.population[i]![seg]!));
+      return [{ group, count, share: count / population, months: have.map((i) => this.panel.months[i]!) }];
     });
   }
 

@@ -39,4 +39,13 @@ describe("행정동 panel", () => {
     expect(game).toMatchObject({ measure: "game", value: 22.5, months: ["2022-01", "2022-02"] });
     expect(game!.z).toBeCloseTo(1.414214, 5);
   });
+  it("sums the 관심집단 and gives a segment's count and share over the months that have it", () => {
+    // isolated: 1 per provider row. 사직동 F 20대: January rows 20 and 25 → 2 of population 12; February 1 of 5.
+    const w = new DongWindow(panel, { from: "2022-01", to: "2023-01" });
+    const isolated = w.groups(panel.dongs[0]!, "F", 20).find((g) => g.group === "isolated")!;
+    // Months: 2022-01 (2 of 12), 2022-02 (1 of 5), 2023-01 (1 of 9) → count 4/3, population 26/3, share 4/26.
+    expect(isolated.months).toEqual(["2022-01", "2022-02", "2023-01"]);
+    expect(isolated.count).toBeCloseTo(4 / 3, 12);
+    expect(isolated.share).toBeCloseTo(4 / 26, 12);
+  });
 });

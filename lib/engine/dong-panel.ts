@@ -1,4 +1,4 @@
-import { GROUP_BY_ID, isSummed, type ColumnId, type MeasureKind } from "@/lib/dataset/measures";
+import { GROUP_BY_ID, GROUPS, isSummed, type ColumnId, type GroupId, type MeasureKind } from "@/lib/dataset/measures";
 import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
 import type { Dong } from "@/lib/dongs";
 import { AGES, SEXES, type Age, type Sex } from "@/lib/domain";
@@ -27,6 +27,8 @@ export interface DongPanel {
   population: readonly Float64Array[];
   /** Measure id → its monthly figures. The 관심집단 counts are not measures and are not here. */
   measures: ReadonlyMap<string, { kind: MeasureKind; months: readonly (Float64Array | undefined)[] }>;
+  /** 관심집단 id → its monthly counts (sums of the provider rows), indexed like `population`. */
+  groups: ReadonlyMap<GroupId, readonly (Float64Array | undefined)[]>;
 }
 
 /** Mean of the finite values; NaN when there is none. */
@@ -76,8 +78,8 @@ function bandOf(age5: number): Age | undefined {
 /**
  * Arranges a loaded dataset's 행정동 rows (every month that has them) into 행정동 segments by the contract's
  * rule: a measure is the unweighted mean of the segment's provider rows that have it (sum ÷ rows), a
- * people column (population, non-user counts) their sum. Segments are every 행정동 × F, M × 20…70 in
- * that order; the 관심집단 counts are left out (they are not measures).
+ * people column (population, non-user counts, 관심집단 counts) their sum. Segments are every 행정동 × F,
+ * M × 20…70 in that order; the 관심집단 counts are kept apart from the measures.
  */
 export function dongPanelOf(data: LoadedDataset): DongPanel {
   const months = data.meta.months.filter((m) => data.dongMonths.has(m));
@@ -91,6 +93,7 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
 
   const population: Float64Array[] = [];
   const columns = new Map(ids.map((id) => [id, [] as (Float64Array | undefined)[]]));
+  const groups = new Map(GROUPS.map((g) => [g.id, [] as (Float64Array | undefined)[]]));
   for (const month of months) {
     const rows = data.dongMonths.get(month)!;
     const segmentOf = new Int32Array(rows.rows);
@@ -111,6 +114,7 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
     };
     population.push(combine(rows.columns.population, true) ?? new Float64Array(count).fill(NaN));
     for (const id of ids) columns.get(id)!.push(combine(rows.columns[id as ColumnId], isSummed(id)));
+    for (const [id, list] of groups) list.push(combine(rows.columns[id], true));
   }
   const kinds = new Map(data.meta.measures.map((m) => [m.id, m.kind]));
   return {
@@ -119,6 +123,7 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
     segments,
     population,
     measures: new Map(ids.filter((id) => columns.get(id)!.some(Boolean)).map((id) => [id, { kind: kinds.get(id)!, months: columns.get(id)! }])),
+    groups: new Map([...groups].filter(([, list]) => list.some(Boolean))),
   };
 }
 
@@ -131,5 +136,6 @@ export function windowPanel(panel: DongPanel, window: AnalysisWindow): DongPanel
     months: pick(panel.months),
     population: pick(panel.population),
     measures: new Map([...panel.measures].map(([id, m]) => [id, { kind: m.kind, months: pick(m.months) }])),
+    groups: new Map([...panel.groups].map(([id, g]) => [id, pick(g)])),
   };
 }

@@ -23,6 +23,7 @@ const panel: DongPanel = {
     ["youtube", { kind: "index" as const, months: [f(1, -1, 0, 0, 2, 0), undefined] }],
     ["commute_time", { kind: "amount" as const, months: [undefined, f(5, 5, NaN, NaN, 7, 7)] }],
   ]),
+  groups: new Map(),
 };
 const means = (id: string) => windowMeans(panel.measures.get(id)!.months, 6);
 const figures = (id: string) => ({ kind: panel.measures.get(id)!.kind, value: means(id), population: windowMeans(panel.population, 6) });

@@ -1,4 +1,5 @@
-import { MEASURE_BY_ID } from "@/lib/dataset/measures";
+import { GROUP_BY_ID, MEASURE_BY_ID } from "@/lib/dataset/measures";
+import type { ProfileGroup } from "@/lib/engine/profile";
 import { SEX_LABELS, type Age, type Sex } from "@/lib/domain";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import type { ServiceScore, StandoutMonth } from "@/lib/engine";
@@ -81,5 +82,18 @@ export function similarTable(similar: readonly LookAlike[], label: (d: Dong) => 
       { label: "거리 (표준편차, 작을수록 비슷)", kind: "decimal" },
     ],
     rows: similar.map((s) => [s.rank, label(s.dong), s.dong.code, s.distance]),
+  };
+}
+
+/** The 관심집단: official name, the mean count, its share of the segment's population (%), the months. */
+export function groupsTable(groups: readonly ProfileGroup[]): TableData {
+  return {
+    columns: [
+      { label: "관심집단", kind: "text" },
+      { label: "인원 (월평균, 명)", kind: "decimal" },
+      { label: "고객층 인구 중 비율 (%)", kind: "decimal" },
+      { label: "달 수", kind: "int" },
+    ],
+    rows: groups.map((g) => [GROUP_BY_ID.get(g.group)?.name_ko ?? g.group, g.count, Number.isFinite(g.share) ? 100 * g.share : null, g.months.length]),
   };
 }
