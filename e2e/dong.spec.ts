@@ -107,8 +107,9 @@ test.describe("all-Seoul 행정동 map", () => {
     await expect(map).toHaveAttribute("data-ready", "true");
     await expect(map.locator("path[data-dong]")).toHaveCount(424);
     const effect = await api<EffectBody>(request, "/api/services/delivery/dongs?sex=F&age=30");
-    await expect(page.getByTestId("dong-rank-list").locator("li")).toHaveCount(424);
-    await expect(page.getByTestId("dong-rank-list").locator("li").first()).toHaveAttribute("data-district", effect.dongs[0]!.dong.code);
+    const rows = page.getByTestId("seoul-dongs-table").locator("tbody tr");
+    await expect(rows).toHaveCount(424);
+    await expect(rows.first().locator("td").nth(2)).toHaveText(effect.dongs[0]!.dong.code);
     await expectAxeClean(page);
     await saveScreenshot(page, "dongs-map", testInfo);
 

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChartFrame } from "@/components/ChartFrame";
-import { DistrictRankList } from "@/components/insights/DistrictRankList";
 import { MapLegend } from "@/components/insights/MapLegend";
-import mapStyles from "@/components/insights/map.module.css";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SeoulDongMapLazy } from "@/components/dong/SeoulDongMapLazy";
 import styles from "@/components/dong/dong.module.css";
 import { getDongEffect, readDongWindow } from "@/lib/api/dong-queries";
 import { AGES, SERVICES, SEX_FILTERS, SEX_LABELS, ageLabel } from "@/lib/domain";
-import { dongLabel } from "@/lib/dongs";
 import { serviceName } from "@/lib/format";
 import { geoBounds } from "@/lib/insights/geo";
 import { DONG_BOUNDARY_ATTRIBUTION } from "@/lib/insights/dong-geo";
@@ -92,8 +89,6 @@ export default async function DongsPage({ searchParams }: Props) {
   const linkSex = sex === "T" ? "F" : sex;
   const href = (code: string) => dongHref(data.index, data.index.get(code)!, linkSex, age);
   const map = dongEffectChoropleth(service, title, effect, href);
-  // Names in the list carry the district: 신사동 is in two.
-  const listed = map.districts.map((d) => ({ ...d, name: dongLabel(data.index.get(d.code)!) }));
   const cells = Object.fromEntries(map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, valueText: d.valueText }]));
   const measure = dongEffectMeasure(service, effect.length);
   const period = windowWords(window.window.months);
@@ -102,7 +97,7 @@ export default async function DongsPage({ searchParams }: Props) {
       <h1>{title}</h1>
       <p className="lead">
         서울 {effect.length}개 행정동을 같은 {ageLabel(age)} {SEX_LABELS[sex]}끼리 비교합니다. 끌어서 옮기고, 확대하면 동 이름이 나타납니다. 행정동을 누르면 그 행정동
-        고객층 페이지가 열립니다. 지도 대신 아래 목록과 표로도 볼 수 있습니다.
+        고객층 페이지가 열립니다. 지도 아래 표에 같은 값이 순위대로 있고, 행정동 페이지는 자치구별 행정동 지도(서비스별 타겟)에서 키보드로도 열 수 있습니다.
       </p>
       <ParamProblems problems={problems} validHref={link({})} />
       {choices}
@@ -118,14 +113,10 @@ export default async function DongsPage({ searchParams }: Props) {
         table={dongEffectTable(service, effect)}
         source={`${getEngine().meta.attribution} (${period}). ${sex === "T" ? "전체 = 여성·남성의 평균 이용을 인구로 가중. " : ""}${DONG_BOUNDARY_ATTRIBUTION}.`}
         filename={`dongs-seoul-${service}-${age}-${sex}.csv`}
+        tableOpen
       >
-        <div className={mapStyles.mapLayout}>
-          <div>
-            <SeoulDongMapLazy cells={cells} bounds={geoBounds(loadDongGeo())} label={`서울 행정동 지도: ${title}`} />
-            <MapLegend title={measure.legendTitle} items={map.legend} note="빨강: 평균보다 많이 씀 · 파랑: 적게 씀" />
-          </div>
-          <DistrictRankList districts={listed} label={title} testId="dong-rank-list" />
-        </div>
+        <SeoulDongMapLazy cells={cells} bounds={geoBounds(loadDongGeo())} label={`서울 행정동 지도: ${title}`} />
+        <MapLegend title={measure.legendTitle} items={map.legend} note="빨강: 평균보다 많이 씀 · 파랑: 적게 씀" />
       </ChartFrame>
     </div>
   );

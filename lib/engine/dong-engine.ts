@@ -120,12 +120,12 @@ export function defaultDongWindow(panel: DongPanel, measure?: string): AnalysisW
   return months.length ? { from: months[0]!, to: months.at(-1)! } : null;
 }
 
-/** How many windows' analyses are kept (each ~4 MB of z tables once its priorities are asked for). */
-const WINDOWS_KEPT = 4;
+/** How many windows' analyses are kept (each about 6 MB once its priorities, profiles and means are asked for); pages use only the default one. */
+const WINDOWS_KEPT = 2;
 
 /**
  * The dataset's 행정동 side: the 행정동 (for the codec), the panel of every month with 행정동 rows (built
- * once, ~12 MB for 25 measures × 12 months × 5,088 segments), and the analyses of the last few windows.
+ * once, ~12 MB for 25 measures × 12 months × 5,088 segments), and the analyses of the last two windows.
  */
 export class DongData {
   readonly index: DongIndex;

@@ -21,7 +21,7 @@ describe("행정동 effect map", () => {
   });
   it("colours index services by z and tables every figure", () => {
     expect(dongEffectChoropleth("youtube", "x", effect).districts[1]!.valueText).toBe("−1.00");
-    expect(dongEffectTable("delivery", effect).rows[0]).toEqual([1, "여의동", "1119054", 30, 1, 120, 1000]);
+    expect(dongEffectTable("delivery", effect).rows[0]).toEqual([1, "여의동", "1119054", "영등포구", 30, 1, 120, 1000]);
     expect(dongEffectTable("youtube", effect).columns.map((c) => c.label)).not.toContain("이용 지수 (평균 = 100)");
   });
   it("states the window", () => {

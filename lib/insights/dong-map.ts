@@ -1,4 +1,5 @@
 import { unitKind, type ServiceId } from "@/lib/domain";
+import { districtOfDong } from "@/lib/dongs";
 import type { DongEffect } from "@/lib/engine/dong-effect";
 import { formatSigned, monthLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
@@ -41,12 +42,13 @@ export function dongEffectTable(service: ServiceId, effect: readonly DongEffect[
       { label: "순위", kind: "int" },
       { label: "행정동", kind: "text" },
       { label: "행정동 코드", kind: "text" },
+      { label: "자치구", kind: "text" },
       { label: `평균 ${serviceName(service)} 이용 (${count ? "제공처 단위" : "표준화 지수"})`, kind: "usage" },
       { label: "행정동 z", kind: "signed" },
       ...(count ? [{ label: "이용 지수 (평균 = 100)", kind: "decimal" as const }] : []),
       { label: "인구 (월평균)", kind: "int" },
     ],
-    rows: effect.map((d) => [d.rank, d.dong.name_ko, d.dong.code, d.usage, d.dongZ, ...(count ? [d.index] : []), d.population]),
+    rows: effect.map((d) => [d.rank, d.dong.name_ko, d.dong.code, districtOfDong(d.dong).name_ko, d.usage, d.dongZ, ...(count ? [d.index] : []), d.population]),
   };
 }
 
