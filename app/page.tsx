@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getMeta } from "@/lib/api/queries";
 import { monthLabel } from "@/lib/format";
-import { getEngine } from "@/lib/server/engine";
+import { getEngines } from "@/lib/server/engine";
 import { pageMetadata } from "@/lib/views/share";
 import styles from "@/components/home/home.module.css";
 
@@ -33,7 +33,7 @@ export function generateMetadata(): Metadata {
 /** Home: what the tool answers, where to go, and what data it stands on (read at request time). */
 export default async function Home() {
   await connection(); // the dataset is chosen when the server starts, so never prerender this at build time
-  const { dataset, districts, ages } = getMeta(getEngine());
+  const { dataset, districts, ages } = getMeta(getEngines());
   const months = dataset.months;
   return (
     <>

@@ -21,7 +21,9 @@ const VALID: Record<string, string> = {
   budget: "50000000",
   cpm: "5000",
   cap: "5",
-  months: "2023-01,2023-02",
+  months: "2022-01,2022-02",
+  // A window (and plan months in it) every endpoint with from/to can answer: 2022 has the districts'
+  // (rolled up) and the 행정동 figures.
   from: "2022-01",
   to: "2022-12",
   code: "1119054",

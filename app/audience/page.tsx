@@ -8,7 +8,8 @@ import { AGES, SEXES, unitKind, type ServiceId } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
+import { PeriodControl } from "@/components/PeriodControl";
+import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
 import { pageMetadata } from "@/lib/views/share";
 import type { Engine } from "@/lib/engine";
@@ -43,10 +44,13 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function AudiencePage({ searchParams }: { searchParams: SearchParams }) {
-  const { values, problems, dropped } = readAudience(await searchParams);
+  const reading = readAudience(await searchParams);
+  const { values, dropped } = reading;
   const service = values.service!;
   const sort = values.sort!;
-  const engine = getEngine();
+  const pw = pageWindow(values);
+  const { engine } = pw;
+  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const filter = { sex: values.sex!, age: values.age, district: values.district };
   const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0 };
   const index = districtIndexes(engine, service);
@@ -70,6 +74,7 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
         계획으로 넘길 수 있습니다. <strong>인구는 그 고객층에 사는 주민 수이지 {name} 이용자 수가 아닙니다.</strong>
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/audience", audiencePage, values)} />
+      <PeriodControl {...periodControlProps("/audience", audiencePage, values, pw)} />
       <DroppedSegments dropped={dropped} what="선택" />
       <details className={styles.explainBox}>
         <summary>z, 점수, 자치구 효과 읽는 법</summary>

@@ -13,7 +13,8 @@ import { findDistrict } from "@/lib/districts";
 import { serviceName, segmentLabel } from "@/lib/format";
 import { audiencePage, comparePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
+import { PeriodControl } from "@/components/PeriodControl";
+import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { lenientSegments, planLink } from "@/lib/views/audience";
 import { compareColumns, compareTrend, profileTable, standoutTable, trendTable, trendUnit } from "@/lib/views/compare";
 import { pageMetadata } from "@/lib/views/share";
@@ -38,9 +39,12 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
-  const { values, problems, dropped } = readCompare(await searchParams);
+  const reading = readCompare(await searchParams);
+  const { values, dropped } = reading;
   const { service, basis, segments } = values as { service: NonNullable<typeof values.service>; basis: NonNullable<typeof values.basis>; segments: typeof values.segments };
-  const engine = getEngine();
+  const pw = pageWindow(values);
+  const { engine } = pw;
+  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const sources = segments.length ? getComparison(engine, segments, basis).segments : [];
   const { max, columns } = compareColumns(sources, service);
   const trend = compareTrend(sources, service);
@@ -63,6 +67,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         이용자 수가 아닙니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/compare", comparePage, values)} />
+      <PeriodControl {...periodControlProps("/compare", comparePage, values, pw)} />
       <DroppedSegments dropped={dropped} what="비교" />
       <CompareControls shown={columns.map((c) => c.id)} />
 

@@ -18,7 +18,8 @@ import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
 import { loadDistrictSvg } from "@/lib/insights/geo-file";
 import { insightsPage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
+import { PeriodControl } from "@/components/PeriodControl";
+import { pageWindow, periodControlProps } from "@/lib/server/window";
 import type { Engine } from "@/lib/engine";
 import type { Age, SexFilter } from "@/lib/domain";
 import type { InsightMetric } from "@/lib/params/values";
@@ -49,14 +50,17 @@ function mapInput(engine: Engine, metric: InsightMetric, age: Age, sex: SexFilte
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { values } = readQuery(await searchParams, insightsPage);
   const { age, sex, metric } = values as Required<typeof values>;
-  const bars = populationBars(getPopulation(getEngine(), age, sex).districts);
+  const bars = populationBars(getPopulation(pageWindow(values).engine, age, sex).districts);
   return pageMetadata({ title: insightsTitle(age, sex, metric), description: insightsDescription(age, sex, topDistricts(bars)), pagePath: "/insights", canonicalQuery: writeQuery(insightsPage, values) });
 }
 
 export default async function InsightsPage({ searchParams }: Props) {
-  const { values, problems } = readQuery(await searchParams, insightsPage);
+  const reading = readQuery(await searchParams, insightsPage);
+  const { values } = reading;
   const { age, sex, metric } = values as Required<typeof values>;
-  const engine = getEngine();
+  const pw = pageWindow(values);
+  const { engine } = pw;
+  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const { months } = engine;
   const source = `${engine.meta.attribution} (${monthLabel(months[0]!)}–${monthLabel(months.at(-1)!)}, ${months.length}개월)`;
   const heading = insightsHeading(age, sex);
@@ -76,6 +80,7 @@ export default async function InsightsPage({ searchParams }: Props) {
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/insights", insightsPage, values)} />
       <InsightsControls age={age} sex={sex} />
+      <PeriodControl {...periodControlProps("/insights", insightsPage, values, pw)} />
 
       <div className="grid-2">
         <ChartFrame

@@ -7,7 +7,8 @@ import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { formatDecimal, monthLabel, Z_BANDS } from "@/lib/format";
 import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
 import { DONG_BOUNDARY_ATTRIBUTION } from "@/lib/insights/dong-geo";
-import { getEngine } from "@/lib/server/engine";
+import { getEngines } from "@/lib/server/engine";
+import { QUALITY_RULE_TEXT, qualityNoteText, windowLabel } from "@/lib/views/period";
 import { criticalR, monthsCovered } from "@/lib/views/method";
 import { pageMetadata } from "@/lib/views/share";
 import styles from "./method.module.css";
@@ -25,7 +26,9 @@ export function generateMetadata(): Metadata {
  */
 export default async function MethodPage() {
   await connection(); // the dataset is chosen when the server starts, so never prerender this at build time
-  const { meta, months } = getEngine();
+  const engines = getEngines();
+  const { meta, months } = engines.default;
+  const all = engines.data.meta;
   const n = months.length;
   const rCritical = n >= 3 ? criticalR(n) : null;
   const unweighted = meta.kind === "bundled" || meta.method === "unweighted";
@@ -46,6 +49,8 @@ export default async function MethodPage() {
           <li><a href="#dong">행정동 분석과 비슷한 동네</a></li>
           <li><a href="#r">상관계수 r과 그 한계</a></li>
           <li><a href="#plan">예산 계획의 배분 규칙</a></li>
+          <li><a href="#window">분석 기간과 생활 지표</a></li>
+          <li><a href="#quality">의심스러운 달</a></li>
         </ol>
       </nav>
 
@@ -278,6 +283,40 @@ export default async function MethodPage() {
       <p className={styles.back}>
         <Link href="/">처음 화면으로</Link>
       </p>
+      <section id="window" aria-labelledby="window-title" className="card">
+        <h2 id="window-title">분석 기간과 생활 지표</h2>
+        <p>
+          자료에는 {windowLabel({ from: all.months[0]!, to: all.months.at(-1)! })}의 {all.months.length}개월이 있습니다. 모든 페이지의 ‘분석 기간’에서 기간을 고르면
+          z, 순위, 좋은 달, 계절 흐름, 인구, 상관계수, 예산 계획이 모두 그 기간의 달로만 다시 계산됩니다. 기본 기간은 2023년 분석과 같은{" "}
+          {windowLabel(all.defaultWindow)}이라, 기간을 고르지 않은 링크는 예전과 같은 답을 냅니다. 주소에는 <code>from</code>·<code>to</code>(YYYY-MM,
+          양끝 포함)로 남습니다. 고른 기간의 어느 달에 필요한 값이 없으면 그 값이 있는 달을 알려 줍니다.
+        </p>
+        <p>
+          2022년 1–12월은 행정동 자료에서 자치구로 직접 묶었습니다. 묶는 규칙은 한 가지입니다: 지표는 묶인 행의 <strong>단순 평균</strong>(합 ÷ 행 수, 2023년
+          분석의 방식), 인구·1인가구수·관심집단 수는 <strong>합</strong>. 그래서 두 해의 값을 나란히 비교할 수 있습니다. 2023년 1–9월의 7개 서비스와 인구는 2023년
+          분석의 공개 표 그대로입니다.
+        </p>
+        <p>
+          고객층 페이지의 ‘생활 지표’는 기간 안에 있는 제공처 지표 전부(2022년: {all.measures.length}개)를 보여 줍니다. 값은 그 지표가 있는 달끼리의 평균이고,
+          z는 서울 300개 고객층과 비교한 것입니다. 관심집단 비율은 그 집단이 있는 달의 월평균 인원 ÷ 같은 달들의 평균 인구입니다. 2022년 파일은 두 집단을 공식 이름의
+          ‘(전체)’ 없이 부르지만 같은 집단으로 셉니다.
+        </p>
+      </section>
+
+      <section id="quality" aria-labelledby="quality-title" className="card">
+        <h2 id="quality-title">의심스러운 달</h2>
+        <p>{QUALITY_RULE_TEXT} 서울 수준은 300개 고객층을 인구로 가중한 제공처 값(월 합계)입니다.</p>
+        {engines.qualityNotes.length ? (
+          <ul data-testid="method-quality-notes">
+            {engines.qualityNotes.map((n) => (
+              <li key={n.month}>⚠ {qualityNoteText(n)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>지금 자료에는 이 규칙에 걸린 달이 없습니다.</p>
+        )}
+        <p>표시된 달도 값은 그대로 계산에 들어갑니다. 차트와 표, 기간 선택의 달 목록에 ⚠로 표시하니, 그 달의 결과는 조심해서 읽어 주세요.</p>
+      </section>
     </article>
   );
 }

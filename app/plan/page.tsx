@@ -9,18 +9,24 @@ import { formatInt, formatKoreanAmount, serviceName } from "@/lib/format";
 import { codecs } from "@/lib/params";
 import { planPage, type PlanValues } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
+import { PeriodControl } from "@/components/PeriodControl";
+import { windowQuery } from "@/lib/params/api";
+import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { planTitle } from "@/lib/views/plan";
 import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
 
 async function readPlan(searchParams: Props["searchParams"]) {
-  const engine = getEngine();
+  const input = await searchParams;
+  // The window first: a plan's months are the window's.
+  const pw = pageWindow(readQuery(input, windowQuery).values);
+  const { engine } = pw;
   const shape = planPage(engine.months);
-  const { values, problems } = readQuery(await searchParams, shape);
+  const reading = readQuery(input, shape);
+  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   // Every parameter but segments has a default, so all of them are there.
-  return { engine, shape, values: values as PlanValues, problems };
+  return { engine, pw, shape, values: reading.values as PlanValues, problems };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -36,7 +42,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** /plan: a budget turned into impressions over segments and months, rendered whole from the URL. */
 export default async function PlanPage({ searchParams }: Props) {
-  const { engine, shape, values, problems } = await readPlan(searchParams);
+  const { engine, pw, shape, values, problems } = await readPlan(searchParams);
   const allMonths = values.months.length === engine.months.length;
   const outcome = getPlan(engine, { ...values, months: allMonths ? undefined : values.months });
   const defaults = Object.fromEntries(
@@ -50,6 +56,7 @@ export default async function PlanPage({ searchParams }: Props) {
         그대로 공유됩니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/plan", shape, values)} />
+      <PeriodControl {...periodControlProps("/plan", shape, values, pw)} />
       <PlanWorkspace months={engine.months} initial={{ canonicalQuery: writeQuery(shape, values), outcome }} defaults={defaults} attribution={engine.meta.attribution} />
     </>
   );

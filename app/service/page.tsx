@@ -19,7 +19,8 @@ import { loadDistrictSvg } from "@/lib/insights/geo-file";
 import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
 import { servicePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
+import { PeriodControl } from "@/components/PeriodControl";
+import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { mapGroup, segmentHref, serviceDescription, serviceMap, serviceTitle, sexUsingMore, SERVICE_PAGE_LIMIT, targetRows, targetsTable, usageUnit } from "@/lib/views/service";
 import { pageMetadata } from "@/lib/views/share";
 
@@ -27,13 +28,16 @@ type Props = { searchParams: Promise<QueryInput> };
 
 /** Everything the page and its metadata show, from one reading of the link. */
 function viewOf(input: QueryInput) {
-  const { values, problems } = readQuery(input, servicePage);
+  const reading = readQuery(input, servicePage);
+  const { values } = reading;
   const service = values.service!;
   const related = values.related!;
-  const engine = getEngine();
+  const pw = pageWindow(values);
+  const { engine } = pw;
+  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const { targets } = getTargets(engine, service, SERVICE_PAGE_LIMIT);
   const group = mapGroup({ sex: values.sex, age: values.age }, targets[0]);
-  return { values, problems, service, related, engine, targets, group };
+  return { values, problems, service, related, engine, pw, targets, group };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -42,7 +46,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function ServicePage({ searchParams }: Props) {
-  const { values, problems, service, related, engine, targets, group } = viewOf(await searchParams);
+  const { values, problems, service, related, engine, pw, targets, group } = viewOf(await searchParams);
   const name = serviceName(service);
   const months = engine.months;
   const period = `${monthLabel(months[0]!)}–${monthLabel(months.at(-1)!)}, ${months.length}개월`;
@@ -78,6 +82,7 @@ export default async function ServicePage({ searchParams }: Props) {
         자료가 보여 주는 것은 이용량이지 광고 반응이 아닙니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/service", servicePage, values)} />
+      <PeriodControl {...periodControlProps("/service", servicePage, values, pw)} />
 
       <section className="card" aria-label="보기 설정">
         <div className="controls">

@@ -1,6 +1,8 @@
 import { ChartFooter } from "@/components/ChartFrame";
 import type { ServiceScore } from "@/lib/engine";
-import { monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
+import { serviceName } from "@/lib/format";
+import { flaggedLabel } from "@/lib/views/segment";
+import { monthAxisLabels, NO_FLAGS } from "@/lib/views/trend";
 import type { TableData } from "@/lib/table";
 import { SERVICE_COLOR } from "./palette";
 import styles from "./segment.module.css";
@@ -11,6 +13,8 @@ interface Props {
   table: TableData;
   source: string;
   filename: string;
+  /** Doubtful months (lib/dataset/quality.ts), marked ⚠. */
+  flagged?: ReadonlySet<string>;
 }
 
 /**
@@ -18,8 +22,9 @@ interface Props {
  * table view; the CSV holds exactly its cells. On a phone the month column stays put while the ranks
  * scroll sideways, and a hint says there is more to the right.
  */
-export function MonthlyRanking({ monthly, table, source, filename }: Props) {
+export function MonthlyRanking({ monthly, table, source, filename, flagged = NO_FLAGS }: Props) {
   const ranks = monthly[0]?.ranking.length ?? 0;
+  const short = monthAxisLabels(monthly.map((m) => m.month), flagged);
   return (
     <section className="card chart-frame" aria-labelledby="monthly-title">
       <header className="chart-header">
@@ -45,12 +50,12 @@ export function MonthlyRanking({ monthly, table, source, filename }: Props) {
             </tr>
           </thead>
           <tbody>
-            {monthly.map((m) => (
+            {monthly.map((m, i) => (
               <tr key={m.month} data-month={m.month}>
-                <th scope="row" data-value={monthLabel(m.month)}>
-                  <span className={styles.longMonth}>{monthLabel(m.month)}</span>
+                <th scope="row" data-value={flaggedLabel(m.month, flagged)}>
+                  <span className={styles.longMonth}>{flaggedLabel(m.month, flagged)}</span>
                   <span className={styles.shortMonth} aria-hidden="true">
-                    {shortMonthLabel(m.month)}
+                    {short[i]}
                   </span>
                 </th>
                 {m.ranking.map((s) => (

@@ -1,4 +1,5 @@
-import { serviceName, shortMonthLabel } from "@/lib/format";
+import { serviceName } from "@/lib/format";
+import { monthAxisLabels, NO_FLAGS } from "@/lib/views/trend";
 import type { SeasonRow } from "@/lib/views/segment";
 import styles from "./segment.module.css";
 
@@ -6,11 +7,13 @@ import styles from "./segment.module.css";
  * Seoul's month-by-month level of each service against its average month: a small table whose cells
  * are coloured purple above the average and orange below, the figure written in each.
  */
-export function SeasonalityStrip({ rows, months }: { rows: readonly SeasonRow[]; months: readonly string[] }) {
+export function SeasonalityStrip({ rows, months, flagged = NO_FLAGS }: { rows: readonly SeasonRow[]; months: readonly string[]; flagged?: ReadonlySet<string> }) {
+  // With the year when the months span two (21 months: 22년 3월 and 23년 3월); ⚠ on doubtful months.
+  const labels = monthAxisLabels(months, flagged);
   return (
     <>
     <p className={styles.scrollHint} aria-hidden="true">
-      옆으로 밀면 {shortMonthLabel(months.at(-1) ?? "")}까지 보입니다 →
+      옆으로 밀면 {labels.at(-1)}까지 보입니다 →
     </p>
     <div className={`table-scroll ${styles.stripScroll}`} tabIndex={0} role="region" aria-label="서울 전체 월별 수준 (평균 달 대비)">
       <table className={styles.strip} data-testid="seasonality-strip">
@@ -18,9 +21,9 @@ export function SeasonalityStrip({ rows, months }: { rows: readonly SeasonRow[];
         <thead>
           <tr>
             <th scope="col">서비스</th>
-            {months.map((m) => (
+            {months.map((m, i) => (
               <th key={m} scope="col" className="num">
-                {shortMonthLabel(m)}
+                {labels[i]}
               </th>
             ))}
           </tr>

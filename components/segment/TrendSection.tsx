@@ -1,7 +1,7 @@
 import { ChartFrame } from "@/components/ChartFrame";
 import { SERVICE_BY_ID, type Basis, type SegmentKey, type ServiceId } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
-import { getEngine } from "@/lib/server/engine";
+import type { Engine } from "@/lib/engine";
 import { trendTable, unitLabel } from "@/lib/views/segment";
 import { indexAxis, serviceTrendRows, trendChartRows, valueAxis } from "@/lib/views/trend";
 import type { TrendView } from "./TrendChart";
@@ -12,6 +12,10 @@ import { TrendControls } from "./TrendControls";
 const EMPHASIZED = 3;
 
 interface Props {
+  /** The engine over the page's analysis window. */
+  engine: Engine;
+  /** Doubtful months of the window, marked ⚠ on the axis and in the table. */
+  flagged: ReadonlySet<string>;
   segment: SegmentKey;
   basis: Basis;
   /** One service on its own scale; undefined: all seven as an index. */
@@ -26,8 +30,7 @@ interface Props {
  * The trend chart's frame: the rows for the chosen basis and view are built here, on the server; the
  * browser gets plain rows and draws them (Recharts) once the chart is on screen.
  */
-export function TrendSection({ segment, basis, service, order, source, file }: Props) {
-  const engine = getEngine();
+export function TrendSection({ engine, flagged, segment, basis, service, order, source, file }: Props) {
   const trend = engine.trend(segment, basis);
   const basisWord = basis === "day" ? "일평균" : "월 합계";
   // Month totals carry the calendar: a 28-day February reads as a dip in every count service.
@@ -36,7 +39,7 @@ export function TrendSection({ segment, basis, service, order, source, file }: P
   let title: string;
   let description: React.ReactNode;
   if (service === undefined) {
-    const rows = trendChartRows(trend);
+    const rows = trendChartRows(trend, flagged);
     view = { kind: "index", rows, services: [...order], emphasized: EMPHASIZED, axis: indexAxis(rows, order) };
     title = `서비스별 월별 사용 추이 (${basisWord})`;
     description = (
@@ -49,7 +52,7 @@ export function TrendSection({ segment, basis, service, order, source, file }: P
   } else {
     const values = trend.series.find((s) => s.service === service)!.values;
     const seoul = engine.seasonality(basis).services.find((s) => s.service === service)!.level;
-    const rows = serviceTrendRows(trend.months, values, seoul);
+    const rows = serviceTrendRows(trend.months, values, seoul, flagged);
     const unit = unitLabel(service, basis);
     view = { kind: "service", service, rows, axis: valueAxis(rows), unit };
     title = `${serviceName(service)} 월별 사용량 (${basisWord}): 이 고객층과 서울 전체`;
@@ -66,7 +69,7 @@ export function TrendSection({ segment, basis, service, order, source, file }: P
       id="trend"
       title={title}
       description={description}
-      table={trendTable(trend, basis, service)}
+      table={trendTable(trend, basis, service, flagged)}
       source={`${source} 월 합계는 제공처가 발표한 값, 일평균은 개수 서비스를 그 달 일수로 나눈 값입니다(지수 서비스는 그대로).`}
       filename={`trend-${basis}-${service ?? "all"}-${file}`}
     >

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Engine, Plan } from "@/lib/engine";
-import { planQuery } from "@/lib/params/api";
+import { planQuery, windowQuery } from "@/lib/params/api";
 import type { ShapeValues } from "@/lib/params/query";
-import { getEngine } from "@/lib/server/engine";
-import { parseQuery } from "./handler";
+import { engineFor, parseQuery } from "./handler";
 import { getPlan } from "./queries";
 import { badRequest } from "./response";
 
@@ -16,7 +15,11 @@ type PlanQuery = ReturnType<typeof planQuery>;
 export function planFromRequest(
   request: Request,
 ): { engine: Engine; shape: PlanQuery; query: ShapeValues<PlanQuery>; plan: Plan; error?: undefined } | { error: Response } {
-  const engine = getEngine();
+  // The window first: the months a plan may name are the window's.
+  const windowed = parseQuery(request, windowQuery);
+  if (windowed.error) return { error: windowed.error };
+  const { engine, error: windowError } = engineFor(windowed.query);
+  if (windowError) return { error: windowError };
   const shape = planQuery(engine.months);
   const { query, error } = parseQuery(request, shape);
   if (error) return { error };

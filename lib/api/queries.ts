@@ -1,7 +1,9 @@
 import { DISTRICTS, districtRef } from "@/lib/districts";
 import type { District } from "@/lib/districts";
 import { AGES, DEFAULT_BASIS, SERVICES, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
+import type { AnalysisWindow } from "@/lib/dataset/types";
 import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
+import type { Engines } from "@/lib/engine/windows";
 
 /**
  * The API's resources, one function each, shared by the route handlers and the server-rendered pages
@@ -9,15 +11,34 @@ import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
  */
 export type SegmentParams = SegmentKey;
 
-export function getMeta(engine: Engine) {
-  const { kind, title, source, attribution, aggregation, method, months, files } = engine.meta;
+/**
+ * The dataset and vocabulary. `dataset.months` are the default window's (as before windows existed);
+ * `months` every month of the dataset, with the measures and groups each month has and the months the
+ * quality rule flags.
+ */
+export function getMeta(engines: Engines) {
+  const { kind, title, source, attribution, aggregation, method, files } = engines.data.meta;
+  const { meta } = engines.data;
   return {
-    dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months, files: files?.map((f) => f.name) ?? [] },
+    dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months: engines.default.months, files: Object.keys(files) },
+    months: meta.months,
+    defaultWindow: meta.defaultWindow,
+    measures: meta.measures.map(({ id, name_ko, kind, unit_ko, months, grains }) => ({ id, name_ko, kind, unit_ko, months, grains })),
+    groups: meta.groups,
+    qualityNotes: engines.qualityNotes,
     districts: DISTRICTS.map(districtRef),
     services: SERVICES.map(({ id, name_ko }) => ({ id, name_ko })),
     ages: AGES,
     sexes: SEX_FILTERS,
   };
+}
+
+/** A segment's 생활 지표 (every measure the window has) and 관심집단 shares over the window. */
+export function getProfile(engines: Engines, window: AnalysisWindow, key: SegmentParams) {
+  const { measures, groups } = engines.profile(window, key);
+  const engine = engines.engine(window);
+  if (!engine.ok) throw new RangeError(`window ${window.from}…${window.to} has no engine`);
+  return { segment: engine.engine.segment(key), window: { ...window, months: engine.months }, measures, groups };
 }
 
 /** `basis` changes bestMonths only (per day: counts ÷ the month's days). */

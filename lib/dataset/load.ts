@@ -7,7 +7,7 @@ import { readBounded, SIZE_LIMITS } from "./files";
 import { META_FILE, USAGE_FILE } from "./format";
 import { DatasetError, parseDataset } from "./parse";
 import type { Dataset, DistrictMonth, LoadedDataset } from "./types";
-import { CELLS, isV2Meta, loadV2 } from "./v2";
+import { CELLS, isV2Meta, loadV2, type DeferredDataset } from "./v2";
 
 export const DEFAULT_DATA_DIR = "data/seoul";
 
@@ -60,9 +60,19 @@ export function loadDatasetDir(dir: string): Dataset {
  * services whose default window is all its months. Every problem is `FILE[:LINE]: reason`.
  */
 export function loadDataDir(dir: string): LoadedDataset {
+  const { data, complete } = openDataDir(dir);
+  complete();
+  return data;
+}
+
+/**
+ * The same in two steps (see loadV2): what the default window needs, and complete() for the rest. The
+ * server answers after the first step and completes right after; a legacy folder has no second step.
+ */
+export function openDataDir(dir: string): DeferredDataset {
   checkFolder(dir);
   const { bytes, json } = readMeta(dir);
-  return isV2Meta(json) ? loadV2(dir, bytes, json) : fromLegacy(loadDatasetDir(dir));
+  return isV2Meta(json) ? loadV2(dir, bytes, json) : { data: fromLegacy(loadDatasetDir(dir)), complete: () => {}, step: () => true };
 }
 
 /** A legacy dataset (also the test fixture) in the loaded v2 shape: district grain, seven services. */

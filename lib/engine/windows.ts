@@ -1,5 +1,6 @@
 import { qualityNotes, type QualityNote } from "@/lib/dataset/quality";
 import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
+import type { DeferredDataset } from "@/lib/dataset/v2";
 import { checkWindow, ENGINE_NEEDS, engineDataset, windowMonths, type WindowGap } from "@/lib/dataset/window";
 import type { SegmentKey } from "@/lib/domain";
 import { Engine } from "./engine";
@@ -25,21 +26,64 @@ interface WindowEntry {
  * first use and kept in a small LRU. Also the dataset's quality notes, which do not depend on a window.
  */
 export class Engines {
-  readonly data: LoadedDataset;
   readonly defaultWindow: AnalysisWindow;
-  readonly qualityNotes: readonly QualityNote[];
   readonly default: Engine;
+  private readonly loaded: LoadedDataset;
+  private pending: Pick<DeferredDataset, "complete" | "step"> | null;
+  private notes: QualityNote[] | undefined;
   private readonly defaultEntry: WindowEntry;
   private readonly cache = new Map<string, WindowEntry>();
 
-  constructor(data: LoadedDataset) {
-    this.data = data;
+  /**
+   * `complete` finishes a dataset read in two steps (lib/dataset/load.ts openDataDir): the default
+   * window's engine is built from what is there, and whatever needs the rest completes it first.
+   */
+  constructor(data: LoadedDataset, rest: Pick<DeferredDataset, "complete" | "step"> | null = null) {
+    this.loaded = data;
+    this.pending = rest;
     this.defaultWindow = data.meta.defaultWindow;
-    this.qualityNotes = qualityNotes(data);
+    if (checkWindow(data, this.defaultWindow, ENGINE_NEEDS)) this.ready();
     const gap = checkWindow(data, this.defaultWindow, ENGINE_NEEDS);
     if (gap) throw new RangeError(`the default window ${this.defaultWindow.from}…${this.defaultWindow.to} lacks population or a service in ${gap.missing.join(", ")}`);
     this.defaultEntry = { engine: new Engine(engineDataset(data, this.defaultWindow)) };
     this.default = this.defaultEntry.engine;
+  }
+
+  /** Completes the dataset (once; a DatasetError is thrown again on every call). */
+  ready(): void {
+    if (!this.pending) return;
+    this.pending.complete();
+    this.pending = null;
+  }
+
+  /**
+   * Completes the dataset a month per turn of the event loop, so requests are answered in between
+   * (each turn ~20–40 ms of CPU for a bundled month); calls back with a DatasetError, or null when done.
+   */
+  completeInBackground(done: (error: unknown) => void): void {
+    const turn = () => {
+      try {
+        if (!this.pending || this.pending.step()) {
+          this.pending = null;
+          done(null);
+        } else setImmediate(turn);
+      } catch (e) {
+        done(e);
+      }
+    };
+    setImmediate(turn);
+  }
+
+  /** The whole dataset, completed. */
+  get data(): LoadedDataset {
+    this.ready();
+    return this.loaded;
+  }
+
+  /** The dataset's doubtful months by the rule (lib/dataset/quality.ts). */
+  get qualityNotes(): readonly QualityNote[] {
+    this.notes ??= qualityNotes(this.data);
+    return this.notes;
   }
 
   /** A window from a query's from/to: either left out takes the default window's end. */
@@ -68,6 +112,7 @@ export class Engines {
 
   private entry(w: AnalysisWindow): WindowEntry | { gap: WindowGap } {
     if (this.isDefault(w)) return this.defaultEntry;
+    this.ready();
     const k = keyOf(w);
     const hit = this.cache.get(k);
     if (hit) {
@@ -75,9 +120,10 @@ export class Engines {
       this.cache.set(k, hit);
       return hit;
     }
-    const gap = w.from > w.to ? { missing: [], have: this.data.meta.months } : checkWindow(this.data, w, ENGINE_NEEDS);
-    if (gap || windowMonths(this.data.meta, w).length === 0) return { gap: gap ?? { missing: [], have: this.data.meta.months } };
-    const entry: WindowEntry = { engine: new Engine(engineDataset(this.data, w)) };
+    const data = this.loaded;
+    const gap = w.from > w.to ? { missing: [], have: data.meta.months } : checkWindow(data, w, ENGINE_NEEDS);
+    if (gap || windowMonths(data.meta, w).length === 0) return { gap: gap ?? { missing: [], have: data.meta.months } };
+    const entry: WindowEntry = { engine: new Engine(engineDataset(data, w)) };
     this.cache.set(k, entry);
     if (this.cache.size > MAX_WINDOW_ENGINES) this.cache.delete(this.cache.keys().next().value!);
     return entry;

@@ -13,29 +13,43 @@ export const segmentQuery = {
   age: required("age", v.age),
 } satisfies Shape;
 
-export const segmentBasisQuery = { ...segmentQuery, basis: optional("basis", v.basis, "month") } satisfies Shape;
+/**
+ * The analysis window every summarizing endpoint and page takes: months from…to, inclusive. Left out,
+ * each end is the dataset's default window's (meta.json defaultWindow), so older links answer as before.
+ */
+export const windowQuery = {
+  from: optional("from", v.windowMonth),
+  to: optional("to", v.windowMonth),
+} satisfies Shape;
+
+export const segmentBasisQuery = { ...segmentQuery, basis: optional("basis", v.basis, "month"), ...windowQuery } satisfies Shape;
+
+/** /api/segments/profile: a segment's 생활 지표 and 관심집단 over the window. */
+export const profileQuery = { ...segmentQuery, ...windowQuery } satisfies Shape;
 
 export const populationQuery = {
   age: required("age", v.age),
   sex: optional("sex", v.sexFilter, "T"),
+  ...windowQuery,
 } satisfies Shape;
 
 export const correlationQuery = populationQuery;
 
-export const averageAgeQuery = { sex: optional("sex", v.sexFilter, "T") } satisfies Shape;
+export const averageAgeQuery = { sex: optional("sex", v.sexFilter, "T"), ...windowQuery } satisfies Shape;
 
-export const targetsQuery = { limit: optional("limit", v.limit, DEFAULT_TARGET_LIMIT) } satisfies Shape;
+export const targetsQuery = { limit: optional("limit", v.limit, DEFAULT_TARGET_LIMIT), ...windowQuery } satisfies Shape;
 
 /** The service in /api/services/{service}/…: a path segment, read with the same codec. */
 export const servicePath = { service: required("service", v.service) } satisfies Shape;
 
 /** /api/seasonality: the Seoul level per month, as published or per day. */
-export const seasonalityQuery = { basis: optional("basis", v.basis, "month") } satisfies Shape;
+export const seasonalityQuery = { basis: optional("basis", v.basis, "month"), ...windowQuery } satisfies Shape;
 
 /** /api/services/{service}/districts: one sex × age group across the 25 districts (T: both sexes). */
 export const districtEffectQuery = {
   sex: optional("sex", v.sexFilter, "T"),
   age: required("age", v.age),
+  ...windowQuery,
 } satisfies Shape;
 
 /** /api/services/{service}/audience: every filter optional (sex T = both); all 300 rows by default. */
@@ -46,12 +60,14 @@ export const audienceQuery = {
   sort: optional("sort", v.audienceSort, "z"),
   limit: optional("limit", v.limit, 300),
   offset: optional("offset", v.offset, 0),
+  ...windowQuery,
 } satisfies Shape;
 
 /** /api/segments/compare: 2–4 distinct segment ids side by side. */
 export const compareQuery = {
   segments: required("segments", v.compareSegments),
   basis: optional("basis", v.basis, "month"),
+  ...windowQuery,
 } satisfies Shape;
 
 export const DEFAULT_CAP = 10;
@@ -67,12 +83,13 @@ function buildPlanQuery(months: readonly string[]) {
     // Left out: every month of the dataset, and the service's top 10 targets (the engine's defaults).
     months: optional("months", v.monthListCodec(months)),
     segments: optional("segments", v.planSegments),
+    ...windowQuery,
   } satisfies Shape;
 }
 
 /**
- * /api/plan. The months a plan may name are the loaded dataset's, so the shape is built per month
- * list (once: the engine's list is one array for the life of the process).
+ * /api/plan. The months a plan may name are the window's, so the shape is built per month list (once
+ * per window engine: each engine's list is one array for its life).
  */
 export function planQuery(months: readonly string[]) {
   let shape = planQueries.get(months);

@@ -1,7 +1,7 @@
 import { findDistrict } from "@/lib/districts";
 import { DongIndex } from "@/lib/dongs";
 import { dongCodec } from "./dong";
-import { DEFAULT_CAP } from "./api";
+import { DEFAULT_CAP, windowQuery } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
 import type { Shape, ShapeValues } from "./query";
@@ -24,6 +24,8 @@ export const segmentPage = {
   hide: optional("hide", v.serviceSet),
   // The chart frames whose table view is open ("표로 보기"), so a shared link opens the same ones.
   table: optional("table", v.tableIds, []),
+  // The analysis window (left out: the dataset's default window), the same two parameters on every page.
+  ...windowQuery,
 } satisfies Shape;
 
 /** The district whose 행정동 map a district map opened (/insights with a service, /service). */
@@ -33,6 +35,7 @@ export const insightsPage = {
   age: optional("age", v.age, INSIGHTS_DEFAULTS.age),
   sex: optional("sex", v.sexFilter, INSIGHTS_DEFAULTS.sex),
   metric: optional("metric", v.insightMetric, INSIGHTS_DEFAULTS.metric),
+  ...windowQuery,
   dongmap: dongMap,
 } satisfies Shape;
 
@@ -44,6 +47,7 @@ export const servicePage = {
   age: optional("age", v.age),
   // The targets table's "함께 움직이는 서비스": season-adjusted r, or the raw 2023-method r.
   related: { ...optional("related", v.relatedMethod, "adjusted" as v.RelatedMethod), label: "연관 서비스 계산" },
+  ...windowQuery,
   dongmap: dongMap,
 } satisfies Shape;
 
@@ -89,6 +93,7 @@ function buildPlanPage(months: readonly string[]) {
     months: optional("months", v.monthListCodec(months), [...months]),
     // Left out: the service's top 10 targets, which depend on the data, so the page resolves them.
     segments: optional("segments", v.planSegments),
+    ...windowQuery,
   } satisfies Shape;
 }
 
@@ -116,6 +121,7 @@ export const audiencePage = {
   // The table shows 50 rows from here (sorting and filtering act on all of them).
   offset: optional("offset", v.offset, 0),
   pick: optional("pick", v.pickedSegments, []),
+  ...windowQuery,
 } satisfies Shape;
 
 /**
@@ -127,6 +133,7 @@ export const comparePage = {
   segments: optional("segments", v.compareSegments),
   service: optional("service", v.service, DEFAULT_SERVICE),
   basis: optional("basis", v.basis, "day"),
+  ...windowQuery,
 } satisfies Shape;
 
 /**

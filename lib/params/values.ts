@@ -156,6 +156,22 @@ export function monthCodec(months: readonly string[]): Codec<string> {
   };
 }
 
+/**
+ * One end of the analysis window (`from`, `to`): a calendar month, `YYYY-MM` (also read: `YYYYMM`).
+ * Whether the dataset has it is the window's check (lib/dataset/window.ts), which answers with the
+ * months that do, so this codec needs no dataset.
+ */
+export const windowMonth: Codec<string> = {
+  parse: (raw) => {
+    const m = /^(\d{4})-?(0[1-9]|1[0-2])$/.exec(raw);
+    return m ? { ok: true, value: `${m[1]}-${m[2]}` } : { ok: false, reason: "not a month (YYYY-MM)" };
+  },
+  serialize: (m) => m,
+  equals: (a, b) => a === b,
+  allowed: { text: "a month YYYY-MM of the dataset (see /api/meta months)" },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
 /** A campaign's months: distinct, written back in calendar order. */
 export function monthListCodec(months: readonly string[]): Codec<string[]> {
   const list = listCodec(monthCodec(months), 1, months.length, "months");

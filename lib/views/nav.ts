@@ -3,8 +3,8 @@ import { pageShapes } from "@/lib/params/pages";
 import { hrefOf, type Shape } from "@/lib/params/query";
 
 /**
- * The site header's pages and how a header link keeps the reader's choices: the service and the
- * segment (district, sex, age) chosen on the current page travel to every page whose shape has a
+ * The site header's pages and how a header link keeps the reader's choices: the service, the
+ * segment (district, sex, age) and the analysis window (from, to) chosen on the current page travel to every page whose shape has a
  * parameter of the same name, when that page's codec accepts the value. Only what the current URL
  * states is carried (a page's defaults stay that page's), and the link is written canonically.
  */
@@ -18,7 +18,7 @@ export const NAV_PAGES = [
   { path: "/method", label: "분석 방법" },
 ] as const;
 
-export const CARRIED_PARAMS = ["service", "district", "sex", "age"] as const;
+export const CARRIED_PARAMS = ["service", "district", "sex", "age", "from", "to"] as const;
 
 /** Page shapes by path. Months only matter to month parameters, which are never carried. */
 const SHAPES: Record<string, Shape> = pageShapes([]);

@@ -4,12 +4,17 @@ import { SERVICE_BY_ID, UNIT_LABELS, type Age, type Basis, type ServiceId, type 
 import type { BestMonth, Seasonality, ServiceScore, StandoutMonth } from "@/lib/engine";
 import { describeZ, formatUsageDiff, monthLabel, segmentLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
-import { trendIndex, type TrendSeriesInput } from "./trend";
+import { NO_FLAGS, trendIndex, type TrendSeriesInput } from "./trend";
 
 /**
  * The /segment page's view model: titles, the tables (each both a table view and the CSV of what is
  * shown), the "when" answers and the Seoul seasonality strip, built from the engine's plain results.
  */
+
+/** "2022년 10월 ⚠" for a month the data-quality rule flags (the reason is stated beside the view). */
+export function flaggedLabel(month: string, flagged: ReadonlySet<string>): string {
+  return flagged.has(month) ? `${monthLabel(month)} ⚠` : monthLabel(month);
+}
 
 /** The page's heading and tab title for a segment, or for a district × age with both sexes (sex=T). */
 export function segmentTitle(districtName: string, sex: SexFilter, age: Age): string {
@@ -36,11 +41,11 @@ export function priorityTable(overall: readonly ServiceScore[]): TableData {
 }
 
 /** One row per month; the columns are the ranks, each cell the service at that rank that month. */
-export function monthlyRankTable(monthly: readonly { month: string; ranking: readonly ServiceScore[] }[]): TableData {
+export function monthlyRankTable(monthly: readonly { month: string; ranking: readonly ServiceScore[] }[], flagged: ReadonlySet<string> = NO_FLAGS): TableData {
   const ranks = monthly[0]?.ranking.length ?? 0;
   return {
     columns: [{ label: "월", kind: "text" }, ...Array.from({ length: ranks }, (_, i) => ({ label: `${i + 1}위`, kind: "text" as const }))],
-    rows: monthly.map((m) => [monthLabel(m.month), ...m.ranking.map((s) => serviceName(s.service))]),
+    rows: monthly.map((m) => [flaggedLabel(m.month, flagged), ...m.ranking.map((s) => serviceName(s.service))]),
   };
 }
 
@@ -48,7 +53,7 @@ export function monthlyRankTable(monthly: readonly { month: string; ranking: rea
  * The trend chart's table: one row per month and service, the value on the chart's basis beside the
  * index the all-services view draws. With `only`, just that service (the single-service view).
  */
-export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: ServiceId): TableData {
+export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: ServiceId, flagged: ReadonlySet<string> = NO_FLAGS): TableData {
   const indices = trend.series.map((s) => trendIndex(s.values));
   const shown = trend.series.map((s, j) => ({ s, index: indices[j]! })).filter(({ s }) => only === undefined || s.service === only);
   return {
@@ -58,7 +63,7 @@ export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: Service
       { label: basis === "day" ? "일평균 사용량 (서비스 고유 단위)" : "월 사용량 (서비스 고유 단위)", kind: "usage" },
       { label: "추세 지수 (기간 평균=0)", kind: "signed" },
     ],
-    rows: trend.months.flatMap((month, i) => shown.map(({ s, index }) => [monthLabel(month), serviceName(s.service), s.values[i]!, index[i] ?? null])),
+    rows: trend.months.flatMap((month, i) => shown.map(({ s, index }) => [flaggedLabel(month, flagged), serviceName(s.service), s.values[i]!, index[i] ?? null])),
   };
 }
 
@@ -191,7 +196,7 @@ export function seasonalityRows(season: Seasonality, order: readonly ServiceId[]
   });
 }
 
-export function seasonalityTable(season: Seasonality, order: readonly ServiceId[]): TableData {
+export function seasonalityTable(season: Seasonality, order: readonly ServiceId[], flagged: ReadonlySet<string> = NO_FLAGS): TableData {
   const byService = new Map(season.services.map((s) => [s.service, s]));
   return {
     columns: [
@@ -202,7 +207,7 @@ export function seasonalityTable(season: Seasonality, order: readonly ServiceId[
     ],
     rows: order.flatMap((service) => {
       const s = byService.get(service)!;
-      return season.months.map((month, i) => [serviceName(service), monthLabel(month), s.level[i]!, s.relative[i]!]);
+      return season.months.map((month, i) => [serviceName(service), flaggedLabel(month, flagged), s.level[i]!, s.relative[i]!]);
     }),
   };
 }

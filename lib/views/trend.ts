@@ -32,13 +32,17 @@ export type TrendChartRow = {
 } & Partial<Record<ServiceId, number | null>>;
 
 /** Month labels for a chart axis: "3월" within one year, "23년 3월" when the data spans years. */
-export function monthAxisLabels(months: readonly string[]): string[] {
+/** Axis labels: "3월", or "23년 3월" when the months span years; a doubtful month (`flagged`) ends in " ⚠". */
+export function monthAxisLabels(months: readonly string[], flagged: ReadonlySet<string> = NO_FLAGS): string[] {
   const years = new Set(months.map((m) => m.slice(0, 4)));
-  return months.map((m) => shortMonthLabel(m, years.size > 1));
+  return months.map((m) => `${shortMonthLabel(m, years.size > 1)}${flagged.has(m) ? " ⚠" : ""}`);
 }
 
-export function trendChartRows(trend: TrendSeriesInput): TrendChartRow[] {
-  const labels = monthAxisLabels(trend.months);
+/** No doubtful months. */
+export const NO_FLAGS: ReadonlySet<string> = new Set();
+
+export function trendChartRows(trend: TrendSeriesInput, flagged: ReadonlySet<string> = NO_FLAGS): TrendChartRow[] {
+  const labels = monthAxisLabels(trend.months, flagged);
   const indices = trend.series.map((s) => ({ service: s.service, index: trendIndex(s.values), values: s.values }));
   return trend.months.map((month, i) => {
     const row: TrendChartRow = { month, label: labels[i]!, raw: {} };
@@ -69,8 +73,8 @@ export interface ServiceTrendRow {
   seoul: number;
 }
 
-export function serviceTrendRows(months: readonly string[], segment: readonly number[], seoul: readonly number[]): ServiceTrendRow[] {
-  const labels = monthAxisLabels(months);
+export function serviceTrendRows(months: readonly string[], segment: readonly number[], seoul: readonly number[], flagged: ReadonlySet<string> = NO_FLAGS): ServiceTrendRow[] {
+  const labels = monthAxisLabels(months, flagged);
   return months.map((month, i) => ({ month, label: labels[i]!, segment: segment[i]!, seoul: seoul[i]! }));
 }
 

@@ -1,7 +1,7 @@
 import { ok } from "@/lib/api/handler";
 import { getMeta } from "@/lib/api/queries";
-import { getEngine } from "@/lib/server/engine";
+import { getEngines } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  return ok(request, getMeta(getEngine()));
+  return ok(request, getMeta(getEngines()));
 }

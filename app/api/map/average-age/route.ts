@@ -1,10 +1,9 @@
-import { ok, parseQuery } from "@/lib/api/handler";
+import { ok, parseWindowQuery } from "@/lib/api/handler";
 import { getAverageAge } from "@/lib/api/queries";
 import { averageAgeQuery } from "@/lib/params/api";
-import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, averageAgeQuery);
+  const { query, engine, error } = parseWindowQuery(request, averageAgeQuery);
   if (error) return error;
-  return ok(request, getAverageAge(getEngine(), query.sex), averageAgeQuery, query);
+  return ok(request, getAverageAge(engine, query.sex), averageAgeQuery, query);
 }

@@ -1,10 +1,9 @@
-import { ok, parseQuery } from "@/lib/api/handler";
+import { ok, parseWindowQuery } from "@/lib/api/handler";
 import { getTrend } from "@/lib/api/queries";
 import { segmentBasisQuery } from "@/lib/params/api";
-import { getEngine } from "@/lib/server/engine";
 
 export function GET(request: Request) {
-  const { query, error } = parseQuery(request, segmentBasisQuery);
+  const { query, engine, error } = parseWindowQuery(request, segmentBasisQuery);
   if (error) return error;
-  return ok(request, getTrend(getEngine(), query, query.basis), segmentBasisQuery, query);
+  return ok(request, getTrend(engine, query, query.basis), segmentBasisQuery, query);
 }

@@ -1,13 +1,12 @@
-import { ok, parseQuery } from "@/lib/api/handler";
+import { ok, parseWindowQuery } from "@/lib/api/handler";
 import { getAudience } from "@/lib/api/queries";
 import { serviceFromPath } from "@/lib/api/service-path";
 import { audienceQuery } from "@/lib/params/api";
-import { getEngine } from "@/lib/server/engine";
 
 export async function GET(request: Request, ctx: { params: Promise<{ service: string }> }) {
   const service = serviceFromPath((await ctx.params).service);
   if (!service.ok) return service.error;
-  const { query, error } = parseQuery(request, audienceQuery);
+  const { query, engine, error } = parseWindowQuery(request, audienceQuery);
   if (error) return error;
-  return ok(request, getAudience(getEngine(), service.value, query), audienceQuery, query);
+  return ok(request, getAudience(engine, service.value, query), audienceQuery, query);
 }

@@ -1,13 +1,12 @@
-import { ok, parseQuery } from "@/lib/api/handler";
+import { ok, parseWindowQuery } from "@/lib/api/handler";
 import { getTargets } from "@/lib/api/queries";
 import { serviceFromPath } from "@/lib/api/service-path";
 import { targetsQuery } from "@/lib/params/api";
-import { getEngine } from "@/lib/server/engine";
 
 export async function GET(request: Request, ctx: { params: Promise<{ service: string }> }) {
   const service = serviceFromPath((await ctx.params).service);
   if (!service.ok) return service.error;
-  const { query, error } = parseQuery(request, targetsQuery);
+  const { query, engine, error } = parseWindowQuery(request, targetsQuery);
   if (error) return error;
-  return ok(request, getTargets(getEngine(), service.value, query.limit), targetsQuery, query);
+  return ok(request, getTargets(engine, service.value, query.limit), targetsQuery, query);
 }
