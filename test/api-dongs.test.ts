@@ -61,7 +61,7 @@ describe("GET /api/services/{service}/dongs", () => {
     ["?age=25", "age"],
     ["?age=30&sex=X", "sex"],
     ["?age=30&district=atlantis", "district"],
-    ["?age=30&from=2021-12", "from"],
+    ["?age=30&from=22-01", "from"],
     ["?age=30&to=2022-13", "to"],
     ["?age=30&from=2022-06&to=2022-02", "to"],
     // A month of the dataset without 행정동 figures of the service.

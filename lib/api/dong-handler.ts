@@ -8,7 +8,7 @@ import { readDongWindow } from "./dong-queries";
 
 /** The {code} of /api/dongs/{code}/…, read with the 행정동 codec; a bad one is a 400 naming `code`. */
 export function dongFromPath(data: DongData, raw: string): { ok: true; value: Dong } | { ok: false; error: Response } {
-  const param = dongQueries(data.index, data.panel.months).path.code;
+  const param = dongQueries(data.index).path.code;
   const r = readParam(param, [raw]);
   if (r.kind === "valid") return { ok: true, value: r.value };
   return {

@@ -1,4 +1,5 @@
 import type { DongIndex } from "@/lib/dongs";
+import { windowQuery } from "./api";
 import { integerCodec } from "./codec";
 import { dongCodec } from "./dong";
 import { optional, required } from "./param";
@@ -6,13 +7,15 @@ import type { Shape } from "./query";
 import * as v from "./values";
 
 /**
- * The 행정동 endpoints' queries. The 행정동 and the months a window may name are the loaded dataset's,
- * so the shapes are built once per dataset (its DongIndex and month list never change while it is served).
+ * The 행정동 endpoints' queries. The 행정동 are the loaded dataset's, so the shapes are built once per
+ * dataset (its DongIndex never changes while it is served).
  */
 export const DEFAULT_SIMILAR_LIMIT = 10;
 
-function build(index: DongIndex, months: readonly string[]) {
-  const window = { from: optional("from", v.monthCodec(months)), to: optional("to", v.monthCodec(months)) };
+function build(index: DongIndex) {
+  // The window's two months, read as everywhere (windowMonth); whether they have 행정동 figures is the
+  // window's check (lib/api/dong-queries readDongWindow), which names the months that do.
+  const window = windowQuery;
   return {
     /** The {code} of /api/dongs/{code}/…: a path segment read with the 행정동 codec (a bad one is a 400). */
     path: { code: { ...required("code", dongCodec(index)), label: "행정동" } },
@@ -29,8 +32,8 @@ function build(index: DongIndex, months: readonly string[]) {
 
 const built = new WeakMap<DongIndex, ReturnType<typeof build>>();
 
-export function dongQueries(index: DongIndex, months: readonly string[]) {
+export function dongQueries(index: DongIndex) {
   let shapes = built.get(index);
-  if (!shapes) built.set(index, (shapes = build(index, months)));
+  if (!shapes) built.set(index, (shapes = build(index)));
   return shapes;
 }

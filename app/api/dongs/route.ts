@@ -5,7 +5,7 @@ import { getDongData } from "@/lib/server/dongs";
 
 export function GET(request: Request) {
   const data = getDongData();
-  const shape = dongQueries(data.index, data.panel.months).list;
+  const shape = dongQueries(data.index).list;
   const { query, error } = parseQuery(request, shape);
   if (error) return error;
   return ok(request, getDongs(data, query.district), shape, query);

@@ -8,7 +8,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ code: strin
   const data = getDongData();
   const dong = dongFromPath(data, (await ctx.params).code);
   if (!dong.ok) return dong.error;
-  const shape = dongQueries(data.index, data.panel.months).similar;
+  const shape = dongQueries(data.index).similar;
   const { query, error } = parseQuery(request, shape);
   if (error) return error;
   const window = dongWindowOf(data, query.from, query.to);

@@ -9,7 +9,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ service: st
   const service = serviceFromPath((await ctx.params).service);
   if (!service.ok) return service.error;
   const data = getDongData();
-  const shape = dongQueries(data.index, data.panel.months).effect;
+  const shape = dongQueries(data.index).effect;
   const { query, error } = parseQuery(request, shape);
   if (error) return error;
   const window = dongWindowOf(data, query.from, query.to, service.value);
