@@ -90,6 +90,13 @@ test.describe("행정동 drill-down", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(second.name_ko);
   });
 
+  test("the 행정동 map follows the page's window where it has 행정동 figures, and says when it cannot", async ({ page }) => {
+    await page.goto("/insights?metric=delivery&age=30&from=2022-03&to=2022-05&dongmap=mapo-gu");
+    await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달입니다.");
+    await page.goto("/insights?metric=delivery&age=30&from=2023-01&to=2023-09&dongmap=mapo-gu");
+    await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 1월–2022년 12월, 12개월 — 고른 기간에는 행정동 자료가 없어");
+  });
+
   test("a bad 행정동 link answers 400 and says which value", async ({ page }) => {
     const res = await page.goto("/dong?dong=1119099");
     expect(res!.status()).toBe(400);

@@ -146,7 +146,7 @@ export default async function InsightsPage({ searchParams }: Props) {
         </div>
       </ChartFrame>
       {service && values.dongmap ? (
-        <DongDistrictMap service={service} sex={sex} age={age} district={values.dongmap} closeHref={hrefOf("/insights", insightsPage, { ...values, dongmap: undefined })} />
+        <DongDistrictMap service={service} sex={sex} age={age} district={values.dongmap} from={values.from} to={values.to} closeHref={hrefOf("/insights", insightsPage, { ...values, dongmap: undefined })} />
       ) : null}
     </div>
   );

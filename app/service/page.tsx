@@ -163,7 +163,7 @@ export default async function ServicePage({ searchParams }: Props) {
         </div>
       </ChartFrame>
       {values.dongmap ? (
-        <DongDistrictMap service={service} sex={group.sex} age={group.age} district={values.dongmap} closeHref={hrefOf("/service", servicePage, { ...values, dongmap: undefined })} />
+        <DongDistrictMap service={service} sex={group.sex} age={group.age} district={values.dongmap} from={values.from} to={values.to} closeHref={hrefOf("/service", servicePage, { ...values, dongmap: undefined })} />
       ) : null}
     </div>
   );

@@ -24,9 +24,28 @@ import styles from "./dong.module.css";
  * its page (for 전체, the women's; the list beside links both), names on the shapes, the list and the
  * table as its alternatives, and the window the figures cover said beside it.
  */
-export function DongDistrictMap({ service, sex, age, district, closeHref }: { service: ServiceId; sex: SexFilter; age: Age; district: District; closeHref: string }) {
+export function DongDistrictMap({
+  service,
+  sex,
+  age,
+  district,
+  from,
+  to,
+  closeHref,
+}: {
+  service: ServiceId;
+  sex: SexFilter;
+  age: Age;
+  district: District;
+  /** The page's analysis window; where it has no 행정동 figures of the service, the map uses the months that do. */
+  from?: string;
+  to?: string;
+  closeHref: string;
+}) {
   const data = getDongData();
-  const window = readDongWindow(data, undefined, undefined, service);
+  const asked = from !== undefined || to !== undefined ? readDongWindow(data, from, to, service) : null;
+  const fellBack = asked !== null && !asked.ok;
+  const window = asked?.ok ? asked : readDongWindow(data, undefined, undefined, service);
   const title = `${district.name_ko} 행정동별 ${serviceName(service)} 이용 — ${ageLabel(age)} ${SEX_LABELS[sex]}`;
   if (!window.ok) {
     return (
@@ -55,7 +74,9 @@ export function DongDistrictMap({ service, sex, age, district, closeHref }: { se
             <p data-testid="dong-map-note">
               같은 {ageLabel(age)} {SEX_LABELS[sex]}끼리 {district.name_ko}의 행정동 {effect.length}곳을 비교합니다.{" "}
               {measure.kind === "index" ? `지수 100은 ${effect.length}개 동 평균입니다.` : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."}{" "}
-              <strong>기간: {period}</strong> — 행정동 자료가 있는 달이라 위의 자치구 지도와 기간이 다를 수 있습니다. 행정동을 누르면 그 행정동 고객층 페이지가 열립니다.
+              <strong>기간: {period}</strong> —{" "}
+              {fellBack ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다(위의 자치구 지도와 기간이 다릅니다)." : asked ? "고른 기간 가운데 행정동 자료가 있는 달입니다." : "행정동 자료가 있는 달이라 위의 자치구 지도와 기간이 다를 수 있습니다."}{" "}
+              행정동을 누르면 그 행정동 고객층 페이지가 열립니다.
             </p>
             <p>
               <Link href={closeHref}>행정동 지도 닫기</Link> · <Link href={hrefOf("/dongs", dongsPage, { service, sex, age })}>서울 전체 행정동 지도</Link>
