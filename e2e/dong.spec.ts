@@ -93,6 +93,10 @@ test.describe("행정동 drill-down", () => {
   test("the 행정동 map follows the page's window where it has 행정동 figures, and says when it cannot", async ({ page }) => {
     await page.goto("/insights?metric=delivery&age=30&from=2022-03&to=2022-05&dongmap=mapo-gu");
     await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달입니다.");
+    // Its 행정동 links keep the window, and the 행정동 page shows it.
+    await page.getByTestId("dong-map").locator("a[data-district]").first().click();
+    await expect(page).toHaveURL(/\/dong\?dong=\d{7}&age=30&from=2022-03&to=2022-05$/);
+    await expect(page.getByTestId("dong-window")).toContainText("기간 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달");
     await page.goto("/insights?metric=delivery&age=30&from=2023-01&to=2023-09&dongmap=mapo-gu");
     await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 1월–2022년 12월, 12개월 — 고른 기간에는 행정동 자료가 없어");
   });

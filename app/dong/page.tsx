@@ -5,7 +5,7 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { PriorityList } from "@/components/segment/PriorityList";
 import { TrendChartLazy } from "@/components/segment/TrendChartLazy";
 import styles from "@/components/dong/dong.module.css";
-import { getDongPriority, getDongSimilar, readDongWindow } from "@/lib/api/dong-queries";
+import { getDongPriority, getDongSimilar, viewDongWindow } from "@/lib/api/dong-queries";
 import { DISTRICTS, districtRef } from "@/lib/districts";
 import { AGES, SEXES, SEX_LABELS, ageLabel, type Age, type Sex } from "@/lib/domain";
 import { districtOfDong, dongLabel, type Dong } from "@/lib/dongs";
@@ -70,7 +70,9 @@ export default async function DongPage({ searchParams }: Props) {
       </div>
     );
   }
-  const window = readDongWindow(data, undefined, undefined);
+  const view = viewDongWindow(data, values.from, values.to);
+  // Links keep the window only where it is the one shown.
+  const kept = view && view.asked && !view.fellBack ? { from: values.from, to: values.to } : {};
   const district = districtOfDong(dong);
   return (
     <div className={styles.page}>
@@ -87,7 +89,7 @@ export default async function DongPage({ searchParams }: Props) {
         <ul className={styles.choices}>
           {SEXES.map((s) => (
             <li key={s}>
-              <Link href={dongHref(data.index, dong, s, age)} aria-current={s === sex ? "page" : undefined}>
+              <Link href={dongHref(data.index, dong, s, age, kept)} aria-current={s === sex ? "page" : undefined}>
                 {SEX_LABELS[s]}
               </Link>
             </li>
@@ -96,19 +98,23 @@ export default async function DongPage({ searchParams }: Props) {
         <ul className={styles.choices}>
           {AGES.map((a) => (
             <li key={a}>
-              <Link href={dongHref(data.index, dong, sex, a)} aria-current={a === age ? "page" : undefined}>
+              <Link href={dongHref(data.index, dong, sex, a, kept)} aria-current={a === age ? "page" : undefined}>
                 {ageLabel(a)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      {window.ok ? <DongBody data={data} dong={dong} sex={sex} age={age} months={window.window.months} /> : <p>행정동 단위 자료가 있는 달이 없습니다.</p>}
+      {view ? (
+        <DongBody data={data} dong={dong} sex={sex} age={age} months={view.window.months} note={view.fellBack ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다" : view.asked ? "고른 기간 가운데 행정동 자료가 있는 달" : "행정동 자료가 있는 달"} kept={kept} />
+      ) : (
+        <p>행정동 단위 자료가 있는 달이 없습니다.</p>
+      )}
     </div>
   );
 }
 
-function DongBody({ data, dong, sex, age, months }: { data: DongData; dong: Dong; sex: Sex; age: Age; months: string[] }) {
+function DongBody({ data, dong, sex, age, months, note, kept }: { data: DongData; dong: Dong; sex: Sex; age: Age; months: string[]; note: string; kept: { from?: string; to?: string } }) {
   const window = { from: months[0]!, to: months.at(-1)!, months };
   const priority = getDongPriority(data, dong, { sex, age, window });
   const w = data.window(window);
@@ -129,7 +135,7 @@ function DongBody({ data, dong, sex, age, months }: { data: DongData; dong: Dong
   return (
     <>
       <p className={styles.facts} data-testid="dong-window">
-        기간 {period} — 행정동 자료가 있는 달 · 소속 자치구 <Link href={segmentHref(district, sex, age)}>{district.name_ko} {ageLabel(age)} {SEX_LABELS[sex]} 고객층</Link>
+        기간 {period} — {note} · 소속 자치구 <Link href={segmentHref(district, sex, age)}>{district.name_ko} {ageLabel(age)} {SEX_LABELS[sex]} 고객층</Link>
       </p>
       <ChartFrame
         id="priority"
@@ -211,7 +217,7 @@ function DongBody({ data, dong, sex, age, months }: { data: DongData; dong: Dong
         <ol className={styles.similar} data-testid="similar-dongs">
           {similar.similar.map((s) => (
             <li key={s.dong.code} data-dong={s.dong.code}>
-              <Link href={dongHref(data.index, s.dong, sex, age)}>
+              <Link href={dongHref(data.index, s.dong, sex, age, kept)}>
                 <span className={styles.rank}>{s.rank}</span>
                 <span className={styles.name}>{dongLabel(s.dong)}</span>
                 <span className={styles.distance}>거리 {formatDecimal(s.distance)}</span>

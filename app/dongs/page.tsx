@@ -5,7 +5,7 @@ import { MapLegend } from "@/components/insights/MapLegend";
 import { ParamProblems } from "@/components/ParamProblems";
 import { SeoulDongMapLazy } from "@/components/dong/SeoulDongMapLazy";
 import styles from "@/components/dong/dong.module.css";
-import { getDongEffect, readDongWindow } from "@/lib/api/dong-queries";
+import { getDongEffect, viewDongWindow } from "@/lib/api/dong-queries";
 import { AGES, SERVICES, SEX_FILTERS, SEX_LABELS, ageLabel } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
 import { geoBounds } from "@/lib/insights/geo";
@@ -44,7 +44,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function DongsPage({ searchParams }: Props) {
   const { values, problems, service, sex, age } = await read(searchParams);
   const data = getDongData();
-  const window = readDongWindow(data, undefined, undefined, service);
+  const view = viewDongWindow(data, values.from, values.to, service);
   const title = titleOf(serviceName(service), sex, age);
   const link = (v: Partial<typeof values>) => hrefOf(PAGE_PATH, dongsPage, { ...values, ...v });
   const choices = (
@@ -76,7 +76,7 @@ export default async function DongsPage({ searchParams }: Props) {
       </ul>
     </nav>
   );
-  if (!window.ok) {
+  if (!view) {
     return (
       <div className={styles.page}>
         <h1>{title}</h1>
@@ -85,13 +85,14 @@ export default async function DongsPage({ searchParams }: Props) {
       </div>
     );
   }
-  const effect = getDongEffect(data, service, { sex, age, window: window.window }).dongs;
+  const kept = view.asked && !view.fellBack ? { from: values.from, to: values.to } : {};
+  const effect = getDongEffect(data, service, { sex, age, window: view.window }).dongs;
   const linkSex = sex === "T" ? "F" : sex;
-  const href = (code: string) => dongHref(data.index, data.index.get(code)!, linkSex, age);
+  const href = (code: string) => dongHref(data.index, data.index.get(code)!, linkSex, age, kept);
   const map = dongEffectChoropleth(service, title, effect, href);
   const cells = Object.fromEntries(map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, valueText: d.valueText }]));
   const measure = dongEffectMeasure(service, effect.length);
-  const period = windowWords(window.window.months);
+  const period = windowWords(view.window.months);
   return (
     <div className={styles.page}>
       <h1>{title}</h1>
@@ -106,8 +107,8 @@ export default async function DongsPage({ searchParams }: Props) {
         title={title}
         description={
           <p data-testid="dongs-window">
-            {measure.kind === "index" ? `지수 100은 ${effect.length}개 동 평균입니다.` : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."} <strong>기간: {period}</strong> — 행정동 자료가
-            있는 달입니다.
+            {measure.kind === "index" ? `지수 100은 ${effect.length}개 동 평균입니다.` : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."} <strong>기간: {period}</strong> —{" "}
+            {view.fellBack ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다." : view.asked ? "고른 기간 가운데 행정동 자료가 있는 달입니다." : "행정동 자료가 있는 달입니다."}
           </p>
         }
         table={dongEffectTable(service, effect)}

@@ -4,7 +4,7 @@ import { DistrictMap } from "@/components/insights/DistrictMap";
 import { DistrictRankList } from "@/components/insights/DistrictRankList";
 import { MapLegend } from "@/components/insights/MapLegend";
 import mapStyles from "@/components/insights/map.module.css";
-import { getDongEffect, readDongWindow } from "@/lib/api/dong-queries";
+import { getDongEffect, viewDongWindow } from "@/lib/api/dong-queries";
 import type { District } from "@/lib/districts";
 import { SEX_LABELS, ageLabel, type Age, type ServiceId, type SexFilter } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
@@ -43,11 +43,9 @@ export function DongDistrictMap({
   closeHref: string;
 }) {
   const data = getDongData();
-  const asked = from !== undefined || to !== undefined ? readDongWindow(data, from, to, service) : null;
-  const fellBack = asked !== null && !asked.ok;
-  const window = asked?.ok ? asked : readDongWindow(data, undefined, undefined, service);
+  const view = viewDongWindow(data, from, to, service);
   const title = `${district.name_ko} 행정동별 ${serviceName(service)} 이용 — ${ageLabel(age)} ${SEX_LABELS[sex]}`;
-  if (!window.ok) {
+  if (!view) {
     return (
       <section className="card" aria-label={title} id="dong-map">
         <h2>{title}</h2>
@@ -55,15 +53,18 @@ export function DongDistrictMap({
       </section>
     );
   }
-  const effect = getDongEffect(data, service, { sex, age, district, window: window.window }).dongs;
+  const { window, asked, fellBack } = view;
+  // The 행정동 pages keep the window only where it is the one shown here.
+  const kept = asked && !fellBack ? { from, to } : {};
+  const effect = getDongEffect(data, service, { sex, age, district, window }).dongs;
   const linkSex = sex === "T" ? "F" : sex;
-  const map = dongEffectChoropleth(service, title, effect, (code) => dongHref(data.index, data.index.get(code)!, linkSex, age));
+  const map = dongEffectChoropleth(service, title, effect, (code) => dongHref(data.index, data.index.get(code)!, linkSex, age, kept));
   const measure = dongEffectMeasure(service, effect.length);
   const bothSexLinks =
     sex === "T"
-      ? Object.fromEntries(effect.map((d) => [d.dong.code, (["F", "M"] as const).map((s) => ({ label: SEX_LABELS[s], href: dongHref(data.index, d.dong, s, age) }))]))
+      ? Object.fromEntries(effect.map((d) => [d.dong.code, (["F", "M"] as const).map((s) => ({ label: SEX_LABELS[s], href: dongHref(data.index, d.dong, s, age, kept) }))]))
       : undefined;
-  const period = windowWords(window.window.months);
+  const period = windowWords(window.months);
   return (
     <div id="dong-map">
       <ChartFrame
@@ -79,7 +80,7 @@ export function DongDistrictMap({
               행정동을 누르면 그 행정동 고객층 페이지가 열립니다.
             </p>
             <p>
-              <Link href={closeHref}>행정동 지도 닫기</Link> · <Link href={hrefOf("/dongs", dongsPage, { service, sex, age })}>서울 전체 행정동 지도</Link>
+              <Link href={closeHref}>행정동 지도 닫기</Link> · <Link href={hrefOf("/dongs", dongsPage, { service, sex, age, ...kept })}>서울 전체 행정동 지도</Link>
             </p>
           </>
         }

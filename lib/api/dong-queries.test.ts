@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findDistrict } from "@/lib/districts";
 import { DongData } from "@/lib/engine/dong-engine";
 import { dongFixture } from "@/test/fixtures/dongs";
-import { getDongEffect, getDongs, getDongSimilar, readDongWindow } from "./dong-queries";
+import { getDongEffect, getDongs, getDongSimilar, readDongWindow, viewDongWindow } from "./dong-queries";
 
 const data = new DongData(dongFixture);
 
@@ -25,6 +25,15 @@ describe("readDongWindow", () => {
     ]);
     const unknown = readDongWindow(data, undefined, undefined, "netflix");
     expect(unknown.ok === false && unknown.problem.reason).toBe("the dataset has no 행정동 figures for netflix");
+  });
+});
+
+describe("viewDongWindow", () => {
+  it("shows the page's window where it has 행정동 figures, else the months that do, saying it fell back", () => {
+    expect(viewDongWindow(data, undefined, undefined, "game")).toEqual({ window: { from: "2022-01", to: "2022-02", months: ["2022-01", "2022-02"] }, asked: false, fellBack: false });
+    expect(viewDongWindow(data, "2022-02", "2022-02", "game")).toMatchObject({ window: { months: ["2022-02"] }, asked: true, fellBack: false });
+    expect(viewDongWindow(data, "2023-01", "2023-01", "game")).toMatchObject({ window: { months: ["2022-01", "2022-02"] }, asked: true, fellBack: true });
+    expect(viewDongWindow(data, undefined, undefined, "netflix")).toBeNull();
   });
 });
 

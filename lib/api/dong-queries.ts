@@ -58,3 +58,15 @@ export function getDongPriority(data: DongData, dong: Dong, q: { sex: Sex; age: 
 export function getDongSimilar(data: DongData, dong: Dong, q: { window: WindowInfo; limit: number }) {
   return { dong, window: q.window, ...data.window(q.window).similar(dong, q.limit) };
 }
+
+/**
+ * The window a 행정동 view shows: the page's from/to where that window has 행정동 figures of the measure,
+ * else the months that do (`fellBack` says so, for the note beside the view); null when none has.
+ */
+export function viewDongWindow(data: DongData, from: string | undefined, to: string | undefined, measure?: string): { window: WindowInfo; asked: boolean; fellBack: boolean } | null {
+  const asked = from !== undefined || to !== undefined;
+  const given = asked ? readDongWindow(data, from, to, measure) : null;
+  if (given?.ok) return { window: given.window, asked, fellBack: false };
+  const fallback = readDongWindow(data, undefined, undefined, measure);
+  return fallback.ok ? { window: fallback.window, asked, fellBack: asked } : null;
+}

@@ -59,6 +59,8 @@ function buildDongPage(index: DongIndex) {
     dong: optional("dong", dongCodec(index)),
     sex: optional("sex", v.sex, SEGMENT_DEFAULTS.sex),
     age: optional("age", v.age, SEGMENT_DEFAULTS.age),
+    // Left out: the months with 행정동 figures; a window without them falls back to those, and says so.
+    ...windowQuery,
   } satisfies Shape;
 }
 
@@ -74,6 +76,7 @@ export const dongsPage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
   sex: optional("sex", v.sexFilter, "T"),
   age: optional("age", v.age, SEGMENT_DEFAULTS.age),
+  ...windowQuery,
 } satisfies Shape;
 
 /** Without a dataset (the header's links), /dong knows no 행정동 and carries none. */

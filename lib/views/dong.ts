@@ -17,8 +17,9 @@ export function dongSegmentLabel(dong: Dong, sex: Sex, age: Age): string {
   return `${dongLabel(dong)} ${age}대 ${SEX_LABELS[sex]}`;
 }
 
-export function dongHref(index: DongIndex, dong: Dong, sex: Sex, age: Age): string {
-  return hrefOf("/dong", dongPage(index), { dong, sex, age });
+/** A 행정동 segment's page, keeping the analysis window the link was made in (if one was chosen). */
+export function dongHref(index: DongIndex, dong: Dong, sex: Sex, age: Age, window: { from?: string; to?: string } = {}): string {
+  return hrefOf("/dong", dongPage(index), { dong, sex, age, from: window.from, to: window.to });
 }
 
 /** The number of 행정동 segments the z compares with, in words: "5,088개 행정동 고객층". */
