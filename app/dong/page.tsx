@@ -16,7 +16,7 @@ import { dongPage, servicePage } from "@/lib/params/pages";
 import { readQuery, writeQuery, hrefOf, type QueryInput } from "@/lib/params/query";
 import { getDongData } from "@/lib/server/dongs";
 import { getEngine } from "@/lib/server/engine";
-import { dongHref, dongPriorityTable, groupsTable, dongSegmentLabel, profileTable, segmentsWords, similarTable, standoutTable } from "@/lib/views/dong";
+import { dongHref, dongPriorityTable, groupsTable, dongSegmentLabel, profileTable, segmentsWords, similarTable, standoutLines } from "@/lib/views/dong";
 import { monthlyRankTable, trendTable } from "@/lib/views/segment";
 import { indexAxis, trendChartRows } from "@/lib/views/trend";
 import { segmentHref } from "@/lib/views/service";
@@ -169,10 +169,8 @@ function DongBody({ data, dong, sex, age, months, note, kept }: { data: DongData
         tableOpen
       >
         <ul data-testid="standout-months">
-          {standoutTable(priority.standoutMonths).rows.map(([service, months]) => (
-            <li key={String(service)}>
-              {String(service)}: {String(months)}
-            </li>
+          {standoutLines(priority.standoutMonths).map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       </ChartFrame>

@@ -114,12 +114,6 @@ export class DongWindow {
   }
 }
 
-/** The default window for a measure (or for any measure): the first to the last month with its 행정동 figures. */
-export function defaultDongWindow(panel: DongPanel, measure?: string): AnalysisWindow | null {
-  const months = monthsWith(panel, measure);
-  return months.length ? { from: months[0]!, to: months.at(-1)! } : null;
-}
-
 /** How many windows' analyses are kept (each about 6 MB once its priorities, profiles and means are asked for); pages use only the default one. */
 const WINDOWS_KEPT = 2;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dongFixture as data } from "@/test/fixtures/dongs";
-import { DongWindow, defaultDongWindow } from "./dong-engine";
-import { dongPanelOf } from "./dong-panel";
+import { DongWindow } from "./dong-engine";
+import { dongPanelOf, monthsWith } from "./dong-panel";
 
 describe("행정동 panel", () => {
   const panel = dongPanelOf(data);
@@ -24,9 +24,9 @@ describe("행정동 panel", () => {
     expect([...panel.measures.keys()]).toEqual(["game"]);
     expect(panel.measures.get("game")!.months[2]).toBeUndefined();
   });
-  it("defaults the window to the months with 행정동 figures and states them", () => {
-    expect(defaultDongWindow(panel, "game")).toEqual({ from: "2022-01", to: "2022-02" });
-    expect(defaultDongWindow(panel, "netflix")).toBeNull();
+  it("knows the months with 행정동 figures of a measure and states a window's", () => {
+    expect(monthsWith(panel, "game")).toEqual(["2022-01", "2022-02"]);
+    expect(monthsWith(panel, "netflix")).toEqual([]);
     const w = new DongWindow(panel, { from: "2022-02", to: "2023-01" });
     expect(w.info("game")).toEqual({ from: "2022-02", to: "2023-01", months: ["2022-02"] });
     expect(w.panel.measures.get("game")!.months).toHaveLength(2);

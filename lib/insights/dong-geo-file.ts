@@ -7,24 +7,17 @@ import { checkDongGeo, type DongGeo } from "./dong-geo";
 /** The 424 행정동 boundaries (data/geo/README.md), read once per server process. */
 export const DONG_GEO_FILE = path.join("data", "geo", "seoul-dongs.geojson");
 
-let text: string | undefined;
 let geo: DongGeo | undefined;
 
-/** The file as served to the all-Seoul map (/api/geo/dongs): checked once, then sent as read. */
-export function dongGeoText(root: string = process.cwd()): string {
-  if (text === undefined) {
-    const raw = readFileSync(path.join(root, DONG_GEO_FILE), "utf8");
-    const parsed: unknown = JSON.parse(raw);
+/** The boundaries, checked once (the all-Seoul map gets them from /api/geo/dongs). */
+export function loadDongGeo(root: string = process.cwd()): DongGeo {
+  if (geo === undefined) {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(root, DONG_GEO_FILE), "utf8"));
     const problem = checkDongGeo(parsed);
     if (problem) throw new Error(`${DONG_GEO_FILE}: ${problem}`);
-    [text, geo] = [raw, parsed as DongGeo];
+    geo = parsed as DongGeo;
   }
-  return text;
-}
-
-export function loadDongGeo(): DongGeo {
-  dongGeoText();
-  return geo!;
+  return geo;
 }
 
 const svgs = new Map<string, SvgDistricts>();

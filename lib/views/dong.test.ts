@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupsTable, profileTable, segmentsWords } from "./dong";
+import { groupsTable, profileTable, segmentsWords, standoutLines } from "./dong";
 
 describe("/dong tables", () => {
   it("name the 관심집단 officially and give the share in percent", () => {
@@ -10,5 +10,11 @@ describe("/dong tables", () => {
     expect(t.columns[3]!.label).toBe("z (서울 5,088개 행정동 고객층 대비)");
     expect(t.rows).toEqual([["출근 소요시간", "분", 56.5, 0.1, "서울 평균 수준"]]);
     expect(segmentsWords(5088)).toBe("5,088개 행정동 고객층");
+  });
+  it("say each service's standout months with their z", () => {
+    expect(standoutLines([{ service: "game", months: [{ month: "2022-03", z: 1.234 }, { month: "2022-01", z: -0.5 }] }, { service: "netflix", months: [] }])).toEqual([
+      "게임: 2022년 3월 (+1.23), 2022년 1월 (−0.50)",
+      "넷플릭스: –",
+    ]);
   });
 });

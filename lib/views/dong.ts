@@ -39,15 +39,9 @@ export function dongPriorityTable(overall: readonly ServiceScore[], segments: nu
   };
 }
 
-/** The months each service stands out most (within-month z), in priority order. */
-export function standoutTable(standout: readonly { service: ServiceId; months: readonly StandoutMonth[] }[]): TableData {
-  return {
-    columns: [
-      { label: "서비스", kind: "text" },
-      { label: "두드러진 달 (그 달 z)", kind: "text" },
-    ],
-    rows: standout.map((s) => [serviceName(s.service), s.months.map((m) => `${monthLabel(m.month)} (${formatSigned(m.z)})`).join(", ") || "–"]),
-  };
+/** The months each service stands out most (within-month z), in priority order, one line per service. */
+export function standoutLines(standout: readonly { service: ServiceId; months: readonly StandoutMonth[] }[]): string[] {
+  return standout.map((s) => `${serviceName(s.service)}: ${s.months.map((m) => `${monthLabel(m.month)} (${formatSigned(m.z)})`).join(", ") || "–"}`);
 }
 
 export interface ProfileRow {
