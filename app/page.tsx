@@ -33,7 +33,7 @@ export function generateMetadata(): Metadata {
 /** Home: what the tool answers, where to go, and what data it stands on (read at request time). */
 export default async function Home() {
   await connection(); // the dataset is chosen when the server starts, so never prerender this at build time
-  const { dataset, districts, ages } = getMeta(getEngines());
+  const { dataset, districts, ages, months: allMonths } = getMeta(getEngines());
   const months = dataset.months;
   return (
     <>
@@ -75,13 +75,19 @@ export default async function Home() {
           <div>
             <dt>자료</dt>
             <dd data-testid="data-kind">
-              {dataset.kind === "bundled" ? "내장된 2023년 자료" : "가져온 자료"} — {dataset.title}
+              {dataset.kind === "bundled" ? "내장된 자료" : "가져온 자료"} — {dataset.title}
             </dd>
           </div>
           <div>
-            <dt>기간</dt>
+            <dt>기본 분석 기간</dt>
             <dd data-testid="data-months" data-count={months.length}>
               {monthLabel(months[0]!)} – {monthLabel(months.at(-1)!)} ({months.length}개월)
+            </dd>
+          </div>
+          <div>
+            <dt>자료 전체 기간</dt>
+            <dd data-testid="data-all-months" data-count={allMonths.length}>
+              {monthLabel(allMonths[0]!)} – {monthLabel(allMonths.at(-1)!)} ({allMonths.length}개월, 페이지마다 ‘분석 기간’에서 고릅니다)
             </dd>
           </div>
           <div>

@@ -1,9 +1,10 @@
-import { getEngine } from "@/lib/server/engine";
+import { getEngines } from "@/lib/server/engine";
 import { monthLabel } from "@/lib/format";
 
-/** Attribution on every page, with the loaded dataset's kind and months. */
+/** Attribution on every page, with the loaded dataset's kind and all its months (each page states its window). */
 export function SiteFooter() {
-  const { meta, months } = getEngine();
+  const { meta } = getEngines();
+  const { months } = meta;
   return (
     <footer className="site-footer">
       <div className="container">

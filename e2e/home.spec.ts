@@ -14,7 +14,7 @@ test.describe("/", () => {
     await expect(note.getByTestId("data-months")).toHaveText("2023년 1월 – 2023년 9월 (9개월)");
     await expect(note.getByTestId("data-months")).toHaveAttribute("data-count", String(meta.dataset.months.length));
     await expect(note.getByTestId("data-attribution")).toHaveText(meta.dataset.attribution);
-    await expect(note.getByTestId("data-kind")).toContainText(meta.dataset.kind === "bundled" ? "내장된 2023년 자료" : "가져온 자료");
+    await expect(note.getByTestId("data-kind")).toContainText(meta.dataset.kind === "bundled" ? "내장된 자료" : "가져온 자료");
     await expect(note).toContainText(meta.dataset.aggregation);
     await expect(note.getByRole("link", { name: /계산 방법과 한계/ })).toHaveAttribute("href", "/method");
 

@@ -47,7 +47,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const sources = segments.length ? getComparison(engine, segments, basis).segments : [];
   const { max, columns } = compareColumns(sources, service);
-  const trend = compareTrend(sources, service);
+  const flagged = new Set(pw.notes.map((n) => n.month));
+  const trend = compareTrend(sources, service, flagged);
   const name = serviceName(service);
   const unit = trendUnit(service, basis);
   const source = `${engine.meta.attribution}. ${engine.meta.title}.`;
@@ -126,7 +127,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                 {unit.startsWith("표준화") ? "표준화 지수라 음수일 수 있고, 0보다 작다고 이용이 없다는 뜻은 아닙니다." : "값은 제공처 단위로, 실제 일수가 아닙니다."}
               </p>
             }
-            table={trendTable(sources, service, basis)}
+            table={trendTable(sources, service, basis, flagged)}
             source={source}
             filename={`compare-trend-${service}-${basis}-${file}`}
           >

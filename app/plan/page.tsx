@@ -57,7 +57,7 @@ export default async function PlanPage({ searchParams }: Props) {
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/plan", shape, values)} />
       <PeriodControl {...periodControlProps("/plan", shape, values, pw)} />
-      <PlanWorkspace months={engine.months} initial={{ canonicalQuery: writeQuery(shape, values), outcome }} defaults={defaults} attribution={engine.meta.attribution} />
+      <PlanWorkspace months={engine.months} flagged={pw.notes.map((n) => n.month)} initial={{ canonicalQuery: writeQuery(shape, values), outcome }} defaults={defaults} attribution={engine.meta.attribution} />
     </>
   );
 }

@@ -16,6 +16,8 @@ type Update = (patch: Partial<{ [K in keyof PlanValues]: PlanValues[K] | null }>
 
 interface Props {
   months: readonly string[];
+  /** Doubtful months, marked ⚠ (the reason is stated in the page's period control). */
+  flagged: readonly string[];
   values: PlanValues;
   /** The segments planned: the chosen ones or the service's top 10. */
   segments: readonly Segment[];
@@ -26,7 +28,7 @@ const MAX_SEGMENTS = 50;
 const same = codecs.segment.equals;
 
 /** The plan's inputs. Every change goes to the URL (replace), from which the results are computed. */
-export function PlanInputs({ months, values, segments, update }: Props) {
+export function PlanInputs({ months, flagged, values, segments, update }: Props) {
   return (
     <section className={`card ${styles.inputs}`} aria-labelledby="plan-inputs-title">
       <h2 id="plan-inputs-title">계획 조건</h2>
@@ -46,13 +48,13 @@ export function PlanInputs({ months, values, segments, update }: Props) {
         />
         <NumberField id="plan-cap" testId="plan-cap" label="빈도 상한 (1인당 월 노출)" unit="회" value={values.cap} min={1} max={100} onCommit={(cap) => update({ cap })} />
       </div>
-      <MonthToggles months={months} chosen={values.months} onChange={(m) => update({ months: m })} />
+      <MonthToggles months={months} flagged={flagged} chosen={values.months} onChange={(m) => update({ months: m })} />
       <SegmentsEditor segments={segments} chosen={values.segments !== undefined} onChange={(s) => update({ segments: s })} />
     </section>
   );
 }
 
-function MonthToggles({ months, chosen, onChange }: { months: readonly string[]; chosen: readonly string[]; onChange: (months: string[]) => void }) {
+function MonthToggles({ months, flagged, chosen, onChange }: { months: readonly string[]; flagged: readonly string[]; chosen: readonly string[]; onChange: (months: string[]) => void }) {
   const all = chosen.length === months.length;
   return (
     <fieldset className={styles.fieldset}>
@@ -74,6 +76,7 @@ function MonthToggles({ months, chosen, onChange }: { months: readonly string[];
               onClick={() => onChange(on ? chosen.filter((x) => x !== m) : [...chosen, m].sort())}
             >
               {shortMonthLabel(m, new Set(months.map((x) => x.slice(0, 4))).size > 1)}
+              {flagged.includes(m) ? " ⚠" : ""}
             </button>
           );
         })}

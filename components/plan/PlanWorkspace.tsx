@@ -13,6 +13,8 @@ import { segmentsOf, usePlanState } from "./usePlanState";
 
 interface Props {
   months: readonly string[];
+  /** Doubtful months of the window (lib/dataset/quality.ts), marked ⚠ on the month toggles. */
+  flagged?: readonly string[];
   /** The server's plan for the URL it rendered, under that URL's canonical query. */
   initial: { canonicalQuery: string; outcome: PlanOutcome };
   /** Each service's top 10 targets as segment ids: the segments when the URL names none. */
@@ -25,7 +27,7 @@ interface Props {
  * and recomputes through /api/plan while they change. Its QueryClient lives here, not in the root
  * layout: no other page fetches after interaction.
  */
-export function PlanWorkspace({ months, initial, defaults, attribution }: Props) {
+export function PlanWorkspace({ months, flagged = [], initial, defaults, attribution }: Props) {
   const [client] = useState(() => {
     const qc = makeQueryClient();
     qc.setQueryData(planKeys.plan(initial.canonicalQuery), initial.outcome);
@@ -43,7 +45,7 @@ export function PlanWorkspace({ months, initial, defaults, attribution }: Props)
 
   return (
     <QueryClientProvider client={client}>
-      <PlanInputs months={months} values={values} segments={segments} update={update} />
+      <PlanInputs months={months} flagged={flagged} values={values} segments={segments} update={update} />
       <PlanResults months={months} values={values} segmentCount={segments.length} attribution={attribution} />
     </QueryClientProvider>
   );

@@ -15,8 +15,9 @@ import type { ServiceId } from "@/lib/domain";
 export function usePlanState(months: readonly string[]) {
   const parsers = useMemo(() => shapeParsers(planPage(months)), [months]);
   const [state, setState] = useQueryStates(parsers);
-  // nuqs gives null for a missing parameter without a default; the shape's reading of it is undefined.
-  const values = useMemo(() => ({ ...state, segments: state.segments ?? undefined }) as PlanValues, [state]);
+  // nuqs gives null for a missing parameter without a default (segments, from, to); the shape's reading
+  // of it is undefined.
+  const values = useMemo(() => ({ ...state, segments: state.segments ?? undefined, from: state.from ?? undefined, to: state.to ?? undefined }) as PlanValues, [state]);
   const update = useCallback(
     (patch: Partial<{ [K in keyof PlanValues]: PlanValues[K] | null }>) => void setState(patch, { shallow: true, history: "replace" }),
     [setState],

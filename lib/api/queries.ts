@@ -17,10 +17,10 @@ export type SegmentParams = SegmentKey;
  * quality rule flags.
  */
 export function getMeta(engines: Engines) {
-  const { kind, title, source, attribution, aggregation, method, files } = engines.data.meta;
+  const { kind, title, source, attribution, aggregation, method, sources } = engines.meta;
   const { meta } = engines.data;
   return {
-    dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months: engines.default.months, files: Object.keys(files) },
+    dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months: engines.default.months, files: (sources ?? []).map((f) => f.name) },
     months: meta.months,
     defaultWindow: meta.defaultWindow,
     measures: meta.measures.map(({ id, name_ko, kind, unit_ko, months, grains }) => ({ id, name_ko, kind, unit_ko, months, grains })),

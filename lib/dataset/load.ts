@@ -89,7 +89,7 @@ export function fromLegacy(ds: Dataset): LoadedDataset {
     columns.population![c] = r.population;
     for (const s of SERVICES) columns[s.id]![c] = r.usage[s.id];
   }
-  const { sha256: version, files: _files, ...rest } = ds.meta;
+  const { sha256: version, files: sources, ...rest } = ds.meta;
   return {
     meta: {
       ...rest,
@@ -105,6 +105,7 @@ export function fromLegacy(ds: Dataset): LoadedDataset {
       })),
       groups: [],
       files: { [USAGE_FILE]: version },
+      ...(sources ? { sources } : {}),
     },
     version,
     dongs: [],

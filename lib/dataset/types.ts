@@ -88,6 +88,8 @@ export interface DatasetMetaV2 {
   groups: GroupMeta[];
   /** Every data file, relative path → sha256 hex (checked at load). */
   files: Record<string, string>;
+  /** For imports: the provider files it was made from (name and sha256), shown on the home page. */
+  sources?: SourceFile[];
   created?: string;
 }
 

@@ -111,6 +111,7 @@ const metaSchema = z.object({
     }),
   ),
   files: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)),
+  sources: z.array(z.object({ name: z.string(), sha256: z.string() })).optional(),
   created: z.string().optional(),
 });
 

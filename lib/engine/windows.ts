@@ -8,10 +8,12 @@ import { indexOfKey } from "./segments";
 import { segmentProfiles, type SegmentProfiles } from "./profile";
 
 /**
- * Engines of a window besides the default one kept at a time. An Engine over 21 months holds a few MB
- * of precomputed tables (measured in the data notes); the three preset windows and one custom window fit.
+ * Engines of a window besides the default one kept at a time. An Engine over 21 months holds ~13 MB
+ * (measured: 4 windows added 52 MB of heap), on top of the dataset's 43 MB of 행정동 columns; with the
+ * server's ~350 MB after a mixed load (bench/results.md) two fit under the 400 MB budget: the presets
+ * 2022 and 전체 beside the default. A custom window past that costs a rebuild (~0.3 s).
  */
-export const MAX_WINDOW_ENGINES = 4;
+export const MAX_WINDOW_ENGINES = 2;
 
 export type WindowResult = { ok: true; engine: Engine; window: AnalysisWindow; months: string[] } | { ok: false; window: AnalysisWindow; gap: WindowGap };
 
@@ -72,6 +74,11 @@ export class Engines {
       }
     };
     setImmediate(turn);
+  }
+
+  /** The dataset's meta.json (complete from the first step: months, measures, groups, default window). */
+  get meta(): LoadedDataset["meta"] {
+    return this.loaded.meta;
   }
 
   /** The whole dataset, completed. */

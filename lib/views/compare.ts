@@ -1,8 +1,10 @@
 import type { DistrictRef } from "@/lib/districts";
 import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceId, type Sex } from "@/lib/domain";
-import { formatSigned, monthLabel, segmentLabel, serviceName, shortMonthLabel } from "@/lib/format";
+import { formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 import { segmentId } from "./audience";
+import { flaggedLabel } from "./segment";
+import { monthAxisLabels, NO_FLAGS } from "./trend";
 import { zBar } from "./z-bar";
 
 /**
@@ -116,11 +118,17 @@ export interface CompareTrendRow {
   [segment: `s${number}`]: number;
 }
 
-export function compareTrend(sources: readonly ComparisonSource[], service: ServiceId): { rows: CompareTrendRow[]; series: { key: `s${number}`; id: string; label: string }[] } {
+export function compareTrend(
+  sources: readonly ComparisonSource[],
+  service: ServiceId,
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): { rows: CompareTrendRow[]; series: { key: `s${number}`; id: string; label: string }[] } {
   const months = sources[0]?.trend.months ?? [];
   const values = sources.map((s) => s.trend.series.find((x) => x.service === service)!.values);
+  // With the year when the window spans two; ⚠ on doubtful months.
+  const labels = monthAxisLabels(months, flagged);
   const rows = months.map((month, m) => {
-    const row: CompareTrendRow = { month, label: shortMonthLabel(month) };
+    const row: CompareTrendRow = { month, label: labels[m]! };
     values.forEach((v, i) => (row[`s${i}`] = v[m]!));
     return row;
   });
@@ -129,11 +137,11 @@ export function compareTrend(sources: readonly ComparisonSource[], service: Serv
 }
 
 /** The trend's table (and CSV): a row per month, a column per segment, in the service's unit. */
-export function trendTable(sources: readonly ComparisonSource[], service: ServiceId, basis: Basis): TableData {
-  const { rows, series } = compareTrend(sources, service);
+export function trendTable(sources: readonly ComparisonSource[], service: ServiceId, basis: Basis, flagged: ReadonlySet<string> = NO_FLAGS): TableData {
+  const { rows, series } = compareTrend(sources, service, flagged);
   const unit = trendUnit(service, basis);
   return {
     columns: [{ label: "월", kind: "text" }, ...series.map((s) => ({ label: `${s.label} ${serviceName(service)} ${unit}`, kind: "usage" as const }))],
-    rows: rows.map((r) => [monthLabel(r.month), ...series.map((s) => r[s.key]!)]),
+    rows: rows.map((r) => [flaggedLabel(r.month, flagged), ...series.map((s) => r[s.key]!)]),
   };
 }

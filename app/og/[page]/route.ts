@@ -1,5 +1,7 @@
 import { cachedCard, OG_CACHE_CONTROL } from "@/lib/og/render";
-import { getEngine } from "@/lib/server/engine";
+import { windowQuery } from "@/lib/params/api";
+import { readQuery } from "@/lib/params/query";
+import { pageWindow } from "@/lib/server/window";
 import { etagMatches } from "@/lib/server/page-cache";
 import { isOgPage, ogCanonicalPath, ogCard } from "@/lib/views/og";
 
@@ -10,8 +12,9 @@ import { isOgPage, ogCanonicalPath, ogCard } from "@/lib/views/og";
 export async function GET(request: Request, { params }: { params: Promise<{ page: string }> }) {
   const { page } = await params;
   if (!isOgPage(page)) return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const engine = getEngine();
   const query = new URL(request.url).searchParams;
+  // The preview of a view over another window shows that window's figures, as the page does.
+  const { engine } = pageWindow(readQuery(query, windowQuery).values);
   const image = await cachedCard(ogCanonicalPath(page, query, engine.months), () => ogCard(page, query, engine));
   const headers = { "cache-control": OG_CACHE_CONTROL, etag: image.etag };
   if (etagMatches(request.headers.get("if-none-match") ?? undefined, image.etag)) return new Response(null, { status: 304, headers });
