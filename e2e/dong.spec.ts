@@ -152,6 +152,11 @@ test.describe("all-Seoul 행정동 map", () => {
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => pane.evaluate((el) => getComputedStyle(el).transform)).not.toBe(beforeKey);
 
+    // By keyboard: the finder takes a 구 동 name and opens its page (the codec reads names).
+    await page.getByLabel("행정동 바로 가기 (이름 또는 코드)").fill("영등포구 여의동");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("영등포구 여의동 30대 여성 광고 우선순위");
+
     // Open a 행정동: back to Seoul's extent, then click (tap) inside 여의동.
     await page.goto("/dongs?service=delivery&sex=F&age=30");
     await expect(map).toHaveAttribute("data-ready", "true");

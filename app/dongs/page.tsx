@@ -16,6 +16,7 @@ import { dongsPage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getDongData } from "@/lib/server/dongs";
 import { getEngine } from "@/lib/server/engine";
+import { dongLabel } from "@/lib/dongs";
 import { dongHref } from "@/lib/views/dong";
 
 type Props = { searchParams: Promise<QueryInput> };
@@ -116,6 +117,18 @@ export default async function DongsPage({ searchParams }: Props) {
         filename={`dongs-seoul-${service}-${age}-${sex}.csv`}
         tableOpen
       >
+        <form action="/dong" method="get" className={styles.finder} data-testid="dong-finder">
+          <label htmlFor="dong-finder-input">행정동 바로 가기 (이름 또는 코드)</label>
+          <input id="dong-finder-input" name="dong" list="dong-names" required placeholder="예: 영등포구 여의동" autoComplete="off" />
+          <datalist id="dong-names">
+            {data.index.list.map((d) => (
+              <option key={d.code} value={dongLabel(d)} />
+            ))}
+          </datalist>
+          <input type="hidden" name="sex" value={linkSex} />
+          <input type="hidden" name="age" value={age} />
+          <button type="submit">열기</button>
+        </form>
         <SeoulDongMapLazy cells={cells} bounds={geoBounds(loadDongGeo())} label={`서울 행정동 지도: ${title}`} />
         <MapLegend title={measure.legendTitle} items={map.legend} note="빨강: 평균보다 많이 씀 · 파랑: 적게 씀" />
       </ChartFrame>
