@@ -11,7 +11,7 @@
  * Run compiled (scripts/ensure-build.mjs writes .next/server.cjs), from the project root: like
  * `next start`, the working directory is the project.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,6 +21,8 @@ import { PAGE_CACHE_CONTROL, etagMatches, identity, pageCache, renderedPage, typ
 import { pageRequest } from "@/lib/server/page-url";
 import { renderOnce } from "@/lib/server/render-once";
 import { resolveDataDir } from "@/lib/dataset/load";
+import { DONGS_FILE, parseDongsCsv } from "@/lib/dataset/v2";
+import { DongIndex } from "@/lib/dongs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || undefined;
@@ -36,6 +38,9 @@ const handle = app.getRequestHandler();
 // The dataset's months decide which /plan links are valid; the dataset itself is loaded (and checked)
 // by Next.js at start-up (instrumentation.ts), which stops the process if it is bad.
 const months: string[] = JSON.parse(readFileSync(path.join(resolveDataDir(), "meta.json"), "utf8")).months;
+// Its 행정동 (dongs.csv; a legacy folder has none) decide which /dong links are valid.
+const dongsFile = path.join(resolveDataDir(), DONGS_FILE);
+const dongs = new DongIndex(existsSync(dongsFile) ? parseDongsCsv(readFileSync(dongsFile, "utf8"), dongsFile) : []);
 
 // Pages are rendered through a private socket, so the layer above gets the whole body to hash.
 const socketDir = mkdtempSync(path.join(tmpdir(), "adtarget-"));
@@ -106,7 +111,7 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   // Link-preview images (app/og) set their own caching headers and ETag; they are not HTML.
   if (pathname.startsWith("/og/")) return handle(req, res);
   if (pathname.startsWith("/_next/") || /\.[a-zA-Z0-9]+$/.test(pathname) || isFlightRequest(req) || req.method === "OPTIONS") return handle(req, res);
-  const known = pageRequest(pathname, url.searchParams, months);
+  const known = pageRequest(pathname, url.searchParams, months, dongs);
   // Unknown paths are rendered too (the not-found page needs its policy) but not kept.
   const target = known?.url ?? `${pathname}${url.search}`;
   const page = await pageFor(req, target, known !== undefined);

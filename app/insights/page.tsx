@@ -8,8 +8,10 @@ import { MapLegend } from "@/components/insights/MapLegend";
 import { PopulationBars } from "@/components/insights/PopulationBars";
 import styles from "@/components/insights/insights.module.css";
 import mapStyles from "@/components/insights/map.module.css";
+import { DongDistrictMap } from "@/components/dong/DongDistrictMap";
 import { ParamProblems } from "@/components/ParamProblems";
 import { getAverageAge, getCorrelation, getDistrictEffect, getPopulation } from "@/lib/api/queries";
+import { findDistrict } from "@/lib/districts";
 import { ageLabel, isServiceId, SEX_LABELS } from "@/lib/domain";
 import { formatInt, monthLabel } from "@/lib/format";
 import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
@@ -66,8 +68,9 @@ export default async function InsightsPage({ searchParams }: Props) {
   const bars = populationBars(getPopulation(engine, age, sex).districts);
   const corr = getCorrelation(engine, age, sex);
   const input = mapInput(engine, metric, age, sex);
-  const map = insightsMap(input, age, sex);
   const service = isServiceId(metric) ? metric : undefined;
+  // A service's map opens a district's 행정동 map below it.
+  const map = insightsMap(input, age, sex, (code) => `${hrefOf("/insights", insightsPage, { ...values, dongmap: findDistrict(code)! })}#dong-map`);
 
   return (
     <div className={styles.page}>
@@ -136,12 +139,15 @@ export default async function InsightsPage({ searchParams }: Props) {
       >
         <div className={mapStyles.mapLayout}>
           <div>
-            <DistrictMap svg={loadDistrictSvg()} districts={map.districts} label={map.label} />
+            <DistrictMap svg={loadDistrictSvg()} districts={map.districts} label={map.label} linkWords={service ? "행정동 지도" : undefined} />
             <MapLegend title={map.legendTitle} items={map.legend} />
           </div>
           <DistrictRankList districts={map.districts} label={map.label} />
         </div>
       </ChartFrame>
+      {service && values.dongmap ? (
+        <DongDistrictMap service={service} sex={sex} age={age} district={values.dongmap} from={values.from} to={values.to} closeHref={hrefOf("/insights", insightsPage, { ...values, dongmap: undefined })} />
+      ) : null}
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { AGES, SERVICES, UNIT_LABELS } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { formatDecimal, monthLabel, Z_BANDS } from "@/lib/format";
+import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
+import { DONG_BOUNDARY_ATTRIBUTION } from "@/lib/insights/dong-geo";
 import { getEngines } from "@/lib/server/engine";
 import { QUALITY_RULE_TEXT, qualityNoteText, windowLabel } from "@/lib/views/period";
 import { criticalR, monthsCovered } from "@/lib/views/method";
@@ -44,6 +46,7 @@ export default async function MethodPage() {
           <li><a href="#z">z 점수</a></li>
           <li><a href="#months">월별 z와 좋은 달</a></li>
           <li><a href="#district">자치구 효과</a></li>
+          <li><a href="#dong">행정동 분석과 비슷한 동네</a></li>
           <li><a href="#r">상관계수 r과 그 한계</a></li>
           <li><a href="#plan">예산 계획의 배분 규칙</a></li>
           <li><a href="#window">분석 기간과 생활 지표</a></li>
@@ -84,6 +87,12 @@ export default async function MethodPage() {
           <div>
             <dt>저작권 표시</dt>
             <dd>{meta.attribution}</dd>
+          </div>
+          <div>
+            <dt>지도 경계</dt>
+            <dd data-testid="method-boundaries">
+              자치구 — {BOUNDARY_ATTRIBUTION}. 행정동 — {DONG_BOUNDARY_ATTRIBUTION} (CC BY 4.0, 공공누리 제1유형 출처표시: 통계청).
+            </dd>
           </div>
         </dl>
       </section>
@@ -192,6 +201,35 @@ export default async function MethodPage() {
             지수(유튜브·넷플릭스)에는 비율이 뜻이 없어 자치구 z만 씁니다.
           </li>
         </ul>
+      </section>
+
+      <section id="dong" aria-labelledby="dong-title" className="card">
+        <h2 id="dong-title">행정동 분석과 비슷한 동네</h2>
+        <p>
+          행정동 단위 자료가 있는 달(내장 자료는 2022년 1–12월)로 한 단계 더 들어갑니다. 기간은 그 지표의 행정동 자료가 있는 달이 기본이며, 자치구 화면의 기간과 다를 수
+          있어 화면마다 적어 둡니다.
+        </p>
+        <ul>
+          <li>
+            <strong>행정동 고객층</strong>: 행정동 × 성별 × 10세 연령대(70대에 75세 이상 포함), 서울 424개 행정동이면 5,088개. 지표는 묶인 원자료 줄의 단순 평균, 인구는
+            합입니다.
+          </li>
+          <li>
+            <strong>행정동 우선순위</strong>: 서비스마다 고객층의 기간 평균을 5,088개 행정동 고객층끼리 표준화한 z(모집단 표준편차). 월별 순위는 그 달 값으로 같은 계산.
+          </li>
+          <li>
+            <strong>행정동 효과</strong>: 성별·연령대를 고정하고 한 자치구의 행정동끼리(자치구를 고르지 않으면 424개 모두) 비교한 행정동 z와, 개수 지표에만 쓰는 지수(평균
+            = 100). 전체 성별은 여성·남성을 기간 평균 인구로 가중합니다. 순위가 같으면 행정동 코드 순.
+          </li>
+          <li>
+            <strong>비슷한 동네</strong>: 행정동마다 기간의 생활 지표(관심집단 수 제외)를 두 성별·모든 연령대·모든 달에 걸쳐 단순 평균하고, 지표마다 424개 행정동끼리
+            표준화한 뒤, 두 행정동의 차이를 제곱평균제곱근으로 잰 거리가 가장 가까운 10곳. 한 행정동이라도 값이 없거나 모두 같은 지표는 빼서, 모든 거리가 같은 지표로
+            계산됩니다. 인구 규모는 거리에 들어가지 않습니다.
+          </li>
+        </ul>
+        <p>
+          행정동 경계: {DONG_BOUNDARY_ATTRIBUTION} (CC BY 4.0). 웹용으로 이웃한 행정동이 같은 경계를 공유하도록 단순화했습니다(약 200 m² 이하의 굴곡 생략).
+        </p>
       </section>
 
       <section id="r" aria-labelledby="r-title" className="card">

@@ -4,12 +4,14 @@ import { DistrictMap } from "@/components/insights/DistrictMap";
 import { DistrictRankList } from "@/components/insights/DistrictRankList";
 import { MapLegend } from "@/components/insights/MapLegend";
 import mapStyles from "@/components/insights/map.module.css";
+import { DongDistrictMap } from "@/components/dong/DongDistrictMap";
 import { ParamProblems } from "@/components/ParamProblems";
 import { RelatedToggle } from "@/components/service/RelatedToggle";
 import { MapGroupSelect, ServiceSelect } from "@/components/service/ServiceControls";
 import { TargetsTable } from "@/components/service/TargetsTable";
 import styles from "@/components/service/service.module.css";
 import { getDistrictEffect, getTargets } from "@/lib/api/queries";
+import { findDistrict } from "@/lib/districts";
 import { ageLabel, SEX_LABELS } from "@/lib/domain";
 import { monthLabel, serviceName } from "@/lib/format";
 import { districtEffectTable, effectMeasure } from "@/lib/insights/choropleth";
@@ -55,15 +57,19 @@ export default async function ServicePage({ searchParams }: Props) {
   const linkSex =
     group.sex === "T" ? sexUsingMore(getDistrictEffect(engine, service, "F", group.age).districts, getDistrictEffect(engine, service, "M", group.age).districts) : undefined;
   const map = serviceMap(service, group, effect, (code) => linkSex?.get(code) ?? "F");
-  const bothSexLinks =
-    group.sex === "T"
-      ? Object.fromEntries(
-          effect.map((d) => [
-            d.district.code,
-            (["F", "M"] as const).map((s) => ({ label: SEX_LABELS[s], href: segmentHref(d.district, s, group.age) })),
-          ]),
-        )
-      : undefined;
+  // Each row of the list links the district's segment page(s) and opens its 행정동 map below.
+  const dongMapHref = (code: string) => `${hrefOf("/service", servicePage, { ...values, dongmap: findDistrict(code)! })}#dong-map`;
+  const rankLinks = Object.fromEntries(
+    effect.map((d) => [
+      d.district.code,
+      [
+        ...(group.sex === "T"
+          ? (["F", "M"] as const).map((s) => ({ label: SEX_LABELS[s], href: segmentHref(d.district, s, group.age) }))
+          : [{ label: "고객층", href: segmentHref(d.district, group.sex, group.age) }]),
+        { label: "행정동", href: dongMapHref(d.district.code) },
+      ],
+    ]),
+  );
   const measure = effectMeasure(service);
 
   const hrefFor = { adjusted: hrefOf("/service", servicePage, { ...values, related: "adjusted" }), raw: hrefOf("/service", servicePage, { ...values, related: "raw" }) };
@@ -135,7 +141,7 @@ export default async function ServicePage({ searchParams }: Props) {
                 ? `지수 100은 25개 구 평균, 120은 평균보다 20% 많이 쓴다는 뜻입니다.`
                 : `${name} 값은 표준화 지수(음수가 흔함)라 비율 대신 z로 보여 줍니다: 0은 25개 구 평균, +1은 표준편차 하나만큼 많음.`}{" "}
               자치구를 누르면 {group.sex === "T" ? "그 자치구에서 이 서비스를 더 많이 쓰는 성별의" : "그"} 고객층 페이지가 열립니다
-              {group.sex === "T" ? "(목록에서는 여성·남성을 골라 열 수 있습니다)" : ""}.
+              {group.sex === "T" ? "(목록에서는 여성·남성을 골라 열 수 있습니다)" : ""}. 목록의 ‘행정동’은 그 자치구의 행정동 지도를 엽니다.
             </p>
             <MapGroupSelect sex={group.sex} age={group.age} />
           </>
@@ -153,9 +159,12 @@ export default async function ServicePage({ searchParams }: Props) {
               note={measure.kind === "index" ? "빨강: 25개 구 평균보다 많이 씀 · 파랑: 적게 씀" : "빨강: 평균보다 많이 씀 · 파랑: 적게 씀 (음수 = 평균보다 적음)"}
             />
           </div>
-          <DistrictRankList districts={map.districts} label={map.label} links={bothSexLinks} />
+          <DistrictRankList districts={map.districts} label={map.label} links={rankLinks} />
         </div>
       </ChartFrame>
+      {values.dongmap ? (
+        <DongDistrictMap service={service} sex={group.sex} age={group.age} district={values.dongmap} from={values.from} to={values.to} closeHref={hrefOf("/service", servicePage, { ...values, dongmap: undefined })} />
+      ) : null}
     </div>
   );
 }

@@ -9,11 +9,26 @@ import styles from "./map.module.css";
  * shape is a real link — click, tap or Enter opens it, and Tab walks the districts. Hovering shows the
  * district's value in the browser's own small tooltip (its <title>), which never covers the map on a tap.
  */
-export function DistrictMap({ svg, districts, label, linkWords }: { svg: SvgDistricts; districts: readonly MapDistrict[]; label: string; linkWords?: string }) {
+export function DistrictMap({
+  svg,
+  districts,
+  label,
+  linkWords,
+  area = "서울 자치구 지도",
+  testId = "district-map",
+}: {
+  svg: SvgDistricts;
+  districts: readonly MapDistrict[];
+  label: string;
+  linkWords?: string;
+  /** What the map is of, for its label (a district's 행정동 map reuses this component). */
+  area?: string;
+  testId?: string;
+}) {
   const byCode = new Map(districts.map((d) => [d.code, d]));
   return (
-    <figure className={styles.svgFrame} data-testid="district-map">
-      <svg viewBox={`0 0 ${svg.width} ${svg.height}`} className={styles.svgMap} role="group" aria-label={`서울 자치구 지도: ${label}`}>
+    <figure className={styles.svgFrame} data-testid={testId}>
+      <svg viewBox={`0 0 ${svg.width} ${svg.height}`} className={styles.svgMap} role="group" aria-label={`${area}: ${label}`}>
         {svg.districts.map((g) => {
           const d = byCode.get(g.code);
           if (!d) return null;

@@ -12,10 +12,20 @@ export interface RankLink {
  * without JavaScript or a steady finger (each row is at least 44 px tall), and the phone's way to open a
  * district's segment page. `links` replaces a district's one link (e.g. both sexes for 전체).
  */
-export function DistrictRankList({ districts, label, links }: { districts: readonly MapDistrict[]; label: string; links?: Readonly<Record<string, RankLink[]>> }) {
+export function DistrictRankList({
+  districts,
+  label,
+  links,
+  testId = "district-rank-list",
+}: {
+  districts: readonly MapDistrict[];
+  label: string;
+  links?: Readonly<Record<string, RankLink[]>>;
+  testId?: string;
+}) {
   return (
     // Focusable: beside the map on wide screens the list scrolls inside its box, and keyboard users must reach it.
-    <ol className={styles.rankList} aria-label={`${label}: 순위 목록`} data-testid="district-rank-list" tabIndex={0}>
+    <ol className={styles.rankList} aria-label={`${label}: 순위 목록`} data-testid={testId} tabIndex={0}>
       {districts.map((d) => {
         const own = links?.[d.code];
         const body = (

@@ -15,4 +15,9 @@ export const ENDPOINTS = [
   "GET /api/segments/compare?segments&basis&from&to",
   "GET /api/plan?service&budget&cpm&cap&months&segments&from&to",
   "GET /api/plan/xlsx?service&budget&cpm&cap&months&segments&from&to",
+  "GET /api/dongs?district",
+  "GET /api/services/{service}/dongs?sex&age&district&from&to",
+  "GET /api/dongs/{code}/priority?sex&age&from&to",
+  "GET /api/dongs/{code}/similar?from&to&limit",
+  "GET /api/geo/dongs",
 ] as const;

@@ -37,13 +37,16 @@ export function checkDistrictGeo(geo: unknown): string | null {
   return missing.length ? `missing districts ${missing.join(", ")}` : null;
 }
 
-function* positions(f: DistrictFeature): Generator<Position> {
+/** What the drawing functions need of a boundary file: polygons keyed by a code (districts or 행정동). */
+type CodedGeo = FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+
+function* positions(f: CodedGeo["features"][number]): Generator<Position> {
   const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
   for (const poly of polys) for (const ring of poly) yield* ring;
 }
 
 /** Bounding box of all features, in Leaflet's [[lat, lng], [lat, lng]] order. */
-export function geoBounds(geo: DistrictGeo): LatLngBounds {
+export function geoBounds(geo: CodedGeo): LatLngBounds {
   let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
   for (const f of geo.features) {
     for (const [lng, lat] of positions(f)) {
@@ -77,7 +80,7 @@ function ringCentroid(ring: readonly Position[]): { area: number; lng: number; l
  * Where each district's name goes on the map: the area centroid of its largest polygon's outer ring,
  * as [lat, lng]. Computed on the server so the browser receives 25 points, not geometry maths.
  */
-export function labelPoints(geo: DistrictGeo): Record<string, [number, number]> {
+export function labelPoints(geo: CodedGeo): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const f of geo.features) {
     const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
@@ -103,7 +106,7 @@ export interface SvgDistricts {
  * Seoul keeps its shape; at a city's scale the difference from a conformal projection is invisible),
  * `width` units wide, north up. Coordinates are rounded to 0.1 unit — a tenth of a pixel at 1000 px.
  */
-export function svgDistricts(geo: DistrictGeo, width = 1000, pad = 4): SvgDistricts {
+export function svgDistricts(geo: CodedGeo, width = 1000, pad = 4): SvgDistricts {
   const [[south, west], [north, east]] = geoBounds(geo);
   const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const scale = (width - 2 * pad) / ((east - west) * kx);

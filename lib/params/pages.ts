@@ -1,4 +1,6 @@
 import { findDistrict } from "@/lib/districts";
+import { DongIndex } from "@/lib/dongs";
+import { dongCodec } from "./dong";
 import { DEFAULT_CAP, windowQuery } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
@@ -26,11 +28,15 @@ export const segmentPage = {
   ...windowQuery,
 } satisfies Shape;
 
+/** The district whose 행정동 map a district map opened (/insights with a service, /service). */
+const dongMap = { ...optional("dongmap", v.district), label: "행정동 지도의 자치구" };
+
 export const insightsPage = {
   age: optional("age", v.age, INSIGHTS_DEFAULTS.age),
   sex: optional("sex", v.sexFilter, INSIGHTS_DEFAULTS.sex),
   metric: optional("metric", v.insightMetric, INSIGHTS_DEFAULTS.metric),
   ...windowQuery,
+  dongmap: dongMap,
 } satisfies Shape;
 
 export const servicePage = {
@@ -42,7 +48,39 @@ export const servicePage = {
   // The targets table's "함께 움직이는 서비스": season-adjusted r, or the raw 2023-method r.
   related: { ...optional("related", v.relatedMethod, "adjusted" as v.RelatedMethod), label: "연관 서비스 계산" },
   ...windowQuery,
+  dongmap: dongMap,
 } satisfies Shape;
+
+const dongPages = new WeakMap<DongIndex, ReturnType<typeof buildDongPage>>();
+
+function buildDongPage(index: DongIndex) {
+  return {
+    // No default: a 행정동 page always names its 행정동 (without one the page offers the ways to pick one).
+    dong: optional("dong", dongCodec(index)),
+    sex: optional("sex", v.sex, SEGMENT_DEFAULTS.sex),
+    age: optional("age", v.age, SEGMENT_DEFAULTS.age),
+    // Left out: the months with 행정동 figures; a window without them falls back to those, and says so.
+    ...windowQuery,
+  } satisfies Shape;
+}
+
+/** /dong: one 행정동 segment (행정동 × sex × age band) over the window of its 행정동 figures. */
+export function dongPage(index: DongIndex) {
+  let shape = dongPages.get(index);
+  if (!shape) dongPages.set(index, (shape = buildDongPage(index)));
+  return shape;
+}
+
+/** /dongs: the all-Seoul map of the 424 행정동, coloured by one service's 행정동 effect. */
+export const dongsPage = {
+  service: optional("service", v.service, DEFAULT_SERVICE),
+  sex: optional("sex", v.sexFilter, "T"),
+  age: optional("age", v.age, SEGMENT_DEFAULTS.age),
+  ...windowQuery,
+} satisfies Shape;
+
+/** Without a dataset (the header's links), /dong knows no 행정동 and carries none. */
+const NO_DONGS = new DongIndex([]);
 
 /** /plan's example inputs: a 5,000만 원 campaign at an illustrative CPM the planner replaces with their own. */
 export const PLAN_DEFAULTS = { budget: 50_000_000, cpm: 5_000 } as const;
@@ -105,7 +143,7 @@ export const comparePage = {
  * Every page's shape by path, for the server's canonical URLs and the test that every parameter goes
  * through a codec. Some codecs need the dataset's months, known only once it is loaded.
  */
-export function pageShapes(months: readonly string[]) {
+export function pageShapes(months: readonly string[], dongs: DongIndex = NO_DONGS) {
   return {
     "/": {},
     "/segment": segmentPage,
@@ -116,6 +154,8 @@ export function pageShapes(months: readonly string[]) {
     "/plan": planPage(months),
     // The method page has no parameters: one canonical URL, cached like the others.
     "/method": {},
+    "/dong": dongPage(dongs),
+    "/dongs": dongsPage,
   } as const satisfies Record<string, Shape>;
 }
 

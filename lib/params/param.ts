@@ -3,6 +3,7 @@ import type { Codec, Param } from "./codec";
 /** Korean names of the parameters, for the pages' "링크의 … 값이 올바르지 않습니다". */
 export const PARAM_LABELS: Readonly<Record<string, string>> = {
   district: "자치구",
+  dong: "행정동",
   sex: "성별",
   age: "연령대",
   service: "서비스",

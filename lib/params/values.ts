@@ -255,3 +255,4 @@ export function splitSort(sort: AudienceTableSort): { column: AudienceColumn; di
   const i = sort.lastIndexOf("-");
   return { column: sort.slice(0, i) as AudienceColumn, direction: sort.slice(i + 1) as SortDirection };
 }
+export { dongCodec } from "./dong";

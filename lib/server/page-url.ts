@@ -1,3 +1,4 @@
+import type { DongIndex } from "@/lib/dongs";
 import { pageShapes, type PagePath } from "@/lib/params/pages";
 import { readQuery, writeQuery } from "@/lib/params/query";
 
@@ -14,8 +15,8 @@ export interface PageRequest {
   status: 200 | 400;
 }
 
-export function pageRequest(pathname: string, search: URLSearchParams, months: readonly string[]): PageRequest | undefined {
-  const shapes = pageShapes(months);
+export function pageRequest(pathname: string, search: URLSearchParams, months: readonly string[], dongs?: DongIndex): PageRequest | undefined {
+  const shapes = pageShapes(months, dongs);
   if (!Object.hasOwn(shapes, pathname)) return undefined;
   const path = pathname as PagePath;
   const shape = shapes[path];

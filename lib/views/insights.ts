@@ -142,7 +142,8 @@ export type MapInput =
   | { metric: "population"; districts: readonly DistrictPopulation[] }
   | { metric: ServiceId; districts: readonly DistrictEffect[] };
 
-export function insightsMap(input: MapInput, age: Age, sex: SexFilter): Choropleth {
+/** `dongMapHref`: where a district opens its 행정동 map (a service's map only). */
+export function insightsMap(input: MapInput, age: Age, sex: SexFilter, dongMapHref?: (code: string) => string): Choropleth {
   const label = mapTitle(input.metric, age, sex);
   if (input.metric === "average-age") {
     const rows = input.districts.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: Number.isFinite(d.averageAge) ? d.averageAge : null, rank: d.rank }));
@@ -154,7 +155,7 @@ export function insightsMap(input: MapInput, age: Age, sex: SexFilter): Chorople
     const scale = sequentialScale(rows.map((r) => r.value));
     return choropleth({ label, legendTitle: "인구 (명, 월평균)", metricWords: "인구", rows, scale, formatValue: (v) => `${formatInt(v)}명`, formatEdge: formatInt });
   }
-  return districtEffectChoropleth(input.metric, label, input.districts);
+  return districtEffectChoropleth(input.metric, label, input.districts, dongMapHref);
 }
 
 export function insightsMapTable(input: MapInput): TableData {
@@ -171,6 +172,6 @@ export function mapExplanation(metric: InsightMetric): string {
   if (metric === "population") return "선택한 연령대·성별의 자치구 월평균 인구입니다. 색이 진할수록 인구가 많습니다.";
   const name = serviceName(metric);
   return unitKind(metric) === "count"
-    ? `같은 연령대·성별끼리 자치구를 비교한 ${name} 이용입니다. 지수 100은 25개 구 평균, 120은 평균보다 20% 많이 쓴다는 뜻입니다(빨강: 평균보다 많음, 파랑: 적음).`
-    : `같은 연령대·성별끼리 자치구를 비교한 ${name} 이용입니다. ${name} 값은 표준화 지수(음수가 흔함)라 비율 대신 z로 보여 줍니다: 0은 25개 구 평균, +1은 평균보다 표준편차 하나만큼 많이 쓴다는 뜻입니다(빨강: 많음, 파랑: 적음).`;
+    ? `같은 연령대·성별끼리 자치구를 비교한 ${name} 이용입니다. 지수 100은 25개 구 평균, 120은 평균보다 20% 많이 쓴다는 뜻입니다(빨강: 평균보다 많음, 파랑: 적음). 자치구를 누르면 그 자치구의 행정동 지도가 열립니다.`
+    : `같은 연령대·성별끼리 자치구를 비교한 ${name} 이용입니다. ${name} 값은 표준화 지수(음수가 흔함)라 비율 대신 z로 보여 줍니다: 0은 25개 구 평균, +1은 평균보다 표준편차 하나만큼 많이 쓴다는 뜻입니다(빨강: 많음, 파랑: 적음). 자치구를 누르면 그 자치구의 행정동 지도가 열립니다.`;
 }
