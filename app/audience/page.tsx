@@ -10,6 +10,7 @@ import { audiencePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
 import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
+import { withParticle } from "@/lib/particle";
 import { pageMetadata } from "@/lib/views/share";
 import type { Engine } from "@/lib/engine";
 
@@ -88,7 +89,7 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
           <dt>자치구 효과</dt>
           <dd>
             같은 성별·연령대끼리 25개 구를 비교한 값입니다.{" "}
-            {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${name}은 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
+            {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
           </dd>
         </div>
         <div>
