@@ -38,7 +38,7 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
         <thead>
           <tr>
             <th scope="col">서비스</th>
-            <th scope="col" className="num">
+            <th scope="col" className={`num ${styles.tooltipRaw}`}>
               값
             </th>
             <th scope="col" className="num">
@@ -55,7 +55,7 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
                   <span className={styles.swatch} style={{ background: SERVICE_COLOR[s] }} aria-hidden="true" />
                   {serviceName(s)}
                 </td>
-                <td className="num">{row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}</td>
+                <td className={`num ${styles.tooltipRaw}`}>{row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}</td>
                 <td className="num">{formatSigned(row[s] ?? null)}</td>
               </tr>
             ))}
