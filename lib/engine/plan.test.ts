@@ -52,9 +52,26 @@ describe("engine.plan on the fixture", () => {
     expect(s!.impressions).toBeCloseTo(23, 12);
     expect(s!.budget).toBeCloseTo(46, 12);
     expect(s!.frequency).toBeCloseTo(23 / 24, 12);
-    expect(g!.months).toEqual([{ month: jan[0], z: expect.closeTo(12 / Math.sqrt(52), 12), impressions: 25, budget: 50 }]);
-    expect(plan.byMonth).toEqual([{ month: jan[0], impressions: expect.closeTo(48, 12), budget: expect.closeTo(96, 12) }]);
+    // everyone reachable (the default), cap 1: 강동구 is full, all 25 reached once; 송파구's 23 impressions over
+    // 24 people reach P(X ≥ 1) = E[min(X, 1)] = 23/24 of them, 23
+    expect(g!.months).toEqual([
+      { month: jan[0], z: expect.closeTo(12 / Math.sqrt(52), 12), impressions: 25, budget: 50, reachable: 25, reach1: 25, reach3: 0, frequencyDistribution: [25], averageFrequency: 1 },
+    ]);
+    expect(s!.months[0]!.reach1).toBeCloseTo(23, 9);
+    expect(s!.reach).toEqual({ lower: expect.closeTo(23, 9), upper: expect.closeTo(23, 9) });
+    expect(plan).toMatchObject({ reachable: 100, shape: 1 });
+    expect(plan.reach).toEqual({ lower: expect.closeTo(48, 9), upper: expect.closeTo(48, 9) });
+    expect(plan.byMonth).toEqual([{ month: jan[0], impressions: expect.closeTo(48, 12), budget: expect.closeTo(96, 12), reach1: expect.closeTo(48, 9) }]);
     expect(g!.alsoUses.map((a) => a.service)).toEqual(["youtube", "game", "video"]);
+  });
+
+  it("caps at reachable people × cap: half of them reachable halves what can be bought", () => {
+    // R = 12.5 and 12, cap 1 → 24.5 impressions at most (of 48): both full, 23.5 × 2 KRW unspent
+    const outcome = engine.plan({ service: "finance", budget: 96, cpm: 2000, cap: 1, reachable: 50, months: jan, segments: [songpa, gangdong] });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    expect(outcome.plan).toMatchObject({ reachable: 50, impressions: 24.5, spent: 49, unspent: 47 });
+    expect(outcome.plan.reach.lower).toBeCloseTo(24.5, 9);
+    expect(outcome.plan.segments.map((s) => s.months[0]!.reachable)).toEqual([12.5, 12]);
   });
 
   it("leaves the rest of the budget unspent when every weighted cell is full", () => {
@@ -91,5 +108,40 @@ describe("engine.plan on the fixture", () => {
     const codes = outcome.plan.segments.map((s) => `${s.segment.district.code}.${s.segment.sex}.${s.segment.age}`).sort();
     expect(codes).toEqual(engine.targets("finance", 10).map((t) => `${t.district.code}.${t.sex}.${t.age}`).sort());
     expect(outcome.plan.months).toEqual(FIXTURE_MONTHS);
+  });
+});
+
+describe("engine.planCurve on the fixture", () => {
+  const engine = new Engine(fixtureDataset());
+  const gangdong = { district: findDistrict("gangdong-gu")!, sex: "F", age: 20 } as const;
+  const songpa = { district: findDistrict("songpa-gu")!, sex: "F", age: 20 } as const;
+
+  it("plans the same inputs at ¼ … 3 × the budget; impressions and reach only rise, reach per won falls", () => {
+    // capacity 10 × Σ p ≈ 1,477 impressions; 800 impressions at 1 × → the 3 × point is capped
+    const outcome = engine.planCurve({ service: "finance", budget: 8_000, cpm: 10_000, cap: 10, segments: [gangdong, songpa] });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const { points } = outcome;
+    expect(points.map((p) => p.multiple)).toEqual([0.25, 0.5, 0.75, 1, 1.5, 2, 3]);
+    expect(points.map((p) => p.budget)).toEqual([2_000, 4_000, 6_000, 8_000, 12_000, 16_000, 24_000]);
+    const one = engine.plan({ service: "finance", budget: 8_000, cpm: 10_000, cap: 10, segments: [gangdong, songpa] });
+    if (!one.ok) throw new Error(one.reason);
+    expect(points[3]).toEqual({ multiple: 1, budget: 8_000, impressions: one.plan.impressions, reach: one.plan.reach, reach3: one.plan.reach3 });
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1]!, points[i]!];
+      expect(b.impressions).toBeGreaterThanOrEqual(a.impressions);
+      for (const key of ["reach", "reach3"] as const) {
+        expect(b[key].lower).toBeGreaterThanOrEqual(a[key].lower);
+        expect(b[key].upper).toBeGreaterThanOrEqual(a[key].upper);
+      }
+      expect(b.reach.upper / b.budget).toBeLessThan(a.reach.upper / a.budget);
+    }
+    // the last point is past capacity: everything bought, every cell full, everyone reached
+    expect(points[6]!.impressions).toBeLessThan(2_400);
+    expect(points[6]!.reach.lower).toBeCloseTo(25.4 + 24.4, 6);
+  });
+
+  it("is refused like the plan when nothing chosen over-uses the service", () => {
+    const jongno = { district: findDistrict("jongno-gu")!, sex: "F", age: 20 } as const;
+    expect(engine.planCurve({ service: "finance", budget: 10_000, cpm: 1000, cap: 10, segments: [jongno] })).toMatchObject({ ok: false, parameter: "segments" });
   });
 });

@@ -33,20 +33,34 @@ function segment(slug: string, sex: "F" | "M", age: 20 | 30 | 70, rest: Omit<Pla
   return { segment: { district: ref(slug), sex, age }, ...rest };
 }
 
-const months = (jan: [number | null, number], feb: [number | null, number]) => [
-  { month: "2023-01", z: jan[0], impressions: jan[1], budget: jan[1] },
-  { month: "2023-02", z: feb[0], impressions: feb[1], budget: feb[1] },
-];
+// Reach is not what these views compute; each month's is set to a made-up half of its impressions.
+const monthOf = (month: string, z: number | null, impressions: number) => ({
+  month,
+  z,
+  impressions,
+  budget: impressions,
+  reachable: 10_000,
+  reach1: impressions / 2,
+  reach3: 0,
+  frequencyDistribution: [impressions / 2],
+  averageFrequency: impressions > 0 ? 2 : null,
+});
+const months = (jan: [number | null, number], feb: [number | null, number]) => [monthOf("2023-01", ...jan), monthOf("2023-02", ...feb)];
+const range = (lower: number, upper: number) => ({ lower, upper });
 
 const PLAN: Plan = {
   service: "delivery",
   budget: 1_000_000,
   cpm: 1_000,
   cap: 50,
+  reachable: 100,
+  shape: 1,
   months: ["2023-01", "2023-02"],
   impressions: 900_000,
   spent: 900_000,
   unspent: 100_000,
+  reach: range(350_000, 500_000),
+  reach3: range(0, 0),
   segments: [
     segment("gangbuk-gu", "M", 30, {
       population: 10_000,
@@ -55,6 +69,8 @@ const PLAN: Plan = {
       budget: 600_000,
       frequency: 30,
       saturated: true,
+      reach: range(200_000, 300_000),
+      reach3: range(0, 0),
       months: months([1.2, 400_000], [0.8, 200_000]),
       alsoUses: [
         { service: "game", z: 1.2 },
@@ -69,6 +85,8 @@ const PLAN: Plan = {
       budget: 300_000,
       frequency: 30,
       saturated: true,
+      reach: range(100_000, 150_000),
+      reach3: range(0, 0),
       months: months([0.5, 100_000], [0.9, 200_000]),
       alsoUses: [{ service: "youtube", z: -0.2 }],
     }),
@@ -79,13 +97,15 @@ const PLAN: Plan = {
       budget: 0,
       frequency: 0,
       saturated: false,
+      reach: range(0, 0),
+      reach3: range(0, 0),
       months: months([-0.2, 0], [null, 0]),
       alsoUses: [],
     }),
   ],
   byMonth: [
-    { month: "2023-01", impressions: 500_000, budget: 500_000 },
-    { month: "2023-02", impressions: 400_000, budget: 400_000 },
+    { month: "2023-01", impressions: 500_000, budget: 500_000, reach1: 250_000 },
+    { month: "2023-02", impressions: 400_000, budget: 400_000, reach1: 200_000 },
   ],
 };
 
