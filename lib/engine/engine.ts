@@ -52,10 +52,10 @@ export interface PlanRequest {
   cpm: number;
   /** Impressions per person per month. */
   cap: number;
-  /** % of residents the platform can reach (an assumption); 100 when left out. */
-  reachable?: number;
-  /** Shape k of the exposures' negative binomial (an assumption); 1 when left out. */
-  shape?: number;
+  /** % of residents the platform can reach (an assumption, 1–100). */
+  reachable: number;
+  /** Shape k of the exposures' negative binomial (an assumption, > 0). */
+  shape: number;
   /** Distinct months of the dataset; all when left out. */
   months?: readonly string[];
   /** Distinct segments; the service's top PLAN_DEFAULT_SEGMENTS targets by z when left out. */
@@ -64,9 +64,6 @@ export interface PlanRequest {
 
 /** How many of the service's top targets a plan covers when no segments are chosen. */
 export const PLAN_DEFAULT_SEGMENTS = 10;
-/** The reach model's assumptions when a request leaves them out: everyone reachable, geometric spread. */
-export const PLAN_DEFAULT_REACHABLE = 100;
-export const PLAN_DEFAULT_SHAPE = 1;
 
 const key = (...parts: (string | number)[]) => parts.join(":");
 
@@ -218,8 +215,8 @@ export class Engine {
       budget: req.budget,
       cpm: req.cpm,
       cap: req.cap,
-      reachable: req.reachable ?? PLAN_DEFAULT_REACHABLE,
-      shape: req.shape ?? PLAN_DEFAULT_SHAPE,
+      reachable: req.reachable,
+      shape: req.shape,
       segmentIndices,
       monthIndices: [...monthIndices].sort((a, b) => a - b),
     };

@@ -5,7 +5,7 @@ import { Engine } from "./engine";
  * The analysis engine: data in, plain figures out (no formatting, no chart rows — those are views, in
  * lib/views and beside the pages).
  */
-export { Engine, PLAN_DEFAULT_REACHABLE, PLAN_DEFAULT_SEGMENTS, PLAN_DEFAULT_SHAPE } from "./engine";
+export { Engine, PLAN_DEFAULT_SEGMENTS } from "./engine";
 export type { AudienceQuery, AudienceResult, Comparison, PlanRequest, SegmentInfo, TrendResult } from "./engine";
 export { AUDIENCE_SORTS } from "./audience";
 export type { AudienceFilter, AudienceRow, AudienceSegment, AudienceSort } from "./audience";
