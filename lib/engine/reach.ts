@@ -17,37 +17,50 @@ import { lgamma } from "mathjs/number";
 export interface ExposureModel {
   shape: number;
   cap: number;
-  /** ln(Γ(k+x) ÷ (Γ(k)·x!)) for x = 0 … c−1. */
-  logCoef: readonly number[];
+  /** Γ(k+x) ÷ (Γ(k)·x!) for x = 0 … c−1. */
+  coef: Float64Array;
 }
 
 export function exposureModel(shape: number, cap: number): ExposureModel {
   if (!(shape > 0) || !Number.isFinite(shape)) throw new RangeError(`shape must be a finite number > 0, got ${shape}`);
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be a whole number ≥ 1, got ${cap}`);
   const lk = lgamma(shape);
-  const logCoef = Array.from({ length: cap }, (_, x) => (x === 0 ? 0 : lgamma(shape + x) - lk - lgamma(x + 1)));
-  return { shape, cap, logCoef };
+  const coef = Float64Array.from({ length: cap }, (_, x) => (x === 0 ? 1 : Math.exp(lgamma(shape + x) - lk - lgamma(x + 1))));
+  return { shape, cap, coef };
 }
 
-/** P(X = x) for x = 0 … c−1 at u = μ/(k+μ). */
-function pmfBelowCap(model: ExposureModel, u: number): number[] {
-  const base = model.shape * Math.log1p(-u);
-  const lu = Math.log(u);
-  return model.logCoef.map((lc, x) => (x === 0 ? Math.exp(base) : Math.exp(lc + base + x * lu)));
+/**
+ * E[min(X, c)] = Σ_{n=1…c} P(X ≥ n) at u, without allocating: the solver calls it a dozen times per
+ * cell, for up to 450 cells × 7 budgets of the reach curve.
+ */
+function cappedMeanAt(model: ExposureModel, u: number): number {
+  if (u <= 0) return 0;
+  if (u >= 1) return model.cap;
+  const base = Math.pow(1 - u, model.shape);
+  let power = 1;
+  let below = 0;
+  let mean = 0;
+  for (let x = 0; x < model.cap; x++) {
+    below += model.coef[x]! * base * power;
+    mean += Math.max(0, 1 - below);
+    power *= u;
+  }
+  return mean;
 }
 
 /** P(min(X, c) = j) for j = 0 … c: the pmf below the cap, then everything at or above it at c. */
 function cappedPmf(model: ExposureModel, u: number): number[] {
   if (u <= 0) return [1, ...new Array<number>(model.cap).fill(0)];
   if (u >= 1) return [...new Array<number>(model.cap).fill(0), 1];
-  const below = pmfBelowCap(model, u);
-  const rest = Math.max(0, 1 - below.reduce((a, b) => a + b, 0));
-  return [...below, rest];
-}
-
-/** E[min(X, c)] = Σ_j j · P(min(X, c) = j). */
-function cappedMean(pmf: readonly number[]): number {
-  return pmf.reduce((sum, p, j) => sum + j * p, 0);
+  const base = Math.pow(1 - u, model.shape);
+  const pmf: number[] = [];
+  let power = 1;
+  for (let x = 0; x < model.cap; x++) {
+    pmf.push(model.coef[x]! * base * power);
+    power *= u;
+  }
+  pmf.push(Math.max(0, 1 - pmf.reduce((a, b) => a + b, 0)));
+  return pmf;
 }
 
 /** P(X = x) of the uncapped negative binomial with mean μ and shape k (for checks; lgamma each call). */
@@ -90,8 +103,9 @@ function fromPmf(reachable: number, impressions: number, mu: number, pmf: number
 }
 
 /**
- * A cell's reach: μ solving R·E[min(X, c)] = I, by bisection on u = μ/(k+μ) to machine precision.
- * I = 0 (or R = 0) reaches no one; I = R·c (a full cell) needs μ → ∞: everyone gets c.
+ * A cell's reach: μ solving R·E[min(X, c)] = I on u = μ/(k+μ) ∈ (0, 1), where E rises from 0 to c, by
+ * regula falsi with the Illinois step (bracketed, so it cannot diverge; ~10 steps where bisection
+ * takes ~50). I = 0 (or R = 0) reaches no one; I = R·c (a full cell) needs μ → ∞: everyone gets c.
  */
 export function cellReach(model: ExposureModel, reachable: number, impressions: number): CellReach {
   if (!(reachable >= 0) || !(impressions >= 0)) throw new RangeError(`reachable and impressions must be ≥ 0, got ${reachable}, ${impressions}`);
@@ -99,15 +113,35 @@ export function cellReach(model: ExposureModel, reachable: number, impressions: 
   if (target <= 0) return fromPmf(reachable, impressions, 0, cappedPmf(model, 0));
   // Water-filling gives a full cell exactly R·c; allow its rounding.
   if (target >= model.cap * (1 - 1e-12)) return fromPmf(reachable, impressions, Infinity, cappedPmf(model, 1));
+  const u = solveU(model, target);
+  return fromPmf(reachable, impressions, (model.shape * u) / (1 - u), cappedPmf(model, u));
+}
+
+/** The u in (0, 1) with E[min(X, c)] = target, for 0 < target < c. */
+function solveU(model: ExposureModel, target: number): number {
   let lo = 0;
   let hi = 1;
-  for (let step = 0; step < 200 && hi - lo > 1e-16; step++) {
-    const mid = (lo + hi) / 2;
-    if (cappedMean(cappedPmf(model, mid)) < target) lo = mid;
-    else hi = mid;
+  let gLo = -target;
+  let gHi = model.cap - target;
+  let side = 0;
+  for (let step = 0; step < 200; step++) {
+    const u = (lo * gHi - hi * gLo) / (gHi - gLo);
+    const g = cappedMeanAt(model, u) - target;
+    if (Math.abs(g) <= 1e-12 * target || hi - lo <= 1e-16) return u;
+    if (g < 0) {
+      lo = u;
+      gLo = g;
+      // Illinois: the end that stayed put twice is halved, so the bracket closes from both sides.
+      if (side === -1) gHi /= 2;
+      side = -1;
+    } else {
+      hi = u;
+      gHi = g;
+      if (side === 1) gLo /= 2;
+      side = 1;
+    }
   }
-  const u = (lo + hi) / 2;
-  return fromPmf(reachable, impressions, (model.shape * u) / (1 - u), cappedPmf(model, u));
+  return (lo + hi) / 2;
 }
 
 /** A range: a model's honest answer when it cannot know which of two cases holds. */
