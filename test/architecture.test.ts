@@ -21,6 +21,8 @@ const VALID: Record<string, string> = {
   budget: "50000000",
   cpm: "5000",
   cap: "5",
+  reachable: "70",
+  shape: "1.5",
   months: "2023-01,2023-02",
 };
 

@@ -12,6 +12,7 @@ export const ENDPOINTS = [
   "GET /api/services/{service}/districts?sex&age",
   "GET /api/services/{service}/audience?sex&age&district&sort&limit&offset",
   "GET /api/segments/compare?segments&basis",
-  "GET /api/plan?service&budget&cpm&cap&months&segments",
-  "GET /api/plan/xlsx?service&budget&cpm&cap&months&segments",
+  "GET /api/plan?service&budget&cpm&cap&reachable&shape&months&segments",
+  "GET /api/plan/curve?service&budget&cpm&cap&reachable&shape&months&segments",
+  "GET /api/plan/xlsx?service&budget&cpm&cap&reachable&shape&months&segments",
 ] as const;
