@@ -7,7 +7,7 @@ import { ImageResponse } from "next/og";
 import { CACHE_BUDGET } from "@/lib/server/memory-budget";
 import { loadDistrictSvg } from "@/lib/insights/geo-file";
 import { renderOnce } from "@/lib/server/render-once";
-import type { OgCard, OgItem, OgMap } from "@/lib/views/og";
+import { OG_MAX_ITEMS, type OgCard, type OgItem, type OgMap } from "@/lib/views/og";
 
 /**
  * Draws a link-preview card as a 1200×630 PNG (next/og: satori + resvg) in the bundled Korean font,
@@ -114,7 +114,7 @@ function CardImage({ card }: { card: OgCard }) {
         ) : (
           <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
             <div style={{ display: "flex", flexDirection: "column", marginTop: 16 }}>
-              <Items items={card.items} size={32} />
+              <Items items={card.items} size={card.items.length > OG_MAX_ITEMS ? 28 : 32} />
               {card.items.length === 0 ? <div style={{ display: "flex", fontSize: 36, color: COLORS.muted, marginTop: 12 }}>{card.note}</div> : null}
             </div>
             {card.items.length > 0 ? <div style={{ display: "flex", fontSize: 21, color: COLORS.muted, marginTop: "auto" }}>{card.note}</div> : null}

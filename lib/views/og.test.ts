@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "@/lib/engine";
 import { FIXTURE_MONTHS, fixtureDataset } from "@/test/fixtures/dataset";
 import { OG_MAX_ITEMS, OG_PAGES, monthsText, ogCanonicalPath, ogCard } from "./og";
+import { reachTotals } from "./plan";
 
 // The fixture's rules (test/fixtures/dataset.ts) give every expectation below by hand.
 const engine = new Engine(fixtureDataset());
@@ -84,18 +85,23 @@ describe("ogCard", () => {
   it("plan: service, budget, impressions, months and audience, as the page computes the plan", () => {
     // 10,000원 at CPM 1,000원 buys 10,000 impressions; with cap 100 no cell is full, so all are placed.
     const card = ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100"), engine);
+    const outcome = engine.plan({ service: "finance", budget: 10000, cpm: 1000, cap: 100, reachable: 100, shape: 1 });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const { plan } = outcome;
     expect(card.headline).toBe("금융 광고 예산 계획 · 10,000원");
-    expect(card.items.slice(0, 4)).toEqual([
+    expect(card.items.slice(0, 3)).toEqual([
       { label: "서비스", value: "금융" },
       { label: "예산", value: "10,000원 (CPM 1,000원)" },
       { label: "노출 수", value: "10,000회" },
-      { label: "기간", value: "2024년 1월–3월 (3개월)" },
     ]);
-    expect(card.items[4]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
+    expect(card.items[3]).toEqual({ label: "도달 (1회 이상)", value: reachTotals(plan).find((t) => t.key === "reach")!.compact });
+    expect(card.items[3]!.value).toMatch(/^[\d,]+~[\d,]+명$/);
+    expect(card.items[4]).toEqual({ label: "기간", value: "2024년 1월–3월 (3개월)" });
+    expect(card.items[5]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
     expect(card.note).toContain("1인당 월 100회 상한");
     // Twice the budget, twice the impressions: a different card.
     expect(ogCard("plan", q("service=finance&budget=20000&cpm=1000&cap=100"), engine).items[2]).toEqual({ label: "노출 수", value: "20,000회" });
-    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[3]!.value).toBe("2024년 1월, 2024년 3월 (2개월)");
+    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[4]!.value).toBe("2024년 1월, 2024년 3월 (2개월)");
   });
 
   it("compare: each segment's z and rank for the chosen service, and its first priority; a bad id is left out", () => {

@@ -6,7 +6,7 @@ import { audiencePage, comparePage, insightsPage, pageShapes, planPage, segmentP
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
 import { audienceTableSort } from "@/lib/params/values";
 import { audienceViewRows, districtIndexes, filterText, lenientSegments, pickSummary, segmentId, sortAudienceRows } from "./audience";
-import { planTitle } from "./plan";
+import { planTitle, reachTotals } from "./plan";
 import { mapGroup, serviceMap } from "./service";
 import { ogImagePath } from "./share";
 
@@ -263,7 +263,7 @@ export function monthsText(chosen: readonly string[], all: readonly string[]): s
   return consecutive ? `${first}–${lastText} (${chosen.length}개월)` : `${chosen.map((m) => monthLabel(m)).join(", ")} (${chosen.length}개월)`;
 }
 
-/** /plan: the plan's service, budget, impressions, months and audience, computed as the page does. */
+/** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
 function planCard(query: QueryInput, engine: Engine): OgCard {
   const values = valuesOf(query, planPage(engine.months)) as PlanValues;
   const allMonths = values.months.length === engine.months.length;
@@ -273,6 +273,7 @@ function planCard(query: QueryInput, engine: Engine): OgCard {
   const period = monthsText(values.months, engine.months);
   if (!outcome.ok) return { kicker, headline, items: [{ label: "기간", value: period }], note: outcome.reason, footer: footerOf(engine) };
   const { plan } = outcome;
+  const reach = reachTotals(plan)[0]!;
   const audience = values.segments ? `고른 고객층 ${plan.segments.length}개` : `상위 타겟 ${plan.segments.length}개 고객층`;
   return {
     kicker,
@@ -281,10 +282,12 @@ function planCard(query: QueryInput, engine: Engine): OgCard {
       { label: "서비스", value: serviceName(plan.service) },
       { label: "예산", value: `${formatKoreanAmount(plan.budget, "원")} (CPM ${formatInt(plan.cpm)}원)` },
       { label: "노출 수", value: `${formatKoreanAmount(plan.impressions, "회")}` },
+      // Reach is the model's range, never one number (lib/engine/reach.ts).
+      { label: reach.label, value: reach.compact },
       { label: "기간", value: period },
       { label: "대상", value: `${audience} · 인구 ${formatKoreanAmount(plan.segments.reduce((a, s) => a + s.population, 0), "명")}` },
     ],
-    note: `1인당 월 ${formatInt(plan.cap)}회 상한 · 인구는 거주자 수(이용자 수 아님) · 노출은 예산 ÷ CPM의 배분이며 광고 반응 예측이 아님`,
+    note: `도달은 추정 범위(도달 가능 ${formatInt(plan.reachable)}%, 모양 k ${plan.shape} 가정) · 1인당 월 ${formatInt(plan.cap)}회 상한 · 인구는 거주자 수 · 광고 반응 예측 아님`,
     footer: footerOf(engine),
   };
 }
