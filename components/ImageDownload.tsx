@@ -23,12 +23,23 @@ function pageCss(): string {
 function frameCopy(frame: HTMLElement, title: string, source: string): { xhtml: string; width: number; height: number } {
   const body = frame.querySelector<HTMLElement>(".chart-body");
   if (!body) throw new Error("chart body not found");
-  const width = Math.ceil(body.getBoundingClientRect().width) + 48;
+  // A list or table that scrolls inside the chart is drawn whole: the image is as wide as its widest part.
+  const scrollers = [body, ...Array.from(body.querySelectorAll<HTMLElement>("*"))].map((el) => {
+    const style = getComputedStyle(el);
+    const scrolls = /auto|scroll/.test(`${style.overflowX} ${style.overflowY}`);
+    return { scrolls: scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1), x: el.scrollWidth - el.clientWidth };
+  });
+  const extra = Math.max(0, ...scrollers.map((s) => (s.scrolls ? s.x : 0)));
+  const width = Math.ceil(body.getBoundingClientRect().width + extra) + 48;
   const box = document.createElement("div");
   box.setAttribute("style", `width:${width}px;padding:20px 24px 16px;background:#fff;color:var(--text);font-family:var(--font);line-height:1.55;word-break:keep-all;overflow-wrap:break-word`);
   const heading = document.createElement("h2");
   heading.textContent = title;
   const copy = body.cloneNode(true) as HTMLElement;
+  // The copy's elements are the body's in the same order, so scrollers[i] describes the i-th one.
+  [copy, ...Array.from(copy.querySelectorAll<HTMLElement>("*"))].forEach((el, i) => {
+    if (scrollers[i]!.scrolls) el.style.cssText += ";overflow:visible;max-height:none;height:auto";
+  });
   // Nothing in the image is interactive: controls marked data-image-skip are left out, and ids stay unique to the live chart.
   copy.querySelectorAll("[data-image-skip]").forEach((el) => el.remove());
   copy.querySelectorAll("[id]").forEach((el) => el.removeAttribute("id"));

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { chartImageName, chartImageSvg } from "./chart-image";
 
 describe("chartImageSvg", () => {
-  it("draws the XHTML at its CSS size inside an SVG scaled for a sharp PNG", () => {
-    const svg = chartImageSvg({ xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">차트</div>', css: "h2 { color: red; }", width: 600.4, height: 300, scale: 2 });
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1202" height="600" viewBox="0 0 601 300">/);
+  it("draws the XHTML at its CSS size (the viewport the stylesheet's media queries see)", () => {
+    const svg = chartImageSvg({ xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">차트</div>', css: "h2 { color: red; }", width: 600.4, height: 300 });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="601" height="300" viewBox="0 0 601 300">/);
     expect(svg).toContain('<foreignObject x="0" y="0" width="601" height="300"><div xmlns="http://www.w3.org/1999/xhtml">차트</div></foreignObject>');
     expect(svg).toContain("<style><![CDATA[h2 { color: red; }]]></style>");
   });

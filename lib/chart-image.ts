@@ -17,13 +17,15 @@ function cdata(text: string): string {
 
 /**
  * The SVG that draws `xhtml` (one serialized XHTML element, its namespace declared) at `width` × `height`
- * CSS pixels, `scale` times larger, with the page's `css` applied inside it.
+ * CSS pixels with the page's `css` applied inside it. Its size is the CSS size, because the stylesheet's
+ * media queries read it as the viewport (a phone's chart keeps its phone layout); the canvas scales it
+ * up when it rasterises the vector image (CHART_IMAGE_SCALE).
  */
-export function chartImageSvg({ xhtml, css, width, height, scale = CHART_IMAGE_SCALE }: { xhtml: string; css: string; width: number; height: number; scale?: number }): string {
+export function chartImageSvg({ xhtml, css, width, height }: { xhtml: string; css: string; width: number; height: number }): string {
   const w = Math.ceil(width);
   const h = Math.ceil(height);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w * scale}" height="${h * scale}" viewBox="0 0 ${w} ${h}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
     `<style>${cdata(css)}</style>` +
     `<foreignObject x="0" y="0" width="${w}" height="${h}">${xhtml}</foreignObject>` +
     `</svg>`

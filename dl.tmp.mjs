@@ -1,0 +1,17 @@
+import { chromium } from "playwright";
+import { copyFileSync, statSync } from "node:fs";
+const [,, url, frameSel, out, w = "1366", h = "900"] = process.argv;
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const phone = +w < 500;
+const ctx = await b.newContext({ viewport: { width: +w, height: +h }, isMobile: phone, hasTouch: phone, deviceScaleFactor: phone ? 3 : 1, acceptDownloads: true });
+const p = await ctx.newPage();
+p.on("console", (m) => { if (m.type() === "error") console.log("console:", m.text()); });
+await p.goto("http://127.0.0.1:3305" + url, { waitUntil: "networkidle" });
+const frame = p.locator(frameSel);
+await frame.scrollIntoViewIfNeeded(); await p.waitForTimeout(1500);
+const t = Date.now();
+const [d] = await Promise.all([p.waitForEvent("download", { timeout: 20000 }), frame.getByTestId("image-download").click()]);
+const path = await d.path();
+copyFileSync(path, out);
+console.log(d.suggestedFilename(), statSync(out).size, Date.now() - t, "ms");
+await b.close();
