@@ -3,6 +3,7 @@ import { ageLabel, SEX_LABELS, type ServiceId } from "@/lib/domain";
 import type { AudienceSegment, CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
+import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
 import type { TableData } from "@/lib/table";
 
 /*
@@ -358,7 +359,7 @@ export function kstTimestamp(now: Date): string {
 }
 
 /** A download's name: what and when, in Seoul's calendar ("adtarget-plan-delivery-2026-11-27.xlsx"). */
-export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months", ext: "csv" | "xlsx"): string {
+export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months" | "plan-curve" | "plan-frequency", ext: "csv" | "xlsx"): string {
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return `adtarget-${what}-${service}-${day}.${ext}`;
 }
@@ -378,4 +379,17 @@ export function regroupTyped(text: string, caret: number): { text: string; caret
     pos++;
   }
   return { text: grouped, caret: pos, value: digits === "" ? null : Number(digits) };
+}
+
+/**
+ * Parameters a link gives empty (`budget=`): read as missing, they would silently take the page's
+ * default, so the page says so (the API answers 400 for the required ones).
+ */
+export function blankProblems(input: QueryInput, shape: Shape, names: readonly string[] = ["budget", "cpm"]): ParamProblem[] {
+  return names.flatMap((name) => {
+    const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
+    const param = shape[name];
+    if (!param || given.length === 0 || given.some((g) => g.trim() !== "")) return [];
+    return [{ parameter: name, label: param.label, kind: "missing" as const, reason: "empty", allowed: param.codec.allowed }];
+  });
 }
