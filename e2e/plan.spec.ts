@@ -252,6 +252,13 @@ test.describe("/plan", () => {
     expect(reachSheet).toHaveLength(1 + 6 * 3);
     expect(reachSheet.slice(1).reduce((a, r) => a + (r[3] as number), 0)).toBe(Math.round(api.impressions));
 
+    if (testInfo.project.name === "desktop") {
+      // At 1366 px every column of the segments table, 광고 게재처 last, fits without scrolling.
+      expect(await page.getByTestId("plan-segments-table").evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+    } else {
+      // On a phone the month grid scrolls sideways, and says so.
+      await expect(page.getByTestId("plan-grid-hint")).toContainText("8월과 합계");
+    }
     await expectAxeClean(page);
     await expectNoHorizontalOverflow(page);
     await saveScreenshot(page, "plan-finance-brief", testInfo);
