@@ -2,27 +2,29 @@ import { interpolateBlues } from "d3-scale-chromatic";
 import { describe, expect, it } from "vitest";
 import { findDistrict, type DistrictRef } from "@/lib/districts";
 import type { Plan, PlanSegment } from "@/lib/engine";
+import { planPage } from "@/lib/params/pages";
 import {
   allocationRule,
+  blankProblems,
   budgetBars,
   cellShade,
+  curveTable,
   flightGrid,
   flightTable,
+  frequencyTable,
+  kstTimestamp,
+  monthReachTable,
+  peopleRange,
   placementText,
   planFileName,
   planSummary,
   planTitle,
   planTotals,
+  reachTotals,
   regroupTyped,
   segmentTable,
   unspentReason,
   wholeCells,
-  peopleRange,
-  reachTotals,
-  monthReachTable,
-  frequencyTable,
-  curveTable,
-  kstTimestamp,
   zeroWeightExplanation,
 } from "./plan";
 
@@ -304,5 +306,14 @@ describe("regroupTyped", () => {
   it("drops non-digits and leading zeros; empty means no value", () => {
     expect(regroupTyped("₩ 0012a3", 8)).toEqual({ text: "123", caret: 3, value: 123 });
     expect(regroupTyped("", 0)).toEqual({ text: "", caret: 0, value: null });
+  });
+});
+
+describe("blankProblems", () => {
+  it("reports budget= or cpm= given empty, which would otherwise silently take the default", () => {
+    const shape = planPage(["2023-01"]);
+    expect(blankProblems(new URLSearchParams("budget=&cpm=5000"), shape)).toEqual([expect.objectContaining({ parameter: "budget", label: "예산", kind: "missing" })]);
+    expect(blankProblems({ budget: " ", cpm: "" }, shape).map((p) => p.parameter)).toEqual(["budget", "cpm"]);
+    expect(blankProblems(new URLSearchParams("service=game"), shape)).toEqual([]);
   });
 });
