@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ParamProblems } from "@/components/ParamProblems";
 import { PlanWorkspace } from "@/components/plan/PlanWorkspace";
-import { getPlan } from "@/lib/api/queries";
+import { PlanDroppedSegments } from "@/components/plan/PlanDroppedSegments";
+import { getPlan, getPlanCurve } from "@/lib/api/queries";
 import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
@@ -11,7 +12,8 @@ import { withParticle } from "@/lib/particle";
 import { planPage, type PlanValues } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
-import { planTitle } from "@/lib/views/plan";
+import { lenientSegments } from "@/lib/views/audience";
+import { blankProblems, planTitle } from "@/lib/views/plan";
 import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
@@ -19,9 +21,16 @@ type Props = { searchParams: Promise<QueryInput> };
 async function readPlan(searchParams: Props["searchParams"]) {
   const engine = getEngine();
   const shape = planPage(engine.months);
-  const { values, problems } = readQuery(await searchParams, shape);
+  const input = await searchParams;
+  const read = readQuery(input, shape);
+  // A partly bad segment list keeps its valid ids (the browser reads it the same way, usePlanState);
+  // the ids left out are named in full by PlanDroppedSegments rather than as one cut-off value.
+  const lenient = lenientSegments(input, "segments", 50);
+  const dropped = lenient.dropped;
+  const problems = [...read.problems.filter((p) => p.parameter !== "segments" || dropped.length === 0), ...blankProblems(input, shape)];
+  const segments = lenient.items.length ? lenient.items : undefined;
   // Every parameter but segments has a default, so all of them are there.
-  return { engine, shape, values: values as PlanValues, problems };
+  return { engine, shape, values: { ...read.values, segments } as PlanValues, problems, dropped };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -37,9 +46,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** /plan: a budget turned into impressions over segments and months, rendered whole from the URL. */
 export default async function PlanPage({ searchParams }: Props) {
-  const { engine, shape, values, problems } = await readPlan(searchParams);
+  const { engine, shape, values, problems, dropped } = await readPlan(searchParams);
   const allMonths = values.months.length === engine.months.length;
-  const outcome = getPlan(engine, { ...values, months: allMonths ? undefined : values.months });
+  const request = { ...values, months: allMonths ? undefined : values.months };
+  const outcome = getPlan(engine, request);
+  const curve = getPlanCurve(engine, request);
   const defaults = Object.fromEntries(
     SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))]),
   ) as Record<ServiceId, string[]>;
@@ -51,7 +62,8 @@ export default async function PlanPage({ searchParams }: Props) {
         그대로 공유됩니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/plan", shape, values)} />
-      <PlanWorkspace months={engine.months} initial={{ canonicalQuery: writeQuery(shape, values), outcome }} defaults={defaults} attribution={engine.meta.attribution} />
+      <PlanDroppedSegments dropped={dropped} kept={values.segments?.length ?? 0} fixHref={hrefOf("/plan", shape, values)} />
+      <PlanWorkspace months={engine.months} initial={{ canonicalQuery: writeQuery(shape, values), outcome, curve }} defaults={defaults} attribution={engine.meta.attribution} />
     </>
   );
 }

@@ -146,6 +146,17 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
 export const compareSegments = listCodec(segment, 2, 4, "segment ids");
 /** 1–50 segments to plan for (/plan). */
 export const planSegments = listCodec(segment, 1, 50, "segment ids");
+/**
+ * /plan's segments as the page and the browser read them: the valid ids of a partly bad list (the
+ * first 50), so one mistyped id does not throw away the others; the page names what it left out.
+ */
+export const planSegmentsLenient: Codec<Segment[]> = {
+  ...planSegments,
+  parse: (raw) => {
+    const { items } = readList(segment, raw);
+    return items.length ? { ok: true, value: items.slice(0, 50) } : { ok: false, reason: "no valid segment id" };
+  },
+};
 /** Picked segments on /audience: up to all 300. */
 export const pickedSegments = listCodec(segment, 0, 300, "segment ids");
 

@@ -2,27 +2,29 @@ import { interpolateBlues } from "d3-scale-chromatic";
 import { describe, expect, it } from "vitest";
 import { findDistrict, type DistrictRef } from "@/lib/districts";
 import type { Plan, PlanSegment } from "@/lib/engine";
+import { planPage } from "@/lib/params/pages";
 import {
   allocationRule,
+  blankProblems,
   budgetBars,
   cellShade,
+  curveTable,
   flightGrid,
   flightTable,
+  frequencyTable,
+  kstTimestamp,
+  monthReachTable,
+  peopleRange,
   placementText,
   planFileName,
   planSummary,
   planTitle,
   planTotals,
+  reachTotals,
   regroupTyped,
   segmentTable,
   unspentReason,
   wholeCells,
-  peopleRange,
-  reachTotals,
-  monthReachTable,
-  frequencyTable,
-  curveTable,
-  kstTimestamp,
   zeroWeightExplanation,
 } from "./plan";
 
@@ -157,7 +159,7 @@ describe("segmentTable", () => {
       "도달 1회 이상 상한 (명)",
       "도달 3회 이상 하한 (명)",
       "도달 3회 이상 상한 (명)",
-      "빈도 (1인당 월 노출)",
+      "빈도 (거주자 1인당 월 노출)",
       "빈도 상한 도달",
       "인구 (월평균)",
       "z",
@@ -266,7 +268,8 @@ describe("planSummary", () => {
   it("says who gets the most, the runner-up, the busiest month, the idle and capped segments and the leftover", () => {
     expect(planSummary(PLAN)).toBe(
       "배달 광고 예산 100만 원을 CPM 1,000원으로 나누면 최대 100만 회를 노출할 수 있습니다. " +
-        "강북구 30대 남성에 가장 많은 60만 원(집행 예산의 66.7%)을 배정해 60만 회, 1인당 월 30.0회를 보여 줍니다. 그다음은 마포구 20대 여성(30만 원) 순입니다. " +
+        "모형으로 추정한 도달은 1회 이상 35만~50만 명, 3회 이상 0명입니다(가정: 거주자의 100%에 도달 가능, 노출 분포 모양 k = 1). " +
+        "강북구 30대 남성에 가장 많은 60만 원(집행 예산의 66.7%)을 배정해 60만 회(거주자 1인당 월 30.0회)를 보여 줍니다. 그다음은 마포구 20대 여성(30만 원) 순입니다. " +
         "달로는 2023년 1월에 가장 많은 50만 원을 씁니다. " +
         "1개 고객층은 고른 달에 배달 이용이 서울 평균 이하라 배정이 없습니다. " +
         "2개 고객층은 1인당 월 50회 상한에 닿아 예산을 더 받을 수 없습니다. " +
@@ -304,5 +307,14 @@ describe("regroupTyped", () => {
   it("drops non-digits and leading zeros; empty means no value", () => {
     expect(regroupTyped("₩ 0012a3", 8)).toEqual({ text: "123", caret: 3, value: 123 });
     expect(regroupTyped("", 0)).toEqual({ text: "", caret: 0, value: null });
+  });
+});
+
+describe("blankProblems", () => {
+  it("reports budget= or cpm= given empty, which would otherwise silently take the default", () => {
+    const shape = planPage(["2023-01"]);
+    expect(blankProblems(new URLSearchParams("budget=&cpm=5000"), shape)).toEqual([expect.objectContaining({ parameter: "budget", label: "예산", kind: "missing" })]);
+    expect(blankProblems({ budget: " ", cpm: "" }, shape).map((p) => p.parameter)).toEqual(["budget", "cpm"]);
+    expect(blankProblems(new URLSearchParams("service=game"), shape)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { ageLabel, SEX_LABELS, type ServiceId } from "@/lib/domain";
 import type { AudienceSegment, CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
+import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
 import type { TableData } from "@/lib/table";
 
 /*
@@ -141,7 +142,7 @@ export function segmentTable(plan: Plan): TableData {
       { label: "도달 1회 이상 상한 (명)", kind: "int" },
       { label: "도달 3회 이상 하한 (명)", kind: "int" },
       { label: "도달 3회 이상 상한 (명)", kind: "int" },
-      { label: "빈도 (1인당 월 노출)", kind: "decimal" },
+      { label: "빈도 (거주자 1인당 월 노출)", kind: "decimal" },
       { label: "빈도 상한 도달", kind: "text" },
       { label: "인구 (월평균)", kind: "int" },
       { label: "z", kind: "signed" },
@@ -317,11 +318,16 @@ export function planSummary(plan: Plan): string {
   const times = (n: number) => formatKoreanAmount(n, "회");
   const parts: string[] = [];
   parts.push(`${name} 광고 예산 ${won(plan.budget)}을 CPM ${formatWon(plan.cpm)}으로 나누면 최대 ${times((plan.budget / plan.cpm) * 1000)}를 노출할 수 있습니다.`);
+  if (plan.impressions > 0) {
+    parts.push(
+      `모형으로 추정한 도달은 1회 이상 ${peopleRange(plan.reach).compact}, 3회 이상 ${peopleRange(plan.reach3).compact}입니다(가정: 거주자의 ${plan.reachable}%에 도달 가능, 노출 분포 모양 k = ${plan.shape}).`,
+    );
+  }
   const [first, ...rest] = plan.segments.filter((s) => s.budget > 0);
   if (first) {
     const runners = rest.slice(0, 2).map((s) => `${segmentName(s.segment)}(${won(s.budget)})`);
     parts.push(
-      `${segmentName(first.segment)}에 가장 많은 ${won(first.budget)}(집행 예산의 ${(100 * shareOf(first.budget, plan.spent)).toFixed(1)}%)을 배정해 ${times(first.impressions)}, 1인당 월 ${first.frequency.toFixed(1)}회를 보여 줍니다` +
+      `${segmentName(first.segment)}에 가장 많은 ${won(first.budget)}(집행 예산의 ${(100 * shareOf(first.budget, plan.spent)).toFixed(1)}%)을 배정해 ${times(first.impressions)}(거주자 1인당 월 ${first.frequency.toFixed(1)}회)를 보여 줍니다` +
         (runners.length ? `. 그다음은 ${runners.join(", ")} 순입니다.` : "."),
     );
   }
@@ -358,7 +364,7 @@ export function kstTimestamp(now: Date): string {
 }
 
 /** A download's name: what and when, in Seoul's calendar ("adtarget-plan-delivery-2026-11-27.xlsx"). */
-export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months", ext: "csv" | "xlsx"): string {
+export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months" | "plan-curve" | "plan-frequency", ext: "csv" | "xlsx"): string {
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return `adtarget-${what}-${service}-${day}.${ext}`;
 }
@@ -378,4 +384,17 @@ export function regroupTyped(text: string, caret: number): { text: string; caret
     pos++;
   }
   return { text: grouped, caret: pos, value: digits === "" ? null : Number(digits) };
+}
+
+/**
+ * Parameters a link gives empty (`budget=`): read as missing, they would silently take the page's
+ * default, so the page says so (the API answers 400 for the required ones).
+ */
+export function blankProblems(input: QueryInput, shape: Shape, names: readonly string[] = ["budget", "cpm"]): ParamProblem[] {
+  return names.flatMap((name) => {
+    const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
+    const param = shape[name];
+    if (!param || given.length === 0 || given.some((g) => g.trim() !== "")) return [];
+    return [{ parameter: name, label: param.label, kind: "missing" as const, reason: "empty", allowed: param.codec.allowed }];
+  });
 }

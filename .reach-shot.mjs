@@ -1,0 +1,10 @@
+import { chromium } from "playwright";
+const [,, url, out, w = "1366", h = "900", full = "1"] = process.argv;
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+p.on("console", (m) => { if (m.type() === "error") console.log("console error:", m.text()); });
+await p.goto(url, { waitUntil: "networkidle" });
+await p.evaluate(async () => { for (let y = 0; y < document.body.scrollHeight; y += 400) { window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 80)); } window.scrollTo(0, 0); });
+await p.waitForTimeout(800);
+await p.screenshot({ path: out, fullPage: full === "1" });
+await b.close();

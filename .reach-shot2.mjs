@@ -1,0 +1,11 @@
+import { chromium } from "playwright";
+const [,, url, out, w, h, selector] = process.argv;
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+p.on("console", (m) => { if (m.type() === "error") console.log("console error:", m.text()); });
+await p.goto(url, { waitUntil: "networkidle" });
+const el = p.locator(selector).first();
+await el.scrollIntoViewIfNeeded();
+await p.waitForTimeout(1500);
+await el.screenshot({ path: out });
+await b.close();
