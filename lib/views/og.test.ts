@@ -99,6 +99,8 @@ describe("ogCard", () => {
     expect(card.items[4]).toEqual({ label: "기간", value: "2024년 1월–3월 (3개월)" });
     expect(card.items[5]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
     expect(card.note).toContain("1인당 월 100회 상한");
+    // A link with one bad id plans the valid ones, as the page does.
+    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&segments=gangdong-gu.F.20,nowhere,gangdong-gu.M.20"), engine).items.at(-1)!.value).toMatch(/^고른 고객층 2개 · /);
     // Twice the budget, twice the impressions: a different card.
     expect(ogCard("plan", q("service=finance&budget=20000&cpm=1000&cap=100"), engine).items[2]).toEqual({ label: "노출 수", value: "20,000회" });
     expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[4]!.value).toBe("2024년 1월, 2024년 3월 (2개월)");
@@ -162,6 +164,7 @@ describe("ogCanonicalPath", () => {
     const clean = ogCanonicalPath("compare", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS);
     expect(ogCanonicalPath("compare", q("segments=jongno-gu.F.20,nowhere,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(clean);
     expect(clean).toContain("segments=");
+    expect(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,bad,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS));
     expect(ogCanonicalPath("audience", q("pick=jongno-gu.F.20,bad"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("audience", q("pick=jongno-gu.F.20"), FIXTURE_MONTHS));
   });
   it("gives a page without parameters one preview whatever the query", () => {

@@ -94,15 +94,18 @@ export function ogCanonicalPath(page: OgPage, query: QueryInput, months: readonl
 }
 
 /**
- * The values a preview shows, as its page reads them: /compare's `segments` and /audience's `pick`
- * keep the valid ids of a partly bad list (lib/views/audience.ts readSegmentsLeniently), like the pages.
+ * The values a preview shows, as its page reads them: /compare's and /plan's `segments` and /audience's
+ * `pick` keep the valid ids of a partly bad list (lib/views/audience.ts readSegmentsLeniently), like the pages.
  */
+/** /compare (2–4) and /plan (up to 50): the valid ids of the list, or none given (the page's default). */
+function planOrCompareSegments(page: "compare" | "plan", query: QueryInput) {
+  const { items } = lenientSegments(query, "segments", page === "compare" ? 4 : 50);
+  return items.length ? items : undefined;
+}
+
 function ogValues(page: OgPage, query: QueryInput, shape: Shape): Record<string, unknown> {
   const values: Record<string, unknown> = { ...readQuery(query, shape).values };
-  if (page === "compare") {
-    const { items } = lenientSegments(query, "segments", 4);
-    values.segments = items.length ? items : undefined;
-  }
+  if (page === "compare" || page === "plan") values.segments = planOrCompareSegments(page, query);
   if (page === "audience") values.pick = lenientSegments(query, "pick", 300).items;
   return values;
 }
@@ -265,7 +268,7 @@ export function monthsText(chosen: readonly string[], all: readonly string[]): s
 
 /** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
 function planCard(query: QueryInput, engine: Engine): OgCard {
-  const values = valuesOf(query, planPage(engine.months)) as PlanValues;
+  const values = { ...valuesOf(query, planPage(engine.months)), segments: planOrCompareSegments("plan", query) } as PlanValues;
   const allMonths = values.months.length === engine.months.length;
   const outcome = engine.plan({ ...values, months: allMonths ? undefined : values.months });
   const kicker = OG_PAGE_TEXT.plan.title;
