@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { expectAxeClean } from "./support/checks";
 
 /**
  * Issue 20's previews and chart images: /og/plan shows the plan (so two budgets are two images),
@@ -64,7 +65,10 @@ test.describe("이미지 저장", () => {
       const downloads = frames.nth(i).locator(".chart-downloads");
       await expect(downloads.getByTestId("csv-download")).toBeVisible();
       await expect(downloads.getByRole("button", { name: "이미지 저장" })).toBeVisible();
+      const box = (await downloads.getByRole("button", { name: "이미지 저장" }).boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
     }
+    await expectAxeClean(page);
   });
 
   test("a chart downloads as a PNG of plausible size, with its title, legend and source drawn", async ({ page }) => {
