@@ -99,6 +99,10 @@ describe("ogCard", () => {
     expect(card.items[4]).toEqual({ label: "기간", value: "2024년 1월–3월 (3개월)" });
     expect(card.items[5]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
     expect(card.note).toContain("1인당 월 100회 상한");
+    // No chosen segment over-uses the service (game: women z −1): no plan, and the card says why.
+    const none = ogCard("plan", q("service=game&segments=jongno-gu.F.20"), engine);
+    expect(none.items).toEqual([{ label: "기간", value: "2024년 1월–3월 (3개월)" }]);
+    expect(none.note.length).toBeGreaterThan(10);
     // A link with one bad id plans the valid ones, as the page does.
     expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&segments=gangdong-gu.F.20,nowhere,gangdong-gu.M.20"), engine).items.at(-1)!.value).toMatch(/^고른 고객층 2개 · /);
     // Twice the budget, twice the impressions: a different card.
