@@ -6,14 +6,12 @@ import { getPlan, getPlanCurve } from "@/lib/api/queries";
 import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
-import { formatInt, formatKoreanAmount, serviceName } from "@/lib/format";
 import { codecs } from "@/lib/params";
-import { withParticle } from "@/lib/particle";
 import { planPage, type PlanValues } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
 import { lenientSegments } from "@/lib/views/audience";
-import { blankProblems, planTitle } from "@/lib/views/plan";
+import { blankProblems, planDescription, planTitle } from "@/lib/views/plan";
 import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
@@ -35,10 +33,9 @@ async function readPlan(searchParams: Props["searchParams"]) {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { shape, values } = await readPlan(searchParams);
-  const count = values.segments ? `고른 고객층 ${values.segments.length}개` : "상위 타겟 10개 고객층";
   return pageMetadata({
     title: planTitle(values.service, values.budget),
-    description: `${serviceName(values.service)} 광고 예산 ${formatKoreanAmount(values.budget, "원")}을 CPM ${formatInt(values.cpm)}원, 1인당 월 ${formatInt(values.cap)}회 상한으로 ${withParticle(count, "와/과")} 달에 나눈 노출·예산 계획.`,
+    description: planDescription({ ...values, segmentCount: values.segments?.length }),
     pagePath: "/plan",
     canonicalQuery: writeQuery(shape, values),
   });

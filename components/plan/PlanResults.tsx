@@ -25,9 +25,9 @@ import {
   unspentReason,
   zeroWeightExplanation,
 } from "@/lib/views/plan";
-import { ReachCurveLazy } from "./ReachCurveLazy";
 import { BudgetChartLazy } from "./BudgetChartLazy";
 import { FlightGrid } from "./FlightGrid";
+import { ReachCurveLazy } from "./ReachCurveLazy";
 import styles from "./plan.module.css";
 
 interface Props {
@@ -61,18 +61,18 @@ export function PlanResults({ months, values, segmentCount, attribution, stale }
         </div>
       ) : null}
       <div className={stale ? styles.stale : undefined} inert={stale ? true : undefined}>
-      {isError ? (
-        <div className="card notice" role="alert">
-          <p>계획을 계산하지 못했습니다. 잠시 후 다시 시도하거나 페이지를 새로 고쳐 주세요.</p>
-        </div>
-      ) : null}
-      {data && !data.ok ? (
-        <div className="card notice" role="alert" data-testid="plan-no-weight">
-          <h2>이 조건으로는 예산을 나눌 수 없습니다</h2>
-          <p>{zeroWeightExplanation(values.service, values.months, segmentCount)}</p>
-        </div>
-      ) : null}
-      {data?.ok ? <PlanView plan={data.plan} months={months} values={values} attribution={attribution} stale={stale !== null} /> : null}
+        {isError ? (
+          <div className="card notice" role="alert">
+            <p>계획을 계산하지 못했습니다. 잠시 후 다시 시도하거나 페이지를 새로 고쳐 주세요.</p>
+          </div>
+        ) : null}
+        {data && !data.ok ? (
+          <div className="card notice" role="alert" data-testid="plan-no-weight">
+            <h2>이 조건으로는 예산을 나눌 수 없습니다</h2>
+            <p>{zeroWeightExplanation(values.service, values.months, segmentCount)}</p>
+          </div>
+        ) : null}
+        {data?.ok ? <PlanView plan={data.plan} months={months} values={values} attribution={attribution} stale={stale !== null} /> : null}
       </div>
     </div>
   );

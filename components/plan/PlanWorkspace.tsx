@@ -7,10 +7,10 @@ import type { CurveOutcome, PlanOutcome } from "@/lib/engine";
 import { makeQueryClient } from "@/lib/query/client";
 import { planKeys } from "@/lib/query/plan";
 import { planTitle } from "@/lib/views/plan";
+import { staleReason } from "@/lib/views/plan-inputs";
 import { PlanInputs } from "./PlanInputs";
 import { PlanResults } from "./PlanResults";
 import { segmentsOf, usePlanState } from "./usePlanState";
-import { staleReason } from "@/lib/views/plan-inputs";
 
 interface Props {
   months: readonly string[];

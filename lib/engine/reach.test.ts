@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addRanges, cellReach, exposureModel, negativeBinomialPmf, segmentReach } from "./reach";
 
@@ -57,6 +58,20 @@ describe("cellReach", () => {
     expect(reach(1)).toBeLessThan(reach(10));
     // at k = 100 close to Poisson with μ ≈ 1: 1 − e^−1 ≈ 0.632
     expect(reach(100) / 1000).toBeCloseTo(1 - Math.exp(-1), 2);
+  });
+
+  it("solves any shape 0.1–100, cap 1–100 and fill: the people × times add up to the impressions", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.1, max: 100, noNaN: true }), fc.integer({ min: 1, max: 100 }), fc.double({ min: 1e-6, max: 0.999999, noNaN: true }), (k, cap, fill) => {
+        const impressions = 1000 * cap * fill;
+        const c = cellReach(exposureModel(k, cap), 1000, impressions);
+        const shown = c.frequencyDistribution.reduce((a, n, j) => a + (j + 1) * n, 0);
+        expect(Math.abs(shown - impressions)).toBeLessThanOrEqual(1e-9 * impressions + 1e-9);
+        expect(c.reach1).toBeLessThanOrEqual(1000 + 1e-9);
+        expect(c.reach3).toBeLessThanOrEqual(c.reach1 + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses a shape ≤ 0 or a cap below 1", () => {

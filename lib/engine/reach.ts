@@ -8,9 +8,10 @@ import { lgamma } from "mathjs/number";
  * reachable people R, μ solves R·E[min(X, c)] = I. k = 1 is the geometric (exposures very uneven);
  * a large k approaches the Poisson (impressions spread evenly at random).
  *
- * Written with u = μ/(k+μ) ∈ [0, 1): P(X = x) = coef(x) · (1−u)^k · u^x, and E[min(X, c)] rises with u,
- * so μ is found by bisection on u. coef(x) = Γ(k+x) ÷ (Γ(k)·x!) depends only on k, so it is computed
- * once per plan (mathjs's lgamma), not once per step.
+ * Written with u = μ/(k+μ): P(X = x) = coef(x) · (1−u)^k · u^x. The solver works on w = −ln(1−u) =
+ * ln(1 + μ/k) ∈ [0, ∞), so (1−u)^k = e^(−k·w) keeps its precision when u is within 1e−16 of 1 (a small k
+ * and a nearly full cell); E[min(X, c)] rises with w. coef(x) = Γ(k+x) ÷ (Γ(k)·x!) depends only on k,
+ * so it is computed once per plan (mathjs's lgamma), not once per step.
  */
 
 /** One plan's exposure distribution family: the shape k and the cap c. */
@@ -30,13 +31,13 @@ export function exposureModel(shape: number, cap: number): ExposureModel {
 }
 
 /**
- * E[min(X, c)] = Σ_{n=1…c} P(X ≥ n) at u, without allocating: the solver calls it a dozen times per
+ * E[min(X, c)] = Σ_{n=1…c} P(X ≥ n) at w, without allocating: the solver calls it a dozen times per
  * cell, for up to 450 cells × 7 budgets of the reach curve.
  */
-function cappedMeanAt(model: ExposureModel, u: number): number {
-  if (u <= 0) return 0;
-  if (u >= 1) return model.cap;
-  const base = Math.pow(1 - u, model.shape);
+function cappedMeanAt(model: ExposureModel, w: number): number {
+  if (w <= 0) return 0;
+  const base = Math.exp(-model.shape * w);
+  const u = -Math.expm1(-w);
   let power = 1;
   let below = 0;
   let mean = 0;
@@ -48,11 +49,12 @@ function cappedMeanAt(model: ExposureModel, u: number): number {
   return mean;
 }
 
-/** P(min(X, c) = j) for j = 0 … c: the pmf below the cap, then everything at or above it at c. */
-function cappedPmf(model: ExposureModel, u: number): number[] {
-  if (u <= 0) return [1, ...new Array<number>(model.cap).fill(0)];
-  if (u >= 1) return [...new Array<number>(model.cap).fill(0), 1];
-  const base = Math.pow(1 - u, model.shape);
+/** P(min(X, c) = j) for j = 0 … c at w (Infinity: everyone at the cap). */
+function cappedPmf(model: ExposureModel, w: number): number[] {
+  if (w <= 0) return [1, ...new Array<number>(model.cap).fill(0)];
+  if (w === Infinity) return [...new Array<number>(model.cap).fill(0), 1];
+  const base = Math.exp(-model.shape * w);
+  const u = -Math.expm1(-w);
   const pmf: number[] = [];
   let power = 1;
   for (let x = 0; x < model.cap; x++) {
@@ -103,7 +105,7 @@ function fromPmf(reachable: number, impressions: number, mu: number, pmf: number
 }
 
 /**
- * A cell's reach: μ solving R·E[min(X, c)] = I on u = μ/(k+μ) ∈ (0, 1), where E rises from 0 to c, by
+ * A cell's reach: μ solving R·E[min(X, c)] = I on w = ln(1 + μ/k), where E rises from 0 to c, by
  * regula falsi with the Illinois step (bracketed, so it cannot diverge; ~10 steps where bisection
  * takes ~50). I = 0 (or R = 0) reaches no one; I = R·c (a full cell) needs μ → ∞: everyone gets c.
  */
@@ -111,31 +113,37 @@ export function cellReach(model: ExposureModel, reachable: number, impressions: 
   if (!(reachable >= 0) || !(impressions >= 0)) throw new RangeError(`reachable and impressions must be ≥ 0, got ${reachable}, ${impressions}`);
   const target = reachable > 0 ? impressions / reachable : 0;
   if (target <= 0) return fromPmf(reachable, impressions, 0, cappedPmf(model, 0));
-  // Water-filling gives a full cell exactly R·c; allow its rounding.
-  if (target >= model.cap * (1 - 1e-12)) return fromPmf(reachable, impressions, Infinity, cappedPmf(model, 1));
-  const u = solveU(model, target);
-  return fromPmf(reachable, impressions, (model.shape * u) / (1 - u), cappedPmf(model, u));
+  // Water-filling gives a full cell exactly R·c (allowing its rounding): μ → ∞.
+  const w = target >= model.cap * (1 - 1e-12) ? Infinity : solveW(model, target);
+  return fromPmf(reachable, impressions, model.shape * Math.expm1(w), cappedPmf(model, w));
 }
 
-/** The u in (0, 1) with E[min(X, c)] = target, for 0 < target < c. */
-function solveU(model: ExposureModel, target: number): number {
+/** The w > 0 with E[min(X, c)] = target, for 0 < target < c; Infinity when no finite w reaches it. */
+function solveW(model: ExposureModel, target: number): number {
   let lo = 0;
-  let hi = 1;
   let gLo = -target;
-  let gHi = model.cap - target;
+  let hi = 1;
+  let gHi = cappedMeanAt(model, hi) - target;
+  while (gHi < 0) {
+    lo = hi;
+    gLo = gHi;
+    hi *= 2;
+    if (hi > 1e6) return Infinity;
+    gHi = cappedMeanAt(model, hi) - target;
+  }
   let side = 0;
   for (let step = 0; step < 200; step++) {
-    const u = (lo * gHi - hi * gLo) / (gHi - gLo);
-    const g = cappedMeanAt(model, u) - target;
-    if (Math.abs(g) <= 1e-12 * target || hi - lo <= 1e-16) return u;
+    const w = (lo * gHi - hi * gLo) / (gHi - gLo);
+    const g = cappedMeanAt(model, w) - target;
+    if (Math.abs(g) <= 1e-12 * target || hi - lo <= 1e-15 * hi) return w;
     if (g < 0) {
-      lo = u;
+      lo = w;
       gLo = g;
       // Illinois: the end that stayed put twice is halved, so the bracket closes from both sides.
       if (side === -1) gHi /= 2;
       side = -1;
     } else {
-      hi = u;
+      hi = w;
       gHi = g;
       if (side === 1) gLo /= 2;
       side = 1;
