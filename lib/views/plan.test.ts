@@ -25,7 +25,6 @@ import {
   regroupTyped,
   segmentTable,
   unspentReason,
-  waGwa,
   wholeCells,
   zeroWeightExplanation,
 } from "./plan";
@@ -323,8 +322,6 @@ describe("blankProblems", () => {
 
 describe("planDescription", () => {
   it("joins the segments with 와 or 과 by the last syllable (not '고객층 6개과')", () => {
-    expect(waGwa("고른 고객층 6개")).toBe("고른 고객층 6개와");
-    expect(waGwa("상위 타겟 10개 고객층")).toBe("상위 타겟 10개 고객층과");
     expect(planDescription({ service: "finance", budget: 30_000_000, cpm: 5_000, cap: 10, segmentCount: 6 })).toBe(
       "금융 광고 예산 3,000만 원을 CPM 5,000원, 1인당 월 10회 상한으로 고른 고객층 6개와 달에 나눈 노출·도달 계획.",
     );

@@ -5,6 +5,7 @@ import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, ser
 import { largestRemainder } from "@/lib/rounding";
 import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
 import type { TableData } from "@/lib/table";
+import { withParticle } from "@/lib/particle";
 
 /*
  * /plan's view model: the totals, the segment and month tables (shown, downloaded as CSV and written to
@@ -22,17 +23,10 @@ export function planTitle(service: ServiceId, budget: number): string {
   return `${serviceName(service)} 광고 예산 계획 · ${formatKoreanAmount(budget, "원")}`;
 }
 
-/** 와 after a word ending in a vowel, 과 after a final consonant (받침): "6개와", "고객층과". */
-export function waGwa(word: string): string {
-  const code = word.charCodeAt(word.length - 1) - 0xac00;
-  const batchim = code >= 0 && code < 11172 && code % 28 !== 0;
-  return `${word}${batchim ? "과" : "와"}`;
-}
-
 /** The plan page's link-preview description: the inputs in one sentence. */
 export function planDescription(v: { service: ServiceId; budget: number; cpm: number; cap: number; segmentCount?: number }): string {
   const who = v.segmentCount === undefined ? "상위 타겟 10개 고객층" : `고른 고객층 ${v.segmentCount}개`;
-  return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${waGwa(who)} 달에 나눈 노출·도달 계획.`;
+  return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${withParticle(who, "와/과")} 달에 나눈 노출·도달 계획.`;
 }
 
 /** The allocation rule in two sentences, for the page and the workbook. */
