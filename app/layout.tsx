@@ -2,23 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { Providers } from "@/components/Providers";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
+import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
-/**
- * SITE_URL (e.g. https://adtarget.example) makes link previews' URLs absolute, as chat apps want them;
- * without it they stay relative to the page (no host is guessed from a request).
- */
-function siteUrl(): URL | undefined {
-  const raw = process.env.SITE_URL?.trim();
-  if (!raw) return undefined;
-  try {
-    return new URL(raw);
-  } catch {
-    console.warn(`SITE_URL "${raw}" is not a URL; link previews keep relative URLs`);
-    return undefined;
-  }
-}
-
+// SITE_URL makes link previews' URLs absolute, as chat apps want them; without it they stay relative.
 export const metadata: Metadata = {
   metadataBase: siteUrl() ?? null,
   title: { default: "AdTarget Seoul — 서울 광고 타겟팅", template: "%s · AdTarget Seoul" },

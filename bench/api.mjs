@@ -18,6 +18,8 @@ export const ENDPOINTS = [
   // Issue 13: the plan is computed per request (water-filling over 10 segments × 9 months); the
   // audience filters and pages 300 precomputed rows.
   { name: "plan", path: "/api/plan?service=delivery&budget=50000000&cpm=5000" },
+  // Issue 20: the reach curve is the plan at 7 budgets, each with the reach model solved per cell.
+  { name: "plan curve", path: "/api/plan/curve?service=delivery&budget=50000000&cpm=5000" },
   { name: "audience", path: "/api/services/delivery/audience?sex=M&sort=score&limit=50" },
 ];
 export const CONNECTIONS = [16, 64];

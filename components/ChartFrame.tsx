@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import type { TableData } from "@/lib/table";
 import { CsvDownload } from "./CsvDownload";
 import { DataTable } from "./DataTable";
+import { ImageDownload } from "./ImageDownload";
 import { TableView } from "./TableView";
 
 interface ChartFrameProps {
@@ -24,7 +25,8 @@ interface ChartFrameProps {
 
 /**
  * Every chart's frame: title, the chart, its table view (open state in the URL, see TableView), a source
- * note linking the method page, and a CSV download of exactly the table's rows. `id` names the frame in
+ * note linking the method page, a CSV download of exactly the table's rows and "이미지 저장" (a PNG of
+ * the title, chart with its legend, and source line). `id` names the frame in
  * the URL's `table` list: lower-case letters, digits and "-".
  */
 export function ChartFrame({ id, title, description, children, table, source, filename, tableOpen }: ChartFrameProps) {
@@ -47,19 +49,25 @@ export function ChartFrame({ id, title, description, children, table, source, fi
           <TableView id={id}>{dataTable}</TableView>
         </Suspense>
       )}
-      <ChartFooter source={source} table={table} filename={filename} />
+      <ChartFooter source={source} table={table} filename={filename} imageTitle={title} />
     </section>
   );
 }
 
-/** The source note and CSV download under a chart, or under a view that is a table itself. */
-export function ChartFooter({ source, table, filename }: { source: string; table: TableData; filename: string }) {
+/**
+ * The source note and CSV download under a chart, or under a view that is a table itself; with
+ * `imageTitle` (a chart), "이미지 저장" beside the CSV.
+ */
+export function ChartFooter({ source, table, filename, imageTitle }: { source: string; table: TableData; filename: string; imageTitle?: string }) {
   return (
     <footer className="chart-footer">
       <p className="source-note">
         출처: {source} · <Link href="/method">분석 방법</Link>
       </p>
-      <CsvDownload table={table} filename={filename} />
+      <div className="chart-downloads">
+        <CsvDownload table={table} filename={filename} />
+        {imageTitle ? <ImageDownload title={imageTitle} source={source} filename={filename} /> : null}
+      </div>
     </footer>
   );
 }

@@ -1,15 +1,11 @@
 "use client";
 
-import { toCsv } from "@/lib/csv";
-import type { TableData } from "@/lib/table";
+import { tableCsv, type TableData } from "@/lib/table";
 
-/** Downloads exactly the rows of the table view as a CSV file (UTF-8 with BOM). */
+/** Downloads exactly the rows of the table view as a CSV file (UTF-8 with BOM; whole-number columns rounded, see csvValue). */
 export function CsvDownload({ table, filename }: { table: TableData; filename: string }) {
   function download() {
-    const csv = toCsv(
-      table.columns.map((c) => c.label),
-      table.rows,
-    );
+    const csv = tableCsv(table);
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const a = document.createElement("a");
     a.href = url;

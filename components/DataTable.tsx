@@ -1,4 +1,4 @@
-import { formatCell, type TableData } from "@/lib/table";
+import { csvValue, formatCell, type TableData } from "@/lib/table";
 
 /** The table view of a chart; scrolls inside its own box on narrow screens. */
 export function DataTable({ table, caption, testId }: { table: TableData; caption: string; testId?: string }) {
@@ -21,7 +21,7 @@ export function DataTable({ table, caption, testId }: { table: TableData; captio
               {row.map((cell, j) => {
                 const kind = table.columns[j]!.kind;
                 return (
-                  <td key={j} className={kind === "text" ? undefined : "num"} data-value={cell ?? ""}>
+                  <td key={j} className={kind === "text" ? undefined : "num"} data-value={csvValue(cell, kind) ?? ""}>
                     {formatCell(cell, kind)}
                   </td>
                 );

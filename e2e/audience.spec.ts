@@ -65,7 +65,8 @@ test.describe("/audience", () => {
     expect(csv[0]).toEqual(await table.locator("thead th").evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.replace(/[▲▼↕]$/, ""))));
     expect(csv).toHaveLength(301);
     expect(csv.slice(1, 51)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
-    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(api.segments.map((r) => [String(r.population), r.z === null ? "" : String(r.z), String(r.score)]));
+    // Whole-number columns (people, score) are rounded as the table shows them; z stays unrounded.
+    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(api.segments.map((r) => [String(Math.round(r.population)), r.z === null ? "" : String(r.z), String(Math.round(r.score))]));
     await expect(page.locator("strong", { hasText: "인구는 그 고객층에 사는 주민 수이지 배달 이용자 수가 아닙니다" })).toBeVisible();
 
     await expectNoHorizontalOverflow(page);

@@ -12,6 +12,8 @@ interface PlanBody {
   impressions: number;
   spent: number;
   unspent: number;
+  reach: { lower: number; upper: number };
+  reach3: { lower: number; upper: number };
   segments: { segment: { district: { slug: string; name_ko: string }; sex: "F" | "M"; age: number }; budget: number; impressions: number; saturated: boolean }[];
   byMonth: { month: string; budget: number }[];
 }
@@ -38,12 +40,19 @@ async function expectPageEqualsApi(page: Page, request: APIRequestContext): Prom
   const table = page.getByTestId("plan-segments-table");
   await expect(table.locator("tbody tr")).toHaveCount(api.segments.length);
   const rows = await tableValues(table);
-  expect(rows.map((r) => [r[1], r[2], r[3], Number(r[4]), Number(r[6])])).toEqual(
-    api.segments.map((s) => [s.segment.district.name_ko, SEX[s.segment.sex], `${s.segment.age}대`, s.budget, s.impressions]),
-  );
-  // The segments' budgets add up to what is spent; the months' too.
-  const sum = rows.reduce((a, r) => a + Number(r[4]), 0);
-  expect(Math.abs(sum - api.spent)).toBeLessThan(1e-6 * api.budget);
+  expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual(api.segments.map((s) => [s.segment.district.name_ko, SEX[s.segment.sex], `${s.segment.age}대`]));
+  // 원 and impressions are whole (largest remainder), each within a unit per month of the API's, and add
+  // up to the rounded totals.
+  rows.forEach((r, i) => {
+    expect(Math.abs(Number(r[4]) - api.segments[i]!.budget)).toBeLessThanOrEqual(api.months.length);
+    expect(Math.abs(Number(r[6]) - api.segments[i]!.impressions)).toBeLessThanOrEqual(api.months.length);
+  });
+  expect(rows.reduce((a, r) => a + Number(r[4]), 0)).toBe(Math.round(api.spent));
+  expect(rows.reduce((a, r) => a + Number(r[6]), 0)).toBe(Math.round(api.impressions));
+  for (const key of ["reach", "reach3"] as const) {
+    await expect(totals.locator(`[data-total="${key}"]`)).toHaveAttribute("data-lower", String(api[key].lower));
+    await expect(totals.locator(`[data-total="${key}"]`)).toHaveAttribute("data-upper", String(api[key].upper));
+  }
   const monthTotals = await page.getByTestId("plan-flight-grid").locator("tfoot td").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))));
   expect(monthTotals).toEqual([...api.byMonth.map((m) => m.budget), api.spent]);
   return api;
@@ -83,12 +92,15 @@ test.describe("/plan", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("plan-xlsx").click()]);
     expect(download.suggestedFilename()).toMatch(/^adtarget-plan-delivery-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = read(await readFile((await download.path())!), { type: "buffer" });
-    expect(book.SheetNames).toHaveLength(3);
+    expect(book.SheetNames).toEqual(["고객층별 예산", "월별 편성", "월별 노출·도달", "빈도 분포", "입력·출처·방법"]);
     const sheet = utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, defval: "" });
     expect(sheet[0]).toEqual(csv[0]);
     expect(sheet.slice(1).map((r) => r.map((v) => String(v)))).toEqual(tableRows);
     const months = utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[1]!]!, { header: 1, defval: "" });
-    expect(months.at(-1)).toEqual(["월 합계", ...api.byMonth.map((m) => m.budget), api.spent]);
+    const monthTotals = months.at(-1)!;
+    expect(monthTotals[0]).toBe("월 합계");
+    expect(monthTotals.slice(1, -1).every((v, i) => Number.isInteger(v) && Math.abs((v as number) - api.byMonth[i]!.budget) <= api.segments.length)).toBe(true);
+    expect(monthTotals.at(-1)).toBe(Math.round(api.spent));
 
     await expectAxeClean(page);
     await expectNoHorizontalOverflow(page);
@@ -180,6 +192,117 @@ test.describe("/plan", () => {
     await expect(page.getByLabel("예산", { exact: true })).toHaveValue("50,000,000");
     const api = await apiPlan(request, new URLSearchParams("service=game&cap=3"));
     await expect(page.getByTestId("plan-totals").locator('[data-total="spent"]')).toHaveAttribute("data-value", String(api.spent));
+  });
+
+  test("the finance brief by clicks: 20–30대 여성 in three districts, 3천만원, June–August; reach, curve, workbook", async ({ page, request }, testInfo) => {
+    const errors = trackConsoleErrors(page);
+    await page.goto("/plan");
+    await page.getByLabel("서비스", { exact: true }).selectOption("finance");
+    await expect(page).toHaveURL(/service=finance/);
+
+    const budget = page.getByLabel("예산", { exact: true });
+    await budget.click();
+    await budget.press("ControlOrMeta+a");
+    await budget.pressSequentially("3천만원");
+    await expect(page.getByTestId("plan-budget-echo")).toHaveText("= 30,000,000원");
+    await expect(page).toHaveURL(/budget=30000000/);
+    await budget.blur();
+    await expect(budget).toHaveValue("30,000,000");
+
+    for (const m of ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-09"]) await page.getByTestId("plan-months").locator(`[data-month="${m}"]`).click();
+    await expect(page).toHaveURL(/months=2023-06(%2C|,)2023-07(%2C|,)2023-08/);
+
+    // Adding to the default list says it adds to the top 10; clearing first plans only the brief.
+    await expect(page.getByTestId("plan-add")).toHaveText("상위 10개에 추가");
+    await page.getByTestId("plan-clear").click();
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(0);
+    await expect(page.getByTestId("plan-stale")).toContainText("고객층이 없습니다");
+    for (const district of ["강남구", "서초구", "송파구"]) {
+      for (const age of ["20", "30"]) {
+        await page.getByLabel("자치구").selectOption({ label: district });
+        await page.getByLabel("성별", { exact: true }).selectOption("F");
+        await page.getByLabel("연령대").selectOption(age);
+        await page.getByTestId("plan-add").click();
+      }
+    }
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(6);
+    await expect(page.getByTestId("plan-stale")).toHaveCount(0);
+    expect(new URL(page.url()).searchParams.get("segments")!.split(",").sort()).toEqual(
+      ["gangnam-gu.F.20", "gangnam-gu.F.30", "seocho-gu.F.20", "seocho-gu.F.30", "songpa-gu.F.20", "songpa-gu.F.30"],
+    );
+    const api = await expectPageEqualsApi(page, request);
+    expect(api).toMatchObject({ service: "finance", budget: 30_000_000, months: ["2023-06", "2023-07", "2023-08"] });
+    expect(api.reach.lower).toBeLessThanOrEqual(api.reach.upper);
+    await expect(page.getByTestId("plan-totals").locator('[data-total="reach"]')).toContainText("~");
+    await expect(page.getByTestId("plan-reach-rule")).toContainText("음이항 분포");
+
+    // The curve: drawn once scrolled to, with its table of the seven budgets from /api/plan/curve.
+    const curveQuery = new URLSearchParams(new URL(page.url()).search);
+    curveQuery.set("cpm", "5000");
+    const curve = await (await request.get(`/api/plan/curve?${curveQuery}`)).json();
+    await page.getByTestId("plan-curve-chart").scrollIntoViewIfNeeded();
+    await expect(page.getByTestId("plan-curve-chart").locator(".recharts-area")).toHaveCount(2);
+    const curveRows = await tableValues(page.getByTestId("plan-curve-table"));
+    expect(curveRows.map((r) => Number(r[1]))).toEqual(curve.points.map((p: { budget: number }) => p.budget));
+    await expect(page.getByTestId("plan-frequency-table").locator("tbody tr")).toHaveCount(11);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("plan-xlsx").click()]);
+    const book = read(await readFile((await download.path())!), { type: "buffer" });
+    const reachSheet = utils.sheet_to_json<unknown[]>(book.Sheets["월별 노출·도달"]!, { header: 1, defval: "" });
+    expect(reachSheet).toHaveLength(1 + 6 * 3);
+    expect(reachSheet.slice(1).reduce((a, r) => a + (r[3] as number), 0)).toBe(Math.round(api.impressions));
+
+    if (testInfo.project.name === "desktop") {
+      // At 1366 px every column of the segments table, 광고 게재처 last, fits without scrolling.
+      expect(await page.getByTestId("plan-segments-table").evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+    } else {
+      // On a phone the month grid scrolls sideways, and says so.
+      await expect(page.getByTestId("plan-grid-hint")).toContainText("8월과 합계");
+    }
+    await expectAxeClean(page);
+    await expectNoHorizontalOverflow(page);
+    await saveScreenshot(page, "plan-finance-brief", testInfo);
+    expect(errors).toEqual([]);
+  });
+
+  test("while an input is invalid the results are the previous plan and cannot be downloaded", async ({ page }) => {
+    await page.goto("/plan?service=finance&budget=30000000");
+    const cpm = page.getByLabel("CPM (노출 1,000회당 단가)");
+    await cpm.fill("0");
+    await expect(page.getByTestId("plan-stale")).toContainText("이전 계획");
+    await expect(page.getByTestId("plan-stale")).toContainText("CPM 값이 올바르지 않습니다");
+    await expect(page.getByText("100원 이상 1,000,000원 이하로 입력하세요.")).toBeVisible();
+    await expect(page.locator("#plan-summary-title")).toContainText("이전 계획");
+    // The results are inert: the workbook link cannot be followed.
+    await expect(page.getByTestId("plan-results").locator("[inert]")).toHaveCount(1);
+    const budget = page.getByLabel("예산", { exact: true });
+    await budget.fill("3e7");
+    await expect(page.getByText(/3e7 같은 지수 표기는 쓸 수 없습니다/)).toBeVisible();
+    await cpm.fill("5천");
+    await budget.fill("3천만");
+    await budget.blur();
+    await cpm.blur();
+    await expect(page.getByTestId("plan-stale")).toHaveCount(0);
+    // 5천 is the default CPM: read, shown grouped, and left out of the URL.
+    await expect(cpm).toHaveValue("5,000");
+    await expect(page).not.toHaveURL(/cpm=/);
+    await expect(page.locator("#plan-summary-title")).not.toContainText("이전 계획");
+  });
+
+  test("a link with one bad segment id plans the valid ones and names the bad one in full, with a fix", async ({ page }) => {
+    const res = await page.goto("/plan?service=finance&segments=gangnam-gu.F.20,gangnam-gu.F.2O,seocho-gu.F.30");
+    expect(res?.status()).toBe(400);
+    const notice = page.getByTestId("plan-dropped-segments");
+    await expect(notice).toContainText("gangnam-gu.F.2O");
+    await expect(notice).toContainText("나머지 올바른 고객층 2개로 계획했습니다");
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
+    await expect(page.getByTestId("plan-segments").locator("li").first()).toHaveAttribute("data-segment", "gangnam-gu.F.20");
+    await expect(page.getByTestId("plan-totals")).toBeVisible();
+    await expectAxeClean(page);
+    await page.getByTestId("plan-fix-link").click();
+    await expect(page).toHaveURL(/segments=gangnam-gu\.F\.20(%2C|,)seocho-gu\.F\.30$/);
+    await expect(page.getByTestId("plan-dropped-segments")).toHaveCount(0);
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
   });
 
   test("no horizontal overflow at 360 px", async ({ page }, testInfo) => {

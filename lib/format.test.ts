@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeZ, formatDecimal, formatInt, formatNumber, formatSigned, formatUsage, formatUsageDiff, MINUS, Z_BANDS } from "./format";
+import { describeZ, formatDecimal, formatInt, formatNumber, formatSigned, formatTick, formatUsage, formatUsageDiff, MINUS, Z_BANDS } from "./format";
 import { formatCell } from "./table";
 
 describe("one minus sign (U+2212) for every negative number", () => {
@@ -35,6 +35,19 @@ describe("one minus sign (U+2212) for every negative number", () => {
     for (const n of [-0.5, -3.25, -12.5, -1e6]) {
       for (const s of [formatInt(n), formatDecimal(n), formatUsage(n), formatSigned(n), formatUsageDiff(n), formatNumber(n, 3)]) expect(s).not.toContain("-");
     }
+  });
+});
+
+describe("axis ticks", () => {
+  it("write a round tick without trailing zeros, so 3 never reads as '3.000' (three thousand)", () => {
+    expect(formatTick(3)).toBe("3");
+    expect(formatTick(2.5)).toBe("2.5");
+    expect(formatTick(0.125)).toBe("0.125");
+    expect(formatTick(1234.5)).toBe("1,234.5");
+    expect(formatTick(1200)).toBe("1,200");
+    expect(formatTick(-0.25)).toBe("\u22120.25");
+    expect(formatTick(-0.0001)).toBe("0");
+    expect(formatTick(0)).toBe("0");
   });
 });
 

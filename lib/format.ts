@@ -43,6 +43,20 @@ function usageDigits(n: number): number {
   return Math.abs(n) < 10 ? 3 : 1;
 }
 
+const tickFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * An axis tick in a service's unit: the same precision as formatUsage but without trailing zeros, so
+ * a round tick reads "3", not "3.000" (which readers take for three thousand), and "2.5" stays "2.5".
+ */
+export function formatTick(n: number): string {
+  const digits = usageDigits(n);
+  let f = tickFormats.get(digits);
+  if (!f) tickFormats.set(digits, (f = new Intl.NumberFormat("ko-KR", { maximumFractionDigits: digits })));
+  const s = f.format(Math.abs(n));
+  return n < 0 && s !== "0" ? `${MINUS}${s}` : s;
+}
+
 export function serviceName(id: ServiceId): string {
   return SERVICE_BY_ID[id].name_ko;
 }

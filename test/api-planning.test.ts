@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { GET as planCurve } from "@/app/api/plan/curve/route";
 import { GET as plan } from "@/app/api/plan/route";
 import { GET as population } from "@/app/api/population/route";
 import { GET as seasonality } from "@/app/api/seasonality/route";
@@ -356,6 +357,41 @@ describe("GET /api/plan", () => {
     expect(json.months).toEqual(["2023-03"]);
   });
 
+  it("reports reach: ranges per segment and in total that add up, per cell reach and a frequency distribution", async () => {
+    const { json } = await body(plan(req(`${base}&reachable=70&shape=2`)));
+    expect(json).toMatchObject({ reachable: 70, shape: 2 });
+    const sum = (pick: (s: { reach: { lower: number; upper: number }; reach3: { lower: number; upper: number } }) => number) =>
+      json.segments.reduce((a: number, s: Parameters<typeof pick>[0]) => a + pick(s), 0);
+    expect(json.reach.lower).toBeCloseTo(sum((s) => s.reach.lower), 3);
+    expect(json.reach.upper).toBeCloseTo(sum((s) => s.reach.upper), 3);
+    expect(json.reach3.upper).toBeCloseTo(sum((s) => s.reach3.upper), 3);
+    expect(json.reach.lower).toBeLessThanOrEqual(json.reach.upper);
+    expect(json.reach3.upper).toBeLessThanOrEqual(json.reach.upper);
+    for (const s of json.segments) {
+      for (const m of s.months) {
+        // R = 70% of residents; the distribution's people × times add up to the cell's impressions
+        expect(m.frequencyDistribution).toHaveLength(10);
+        expect(m.frequencyDistribution.reduce((a: number, n: number, j: number) => a + (j + 1) * n, 0)).toBeCloseTo(m.impressions, 3);
+        expect(m.frequencyDistribution.reduce((a: number, n: number) => a + n, 0)).toBeCloseTo(m.reach1, 3);
+        expect(m.reach1).toBeLessThanOrEqual(m.reachable + 1e-6);
+        if (m.reach1 > 0) expect(m.averageFrequency).toBeCloseTo(m.impressions / m.reach1, 9);
+        expect(s.reach.lower).toBeGreaterThanOrEqual(m.reach1 - 1e-6);
+      }
+    }
+  });
+
+  it("with the default assumptions plans the same impressions as before reach was modelled", async () => {
+    const a = (await body(plan(req(base)))).json;
+    const b = (await body(plan(req(`${base}&reachable=100&shape=5`)))).json;
+    expect(b.impressions).toBe(a.impressions);
+    expect(b.segments.map((s: { budget: number }) => s.budget)).toEqual(a.segments.map((s: { budget: number }) => s.budget));
+    // half the people reachable: the same weights, half the capacity — cells fill sooner
+    const half = (await body(plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30&reachable=50")))).json;
+    const all = (await body(plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30")))).json;
+    expect(half.impressions).toBeCloseTo(all.impressions / 2, 6);
+    expect(half.reach.lower).toBeCloseTo(half.impressions, 6);
+  });
+
   it("keeps the months in calendar order and accepts segment ids in any district form", async () => {
     const { json } = await body(plan(req(`${base}&months=2023-09,2023-02&segments=관악구.M.30,11620.F.30`)));
     expect(json.months).toEqual(["2023-02", "2023-09"]);
@@ -377,8 +413,13 @@ describe("GET /api/plan", () => {
     ["budget", "/api/plan?service=game&cpm=5000", /missing parameter "budget"/],
     ["budget", "/api/plan?service=game&budget=9999&cpm=5000", /10000 to 10000000000/],
     ["budget", "/api/plan?service=game&budget=10000000001&cpm=5000", /10000 to 10000000000/],
-    ["budget", "/api/plan?service=game&budget=1e9&cpm=5000", /not a whole number/],
-    ["budget", "/api/plan?service=game&budget=-5&cpm=5000", /not a whole number/],
+    ["budget", "/api/plan?service=game&budget=1e9&cpm=5000", /exponents \(3e7\) are not accepted/],
+    ["budget", "/api/plan?service=game&budget=-5&cpm=5000", /not a positive amount/],
+    ["budget", "/api/plan?service=game&budget=&cpm=5000", /missing parameter "budget"/],
+    ["budget", "/api/plan?service=game&budget=30000USD&cpm=5000", /only amounts in won/],
+    ["cpm", "/api/plan?service=game&budget=50000000&cpm=0", /100 to 1000000/],
+    ["reachable", "/api/plan?service=game&budget=50000000&cpm=5000&reachable=0", /from 1 to 100/],
+    ["shape", "/api/plan?service=game&budget=50000000&cpm=5000&shape=0", /from 0.1 to 100/],
     ["cpm", "/api/plan?service=game&budget=50000000", /missing parameter "cpm"/],
     ["cpm", "/api/plan?service=game&budget=50000000&cpm=99", /100 to 1000000/],
     ["cpm", "/api/plan?service=game&budget=50000000&cpm=1000001", /100 to 1000000/],
@@ -401,9 +442,29 @@ describe("GET /api/plan", () => {
   });
 });
 
+describe("GET /api/plan/curve", () => {
+  it("gives the plan at 0.25 … 3 × the budget; the 1 × point is the plan's", async () => {
+    const q = "?service=finance&budget=3천만원&cpm=5000&months=2023-06,2023-07,2023-08";
+    const { status, json } = await body(planCurve(req(`/api/plan/curve${q}`)));
+    expect(status).toBe(200);
+    expect(json.points.map((p: { multiple: number }) => p.multiple)).toEqual([0.25, 0.5, 0.75, 1, 1.5, 2, 3]);
+    expect(json.points.map((p: { budget: number }) => p.budget)).toEqual([7_500_000, 15_000_000, 22_500_000, 30_000_000, 45_000_000, 60_000_000, 90_000_000]);
+    const one = (await body(plan(req(`/api/plan${q}`)))).json;
+    expect(json.points[3]).toEqual({ multiple: 1, budget: 30_000_000, impressions: one.impressions, reach: one.reach, reach3: one.reach3 });
+    for (let i = 1; i < json.points.length; i++) {
+      expect(json.points[i].reach.upper).toBeGreaterThanOrEqual(json.points[i - 1].reach.upper);
+      expect(json.points[i].reach.lower).toBeGreaterThanOrEqual(json.points[i - 1].reach.lower);
+    }
+  });
+  it("400s like /api/plan", async () => {
+    await expectBadRequest(planCurve(req("/api/plan/curve?service=game&budget=3e7&cpm=5000")), "budget", /exponents/);
+    await expectBadRequest(planCurve(req("/api/plan/curve?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")), "segments", /over-uses game/);
+  });
+});
+
 describe("unknown API paths", () => {
   it("list the new endpoints in the 404", async () => {
     const { json } = await body(unknown(req("/api/nope")));
-    for (const e of ["/api/seasonality", "/api/services/{service}/districts", "/api/services/{service}/audience", "/api/segments/compare", "/api/plan"]) expect(json.message).toContain(e);
+    for (const e of ["/api/seasonality", "/api/services/{service}/districts", "/api/services/{service}/audience", "/api/segments/compare", "/api/plan", "/api/plan/curve"]) expect(json.message).toContain(e);
   });
 });

@@ -27,6 +27,8 @@ const VALID: Record<string, string> = {
   from: "2022-01",
   to: "2022-12",
   code: "1119054",
+  reachable: "70",
+  shape: "1.5",
 };
 
 /**

@@ -3,16 +3,16 @@ import { AudienceBuilder } from "@/components/audience/AudienceBuilder";
 import { DroppedSegments } from "@/components/compare/DroppedSegments";
 import { ParamProblems } from "@/components/ParamProblems";
 import styles from "@/components/audience/audience.module.css";
-import { getAudience, getDistrictEffect } from "@/lib/api/queries";
-import { AGES, SEXES, unitKind, type ServiceId } from "@/lib/domain";
+import { getAudience } from "@/lib/api/queries";
+import { unitKind } from "@/lib/domain";
 import { serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
-import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, filterText, lenientSegments, segmentId, sortAudienceRows, type AudienceSource } from "@/lib/views/audience";
+import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, districtIndexes, filterText, lenientSegments, segmentId, sortAudienceRows } from "@/lib/views/audience";
+import { withParticle } from "@/lib/particle";
 import { pageMetadata } from "@/lib/views/share";
-import type { Engine } from "@/lib/engine";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,18 +21,6 @@ function readAudience(input: QueryInput) {
   const { values, problems } = readQuery(input, audiencePage);
   const picks = lenientSegments(input, "pick", 300);
   return { values: { ...values, pick: picks.items }, problems, dropped: picks.dropped };
-}
-
-/** A count service's district-effect index per segment id (index services have none). */
-function districtIndexes(engine: Engine, service: ServiceId): (row: AudienceSource) => number | null {
-  if (unitKind(service) !== "count") return () => null;
-  const byId = new Map<string, number | null>();
-  for (const sex of SEXES) {
-    for (const age of AGES) {
-      for (const d of getDistrictEffect(engine, service, sex, age).districts) byId.set(segmentId({ district: d.district, sex, age }), d.index);
-    }
-  }
-  return (row) => byId.get(segmentId(row.segment)) ?? null;
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -93,7 +81,7 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
           <dt>자치구 효과</dt>
           <dd>
             같은 성별·연령대끼리 25개 구를 비교한 값입니다.{" "}
-            {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${name}은 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
+            {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
           </dd>
         </div>
         <div>

@@ -3,18 +3,19 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { AGES, SERVICES, UNIT_LABELS } from "@/lib/domain";
 import { DISTRICTS } from "@/lib/districts";
-import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
+import { CURVE_MULTIPLES, PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { formatDecimal, monthLabel, Z_BANDS } from "@/lib/format";
 import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
 import { DONG_BOUNDARY_ATTRIBUTION } from "@/lib/insights/dong-geo";
 import { getEngines } from "@/lib/server/engine";
 import { QUALITY_RULE_TEXT, qualityNoteText, windowLabel } from "@/lib/views/period";
+import { DEFAULT_REACHABLE, DEFAULT_SHAPE } from "@/lib/params/api";
 import { criticalR, monthsCovered } from "@/lib/views/method";
 import { pageMetadata } from "@/lib/views/share";
 import styles from "./method.module.css";
 
 const TITLE = "분석 방법";
-const DESCRIPTION = "자료의 출처와 집계 방법, z·월별 z·자치구 효과·상관계수 r의 뜻과 한계, 예산 계획의 배분 규칙을 쉬운 말로 설명합니다.";
+const DESCRIPTION = "자료의 출처와 집계 방법, z·월별 z·자치구 효과·상관계수 r의 뜻과 한계, 예산 계획의 배분 규칙과 도달 추정을 쉬운 말로 설명합니다.";
 
 export function generateMetadata(): Metadata {
   return pageMetadata({ title: TITLE, description: DESCRIPTION, pagePath: "/method", canonicalQuery: "" });
@@ -51,6 +52,7 @@ export default async function MethodPage() {
           <li><a href="#plan">예산 계획의 배분 규칙</a></li>
           <li><a href="#window">분석 기간과 생활 지표</a></li>
           <li><a href="#quality">의심스러운 달</a></li>
+          <li><a href="#reach">도달과 빈도 추정</a></li>
         </ol>
       </nav>
 
@@ -267,7 +269,7 @@ export default async function MethodPage() {
             칸의 무게 = 그 달의 인구 × max(그 달의 월별 z, 0). 그 달에 서비스를 평균보다 많이 쓰는 고객층일수록, 사람이 많을수록 많이 받고, 평균 이하인 칸은
             받지 않습니다.
           </li>
-          <li>칸의 상한 = 그 달의 인구 × 한 사람당 월 노출 상한(빈도 상한).</li>
+          <li>칸의 상한 = 그 달의 도달 가능 인구 R(인구 × 도달 가능 비율) × 한 사람당 월 노출 상한(빈도 상한).</li>
           <li>
             노출을 무게에 비례해 나누고, 상한을 넘는 칸은 상한까지만 주고 남은 노출을 나머지 칸에 다시 무게대로 나눕니다. 넘치는 칸이 없을 때까지 되풀이합니다
             (물 채우기 방식).
@@ -277,6 +279,34 @@ export default async function MethodPage() {
         <p>
           이 규칙은 이용이 많은 곳에 노출을 모을 뿐, 광고 반응이나 전환을 예측하지 않습니다. CPM은 직접 넣는 값이고, 인구는 거주자 수이지 서비스 이용자 수가
           아닙니다.
+        </p>
+      </section>
+
+      <section id="reach" aria-labelledby="reach-title" className="card">
+        <h2 id="reach-title">도달과 빈도 추정</h2>
+        <p>
+          노출 수만으로는 몇 명이 봤는지 알 수 없습니다. 그래서 칸(고객층 × 달)마다 노출이 사람들에게 퍼지는 모양을 가정해 도달을 추정합니다. 추정이므로 언제나
+          범위로 보여 줍니다.
+        </p>
+        <ol>
+          <li>
+            도달 가능 인구 R = 거주 인구 × 도달 가능 비율(기본 {DEFAULT_REACHABLE}%). 고른 매체가 실제로 닿는 거주자의 비율로, 이 자료로는 알 수 없어 계획하는
+            사람이 정합니다.
+          </li>
+          <li>
+            한 사람이 보는 횟수 X는 평균 μ, 모양 k(기본 {DEFAULT_SHAPE})의 음이항 분포를 따른다고 봅니다: P(X=x) = Γ(k+x) ÷ (Γ(k)·x!) · (k/(k+μ))^k ·
+            (μ/(k+μ))^x. k가 작을수록 소수가 여러 번 보고, 클수록 고르게 봅니다(k가 아주 크면 포아송 분포). 빈도 상한 c가 있으므로 실제로 보는 횟수는 min(X, c)입니다.
+          </li>
+          <li>μ는 R × E[min(X, c)] = 그 칸에 배정된 노출 수가 되도록 풉니다. n회 이상 도달 = R × P(X ≥ n), 평균 빈도 = 노출 수 ÷ 1회 이상 도달.</li>
+          <li>
+            여러 달을 합친 고객층의 도달: 하한은 매달 같은 사람이 본다고 볼 때(가장 큰 달의 도달), 상한은 달마다 독립으로 본다고 볼 때 R̄ × (1 − 달마다 안 볼 확률의
+            곱)입니다(R̄은 그 고객층의 달별 R 평균; 상한이 하한보다 작아지면 하한으로). 3회 이상도 같은 두 경우로 셉니다. 고객층끼리는 다른 사람이므로 더합니다.
+          </li>
+          <li>도달 곡선은 다른 조건은 그대로 두고 예산만 {CURVE_MULTIPLES.join(", ")}배로 바꾼 계획들입니다.</li>
+        </ol>
+        <p>
+          이 모형이 알 수 없는 것: 매체가 실제로 어느 거주자에게 닿는지(매체 커버리지), 실제 게재가 계획대로 나가는지, 같은 사람이 여러 고객층·기기로 세어지는지. 이
+          자료는 고객층의 통신 이용량이지 광고 노출 기록이 아니므로, 도달은 위 가정이 맞을 때의 값입니다.
         </p>
       </section>
 

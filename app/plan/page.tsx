@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import { ParamProblems } from "@/components/ParamProblems";
 import { PlanWorkspace } from "@/components/plan/PlanWorkspace";
-import { getPlan } from "@/lib/api/queries";
+import { PlanDroppedSegments } from "@/components/plan/PlanDroppedSegments";
+import { getPlan, getPlanCurve } from "@/lib/api/queries";
 import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
-import { formatInt, formatKoreanAmount, serviceName } from "@/lib/format";
 import { codecs } from "@/lib/params";
 import { planPage, type PlanValues } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { PeriodControl } from "@/components/PeriodControl";
 import { windowQuery } from "@/lib/params/api";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
-import { planTitle } from "@/lib/views/plan";
+import { lenientSegments } from "@/lib/views/audience";
+import { blankProblems, planDescription, planTitle } from "@/lib/views/plan";
 import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
@@ -23,18 +24,26 @@ async function readPlan(searchParams: Props["searchParams"]) {
   const pw = pageWindow(readQuery(input, windowQuery).values);
   const { engine } = pw;
   const shape = planPage(engine.months);
-  const reading = readQuery(input, shape);
-  const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
+  const read = readQuery(input, shape);
+  // A partly bad segment list keeps its valid ids (the browser reads it the same way, usePlanState);
+  // the ids left out are named in full by PlanDroppedSegments rather than as one cut-off value.
+  const lenient = lenientSegments(input, "segments", 50);
+  const dropped = lenient.dropped;
+  const problems = [
+    ...read.problems.filter((p) => p.parameter !== "segments" || dropped.length === 0),
+    ...blankProblems(input, shape),
+    ...(pw.problem ? [pw.problem] : []),
+  ];
+  const segments = lenient.items.length ? lenient.items : undefined;
   // Every parameter but segments has a default, so all of them are there.
-  return { engine, pw, shape, values: reading.values as PlanValues, problems };
+  return { engine, pw, shape, values: { ...read.values, segments } as PlanValues, problems, dropped };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { shape, values } = await readPlan(searchParams);
-  const count = values.segments ? `고른 고객층 ${values.segments.length}개` : "상위 타겟 10개 고객층";
   return pageMetadata({
     title: planTitle(values.service, values.budget),
-    description: `${serviceName(values.service)} 광고 예산 ${formatKoreanAmount(values.budget, "원")}을 CPM ${formatInt(values.cpm)}원, 1인당 월 ${formatInt(values.cap)}회 상한으로 ${count}과 달에 나눈 노출·예산 계획.`,
+    description: planDescription({ ...values, segmentCount: values.segments?.length }),
     pagePath: "/plan",
     canonicalQuery: writeQuery(shape, values),
   });
@@ -42,9 +51,11 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /** /plan: a budget turned into impressions over segments and months, rendered whole from the URL. */
 export default async function PlanPage({ searchParams }: Props) {
-  const { engine, pw, shape, values, problems } = await readPlan(searchParams);
+  const { engine, pw, shape, values, problems, dropped } = await readPlan(searchParams);
   const allMonths = values.months.length === engine.months.length;
-  const outcome = getPlan(engine, { ...values, months: allMonths ? undefined : values.months });
+  const request = { ...values, months: allMonths ? undefined : values.months };
+  const outcome = getPlan(engine, request);
+  const curve = getPlanCurve(engine, request);
   const defaults = Object.fromEntries(
     SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))]),
   ) as Record<ServiceId, string[]>;
@@ -57,7 +68,8 @@ export default async function PlanPage({ searchParams }: Props) {
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/plan", shape, values)} />
       <PeriodControl {...periodControlProps("/plan", shape, values, pw)} />
-      <PlanWorkspace months={engine.months} flagged={pw.notes.map((n) => n.month)} initial={{ canonicalQuery: writeQuery(shape, values), outcome }} defaults={defaults} attribution={engine.meta.attribution} />
+      <PlanDroppedSegments dropped={dropped} kept={values.segments?.length ?? 0} fixHref={hrefOf("/plan", shape, values)} />
+      <PlanWorkspace months={engine.months} flagged={pw.notes.map((n) => n.month)} initial={{ canonicalQuery: writeQuery(shape, values), outcome, curve }} defaults={defaults} attribution={engine.meta.attribution} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { formatInt, formatKoreanAmount, formatSigned, serviceName } from "@/lib/
 import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
 import * as v from "@/lib/params/values";
-import { formatCell, type TableData } from "@/lib/table";
+import { csvValue, formatCell, type TableData } from "@/lib/table";
 import { compareLink, pickSummary, planLink, readSegmentsLeniently, TABLE_SORT_COLUMNS, toggledPicks, type AudiencePager, type AudienceViewRow } from "@/lib/views/audience";
 import { AudienceControls } from "./AudienceControls";
 import styles from "./audience.module.css";
@@ -190,7 +190,7 @@ const AudienceRow = memo(function AudienceRow({ row, cells, kinds, checked, onTo
         </label>
       </td>
       {cells.map((cell, j) => (
-        <td key={j} className={`${kinds[j] === "text" ? "" : "num"} ${styles[CELL_CLASS[j]!]}`} data-value={cell ?? ""} data-short={CELL_SHORT[j]}>
+        <td key={j} className={`${kinds[j] === "text" ? "" : "num"} ${styles[CELL_CLASS[j]!]}`} data-value={csvValue(cell, kinds[j]!) ?? ""} data-short={CELL_SHORT[j]}>
           {formatCell(cell, kinds[j]!)}
           {j === 0 ? <span className={styles.phoneOnly} aria-hidden="true">{` ${cells[2]} ${cells[1]}`}</span> : null}
         </td>

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsage, monthLabel } from "@/lib/format";
+import { formatTick, formatUsage, monthLabel } from "@/lib/format";
 import type { CompareTrendRow } from "@/lib/views/compare";
 import { SEGMENT_COLORS, SEGMENT_DASHES } from "./palette";
 import styles from "./compare.module.css";
@@ -19,7 +19,7 @@ export default function CompareTrendChart({ rows, series, unit }: { rows: Compar
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="#e3e6ea" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#3b424b" }} tickMargin={6} />
-          <YAxis width={52} domain={["auto", "auto"]} tick={{ fontSize: 12, fill: "#3b424b" }} tickFormatter={(v: number) => formatUsage(v)} />
+          <YAxis width={52} domain={["auto", "auto"]} tick={{ fontSize: 12, fill: "#3b424b" }} tickFormatter={(v: number) => formatTick(v)} />
           <Tooltip
             // Dark text (the default takes each line's colour, too light on white for some of them).
             itemStyle={{ color: "#1b1f24" }}

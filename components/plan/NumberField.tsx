@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { formatInt } from "@/lib/format";
+import { needsEcho, type FieldReading } from "@/lib/views/plan-inputs";
 import { regroupTyped } from "@/lib/views/plan";
 import styles from "./plan.module.css";
 
@@ -10,46 +11,55 @@ interface Props {
   label: string;
   /** The committed value (from the URL). */
   value: number;
-  min: number;
-  max: number;
   unit: string;
+  /** Reads the typed text as the URL's codec would, with a Korean message when it cannot. */
+  read: (text: string) => FieldReading;
+  /** The committed value as the field shows it; digits are regrouped with separators as they are typed. */
+  format?: (value: number) => string;
+  /** Decimals (assumptions) are typed as they are; amounts and counts are regrouped while typing. */
+  decimal?: boolean;
   hint?: React.ReactNode;
   onCommit: (value: number) => void;
+  /** Told whether the typed text is valid, so the results can be marked stale while it is not. */
+  onValidity: (id: string, valid: boolean) => void;
   testId?: string;
 }
 
 const DEBOUNCE_MS = 450;
 
 /**
- * A whole-number input grouped with thousands separators as it is typed. While the reader types, the
- * field shows their text (a draft); a valid number is committed after a pause, on Enter or on leaving
- * the field, and only then reaches the URL — so the URL, not this draft, is the plan's state.
+ * A number input. While the reader types, the field shows their text (a draft); a valid value is
+ * committed after a pause, on Enter or on leaving the field, and only then reaches the URL — so the
+ * URL, not this draft, is the plan's state. Amounts may be typed in Korean units (3천만원); the field
+ * then says what it read ("= 30,000,000원").
  */
-export function NumberField({ id, label, value, min, max, unit, hint, onCommit, testId }: Props) {
+export function NumberField({ id, label, value, unit, read, format = formatInt, decimal, hint, onCommit, onValidity, testId }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  const typed = draft === null ? value : regroupTyped(draft, draft.length).value;
-  const error = typed === null ? "값을 입력하세요." : typed < min || typed > max ? `${formatInt(min)}${unit} 이상 ${formatInt(max)}${unit} 이하로 입력하세요.` : null;
+  const reading: FieldReading = draft === null ? { ok: true, value } : read(draft);
+  const error = reading.ok ? null : reading.message;
+  const echo = draft !== null && reading.ok && needsEcho(draft) ? `= ${formatInt(reading.value)}${unit}` : null;
 
   useLayoutEffect(() => {
     if (caret.current !== null && input.current && document.activeElement === input.current) input.current.setSelectionRange(caret.current, caret.current);
     caret.current = null;
   });
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => onValidity(id, error === null), [id, error, onValidity]);
 
   function commit(text: string, done: boolean) {
     clearTimeout(timer.current);
-    const n = regroupTyped(text, text.length).value;
-    const ok = n !== null && n >= min && n <= max;
-    if (ok && n !== value) onCommit(n);
-    if (done && ok) setDraft(null);
+    const r = read(text);
+    if (r.ok && r.value !== value) onCommit(r.value);
+    if (done && r.ok) setDraft(null);
   }
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
+  const echoId = `${id}-echo`;
   return (
     <div className={`control ${styles.numberControl}`}>
       <label htmlFor={id}>{label}</label>
@@ -60,13 +70,16 @@ export function NumberField({ id, label, value, min, max, unit, hint, onCommit, 
           name={id}
           data-testid={testId}
           type="text"
-          inputMode="numeric"
+          inputMode={decimal ? "decimal" : "text"}
           autoComplete="off"
-          value={draft ?? formatInt(value)}
+          value={draft ?? format(value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hint ? hintId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined}
+          aria-describedby={[hint ? hintId : "", error ? errorId : "", echo ? echoId : ""].filter(Boolean).join(" ") || undefined}
           onChange={(e) => {
-            const next = regroupTyped(e.target.value, e.target.selectionStart ?? e.target.value.length);
+            const text = e.target.value;
+            // Plain digits are regrouped as they are typed, keeping the caret after the same digit;
+            // Korean units and decimals are left as typed.
+            const next = !decimal && !needsEcho(text) ? regroupTyped(text, e.target.selectionStart ?? text.length) : { text, caret: null };
             caret.current = next.caret;
             setDraft(next.text);
             clearTimeout(timer.current);
@@ -83,6 +96,11 @@ export function NumberField({ id, label, value, min, max, unit, hint, onCommit, 
           {unit}
         </span>
       </div>
+      {echo ? (
+        <p id={echoId} className={styles.echo} data-testid={testId ? `${testId}-echo` : undefined}>
+          {echo}
+        </p>
+      ) : null}
       {hint ? (
         <p id={hintId} className={styles.hint}>
           {hint}

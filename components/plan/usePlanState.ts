@@ -3,7 +3,7 @@
 import { useQueryStates } from "nuqs";
 import { useCallback, useMemo } from "react";
 import { codecs, type Segment } from "@/lib/params";
-import { shapeParsers } from "@/lib/params/nuqs";
+import { nuqsParser, shapeParsers } from "@/lib/params/nuqs";
 import { planPage, type PlanValues } from "@/lib/params/pages";
 import type { ServiceId } from "@/lib/domain";
 
@@ -13,7 +13,8 @@ import type { ServiceId } from "@/lib/domain";
  * not re-render for each change; the results refetch /api/plan through TanStack Query instead.
  */
 export function usePlanState(months: readonly string[]) {
-  const parsers = useMemo(() => shapeParsers(planPage(months)), [months]);
+  // Segments are read leniently, as the server page reads them: a partly bad link keeps its valid ids.
+  const parsers = useMemo(() => ({ ...shapeParsers(planPage(months)), segments: nuqsParser(codecs.planSegmentsLenient).withOptions({ shallow: false, history: "push" }) }), [months]);
   const [state, setState] = useQueryStates(parsers);
   // nuqs gives null for a missing parameter without a default (segments, from, to); the shape's reading
   // of it is undefined.

@@ -3,7 +3,7 @@
 import { useQueryState } from "nuqs";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { ServiceId } from "@/lib/domain";
-import { formatSigned, formatUsage, monthLabel, serviceName } from "@/lib/format";
+import { formatSigned, formatTick, formatUsage, monthLabel, serviceName } from "@/lib/format";
 import { paramParser } from "@/lib/params/nuqs";
 import { segmentPage } from "@/lib/params/pages";
 import type { ServiceTrendRow, TrendChartRow } from "@/lib/views/trend";
@@ -38,7 +38,7 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
         <thead>
           <tr>
             <th scope="col">서비스</th>
-            <th scope="col" className="num">
+            <th scope="col" className={`num ${styles.tooltipRaw}`}>
               값
             </th>
             <th scope="col" className="num">
@@ -55,7 +55,7 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
                   <span className={styles.swatch} style={{ background: SERVICE_COLOR[s] }} aria-hidden="true" />
                   {serviceName(s)}
                 </td>
-                <td className="num">{row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}</td>
+                <td className={`num ${styles.tooltipRaw}`}>{row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}</td>
                 <td className="num">{formatSigned(row[s] ?? null)}</td>
               </tr>
             ))}
@@ -155,7 +155,7 @@ function ServiceChart({ view }: { view: Extract<TrendView, { kind: "service" }> 
           <LineChart data={view.rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />
             <XAxis dataKey="label" tick={TICK} tickMargin={6} interval="preserveStartEnd" />
-            <YAxis width={52} domain={view.axis.domain} ticks={view.axis.ticks} tick={TICK} tickFormatter={(v: number) => formatUsage(v)} />
+            <YAxis width={52} domain={view.axis.domain} ticks={view.axis.ticks} tick={TICK} tickFormatter={(v: number) => formatTick(v)} />
             {crossesZero ? <ReferenceLine y={0} stroke="#6b7480" strokeWidth={1} /> : null}
             <Tooltip position={TOOLTIP_POSITION} content={(p) => <ServiceTooltip active={p.active} payload={p.payload} service={service} />} />
             <Line type="linear" dataKey="seoul" name="서울 전체" className="trend-line-seoul" stroke={SEOUL_COLOR} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 2 }} isAnimationActive={false} />

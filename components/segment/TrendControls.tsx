@@ -22,7 +22,8 @@ export function TrendControls({ services }: { services: readonly ServiceId[] }) 
   const [state, setState] = useQueryStates(parsers, { startTransition });
   const options = services.map((s) => SERVICE_OPTIONS.find((o) => o.value === s)!);
   return (
-    <div className={styles.trendControls} data-pending={pending || undefined}>
+    // Controls, not chart: left out of the chart's saved image (components/ImageDownload.tsx).
+    <div className={styles.trendControls} data-pending={pending || undefined} data-image-skip>
       <div role="group" aria-label="기준" className={styles.segmented}>
         {BASES.map((b: Basis) => (
           <button key={b} type="button" aria-pressed={state.basis === b} data-basis={b} onClick={() => void setState({ basis: b })}>

@@ -45,8 +45,8 @@ export function TrendSection({ engine, flagged, segment, basis, service, order, 
     description = (
       <>
         단위가 다른 7개 서비스를 한 차트에 놓으려고, <strong>선마다 따로</strong> 이 고객층의 기간 평균을 0, 월별 변동의 표준편차를 1로 맞췄습니다(추세 지수): 선의
-        높이로 서비스끼리 사용량을 비교할 수는 없고, 각 서비스가 언제 오르내렸는지만 봅니다. 범례를 누르면 선을 숨기거나 다시 보입니다. 굵은 선은 우선순위 상위{" "}
-        {EMPHASIZED}개입니다.{calendarNote}
+        높이로 서비스끼리 사용량을 비교할 수는 없고, 각 서비스가 언제 오르내렸는지만 봅니다. 범례를 누르면 선을 숨기거나 다시 보입니다. {`굵은 선은 우선순위 상위 ${EMPHASIZED}개입니다.`}
+        {calendarNote}
       </>
     );
   } else {

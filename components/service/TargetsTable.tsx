@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { serviceName } from "@/lib/format";
+import { withParticle } from "@/lib/particle";
 import type { ServiceId } from "@/lib/domain";
 import type { RelatedMethod } from "@/lib/params/values";
 import { RELATED_LABELS, usageUnit, type ServiceChip, type TargetRow } from "@/lib/views/service";
@@ -91,7 +92,7 @@ export function TargetsTable({ service, rows, related }: { service: ServiceId; r
               </td>
               <td className={styles.relatedCell}>
                 <span className={styles.phoneLabel}>함께 움직이는 서비스 ({RELATED_LABELS[related]})</span>
-                <Chips chips={t.related} label={`${t.label}에서 ${name}와 함께 움직이는 서비스`} testId="related-services" symbol="r" />
+                <Chips chips={t.related} label={`${t.label}에서 ${withParticle(name, "와/과")} 함께 움직이는 서비스`} testId="related-services" symbol="r" />
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Engine, Plan } from "@/lib/engine";
+import type { Engine, NoPlan, Plan } from "@/lib/engine";
 import { planQuery, windowQuery } from "@/lib/params/api";
 import type { ShapeValues } from "@/lib/params/query";
 import { engineFor, parseQuery } from "./handler";
@@ -7,14 +7,10 @@ import { getPlan } from "./queries";
 import { badRequest } from "./response";
 
 type PlanQuery = ReturnType<typeof planQuery>;
+type Parsed = { engine: Engine; shape: PlanQuery; query: ShapeValues<PlanQuery>; error?: undefined } | { error: Response };
 
-/**
- * /api/plan's query turned into a plan, shared by the JSON and the XLSX answers: a 400 for a bad
- * parameter, and for valid parameters that describe no plan (nothing chosen over-uses the service).
- */
-export function planFromRequest(
-  request: Request,
-): { engine: Engine; shape: PlanQuery; query: ShapeValues<PlanQuery>; plan: Plan; error?: undefined } | { error: Response } {
+/** /api/plan's query (shared by the plan, its curve and its workbook): the values, or a 400 naming the parameter. */
+export function planQueryFromRequest(request: Request): Parsed {
   // The window first: the months a plan may name are the window's.
   const windowed = parseQuery(request, windowQuery);
   if (windowed.error) return { error: windowed.error };
@@ -22,8 +18,19 @@ export function planFromRequest(
   if (windowError) return { error: windowError };
   const shape = planQuery(engine.months);
   const { query, error } = parseQuery(request, shape);
-  if (error) return { error };
-  const outcome = getPlan(engine, query);
-  if (!outcome.ok) return { error: badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter }) };
-  return { engine, shape, query, plan: outcome.plan };
+  return error ? { error } : { engine, shape, query };
+}
+
+/** Valid parameters that describe no plan (nothing chosen over-uses the service): a 400 naming `segments`. */
+export function noPlanResponse(outcome: NoPlan): Response {
+  return badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter });
+}
+
+/** /api/plan's query turned into a plan, shared by the JSON and the XLSX answers. */
+export function planFromRequest(request: Request): { engine: Engine; shape: PlanQuery; query: ShapeValues<PlanQuery>; plan: Plan; error?: undefined } | { error: Response } {
+  const parsed = planQueryFromRequest(request);
+  if (parsed.error) return parsed;
+  const outcome = getPlan(parsed.engine, parsed.query);
+  if (!outcome.ok) return { error: noPlanResponse(outcome) };
+  return { ...parsed, plan: outcome.plan };
 }

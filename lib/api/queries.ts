@@ -105,3 +105,8 @@ export function getComparison(engine: Engine, keys: readonly SegmentKey[], basis
 export function getPlan(engine: Engine, request: PlanRequest) {
   return engine.plan(request);
 }
+
+/** The reach curve: the plan at several multiples of its budget (refused like the plan). */
+export function getPlanCurve(engine: Engine, request: PlanRequest) {
+  return engine.planCurve(request);
+}

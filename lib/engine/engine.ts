@@ -4,7 +4,7 @@ import type { Dataset, DatasetMeta } from "@/lib/dataset/types";
 import { audienceRows, matchesFilter, sortAudience, AUDIENCE_SORTS, type AudienceFilter, type AudienceRow, type AudienceSort } from "./audience";
 import { correlationMatrix, type CorrelationMatrix } from "./correlation";
 import { districtEffect, type DistrictEffect } from "./district-effect";
-import { planOf, type PlanOutcome } from "./plan";
+import { planCurve, planOf, type CurveOutcome, type PlanCells, type PlanOutcome } from "./plan";
 import { averageAgeByDistrict, populationByDistrict, type DistrictAverageAge, type DistrictPopulation } from "./population";
 import { bestMonthsOf, monthlyZ, overallZ, priorityOf, type PriorityResult, type StandoutMonth, type ServiceScore, type ZTable } from "./priority";
 import { seasonality, seoulLevels, type Seasonality, type SeoulLevels } from "./seasonality";
@@ -52,6 +52,10 @@ export interface PlanRequest {
   cpm: number;
   /** Impressions per person per month. */
   cap: number;
+  /** % of residents the platform can reach (an assumption, 1–100). */
+  reachable: number;
+  /** Shape k of the exposures' negative binomial (an assumption, > 0). */
+  shape: number;
   /** Distinct months of the dataset; all when left out. */
   months?: readonly string[];
   /** Distinct segments; the service's top PLAN_DEFAULT_SEGMENTS targets by z when left out. */
@@ -185,6 +189,15 @@ export class Engine {
 
   /** A budget spread over segment × month cells by water-filling; see plan.ts. */
   plan(req: PlanRequest): PlanOutcome {
+    return planOf(this.segments, this.months, this.zOverall, this.zMonthly, this.planCells(req));
+  }
+
+  /** The same plan at several multiples of the budget (plan.ts's CURVE_MULTIPLES). */
+  planCurve(req: PlanRequest): CurveOutcome {
+    return planCurve(this.segments, this.months, this.zOverall, this.zMonthly, this.planCells(req));
+  }
+
+  private planCells(req: PlanRequest): PlanCells {
     const monthIndices = (req.months ?? this.months).map((m) => {
       const i = this.months.indexOf(m);
       if (i < 0) throw new RangeError(`month ${m} is not in the dataset`);
@@ -197,13 +210,15 @@ export class Engine {
     if (new Set(segmentIndices).size !== segmentIndices.length || new Set(monthIndices).size !== monthIndices.length) {
       throw new RangeError("plan segments and months must be distinct");
     }
-    return planOf(this.segments, this.months, this.zOverall, this.zMonthly, {
+    return {
       service: req.service,
       budget: req.budget,
       cpm: req.cpm,
       cap: req.cap,
+      reachable: req.reachable,
+      shape: req.shape,
       segmentIndices,
       monthIndices: [...monthIndices].sort((a, b) => a - b),
-    });
+    };
   }
 }

@@ -3,6 +3,7 @@ import type { ServiceId } from "@/lib/domain";
 import type { AudienceSegment } from "./audience";
 import type { ZTable } from "./priority";
 import type { Segment } from "./segments";
+import { addRanges, cellReach, exposureModel, segmentReach, type CellReach, type Range } from "./reach";
 import { alsoUses, type ServiceZ } from "./targets";
 
 export interface FillCell {
@@ -56,6 +57,15 @@ export interface PlanMonth {
   z: number | null;
   impressions: number;
   budget: number;
+  /** Reachable people R = population × reachable ÷ 100 that month. */
+  reachable: number;
+  /** People reached at least once / at least 3 times that month (see reach.ts). */
+  reach1: number;
+  reach3: number;
+  /** People reached exactly 1, 2, … cap times that month (the last: cap, the most anyone is shown). */
+  frequencyDistribution: number[];
+  /** Impressions ÷ reach 1+; null when the month reaches no one. */
+  averageFrequency: number | null;
 }
 
 export interface PlanSegment {
@@ -70,6 +80,10 @@ export interface PlanSegment {
   frequency: number;
   /** Every cell with a weight got its cap: more budget cannot reach these people. */
   saturated: boolean;
+  /** People reached at least once over the months: same people every month … months independent. */
+  reach: Range;
+  /** People reached at least 3 times over the months, the same two bounds. */
+  reach3: Range;
   months: PlanMonth[];
   alsoUses: ServiceZ[];
 }
@@ -79,22 +93,36 @@ export interface Plan {
   budget: number;
   cpm: number;
   cap: number;
+  /** Assumed % of residents the platform can reach. */
+  reachable: number;
+  /** Assumed shape k of the exposures' negative binomial (larger = more even). */
+  shape: number;
   months: string[];
   impressions: number;
   spent: number;
   unspent: number;
+  /** Sums of the segments' ranges (different segments are different people). */
+  reach: Range;
+  reach3: Range;
   /** Highest budget first; ties in the order asked. */
   segments: PlanSegment[];
-  byMonth: { month: string; impressions: number; budget: number }[];
+  /** Per month over all segments; reach1 adds (different segments are different people). */
+  byMonth: { month: string; impressions: number; budget: number; reach1: number }[];
 }
 
-export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; parameter: "segments"; reason: string };
+/** Why no plan: nothing chosen over-uses the service (the API's 400 naming `segments`). */
+export type NoPlan = { ok: false; parameter: "segments"; reason: string };
+export type PlanOutcome = { ok: true; plan: Plan } | NoPlan;
 
 export interface PlanCells {
   service: ServiceId;
   budget: number;
   cpm: number;
   cap: number;
+  /** % of residents reachable, 1–100. */
+  reachable: number;
+  /** The exposures' shape k, > 0. */
+  shape: number;
   /** Chosen segments, as indices into `segments`, distinct. */
   segmentIndices: readonly number[];
   /** Chosen months, as indices into `months`, distinct, in calendar order. */
@@ -104,15 +132,17 @@ export interface PlanCells {
 /**
  * A budget turned into impressions over segment × month cells. weight = p × max(within-month z, 0):
  * people, counted only where the segment over-uses the service that month, more the more it does;
- * capacity = p × cap (no one sees more than `cap` impressions a month).
+ * capacity = R × cap with R = p × reachable ÷ 100 (no reachable person sees more than `cap` impressions a
+ * month). Each cell's reach then follows from its impressions (reach.ts).
  */
 export function planOf(segments: readonly Segment[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
-  const { service, budget, cpm, cap, segmentIndices, monthIndices } = input;
+  const { service, budget, cpm, cap, reachable, shape, segmentIndices, monthIndices } = input;
   const cells = segmentIndices.flatMap((s) =>
     monthIndices.map((m) => {
       const p = segments[s]!.population[m]!;
       const z = zMonthly[m]![service][s]!;
-      return { s, m, z, weight: p * Math.max(z ?? 0, 0), capacity: p * cap };
+      const r = (p * reachable) / 100;
+      return { s, m, z, r, weight: p * Math.max(z ?? 0, 0), capacity: r * cap };
     }),
   );
   if (cells.every((c) => c.weight === 0)) {
@@ -122,9 +152,11 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
       reason: `no chosen segment over-uses ${service} in the chosen months (every within-month z ≤ 0), so there is nothing to weight the budget by`,
     };
   }
-  const total = (budget / cpm) * 1000;
-  const fill = waterFill(total, cells);
+  const bought = (budget / cpm) * 1000;
+  const fill = waterFill(bought, cells);
   const cost = (impressions: number) => (impressions * cpm) / 1000;
+  const model = exposureModel(shape, cap);
+  const reaches: CellReach[] = cells.map((c, i) => cellReach(model, c.r, fill.amounts[i]!));
 
   const planned = segmentIndices.map((s, order) => {
     const own = cells.map((c, i) => ({ c, i })).filter(({ c }) => c.s === s);
@@ -132,6 +164,7 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
     const people = own.reduce((sum, { c }) => sum + segments[s]!.population[c.m]!, 0);
     const weighted = own.filter(({ c }) => c.weight > 0);
     const seg = segments[s]!;
+    const range = segmentReach(own.map(({ i }) => reaches[i]!));
     const row: PlanSegment = {
       segment: { district: districtRef(seg.district), sex: seg.sex, age: seg.age },
       population: Math.round(seg.meanPopulation),
@@ -140,7 +173,11 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
       budget: cost(impressions),
       frequency: impressions / people,
       saturated: weighted.length > 0 && weighted.every(({ i }) => fill.full[i]),
-      months: own.map(({ c, i }) => ({ month: months[c.m]!, z: c.z, impressions: fill.amounts[i]!, budget: cost(fill.amounts[i]!) })),
+      ...range,
+      months: own.map(({ c, i }) => {
+        const { reachable: r, reach1, reach3, frequencyDistribution, averageFrequency } = reaches[i]!;
+        return { month: months[c.m]!, z: c.z, impressions: fill.amounts[i]!, budget: cost(fill.amounts[i]!), reachable: r, reach1, reach3, frequencyDistribution, averageFrequency };
+      }),
       alsoUses: alsoUses(zOverall, s, service),
     };
     return { row, order };
@@ -149,11 +186,13 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
 
   const byMonth = monthIndices.map((m) => {
     const impressions = cells.reduce((sum, c, i) => (c.m === m ? sum + fill.amounts[i]! : sum), 0);
-    return { month: months[m]!, impressions, budget: cost(impressions) };
+    const reach1 = cells.reduce((sum, c, i) => (c.m === m ? sum + reaches[i]!.reach1 : sum), 0);
+    return { month: months[m]!, impressions, budget: cost(impressions), reach1 };
   });
   // Totals from what could not be placed, so a plan with nothing capped spends exactly the budget
   // rather than the budget give or take the rounding of a sum of shares.
   const unspent = cost(fill.unallocated);
+  const total = addRanges(planned.map((p) => p.row));
   return {
     ok: true,
     plan: {
@@ -161,12 +200,45 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
       budget,
       cpm,
       cap,
+      reachable,
+      shape,
       months: monthIndices.map((m) => months[m]!),
-      impressions: total - fill.unallocated,
+      impressions: bought - fill.unallocated,
       spent: budget - unspent,
       unspent,
+      reach: total.reach,
+      reach3: total.reach3,
       segments: planned.map((p) => p.row),
       byMonth,
     },
   };
+}
+
+/** The budget multiples of the reach curve: what less and more money would buy, all else unchanged. */
+export const CURVE_MULTIPLES = [0.25, 0.5, 0.75, 1, 1.5, 2, 3] as const;
+
+export type CurveOutcome = { ok: true; points: CurvePoint[] } | NoPlan;
+
+export interface CurvePoint {
+  multiple: number;
+  budget: number;
+  impressions: number;
+  reach: Range;
+  reach3: Range;
+}
+
+/**
+ * The reach curve: the same plan (segments, months, CPM, cap, reachable, shape) at each multiple of
+ * the budget. Impressions stop rising once every weighted cell is full; reach flattens well before.
+ */
+export function planCurve(segments: readonly Segment[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): CurveOutcome {
+  const points: CurvePoint[] = [];
+  for (const multiple of CURVE_MULTIPLES) {
+    // The weights do not depend on the budget: if one multiple has nothing to share by, none has.
+    const outcome = planOf(segments, months, zOverall, zMonthly, { ...input, budget: input.budget * multiple });
+    if (!outcome.ok) return outcome;
+    const { budget, impressions, reach, reach3 } = outcome.plan;
+    points.push({ multiple, budget, impressions, reach, reach3 });
+  }
+  return { ok: true, points };
 }

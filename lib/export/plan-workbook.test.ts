@@ -1,9 +1,9 @@
 import { read, utils } from "@e965/xlsx";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as planJson } from "@/app/api/plan/route";
 import { GET as planXlsx } from "@/app/api/plan/xlsx/route";
 import type { Plan } from "@/lib/engine";
-import { flightTable, segmentTable } from "@/lib/views/plan";
+import { flightTable, frequencyTable, monthReachTable, segmentTable } from "@/lib/views/plan";
 import { SHEET_NAMES, XLSX_TYPE } from "./plan-workbook";
 
 /** The workbook route over the bundled dataset, read back with SheetJS's reader. */
@@ -26,12 +26,22 @@ describe("GET /api/plan/xlsx", () => {
     const { res, book } = await workbook(QUERY);
     expect(res.headers.get("content-type")).toBe(XLSX_TYPE);
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="adtarget-plan-delivery-\d{4}-\d{2}-\d{2}\.xlsx"$/);
-    expect(book.SheetNames).toEqual([SHEET_NAMES.segments, SHEET_NAMES.months, SHEET_NAMES.inputs]);
+    expect(book.SheetNames).toEqual([SHEET_NAMES.segments, SHEET_NAMES.months, SHEET_NAMES.monthReach, SHEET_NAMES.frequency, SHEET_NAMES.inputs]);
 
     const segments = segmentTable(plan);
     expect(rowsOf(book, SHEET_NAMES.segments)).toEqual([segments.columns.map((c) => c.label), ...segments.rows]);
     const months = flightTable(plan);
     expect(rowsOf(book, SHEET_NAMES.months)).toEqual([months.columns.map((c) => c.label), ...months.rows]);
+    const reach = monthReachTable(plan);
+    expect(rowsOf(book, SHEET_NAMES.monthReach)).toEqual([reach.columns.map((c) => c.label), ...reach.rows]);
+    const frequency = frequencyTable(plan);
+    expect(rowsOf(book, SHEET_NAMES.frequency)).toEqual([frequency.columns.map((c) => c.label), ...frequency.rows]);
+    // whole 원 and impressions that add up to the plan's totals
+    const column = (rows: unknown[][], c: number) => rows.map((r) => r[c] as number);
+    expect(column(segments.rows, 4).every(Number.isInteger)).toBe(true);
+    expect(column(segments.rows, 4).reduce((a, b) => a + b, 0)).toBe(Math.round(plan.spent));
+    expect(column(segments.rows, 6).reduce((a, b) => a + b, 0)).toBe(Math.round(plan.impressions));
+    expect(column(reach.rows, 3).reduce((a, b) => a + b, 0)).toBe(Math.round(plan.impressions));
     // A budget this size fills every cell up to the cap: money is left over, and the workbook says why.
     expect(plan.unspent).toBeGreaterThan(0);
     const inputs = new Map(rowsOf(book, SHEET_NAMES.inputs).map((r) => [r[0], r[1]]));
@@ -43,6 +53,18 @@ describe("GET /api/plan/xlsx", () => {
     expect(inputs.get("출처")).toMatch(/서울 열린데이터 광장/);
     expect(inputs.get("계획 링크")).toBe(`http://localhost/plan?budget=5000000000&cap=3&months=2023-02,2023-03&segments=gwanak-gu.M.30,gangbuk-gu.M.30,gangnam-gu.F.70`.replace(/,/g, "%2C"));
     expect(String(inputs.get("배정 방식"))).toMatch(/인구 × 그 달 배달 이용 z/);
+    expect(inputs.get("가정: 도달 가능 비율 (%)")).toBe(100);
+    expect(inputs.get("가정: 노출 분포 모양 k")).toBe(1);
+    expect(String(inputs.get("도달 1회 이상 (명, 범위)"))).toMatch(/^[\d,]+(~[\d,]+)?명$/);
+    expect(String(inputs.get("만든 때"))).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(KST\)$/);
+  });
+
+  afterEach(() => vi.unstubAllEnvs());
+  it("links to the plan on SITE_URL when it is set", async () => {
+    vi.stubEnv("SITE_URL", "https://adtarget.example");
+    const { book } = await workbook("?service=game&budget=50000000&cpm=5000&reachable=70");
+    const inputs = new Map(rowsOf(book, SHEET_NAMES.inputs).map((r) => [r[0], r[1]]));
+    expect(inputs.get("계획 링크")).toBe("https://adtarget.example/plan?service=game&reachable=70");
   });
 
   it("with no segments named plans the service's top 10, as /api/plan does", async () => {

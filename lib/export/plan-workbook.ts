@@ -3,7 +3,23 @@ import type { DatasetMeta } from "@/lib/dataset/types";
 import type { Plan } from "@/lib/engine";
 import { monthLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
-import { allocationRule, flightTable, PLAN_CAVEAT, planSummary, segmentName, segmentTable, unspentReason } from "@/lib/views/plan";
+import {
+  allocationRule,
+  flightTable,
+  frequencyTable,
+  kstTimestamp,
+  monthReachTable,
+  PLAN_CAVEAT,
+  peopleRange,
+  planSummary,
+  REACH_LIMITS,
+  REACHABLE_SENTENCE,
+  reachRule,
+  segmentName,
+  segmentTable,
+  SHAPE_SENTENCE,
+  unspentReason,
+} from "@/lib/views/plan";
 
 /**
  * The plan as an XLSX workbook: the segments sheet and the months sheet hold exactly the rows of the
@@ -13,7 +29,13 @@ import { allocationRule, flightTable, PLAN_CAVEAT, planSummary, segmentName, seg
  */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export const SHEET_NAMES = { segments: "고객층별 예산", months: "월별 편성", inputs: "입력·출처·방법" } as const;
+export const SHEET_NAMES = {
+  segments: "고객층별 예산",
+  months: "월별 편성",
+  monthReach: "월별 노출·도달",
+  frequency: "빈도 분포",
+  inputs: "입력·출처·방법",
+} as const;
 
 const NUMBER_FORMATS: Record<string, string> = { int: "#,##0", decimal: "0.00", signed: "+0.00;-0.00;0.00", usage: "#,##0.000" };
 
@@ -44,6 +66,8 @@ export function planWorkbook({ plan, defaultSegments, meta, link, now }: Workboo
   const book = utils.book_new();
   utils.book_append_sheet(book, tableSheet(segmentTable(plan)), SHEET_NAMES.segments);
   utils.book_append_sheet(book, tableSheet(flightTable(plan)), SHEET_NAMES.months);
+  utils.book_append_sheet(book, tableSheet(monthReachTable(plan)), SHEET_NAMES.monthReach);
+  utils.book_append_sheet(book, tableSheet(frequencyTable(plan)), SHEET_NAMES.frequency);
 
   const segments = plan.segments.map((s) => segmentName(s.segment)).join(", ");
   const inputs: (string | number)[][] = [
@@ -52,22 +76,30 @@ export function planWorkbook({ plan, defaultSegments, meta, link, now }: Workboo
     ["예산 (원)", plan.budget],
     ["CPM (원, 노출 1,000회당 — 직접 입력한 단가)", plan.cpm],
     ["빈도 상한 (1인당 월 노출)", plan.cap],
+    ["가정: 도달 가능 비율 (%)", plan.reachable],
+    ["도달 가능 비율이란", REACHABLE_SENTENCE],
+    ["가정: 노출 분포 모양 k", plan.shape],
+    ["노출 분포 모양이란", SHAPE_SENTENCE],
     ["캠페인 기간", plan.months.map(monthLabel).join(", ")],
     [`고객층 (${plan.segments.length}개${defaultSegments ? ", 기본값: 이 서비스의 상위 타겟" : ""})`, segments],
     ["노출 수", plan.impressions],
     ["집행 예산 (원)", plan.spent],
     ["남는 예산 (원)", plan.unspent],
+    ["도달 1회 이상 (명, 범위)", peopleRange(plan.reach).exact],
+    ["도달 3회 이상 (명, 범위)", peopleRange(plan.reach3).exact],
     ["남는 이유", unspentReason(plan) ?? "없음 (예산을 모두 배정)"],
     ["요약", planSummary(plan)],
     ["배정 방식", allocationRule(plan.service, plan.cap)],
-    ["주의", PLAN_CAVEAT],
+    ["도달 추정 방식", reachRule(plan)],
+    ["주의", `${PLAN_CAVEAT} ${REACH_LIMITS}`],
     ["자료", meta.title],
     ["출처", `${meta.attribution} — ${meta.source}`],
     ["계획 링크", link],
-    ["만든 때", now.toISOString()],
+    ["만든 때", kstTimestamp(now)],
   ];
   const sheet = utils.aoa_to_sheet(inputs);
-  for (const r of [2, 3, 4, 7, 8, 9]) {
+  // 예산, CPM, 빈도 상한, 노출 수, 집행·남는 예산: whole numbers with separators
+  for (const r of [2, 3, 4, 11, 12, 13]) {
     const cell = sheet[utils.encode_cell({ r, c: 1 })] as CellObject | undefined;
     if (cell) cell.z = "#,##0";
   }

@@ -57,7 +57,7 @@ describe("compare and plan", () => {
     expect(planQuery(MONTHS)).toBe(shape); // one shape per month list, so its zod schema is built once
     const r = readQuery(new URLSearchParams("service=배달&budget=50,000,000&cpm=5000&months=2023-03,2023-01"), shape);
     expect(r.problems).toEqual([]);
-    expect(r.values).toEqual({ service: "delivery", budget: 50_000_000, cpm: 5000, cap: 10, months: ["2023-01", "2023-03"], segments: undefined });
+    expect(r.values).toEqual({ service: "delivery", budget: 50_000_000, cpm: 5000, cap: 10, reachable: 100, shape: 1, months: ["2023-01", "2023-03"], segments: undefined });
     expect(writeQuery(shape, r.values)).toBe("?service=delivery&budget=50000000&cpm=5000&months=2023-01%2C2023-03");
     expect(readQuery(new URLSearchParams(writeQuery(shape, r.values)), shape).values).toEqual(r.values);
   });

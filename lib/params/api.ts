@@ -71,6 +71,9 @@ export const compareQuery = {
 } satisfies Shape;
 
 export const DEFAULT_CAP = 10;
+/** The reach model's assumptions a link leaves out: everyone reachable, shape 1 (see lib/engine/reach.ts). */
+export const DEFAULT_REACHABLE = 100;
+export const DEFAULT_SHAPE = 1;
 
 const planQueries = new WeakMap<readonly string[], ReturnType<typeof buildPlanQuery>>();
 
@@ -80,6 +83,8 @@ function buildPlanQuery(months: readonly string[]) {
     budget: required("budget", v.budget),
     cpm: required("cpm", v.cpm),
     cap: optional("cap", v.cap, DEFAULT_CAP),
+    reachable: optional("reachable", v.reachable, DEFAULT_REACHABLE),
+    shape: optional("shape", v.shape, DEFAULT_SHAPE),
     // Left out: every month of the dataset, and the service's top 10 targets (the engine's defaults).
     months: optional("months", v.monthListCodec(months)),
     segments: optional("segments", v.planSegments),

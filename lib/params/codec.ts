@@ -113,3 +113,19 @@ export function integerCodec(min: number, max: number, text = `an integer from $
     maxLength: 24,
   };
 }
+
+/** A codec for decimal numbers in [min, max] written plainly (72.5, 0.5); no exponents, no units. */
+export function decimalCodec(min: number, max: number, text: string): Codec<number> {
+  return {
+    parse: (raw) => {
+      if (!/^\d{1,6}(\.\d{1,6})?$/.test(raw)) return { ok: false, reason: "not a plain decimal number (e.g. 72.5)" };
+      const n = Number(raw);
+      if (n < min || n > max) return { ok: false, reason: `out of range (${min}–${max})` };
+      return { ok: true, value: n };
+    },
+    serialize: (n) => String(n),
+    equals: (a, b) => a === b,
+    allowed: { text },
+    maxLength: 16,
+  };
+}

@@ -1,7 +1,7 @@
 import { findDistrict } from "@/lib/districts";
 import { DongIndex } from "@/lib/dongs";
 import { dongCodec } from "./dong";
-import { DEFAULT_CAP, windowQuery } from "./api";
+import { DEFAULT_CAP, DEFAULT_REACHABLE, DEFAULT_SHAPE, windowQuery } from "./api";
 import { DEFAULT_SERVICE, INSIGHTS_DEFAULTS, SEGMENT_DEFAULTS } from "./defaults";
 import { optional } from "./param";
 import type { Shape, ShapeValues } from "./query";
@@ -93,6 +93,8 @@ function buildPlanPage(months: readonly string[]) {
     budget: optional("budget", v.budget, PLAN_DEFAULTS.budget),
     cpm: optional("cpm", v.cpm, PLAN_DEFAULTS.cpm),
     cap: optional("cap", v.cap, DEFAULT_CAP),
+    reachable: optional("reachable", v.reachable, DEFAULT_REACHABLE),
+    shape: optional("shape", v.shape, DEFAULT_SHAPE),
     months: optional("months", v.monthListCodec(months), [...months]),
     // Left out: the service's top 10 targets, which depend on the data, so the page resolves them.
     segments: optional("segments", v.planSegments),

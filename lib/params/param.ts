@@ -17,6 +17,8 @@ export const PARAM_LABELS: Readonly<Record<string, string>> = {
   budget: "예산",
   cpm: "CPM",
   cap: "빈도 상한",
+  reachable: "도달 가능 비율",
+  shape: "노출 분포 모양",
   months: "캠페인 기간",
   hide: "숨긴 서비스",
   table: "표로 보기",

@@ -1,6 +1,7 @@
 import { DISTRICTS, findDistrict, type District } from "@/lib/districts";
 import { AGES, AUDIENCE_SORTS, BASES, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, type Age, type AudienceSort, type Basis, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
-import { enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
+import { amountCodec } from "./amount";
+import { decimalCodec, enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
 
 /**
  * The codecs of the app's URL values. A district is resolved here, once, to the one `District` object
@@ -145,6 +146,17 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
 export const compareSegments = listCodec(segment, 2, 4, "segment ids");
 /** 1–50 segments to plan for (/plan). */
 export const planSegments = listCodec(segment, 1, 50, "segment ids");
+/**
+ * /plan's segments as the page and the browser read them: the valid ids of a partly bad list (the
+ * first 50), so one mistyped id does not throw away the others; the page names what it left out.
+ */
+export const planSegmentsLenient: Codec<Segment[]> = {
+  ...planSegments,
+  parse: (raw) => {
+    const { items } = readList(segment, raw);
+    return items.length ? { ok: true, value: items.slice(0, 50) } : { ok: false, reason: "no valid segment id" };
+  },
+};
 /** Picked segments on /audience: up to all 300. */
 export const pickedSegments = listCodec(segment, 0, 300, "segment ids");
 
@@ -184,9 +196,13 @@ export function monthListCodec(months: readonly string[]): Codec<string[]> {
   };
 }
 
-export const budget = integerCodec(10_000, 10_000_000_000, "an integer number of won from 10000 to 10000000000");
-export const cpm = integerCodec(100, 1_000_000, "an integer number of won per 1,000 impressions from 100 to 1000000");
+/** Won as people write them (30,000,000, 3천만원, 0.3억): see amount.ts. */
+export const budget = amountCodec(10_000, 10_000_000_000, "an amount");
+export const cpm = amountCodec(100, 1_000_000, "a price per 1,000 impressions");
 export const cap = integerCodec(1, 100, "an integer number of impressions per person per month from 1 to 100");
+/** The reach model's assumptions (lib/engine/reach.ts): % of residents the platform reaches, and the shape k. */
+export const reachable = decimalCodec(1, 100, "a percentage of residents the platform can reach, from 1 to 100 (e.g. 70 or 72.5)");
+export const shape = decimalCodec(0.1, 100, "the shape k of the exposure distribution, from 0.1 to 100 (1 = very uneven, large = even)");
 export const limit = integerCodec(1, 300);
 export const offset = integerCodec(0, 299, "an integer from 0 to 299");
 

@@ -1,5 +1,6 @@
 import type { DistrictRef } from "@/lib/districts";
-import { SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { AGES, SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import type { Engine } from "@/lib/engine";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { comparePage } from "@/lib/params/pages";
 import { echo, normalizeRaw } from "@/lib/params/codec";
@@ -42,6 +43,18 @@ export interface AudienceViewRow {
 
 export function segmentId(s: { district: { slug: string }; sex: Sex; age: Age }): string {
   return `${s.district.slug}.${s.sex}.${s.age}`;
+}
+
+/** A count service's district-effect index per segment (index services have none): audienceViewRows' `districtIndex`. */
+export function districtIndexes(engine: Engine, service: ServiceId): (row: AudienceSource) => number | null {
+  if (unitKind(service) !== "count") return () => null;
+  const byId = new Map<string, number | null>();
+  for (const sex of SEXES) {
+    for (const age of AGES) {
+      for (const d of engine.districtEffect(service, sex, age)) byId.set(segmentId({ district: d.district, sex, age }), d.index);
+    }
+  }
+  return (row) => byId.get(segmentId(row.segment)) ?? null;
 }
 
 /**

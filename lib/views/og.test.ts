@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Engine } from "@/lib/engine";
 import { FIXTURE_MONTHS, fixtureDataset } from "@/test/fixtures/dataset";
-import { OG_MAX_ITEMS, OG_PAGES, ogCanonicalPath, ogCard } from "./og";
+import { OG_MAX_ITEMS, OG_PAGES, monthsText, ogCanonicalPath, ogCard } from "./og";
+import { reachTotals } from "./plan";
 
 // The fixture's rules (test/fixtures/dataset.ts) give every expectation below by hand.
 const engine = new Engine(fixtureDataset());
@@ -32,16 +33,11 @@ describe("ogCard", () => {
     ]);
   });
 
-  it("service: the top segments with z and mean population", () => {
-    // finance = district index + month: 강동구 (index 24) is highest, z = (24 − 12) ÷ √52 = 1.664;
-    // population 25 (women) or 50 (men) + 0.2 × mean month 1 = 25.2 / 50.2 → 25 / 50.
+  it("service without sex and age: the map of the top target's group, as the page shows it", () => {
+    // finance: every 강동구 segment has the top z (+1.66); the first in canonical order is 20대 여성.
     const card = ogCard("service", q("service=finance"), engine);
-    expect(card.headline).toBe("금융 서비스를 많이 쓰는 고객층");
-    expect(card.items).toHaveLength(OG_MAX_ITEMS);
-    for (const item of card.items) {
-      expect(item.label).toMatch(/^\d\. 강동구 \d0대 (여성|남성)$/);
-      expect(item.value).toMatch(/^z \+1\.66 · 인구 (25|50)명$/);
-    }
+    expect(card.headline).toBe("자치구별 금융 이용 — 20대 여성");
+    expect(card.items[0]).toEqual({ label: "1. 강동구", value: "192.31" });
   });
 
   it("insights: population, average age (sex filter only) and a service's district effect", () => {
@@ -66,11 +62,95 @@ describe("ogCard", () => {
     expect(ogCard("insights", q("metric=youtube&sex=F"), engine).items[0]!.value).toBe("z 없음");
   });
 
-  it("pages without a view-specific card get their generic card; every page has a headline", () => {
-    const plan = ogCard("plan", q("budget=1000000"), engine);
-    expect(plan).toMatchObject({ headline: "예산 계획", items: [] });
+  it("service: the map the link names (its sex × age district effect), its top districts beside it", () => {
+    // finance for 20대 여성: usage = index + 1, mean over the 25 = 13 → 강동구 100 × 25 ÷ 13 = 192.31,
+    // 송파구 100 × 24 ÷ 13 = 184.62, 종로구 100 × 1 ÷ 13 = 7.69 (lowest).
+    const card = ogCard("service", q("service=finance&sex=F&age=20"), engine);
+    expect(card.headline).toBe("자치구별 금융 이용 — 20대 여성");
+    expect(card.items.slice(0, 2)).toEqual([
+      { label: "1. 강동구", value: "192.31" },
+      { label: "2. 송파구", value: "184.62" },
+    ]);
+    const map = card.map!;
+    expect(Object.keys(map.fills)).toHaveLength(25);
+    expect(map.names["11740"]).toBe("강동구");
+    // Highest and lowest districts sit at the two ends of the diverging legend.
+    expect(map.fills["11740"]).toBe(map.legend.at(-1)!.color);
+    expect(map.fills["11110"]).toBe(map.legend[0]!.color);
+    expect(map.legendTitle).toBe("금융 이용 지수 (25개 구 평균 = 100)");
+    // Another group is another map.
+    expect(ogCard("service", q("service=finance&sex=M&age=30"), engine).headline).toBe("자치구별 금융 이용 — 30대 남성");
+  });
+
+  it("plan: service, budget, impressions, months and audience, as the page computes the plan", () => {
+    // 10,000원 at CPM 1,000원 buys 10,000 impressions; with cap 100 no cell is full, so all are placed.
+    const card = ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100"), engine);
+    const outcome = engine.plan({ service: "finance", budget: 10000, cpm: 1000, cap: 100, reachable: 100, shape: 1 });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const { plan } = outcome;
+    expect(card.headline).toBe("금융 광고 예산 계획 · 10,000원");
+    expect(card.items.slice(0, 3)).toEqual([
+      { label: "서비스", value: "금융" },
+      { label: "예산", value: "10,000원 (CPM 1,000원)" },
+      { label: "노출 수", value: "10,000회" },
+    ]);
+    expect(card.items[3]).toEqual({ label: "도달 (1회 이상)", value: reachTotals(plan).find((t) => t.key === "reach")!.compact });
+    expect(card.items[3]!.value).toMatch(/^[\d,]+~[\d,]+명$/);
+    expect(card.items[4]).toEqual({ label: "기간", value: "2024년 1월–3월 (3개월)" });
+    expect(card.items[5]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
+    expect(card.note).toContain("1인당 월 100회 상한");
+    // No chosen segment over-uses the service (game: women z −1): no plan, and the card says why.
+    const none = ogCard("plan", q("service=game&segments=jongno-gu.F.20"), engine);
+    expect(none.items).toEqual([{ label: "기간", value: "2024년 1월–3월 (3개월)" }]);
+    expect(none.note.length).toBeGreaterThan(10);
+    // A link with one bad id plans the valid ones, as the page does.
+    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&segments=gangdong-gu.F.20,nowhere,gangdong-gu.M.20"), engine).items.at(-1)!.value).toMatch(/^고른 고객층 2개 · /);
+    // Twice the budget, twice the impressions: a different card.
+    expect(ogCard("plan", q("service=finance&budget=20000&cpm=1000&cap=100"), engine).items[2]).toEqual({ label: "노출 수", value: "20,000회" });
+    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[4]!.value).toBe("2024년 1월, 2024년 3월 (2개월)");
+  });
+
+  it("compare: each segment's z and rank for the chosen service, and its first priority; a bad id is left out", () => {
+    // finance z = (d − 12) ÷ √52: 종로구 −1.66, 5th of its seven (youtube +1, game −1, video and delivery
+    // −1.46 come first); 강동구 +1.66, first for 20대 남성 (game +1 second).
+    const card = ogCard("compare", q("segments=jongno-gu.F.20,gangdong-gu.M.20,nowhere.F.20&service=finance"), engine);
+    expect(card.headline).toBe("고객층 2개 비교: 금융");
+    expect(card.items).toEqual([
+      { label: "종로구 20대 여성", value: "금융 z \u22121.66 (5위) · 1순위 유튜브" },
+      { label: "강동구 20대 남성", value: "금융 z +1.66 (1위) · 1순위 금융" },
+    ]);
+    // Fewer than two segments: the generic card.
+    expect(ogCard("compare", q("segments=jongno-gu.F.20"), engine).items).toEqual([]);
+  });
+
+  it("audience: the picked segments' population and mean z, or the filtered table's first rows", () => {
+    // 강동구 20대: 25 + 0.2 × mean month 1 = 25.2 women, 50.2 men → 75; both finance z +1.66.
+    const picked = ogCard("audience", q("service=finance&pick=gangdong-gu.F.20,gangdong-gu.M.20,bad"), engine);
+    expect(picked.headline).toBe("금융 광고 오디언스: 고른 고객층 2개");
+    expect(picked.items.slice(0, 2)).toEqual([
+      { label: "인구 합계", value: "75명" },
+      { label: "평균 z (인구 가중)", value: "+1.66" },
+    ]);
+    expect(picked.items.slice(2).map((i) => i.value)).toEqual(["z +1.66", "z +1.66"]);
+    const table = ogCard("audience", q("service=finance&sex=F&age=20"), engine);
+    expect(table.headline).toMatch(/^금융 고객층 25개 · /);
+    expect(table.items[0]!.label).toBe("1. 강동구 20대 여성");
+    expect(table.note).toContain("여성 · 20대 · 전체 자치구");
+  });
+
+  it("every page has a headline; a page with no view of its own has the generic card", () => {
     for (const page of OG_PAGES) expect(ogCard(page, q(""), engine).headline.length).toBeGreaterThan(0);
     expect(ogCard("method", q(""), engine).items.map((i) => i.value).join(" ")).toContain("3개월");
+  });
+});
+
+describe("monthsText", () => {
+  const all = ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09"];
+  it("writes a run of months as a span, others as a list, with the count", () => {
+    expect(monthsText(["2023-06", "2023-07", "2023-08"], all)).toBe("2023년 6월–8월 (3개월)");
+    expect(monthsText(["2023-06", "2023-08"], all)).toBe("2023년 6월, 2023년 8월 (2개월)");
+    expect(monthsText(["2023-06"], all)).toBe("2023년 6월");
+    expect(monthsText(["2023-12", "2024-01"], ["2023-12", "2024-01"])).toBe("2023년 12월–2024년 1월 (2개월)");
   });
 });
 
@@ -83,6 +163,13 @@ describe("ogCanonicalPath", () => {
   });
   it("reads an invalid value as its default, as the page renders it", () => {
     expect(ogCanonicalPath("segment", q("age=99&sex=F"), FIXTURE_MONTHS)).toBe("/og/segment");
+  });
+  it("keeps the valid ids of a partly bad compare or audience link, as the pages do", () => {
+    const clean = ogCanonicalPath("compare", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS);
+    expect(ogCanonicalPath("compare", q("segments=jongno-gu.F.20,nowhere,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(clean);
+    expect(clean).toContain("segments=");
+    expect(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,bad,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS));
+    expect(ogCanonicalPath("audience", q("pick=jongno-gu.F.20,bad"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("audience", q("pick=jongno-gu.F.20"), FIXTURE_MONTHS));
   });
   it("gives a page without parameters one preview whatever the query", () => {
     expect(ogCanonicalPath("method", q("anything=1&sex=F"), FIXTURE_MONTHS)).toBe("/og/method");

@@ -1,8 +1,13 @@
 import { SEX_LABELS, SEXES, SERVICE_BY_ID, unitKind, type ServiceId } from "@/lib/domain";
 import type { Engine } from "@/lib/engine";
-import { formatDecimal, formatInt, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
-import { insightsPage, pageShapes, segmentPage, servicePage } from "@/lib/params/pages";
+import { formatDecimal, formatInt, formatKoreanAmount, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
+import type { LegendItem } from "@/lib/insights/choropleth";
+import { audiencePage, comparePage, insightsPage, pageShapes, planPage, segmentPage, servicePage, type PlanValues } from "@/lib/params/pages";
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
+import { audienceTableSort } from "@/lib/params/values";
+import { audienceViewRows, districtIndexes, filterText, lenientSegments, pickSummary, segmentId, sortAudienceRows } from "./audience";
+import { planTitle, reachTotals } from "./plan";
+import { mapGroup, serviceMap } from "./service";
 import { ogImagePath } from "./share";
 
 /**
@@ -34,12 +39,24 @@ export interface OgItem {
   value: string;
 }
 
+/** A district map on the card: each district's colour and name (lib/og/render.tsx draws the shapes). */
+export interface OgMap {
+  /** District code → fill colour. */
+  fills: Record<string, string>;
+  /** District code → name, written on the district. */
+  names: Record<string, string>;
+  legendTitle: string;
+  legend: LegendItem[];
+}
+
 export interface OgCard {
   /** The page's name, above the headline. */
   kicker: string;
   headline: string;
   /** The view's top items, at most OG_MAX_ITEMS. */
   items: OgItem[];
+  /** The map the view shows, drawn beside the items (which then rank its districts). */
+  map?: OgMap;
   /** One line under the items: what the figures are. */
   note: string;
   /** Attribution and months covered. */
@@ -73,7 +90,24 @@ export function ogShape(page: OgPage, months: readonly string[]): Shape {
  */
 export function ogCanonicalPath(page: OgPage, query: QueryInput, months: readonly string[]): string {
   const shape = ogShape(page, months);
-  return ogImagePath(OG_PAGE_PATH[page], writeQuery(shape, readQuery(query, shape).values));
+  return ogImagePath(OG_PAGE_PATH[page], writeQuery(shape, ogValues(page, query, shape)));
+}
+
+/**
+ * The values a preview shows, as its page reads them: /compare's and /plan's `segments` and /audience's
+ * `pick` keep the valid ids of a partly bad list (lib/views/audience.ts readSegmentsLeniently), like the pages.
+ */
+/** /compare (2–4) and /plan (up to 50): the valid ids of the list, or none given (the page's default). */
+function planOrCompareSegments(page: "compare" | "plan", query: QueryInput) {
+  const { items } = lenientSegments(query, "segments", page === "compare" ? 4 : 50);
+  return items.length ? items : undefined;
+}
+
+function ogValues(page: OgPage, query: QueryInput, shape: Shape): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...readQuery(query, shape).values };
+  if (page === "compare" || page === "plan") values.segments = planOrCompareSegments(page, query);
+  if (page === "audience") values.pick = lenientSegments(query, "pick", 300).items;
+  return values;
 }
 
 function footerOf(engine: Engine): string {
@@ -135,14 +169,23 @@ function segmentCard(query: QueryInput, engine: Engine): OgCard {
   };
 }
 
+/**
+ * /service's preview is the map its link names: the district effect of the link's sex × age (the top
+ * target's group when the link has neither, as the page), with the five districts using it most.
+ */
 function serviceCard(query: QueryInput, engine: Engine): OgCard {
-  const { service } = valuesOf(query, servicePage);
-  const targets = engine.targets(service, OG_MAX_ITEMS);
+  const { service, sex, age } = valuesOf(query, servicePage);
+  const group = mapGroup({ sex, age }, engine.targets(service, 1)[0]);
+  const map = serviceMap(service, group, engine.districtEffect(service, group.sex, group.age), () => "F");
   return {
     kicker: OG_PAGE_TEXT.service.title,
-    headline: `${serviceName(service)} 서비스를 많이 쓰는 고객층`,
-    items: targets.map((t, i) => ({ label: `${i + 1}. ${segmentLabel(t.district.name_ko, t.sex, t.age)}`, value: `${zText(t.z)} · 인구 ${formatInt(t.population)}명` })),
-    note: `z: ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 인구는 거주자 수(이용자 수 아님)`,
+    headline: map.label,
+    items: map.districts.slice(0, OG_MAX_ITEMS).map((d) => ({ label: `${d.rank}. ${d.name}`, value: d.valueText })),
+    map: { fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: Object.fromEntries(map.districts.map((d) => [d.code, d.name])), legendTitle: map.legendTitle, legend: map.legend },
+    note:
+      unitKind(service) === "count"
+        ? `같은 성별·연령대의 25개 구 평균 = 100 · 빨강: 많이 씀, 파랑: 적게 씀`
+        : `같은 성별·연령대의 25개 구 사이 z · 빨강: 많이 씀, 파랑: 적게 씀`,
     footer: footerOf(engine),
   };
 }
@@ -211,15 +254,119 @@ function methodCard(engine: Engine): OgCard {
   };
 }
 
+/** "2023년 6월–8월 (3개월)", or the months listed when they are not consecutive. */
+export function monthsText(chosen: readonly string[], all: readonly string[]): string {
+  if (!chosen.length) return "–";
+  const idx = chosen.map((m) => all.indexOf(m));
+  const consecutive = idx.every((i, k) => k === 0 || i === idx[k - 1]! + 1);
+  const first = monthLabel(chosen[0]!);
+  if (chosen.length === 1) return first;
+  const last = chosen.at(-1)!;
+  const lastText = last.slice(0, 4) === chosen[0]!.slice(0, 4) ? `${Number(last.slice(5))}월` : monthLabel(last);
+  return consecutive ? `${first}–${lastText} (${chosen.length}개월)` : `${chosen.map((m) => monthLabel(m)).join(", ")} (${chosen.length}개월)`;
+}
+
+/** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
+function planCard(query: QueryInput, engine: Engine): OgCard {
+  const values = { ...valuesOf(query, planPage(engine.months)), segments: planOrCompareSegments("plan", query) } as PlanValues;
+  const allMonths = values.months.length === engine.months.length;
+  const outcome = engine.plan({ ...values, months: allMonths ? undefined : values.months });
+  const kicker = OG_PAGE_TEXT.plan.title;
+  const headline = planTitle(values.service, values.budget);
+  const period = monthsText(values.months, engine.months);
+  if (!outcome.ok) return { kicker, headline, items: [{ label: "기간", value: period }], note: outcome.reason, footer: footerOf(engine) };
+  const { plan } = outcome;
+  const reach = reachTotals(plan)[0]!;
+  const audience = values.segments ? `고른 고객층 ${plan.segments.length}개` : `상위 타겟 ${plan.segments.length}개 고객층`;
+  return {
+    kicker,
+    headline,
+    items: [
+      { label: "서비스", value: serviceName(plan.service) },
+      { label: "예산", value: `${formatKoreanAmount(plan.budget, "원")} (CPM ${formatInt(plan.cpm)}원)` },
+      { label: "노출 수", value: `${formatKoreanAmount(plan.impressions, "회")}` },
+      // Reach is the model's range, never one number (lib/engine/reach.ts).
+      { label: reach.label, value: reach.compact },
+      { label: "기간", value: period },
+      { label: "대상", value: `${audience} · 인구 ${formatKoreanAmount(plan.segments.reduce((a, s) => a + s.population, 0), "명")}` },
+    ],
+    note: `도달은 추정 범위(도달 가능 ${formatInt(plan.reachable)}%, 모양 k ${plan.shape} 가정) · 1인당 월 ${formatInt(plan.cap)}회 상한 · 인구는 거주자 수 · 광고 반응 예측 아님`,
+    footer: footerOf(engine),
+  };
+}
+
+/** /compare: each compared segment with the chosen service's z and its own first priority. */
+function compareCard(query: QueryInput, engine: Engine): OgCard {
+  const { service, basis } = valuesOf(query, comparePage);
+  const { items: segments } = lenientSegments(query, "segments", 4);
+  const kicker = OG_PAGE_TEXT.compare.title;
+  if (segments.length < 2) return { ...genericCard("compare", engine), kicker };
+  const compared = engine.compare(segments, basis);
+  const name = serviceName(service);
+  return {
+    kicker,
+    headline: `고객층 ${compared.length}개 비교: ${name}`,
+    items: compared.map((c) => {
+      const chosen = c.overall.find((o) => o.service === service)!;
+      const top = c.overall[0]!;
+      return {
+        label: segmentLabel(c.segment.district.name_ko, c.segment.sex, c.segment.age),
+        value: `${name} ${zText(chosen.z)} (${chosen.rank}위) · 1순위 ${serviceName(top.service)}`,
+      };
+    }),
+    note: `z: ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 순위는 그 고객층 안의 7개 서비스 순서`,
+    footer: footerOf(engine),
+  };
+}
+
+/** /audience: the picked segments' totals when there are picks, else the filtered table's first rows in its sort. */
+function audienceCard(query: QueryInput, engine: Engine): OgCard {
+  const { service, sex, age, district, sort } = valuesOf(query, audiencePage);
+  const picks = lenientSegments(query, "pick", 300).items;
+  const name = serviceName(service);
+  const kicker = OG_PAGE_TEXT.audience.title;
+  const note = `z: ${name} ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 인구는 거주자 수(이용자 수 아님)`;
+  const all = { sort: "z" as const, limit: 300, offset: 0 };
+  if (picks.length) {
+    const ids = new Set(picks.map(segmentId));
+    const picked = engine.audience(service, all).segments.filter((r) => ids.has(segmentId(r.segment)));
+    const summary = pickSummary(picked);
+    return {
+      kicker,
+      headline: `${name} 광고 오디언스: 고른 고객층 ${picked.length}개`,
+      items: [
+        { label: "인구 합계", value: formatKoreanAmount(summary.population, "명") },
+        { label: "평균 z (인구 가중)", value: formatSigned(summary.meanZ) },
+        ...picked.slice(0, OG_MAX_ITEMS - 2).map((r) => ({ label: segmentLabel(r.segment.district.name_ko, r.segment.sex, r.segment.age), value: zText(r.z) })),
+      ],
+      note,
+      footer: footerOf(engine),
+    };
+  }
+  const rows = engine.audience(service, { ...all, sex: sex === "T" ? undefined : sex, age, district }).segments;
+  const sorted = sortAudienceRows(audienceViewRows(rows, service, districtIndexes(engine, service)), sort);
+  const sortLabel = audienceTableSort.allowed.values!.find((a) => a.value === sort)!.label;
+  return {
+    kicker,
+    headline: `${name} 고객층 ${formatInt(sorted.length)}개 · ${sortLabel}`,
+    items: sorted.slice(0, OG_MAX_ITEMS).map((r, i) => ({ label: `${i + 1}. ${r.label}`, value: `점수 ${formatInt(r.score)} · ${zText(r.z)}` })),
+    note: `${filterText({ sex, age, district })} · ${note}`,
+    footer: footerOf(engine),
+  };
+}
+
 /**
- * The card builders of the pages with a view-specific preview. A page not listed here (audience,
- * compare, plan until their views are added) shows its generic card; adding one is one line here.
+ * The card builders of the pages with a view-specific preview. A page not listed here shows its
+ * generic card; adding one is one line here.
  */
 const CARDS: Partial<Record<OgPage, (query: QueryInput, engine: Engine) => OgCard>> = {
   home: (_q, e) => homeCard(e),
   segment: segmentCard,
   service: serviceCard,
   insights: insightsCard,
+  plan: planCard,
+  compare: compareCard,
+  audience: audienceCard,
   method: (_q, e) => methodCard(e),
 };
 

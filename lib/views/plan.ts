@@ -1,8 +1,11 @@
 import { interpolateBlues } from "d3-scale-chromatic";
 import { ageLabel, SEX_LABELS, type ServiceId } from "@/lib/domain";
-import type { AudienceSegment, Plan, PlanSegment, ServiceZ } from "@/lib/engine";
+import type { AudienceSegment, CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
+import { largestRemainder } from "@/lib/rounding";
+import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
 import type { TableData } from "@/lib/table";
+import { withParticle } from "@/lib/particle";
 
 /*
  * /plan's view model: the totals, the segment and month tables (shown, downloaded as CSV and written to
@@ -18,6 +21,12 @@ export function segmentName(s: AudienceSegment): string {
 /** The tab title, which follows the inputs: "배달 광고 예산 계획 · 5,000만 원". */
 export function planTitle(service: ServiceId, budget: number): string {
   return `${serviceName(service)} 광고 예산 계획 · ${formatKoreanAmount(budget, "원")}`;
+}
+
+/** The plan page's link-preview description: the inputs in one sentence. */
+export function planDescription(v: { service: ServiceId; budget: number; cpm: number; cap: number; segmentCount?: number }): string {
+  const who = v.segmentCount === undefined ? "상위 타겟 10개 고객층" : `고른 고객층 ${v.segmentCount}개`;
+  return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${withParticle(who, "와/과")} 달에 나눈 노출·도달 계획.`;
 }
 
 /** The allocation rule in two sentences, for the page and the workbook. */
@@ -52,6 +61,44 @@ export function planTotals(plan: Plan): PlanTotal[] {
   ];
 }
 
+/** A range of people in 만 ("12만~15만 명") and exactly ("120,345~150,234명"). */
+export function peopleRange(r: Range): { compact: string; exact: string } {
+  const [lo, hi] = [Math.round(r.lower), Math.round(r.upper)];
+  if (lo === hi) return { compact: formatKoreanAmount(lo, "명"), exact: `${formatInt(lo)}명` };
+  return { compact: `${formatKoreanAmount(lo)}~${formatKoreanAmount(hi, "명")}`, exact: `${formatInt(lo)}~${formatInt(hi)}명` };
+}
+
+export interface ReachTotal {
+  key: "reach" | "reach3";
+  label: string;
+  range: Range;
+  compact: string;
+  exact: string;
+}
+
+/** Reach 1+ and 3+ over the campaign, always as the model's range (never one number). */
+export function reachTotals(plan: Plan): ReachTotal[] {
+  return [
+    { key: "reach", label: "도달 (1회 이상)", range: plan.reach, ...peopleRange(plan.reach) },
+    { key: "reach3", label: "도달 (3회 이상)", range: plan.reach3, ...peopleRange(plan.reach3) },
+  ];
+}
+
+/** The reach model in plain Korean, beside its numbers. */
+export function reachRule(plan: Plan): string {
+  return (
+    `도달은 모형으로 추정한 값입니다. 칸(고객층 × 달)마다 도달 가능한 사람(거주 인구의 ${plan.reachable}%)이 보는 횟수가 음이항 분포(모양 k = ${plan.shape})를 따르고 ` +
+    `한 사람에게 월 ${formatInt(plan.cap)}회를 넘게 보여 주지 않는다고 보고, 배정된 노출 수에 맞춰 평균을 풉니다. ` +
+    "여러 달을 합친 도달은 매달 같은 사람이 보는 경우(하한)와 달마다 독립인 경우(상한) 사이의 범위로 나타내고, 고객층끼리는 다른 사람이므로 더합니다."
+  );
+}
+
+/** The two assumptions, each in one sentence beside its input. */
+export const REACHABLE_SENTENCE = "고른 매체가 실제로 광고를 보여 줄 수 있는 거주자의 비율입니다. 매체의 이용자 규모를 보고 직접 정하세요(기본 100%는 모든 거주자).";
+export const SHAPE_SENTENCE = "노출이 사람들에게 얼마나 고르게 퍼지는지입니다. 1이면 소수가 여러 번 보는 쏠린 분포, 클수록 고르게 한두 번씩 보는 분포입니다.";
+export const REACH_LIMITS =
+  "이 자료는 사람이 아니라 고객층의 통신 이용량이므로, 매체가 실제로 누구에게 닿는지(매체 커버리지)와 실제 게재 결과는 알 수 없습니다. 도달은 위 두 가정에 따른 추정입니다.";
+
 /** Why money is left over (every weighted cell reached the cap), or null when the budget is all placed. */
 export function unspentReason(plan: Plan): string | null {
   if (plan.unspent <= 0) return null;
@@ -72,8 +119,23 @@ function shareOf(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
 }
 
-/** The segments table: one row per segment, highest budget first (the engine's order). */
+/**
+ * The plan's won and impressions per segment × month as integers that add up to the plan's totals
+ * (largest remainder over all cells), so every row, column and total of an export sums exactly.
+ */
+export function wholeCells(plan: Plan): { budget: number[][]; impressions: number[][] } {
+  const whole = (pick: (m: PlanSegment["months"][number]) => number, total: number) => {
+    const flat = largestRemainder(plan.segments.flatMap((s) => s.months.map((m) => Math.max(0, pick(m)))), Math.round(total));
+    return plan.segments.map((s, i) => flat.slice(i * plan.months.length, (i + 1) * plan.months.length));
+  };
+  return { budget: whole((m) => m.budget, plan.spent), impressions: whole((m) => m.impressions, plan.impressions) };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The segments table: one row per segment, highest budget first (the engine's order); 원, impressions and people whole. */
 export function segmentTable(plan: Plan): TableData {
+  const cells = wholeCells(plan);
   return {
     columns: [
       { label: "순위", kind: "int" },
@@ -83,7 +145,11 @@ export function segmentTable(plan: Plan): TableData {
       { label: "예산 (원)", kind: "int" },
       { label: "예산 비중 (%)", kind: "decimal" },
       { label: "노출 수", kind: "int" },
-      { label: "빈도 (1인당 월 노출)", kind: "decimal" },
+      { label: "도달 1회 이상 하한 (명)", kind: "int" },
+      { label: "도달 1회 이상 상한 (명)", kind: "int" },
+      { label: "도달 3회 이상 하한 (명)", kind: "int" },
+      { label: "도달 3회 이상 상한 (명)", kind: "int" },
+      { label: "빈도 (거주자 1인당 월 노출)", kind: "decimal" },
       { label: "빈도 상한 도달", kind: "text" },
       { label: "인구 (월평균)", kind: "int" },
       { label: "z", kind: "signed" },
@@ -94,9 +160,13 @@ export function segmentTable(plan: Plan): TableData {
       s.segment.district.name_ko,
       SEX_LABELS[s.segment.sex],
       ageLabel(s.segment.age),
-      s.budget,
+      sum(cells.budget[i]!),
       100 * shareOf(s.budget, plan.spent),
-      s.impressions,
+      sum(cells.impressions[i]!),
+      Math.round(s.reach.lower),
+      Math.round(s.reach.upper),
+      Math.round(s.reach3.lower),
+      Math.round(s.reach3.upper),
       s.frequency,
       s.saturated ? "예" : "아니오",
       s.population,
@@ -169,10 +239,79 @@ export function flightGrid(plan: Plan): FlightGrid {
 
 /** The grid as a table (CSV, workbook): a row per segment, a column per month, then the month totals. */
 export function flightTable(plan: Plan): TableData {
-  const grid = flightGrid(plan);
+  const { budget } = wholeCells(plan);
+  const monthTotals = plan.months.map((_, m) => sum(budget.map((row) => row[m]!)));
   return {
-    columns: [{ label: "고객층", kind: "text" }, ...grid.months.map((m) => ({ label: `${monthLabel(m.month)} 예산 (원)`, kind: "int" as const })), { label: "합계 (원)", kind: "int" }],
-    rows: [...grid.rows.map((r) => [r.label, ...r.cells.map((c) => c.budget), r.total]), ["월 합계", ...grid.monthTotals, grid.total]],
+    columns: [{ label: "고객층", kind: "text" }, ...plan.months.map((m) => ({ label: `${monthLabel(m)} 예산 (원)`, kind: "int" as const })), { label: "합계 (원)", kind: "int" }],
+    rows: [...plan.segments.map((s, i) => [segmentName(s.segment), ...budget[i]!, sum(budget[i]!)]), ["월 합계", ...monthTotals, sum(monthTotals)]],
+  };
+}
+
+/** Every segment × month with its won, impressions and modelled reach (the workbook's months sheet). */
+export function monthReachTable(plan: Plan): TableData {
+  const cells = wholeCells(plan);
+  return {
+    columns: [
+      { label: "고객층", kind: "text" },
+      { label: "달", kind: "text" },
+      { label: "예산 (원)", kind: "int" },
+      { label: "노출 수", kind: "int" },
+      { label: "도달 가능 인구 (명)", kind: "int" },
+      { label: "도달 1회 이상 (명)", kind: "int" },
+      { label: "도달 3회 이상 (명)", kind: "int" },
+      { label: "평균 빈도 (도달 1명당 노출)", kind: "decimal" },
+    ],
+    rows: plan.segments.flatMap((s, i) =>
+      s.months.map((m, j) => [
+        segmentName(s.segment),
+        monthLabel(m.month),
+        cells.budget[i]![j]!,
+        cells.impressions[i]![j]!,
+        Math.round(m.reachable),
+        Math.round(m.reach1),
+        Math.round(m.reach3),
+        m.averageFrequency,
+      ]),
+    ),
+  };
+}
+
+/**
+ * How many people see the ad exactly 1, 2, … cap times in each month, over all segments (the model's
+ * frequency distribution; the last row is the cap, the most anyone is shown).
+ */
+export function frequencyTable(plan: Plan): TableData {
+  const people = (j: number, m: number) => Math.round(sum(plan.segments.map((s) => s.months[m]!.frequencyDistribution[j] ?? 0)));
+  return {
+    columns: [{ label: "한 사람이 본 횟수", kind: "text" }, ...plan.months.map((m) => ({ label: `${shortMonthLabel(m)} (명)`, kind: "int" as const }))],
+    rows: [
+      ...Array.from({ length: plan.cap }, (_, j) => [`${j + 1}회${j + 1 === plan.cap ? " (상한)" : ""}`, ...plan.months.map((_, m) => people(j, m))]),
+      ["1회 이상 (도달)", ...plan.byMonth.map((b) => Math.round(b.reach1))],
+    ],
+  };
+}
+
+/** The reach curve as a table: each budget multiple with its impressions and reach ranges. */
+export function curveTable(points: readonly CurvePoint[]): TableData {
+  return {
+    columns: [
+      { label: "예산 배율", kind: "text" },
+      { label: "예산 (원)", kind: "int" },
+      { label: "노출 수", kind: "int" },
+      { label: "도달 1회 이상 하한 (명)", kind: "int" },
+      { label: "도달 1회 이상 상한 (명)", kind: "int" },
+      { label: "도달 3회 이상 하한 (명)", kind: "int" },
+      { label: "도달 3회 이상 상한 (명)", kind: "int" },
+    ],
+    rows: points.map((p) => [
+      `${p.multiple}배`,
+      Math.round(p.budget),
+      Math.round(p.impressions),
+      Math.round(p.reach.lower),
+      Math.round(p.reach.upper),
+      Math.round(p.reach3.lower),
+      Math.round(p.reach3.upper),
+    ]),
   };
 }
 
@@ -186,11 +325,16 @@ export function planSummary(plan: Plan): string {
   const times = (n: number) => formatKoreanAmount(n, "회");
   const parts: string[] = [];
   parts.push(`${name} 광고 예산 ${won(plan.budget)}을 CPM ${formatWon(plan.cpm)}으로 나누면 최대 ${times((plan.budget / plan.cpm) * 1000)}를 노출할 수 있습니다.`);
+  if (plan.impressions > 0) {
+    parts.push(
+      `모형으로 추정한 도달은 1회 이상 ${peopleRange(plan.reach).compact}, 3회 이상 ${peopleRange(plan.reach3).compact}입니다(가정: 거주자의 ${plan.reachable}%에 도달 가능, 노출 분포 모양 k = ${plan.shape}).`,
+    );
+  }
   const [first, ...rest] = plan.segments.filter((s) => s.budget > 0);
   if (first) {
     const runners = rest.slice(0, 2).map((s) => `${segmentName(s.segment)}(${won(s.budget)})`);
     parts.push(
-      `${segmentName(first.segment)}에 가장 많은 ${won(first.budget)}(집행 예산의 ${(100 * shareOf(first.budget, plan.spent)).toFixed(1)}%)을 배정해 ${times(first.impressions)}, 1인당 월 ${first.frequency.toFixed(1)}회를 보여 줍니다` +
+      `${segmentName(first.segment)}에 가장 많은 ${won(first.budget)}(집행 예산의 ${(100 * shareOf(first.budget, plan.spent)).toFixed(1)}%)을 배정해 ${times(first.impressions)}(거주자 1인당 월 ${first.frequency.toFixed(1)}회)를 보여 줍니다` +
         (runners.length ? `. 그다음은 ${runners.join(", ")} 순입니다.` : "."),
     );
   }
@@ -216,8 +360,18 @@ export function zeroWeightExplanation(service: ServiceId, months: readonly strin
   );
 }
 
+/** When a file was made, on Seoul's clock: "2026-12-03 18:52 (KST)". */
+export function kstTimestamp(now: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (KST)`;
+}
+
 /** A download's name: what and when, in Seoul's calendar ("adtarget-plan-delivery-2026-11-27.xlsx"). */
-export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months", ext: "csv" | "xlsx"): string {
+export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months" | "plan-curve" | "plan-frequency", ext: "csv" | "xlsx"): string {
   const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
   return `adtarget-${what}-${service}-${day}.${ext}`;
 }
@@ -237,4 +391,17 @@ export function regroupTyped(text: string, caret: number): { text: string; caret
     pos++;
   }
   return { text: grouped, caret: pos, value: digits === "" ? null : Number(digits) };
+}
+
+/**
+ * Parameters a link gives empty (`budget=`): read as missing, they would silently take the page's
+ * default, so the page says so (the API answers 400 for the required ones).
+ */
+export function blankProblems(input: QueryInput, shape: Shape, names: readonly string[] = ["budget", "cpm"]): ParamProblem[] {
+  return names.flatMap((name) => {
+    const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
+    const param = shape[name];
+    if (!param || given.length === 0 || given.some((g) => g.trim() !== "")) return [];
+    return [{ parameter: name, label: param.label, kind: "missing" as const, reason: "empty", allowed: param.codec.allowed }];
+  });
 }

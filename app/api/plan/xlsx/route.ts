@@ -2,6 +2,7 @@ import { planFromRequest } from "@/lib/api/plan-request";
 import { planWorkbook, XLSX_TYPE } from "@/lib/export/plan-workbook";
 import { planPage } from "@/lib/params/pages";
 import { hrefOf } from "@/lib/params/query";
+import { siteUrl } from "@/lib/site-url";
 import { planFileName } from "@/lib/views/plan";
 
 /** /api/plan as an XLSX workbook: the same query and the same plan, plus the inputs, source and method. */
@@ -10,7 +11,7 @@ export function GET(request: Request) {
   if (r.error) return r.error;
   const { engine, query } = r;
   const now = new Date();
-  const link = new URL(hrefOf("/plan", planPage(engine.months), query), request.url).href;
+  const link = new URL(hrefOf("/plan", planPage(engine.months), query), siteUrl() ?? request.url).href;
   const body = planWorkbook({ plan: r.plan, defaultSegments: query.segments === undefined, meta: engine.meta, link, now });
   return new Response(new Uint8Array(body), {
     headers: {
