@@ -1,0 +1,214 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
+import { apiError, type ApiError } from "@/lib/api/error";
+import { ENDPOINTS } from "@/lib/api/endpoints";
+import { isOgPage, ogCanonicalPath } from "@/lib/views/og";
+import { answerBytes, sendAnswer, sendPlain, type Answer } from "./answer";
+import { pageRequest } from "./page-url";
+import { abortError, QueueFull, renderQueue } from "./queue";
+
+/**
+ * The HTTP edge: every request passes here before Next.js, in production and in `npm run dev`.
+ *
+ *   request target → canonical key → cache (one byte-bounded LRU for pages, API bodies, previews)
+ *   → on a miss, one render per key (in-flight requests for it wait for that one) through a bounded
+ *   queue → ETag / If-None-Match 304 / gzip → headers → the client.
+ *
+ * What Next.js answers is decided by Next.js (its route handlers and pages); the edge decides only what
+ * to keep, by the answer's own headers: a 200 with a public Cache-Control (API bodies, previews) or a
+ * valid page. So a new route handler or page needs nothing registered here. The rest — build assets,
+ * client-side navigation payloads, OPTIONS — goes to Next.js as it is (navigation payloads through the
+ * render queue, since they render a page).
+ */
+export interface EdgeOptions {
+  /** The dataset's months: which /plan links are valid. */
+  months: readonly string[];
+  /** Renders `url` with Next.js (GET, no conditional or encoding headers) and returns the whole answer. */
+  upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer>;
+  /** Hands the request to Next.js unchanged. */
+  pass(req: IncomingMessage, res: ServerResponse): void;
+  /** The cache's size in bytes; 0 keeps nothing (development). */
+  cacheBytes: number;
+  /** Renders at once, and renders waiting their turn (more are refused with 503). */
+  slots: number;
+  queueMax: number;
+  log?: (line: string) => void;
+}
+
+const API_METHODS = "GET, HEAD, OPTIONS";
+const TEXT = { "content-type": "text/plain; charset=utf-8" };
+
+const ENDPOINT_PATHS = ENDPOINTS.map((e) => {
+  const p = e.replace(/^[A-Z]+ /, "").replace(/\?.*$/, "");
+  return new RegExp(`^${p.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+});
+
+/** Parses a request target the HTTP parser accepted; undefined for anything but an origin-form path. */
+function parseTarget(raw: string): URL | undefined {
+  // "//host…" would parse as a host, "http://…" (absolute form) and "*" name no path of this site.
+  if (!raw.startsWith("/") || raw.startsWith("//")) return undefined;
+  try {
+    const url = new URL(raw, "http://edge.invalid");
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The query with its parameters in name order (values of one name keep theirs): one key per spelling order. */
+function sortedQuery(search: URLSearchParams): string {
+  if (search.size === 0) return "";
+  search.sort();
+  return `?${search}`;
+}
+
+const isCacheable = (a: Answer) => a.status === 200 && /\bpublic\b/.test(a.headers["cache-control"] ?? "") && !/no-store/.test(a.headers["cache-control"] ?? "");
+
+/** At most `n` log lines per `windowMs` (then one line saying how many were left out): a client cannot flood the log. */
+export function rateLimitedLog(log: (line: string) => void, n = 10, windowMs = 10_000) {
+  let windowStart = 0;
+  let written = 0;
+  let dropped = 0;
+  return (line: string) => {
+    const now = Date.now();
+    if (now - windowStart >= windowMs) {
+      if (dropped) log(`(${dropped} similar log lines left out)`);
+      windowStart = now;
+      written = 0;
+      dropped = 0;
+    }
+    if (written++ < n) log(line);
+    else dropped++;
+  };
+}
+
+export function createEdge(opts: EdgeOptions) {
+  const cache = opts.cacheBytes > 0 ? new LRUCache<string, Answer>({ maxSize: opts.cacheBytes, sizeCalculation: answerBytes }) : undefined;
+  const queue = renderQueue(opts.slots, opts.queueMax);
+  const flights = new Map<string, { answer: Promise<Answer>; waiters: number; controller: AbortController }>();
+  const log = rateLimitedLog(opts.log ?? ((l) => console.error(l)));
+
+  /**
+   * The answer for `key`: from the cache, or from the render already under way for it, or from a new
+   * render. When every requester of a render has gone, it is dropped from the queue, or aborted if it
+   * has started (the upstream request is closed, which stops Next.js's streaming render).
+   */
+  function get(key: string, client: AbortSignal, render: (signal: AbortSignal) => Promise<Answer>, keep: (a: Answer) => boolean): Promise<Answer> {
+    const hit = cache?.get(key);
+    if (hit) return Promise.resolve(hit);
+    let flight = flights.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const answer = queue.run(() => render(controller.signal), controller.signal).then((a) => {
+        if (keep(a)) cache?.set(key, a);
+        return a;
+      });
+      const f = { answer, waiters: 0, controller };
+      answer.catch(() => undefined).finally(() => flights.get(key) === f && flights.delete(key));
+      flights.set(key, f);
+      flight = f;
+    }
+    const f = flight;
+    f.waiters++;
+    return new Promise<Answer>((resolve, reject) => {
+      const leave = () => {
+        if (--f.waiters === 0) {
+          if (flights.get(key) === f) flights.delete(key);
+          f.controller.abort();
+        }
+        reject(abortError());
+      };
+      if (client.aborted) return leave();
+      client.addEventListener("abort", leave, { once: true });
+      f.answer.then(
+        (a) => (client.removeEventListener("abort", leave), resolve(a)),
+        (e: unknown) => (client.removeEventListener("abort", leave), reject(e)),
+      );
+    });
+  }
+
+  function clientSignal(res: ServerResponse): AbortSignal {
+    const c = new AbortController();
+    res.once("close", () => res.writableFinished || c.abort());
+    return c.signal;
+  }
+
+  function sendApiError(req: IncomingMessage, res: ServerResponse, status: number, error: ApiError, extra: Record<string, string> = {}) {
+    const e = apiError(status, error);
+    sendPlain(res, e.status, { ...e.headers, ...extra }, e.body, req.method === "HEAD");
+  }
+
+  function noEndpoint(req: IncomingMessage, res: ServerResponse, pathname: string, why = "") {
+    sendApiError(req, res, 404, { error: "not_found", message: `no API endpoint at ${pathname.slice(0, 80)}${why}; endpoints: ${ENDPOINTS.join("; ")}` });
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number) {
+    const a = await get(key, clientSignal(res), (signal) => opts.upstream(url, req, signal), keep);
+    sendAnswer(req, res, a, status?.(a));
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse) {
+    const method = req.method ?? "GET";
+    const raw = req.url ?? "/";
+    const url = parseTarget(raw);
+    const { pathname } = url ?? { pathname: raw.split("?")[0]! };
+    const api = pathname === "/api" || pathname.startsWith("/api/");
+
+    if (api) {
+      if (!url) return noEndpoint(req, res, pathname, " (not a path of this site, or not valid percent-encoded UTF-8)");
+      if (pathname === "/api") return noEndpoint(req, res, pathname);
+      if (!API_METHODS.split(", ").includes(method)) {
+        if (!ENDPOINT_PATHS.some((re) => re.test(pathname))) return noEndpoint(req, res, pathname);
+        return sendApiError(req, res, 405, { error: "method_not_allowed", message: `${method.slice(0, 20)} is not supported; allowed: ${API_METHODS}` }, { allow: API_METHODS });
+      }
+      if (method === "OPTIONS") return opts.pass(req, res);
+      return answer(req, res, `${pathname}${sortedQuery(url.searchParams)}`, raw, isCacheable);
+    }
+    if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") {
+      return sendPlain(res, 405, { ...TEXT, allow: API_METHODS }, "405 Method Not Allowed\n");
+    }
+    if (!url) {
+      log(`400 bad request target ${JSON.stringify(raw.slice(0, 120))}`);
+      return sendPlain(res, 400, TEXT, "400 Bad Request: not a path of this site, or not valid percent-encoded UTF-8\n", method === "HEAD");
+    }
+    if (method === "OPTIONS" || pathname.startsWith("/_next/")) return opts.pass(req, res);
+    if (pathname.startsWith("/og/")) {
+      const page = pathname.slice("/og/".length);
+      // Previews are images: one per canonical view, kept like any other answer.
+      if (isOgPage(page)) return answer(req, res, ogCanonicalPath(page, url.searchParams, opts.months), raw, (a) => a.status === 200);
+      return opts.pass(req, res);
+    }
+    if (/\.[a-zA-Z0-9]+$/.test(pathname)) return opts.pass(req, res);
+    if (req.headers.rsc === "1") {
+      // Client-side navigation asks for the RSC payload, not HTML: Next.js answers it, in the queue's turn.
+      return queue.run(() => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))), clientSignal(res));
+    }
+    const known = pageRequest(pathname, url.searchParams, opts.months);
+    // Unknown paths are rendered too (the not-found page needs its policy) but not kept.
+    const target = known?.url ?? `${pathname}${url.search}`;
+    return answer(req, res, target, target, (a) => known !== undefined && a.status < 500, (a) => (known && a.status === 200 ? known.status : a.status));
+  }
+
+  return {
+    handle(req: IncomingMessage, res: ServerResponse): void {
+      serve(req, res).catch((e: unknown) => {
+        if ((e as Error).name === "AbortError") return void res.destroy();
+        const api = (req.url ?? "").startsWith("/api");
+        if (e instanceof QueueFull) {
+          if (res.headersSent) return void res.destroy();
+          const retry = { "retry-after": "1" };
+          if (api) return sendApiError(req, res, 503, { error: "unavailable", message: "the server is busy; try again in a second" }, retry);
+          return sendPlain(res, 503, { ...TEXT, ...retry }, "503 Service Unavailable: busy, try again in a second\n");
+        }
+        log(`500 ${req.method} ${JSON.stringify((req.url ?? "").slice(0, 120))}: ${(e as Error).stack ?? String(e)}`);
+        if (res.headersSent) return void res.destroy();
+        sendPlain(res, 500, TEXT, "500 Internal Server Error\n");
+      });
+    },
+    /** What the cache and the queue hold now (tests, the benchmark). */
+    stats: () => ({ entries: cache?.size ?? 0, bytes: cache?.calculatedSize ?? 0, maxBytes: opts.cacheBytes, flights: flights.size, ...queue.stats() }),
+  };
+}
+
+export type Edge = ReturnType<typeof createEdge>;
