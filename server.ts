@@ -81,7 +81,8 @@ const DROPPED = new Set(["content-length", "content-encoding", "transfer-encodin
 const FORWARDED = ["host", "user-agent", "accept-language", "x-forwarded-proto", "x-forwarded-host"];
 
 function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer> {
-  const headers: Record<string, string> = { accept: req.headers.accept?.includes("text/html") ? "text/html" : "*/*" };
+  // The same request headers for every requester of a key, so the answer cannot depend on who asked first.
+  const headers: Record<string, string> = { accept: url.startsWith("/api/") || url.startsWith("/og/") ? "*/*" : "text/html" };
   for (const h of FORWARDED) if (typeof req.headers[h] === "string") headers[h] = req.headers[h] as string;
   return new Promise((resolve, reject) => {
     const r = httpRequest({ socketPath: socket, agent, path: url, method: "GET", headers, signal }, (res) => {
@@ -152,5 +153,5 @@ server.listen(port, hostname, async () => {
   if (!existsSync(socket)) fail(`could not open the render socket in ${socketDir}`);
   ready = true;
   for (const run of waiting.splice(0)) run();
-  console.log(`AdTarget Seoul${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port}`);
+  console.log(`AdTarget Seoul${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port} (pid ${process.pid})`);
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -101,24 +101,21 @@ test("a busy port stops the start at once, naming the port", async () => {
   }
 });
 
-const socketFolders = () => new Set(readdirSync(tmpdir()).filter((n) => /^adtarget-\d+$/.test(n)));
-
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   test(`${signal} to \`npm start\` stops the server within 5 s and removes its socket folder`, async ({ request }) => {
     const port = await freePort();
-    const before = socketFolders();
     const npm = run("npm", ["start"], { PORT: String(port), HOST: "127.0.0.1" });
     try {
       await listening(npm, 120_000);
-      const mine = [...socketFolders()].filter((n) => !before.has(n));
-      expect(mine).toHaveLength(1);
+      const pid = Number(/\(pid (\d+)\)/.exec(npm.output())![1]);
+      const folder = path.join(tmpdir(), `adtarget-${pid}`);
+      expect(existsSync(folder)).toBe(true);
       expect((await request.get(`http://127.0.0.1:${port}/api/health`)).status()).toBe(200);
       const t0 = Date.now();
       npm.child.kill(signal);
-      const pid = Number(mine[0]!.slice("adtarget-".length));
       await expect.poll(() => alive(pid), { timeout: 5000, intervals: [100] }).toBe(false);
       expect(Date.now() - t0).toBeLessThan(5000);
-      expect(existsSync(path.join(tmpdir(), mine[0]!))).toBe(false);
+      expect(existsSync(folder)).toBe(false);
       await expect(request.get(`http://127.0.0.1:${port}/api/health`, { timeout: 2000 })).rejects.toThrow();
     } finally {
       npm.child.kill("SIGKILL");

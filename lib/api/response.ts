@@ -12,6 +12,9 @@ export const CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=3600";
 
 export type { ApiError };
 
+// Bodies go out as UTF-8 bytes: a string body would be encoded again by the web stream Next.js pipes.
+const utf8 = new TextEncoder();
+
 export function etagFor(datasetVersion: string, canonicalKey: string): string {
   return `"${createHash("sha1").update(`${datasetVersion}\n${canonicalKey}`).digest("base64url")}"`;
 }
@@ -21,7 +24,7 @@ export function json(request: Request, data: unknown, version: string, key: stri
   const etag = etagFor(version, key);
   const headers = { "Cache-Control": CACHE_CONTROL, ETag: etag };
   if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  return new Response(JSON.stringify(data), { headers: { ...headers, "Content-Type": JSON_TYPE } });
+  return new Response(utf8.encode(JSON.stringify(data)), { headers: { ...headers, "Content-Type": JSON_TYPE } });
 }
 
 function errorResponse(status: number, body: ApiError): Response {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { acceptsGzip, answerBytes, etagMatches, inlineScriptHashes, makeAnswer, pageCsp, type Answer } from "./answer";
+import { acceptsGzip, answerBytes, etagMatches, gzipOf, inlineScriptHashes, makeAnswer, pageCsp, type Answer } from "./answer";
 import { pageRequest } from "./page-url";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
@@ -43,13 +43,16 @@ describe("makeAnswer", () => {
     expect(api.headers["content-security-policy"]).toMatch(/^default-src 'none'/);
   });
 
-  it("keeps a small answer as rendered and gzipped, and does not gzip what does not compress", () => {
+  it("keeps a small answer as rendered, gzips it once when first asked, and does not gzip what does not compress", () => {
     const body = Buffer.from(JSON.stringify({ rows: Array.from({ length: 50 }, (_, i) => ({ district: "강남구", i })) }));
     const a = makeAnswer(200, { "content-type": "application/json; charset=utf-8" }, body);
     expect(a.identity?.equals(body)).toBe(true);
+    expect(a.gzip).toBeUndefined();
+    expect(gzipOf(a).made).toBe(true);
     expect(gunzipSync(a.gzip!).equals(body)).toBe(true);
+    expect(gzipOf(a)).toEqual({ gzip: a.gzip, made: false });
     const png = makeAnswer(200, { "content-type": "image/png" }, Buffer.alloc(5000, 7));
-    expect(png.gzip).toBeUndefined();
+    expect(gzipOf(png).gzip).toBeUndefined();
     expect(png.identity?.length).toBe(5000);
   });
 });

@@ -17,8 +17,10 @@ export interface Answer {
   headers: Record<string, string>;
   /** The body as rendered, kept when small or when it does not compress (see IDENTITY_MAX). */
   identity?: Buffer;
-  /** The body gzipped once, kept when it compresses. */
+  /** The body gzipped once, kept when it compresses (for a small body, made on first use: gzipOf). */
   gzip?: Buffer;
+  /** Whether a gzip form is worth making (text, large enough, and not yet found not to shrink). */
+  compressible: boolean;
   /** The uncompressed body's length in bytes. */
   length: number;
   /** A strong ETag: the upstream's (the API's names the dataset and the canonical query) or the body's sha256. */
@@ -26,11 +28,12 @@ export interface Answer {
 }
 
 /**
- * Bodies up to this size are kept as rendered beside their gzip, so a client without gzip (a script,
- * a monitor, the benchmark's load generator) costs a lookup, not a decompression. Larger ones — pages,
- * long lists — are kept gzipped only: HTML compresses 5–8×, so the cache holds several times more.
+ * Bodies up to this size are kept as rendered (and beside it their gzip, once asked for), so a client
+ * without gzip (a script, a monitor, the benchmark's load generator) costs a lookup, not a
+ * decompression. Larger ones — pages, long lists — are kept gzipped only: HTML compresses 5–8×, so
+ * the cache holds several times more.
  */
-const IDENTITY_MAX = 32 * 1024;
+const IDENTITY_MAX = 64 * 1024;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg)/;
 
 /** Browsers and shared caches may keep a page briefly; the HTML only changes with the dataset (a restart). */
@@ -92,16 +95,36 @@ export function makeAnswer(status: number, headers: Record<string, string>, body
     own["content-security-policy"] = pageCsp(inlineScriptHashes(body.toString("utf8")), opts.dev);
     own["cache-control"] = status < 500 ? PAGE_CACHE_CONTROL : "no-store";
   }
-  const zipped = COMPRESSIBLE.test(type) && body.length >= 256 ? gzipSync(body, { level: 6 }) : undefined;
-  const gzip = zipped && zipped.length < body.length * 0.9 ? zipped : undefined;
+  const compressible = COMPRESSIBLE.test(type) && body.length >= 256;
+  // A small body is kept as rendered and gzipped on the first request that takes gzip (gzip costs
+  // more CPU than the rest of a cold API answer; a client without gzip never pays it). A large one is
+  // gzipped now and kept only so.
+  const large = compressible && body.length > IDENTITY_MAX;
+  const gzip = large ? gzipSync(body, { level: 6 }) : undefined;
   return {
     status,
     headers: own,
-    identity: !gzip || body.length <= IDENTITY_MAX ? body : undefined,
+    identity: large ? undefined : body,
     gzip,
+    compressible,
     length: body.length,
     etag: opts.etag ?? sha256(body),
   };
+}
+
+/**
+ * The answer's gzipped body, made now if it has none yet (kept on the answer: `true` in `made` tells
+ * the caller its size changed). Undefined when gzip would not make it smaller.
+ */
+export function gzipOf(a: Answer): { gzip?: Buffer; made: boolean } {
+  if (a.gzip || !a.compressible || !a.identity) return { gzip: a.gzip, made: false };
+  const zipped = gzipSync(a.identity, { level: 6 });
+  if (zipped.length >= a.identity.length * 0.9) {
+    a.compressible = false;
+    return { made: true };
+  }
+  a.gzip = zipped;
+  return { gzip: zipped, made: true };
 }
 
 /** What a kept answer costs: its bodies, plus its headers (a page's policy holds a hash per inline script). */
@@ -139,18 +162,26 @@ function withVary(vary: string | undefined): string {
   return /accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
 }
 
-/** Sends an answer: 304 for a matching If-None-Match, gzip when the client takes it, no body for HEAD. */
-export function sendAnswer(req: IncomingMessage, res: ServerResponse, a: Answer, status = a.status): void {
+/**
+ * Sends an answer: 304 for a matching If-None-Match, gzip when the client takes it, no body for HEAD.
+ * `grown` is called when the answer made its gzip form now (its cached size changed).
+ */
+export function sendAnswer(req: IncomingMessage, res: ServerResponse, a: Answer, status = a.status, grown?: () => void): void {
   const headers: Record<string, string | number> = { ...a.headers, etag: a.etag };
-  if (a.gzip) headers.vary = withVary(a.headers.vary);
+  if (a.compressible || a.gzip) headers.vary = withVary(a.headers.vary);
   if (status === 200 && etagMatches(req.headers["if-none-match"], a.etag)) {
     delete headers["content-type"];
     res.writeHead(304, headers).end();
     return;
   }
-  const gzip = a.gzip !== undefined && acceptsGzip(req.headers["accept-encoding"]);
+  let gzip: Buffer | undefined;
+  if (acceptsGzip(req.headers["accept-encoding"])) {
+    const made = gzipOf(a);
+    gzip = made.gzip;
+    if (made.made) grown?.();
+  }
   // A client refusing gzip gets the rendered bytes: kept when small, else decompressed for it.
-  const body = gzip ? a.gzip! : (a.identity ?? gunzipSync(a.gzip!));
+  const body = gzip ?? a.identity ?? gunzipSync(a.gzip!);
   headers["content-length"] = body.length;
   if (gzip) headers["content-encoding"] = "gzip";
   res.writeHead(status, headers);

@@ -173,13 +173,16 @@ describe("the edge", () => {
       ...Array.from({ length: 500 }, (_, i) => abandon(port, `/plan?budget=${i + 1}`)),
     ]);
     await tick(100);
-    // Renders that started before their requester was seen leaving were aborted; the rest never started.
-    expect(u.started).toBeLessThan(250);
+    // Most never started; those that started before their requester was seen leaving were aborted.
+    // (Without the queue's check every one of the 2,500 would have run to its end.)
+    expect(u.started).toBeLessThan(1000);
     expect(u.started - u.aborted).toBeLessThan(50);
     const t0 = performance.now();
     const fresh = await get(port, "/segment");
     expect(fresh.status).toBe(200);
     expect(performance.now() - t0).toBeLessThan(3000);
+    // Connections the server accepts late are noticed leaving as they come; nothing stays behind.
+    for (let i = 0; i < 100 && edge.stats().flights > 0; i++) await tick(20);
     expect(edge.stats()).toMatchObject({ waiting: 0, flights: 0 });
   });
 

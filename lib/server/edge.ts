@@ -85,6 +85,12 @@ export function rateLimitedLog(log: (line: string) => void, n = 10, windowMs = 1
 
 export function createEdge(opts: EdgeOptions) {
   const cache = opts.cacheBytes > 0 ? new LRUCache<string, Answer>({ maxSize: opts.cacheBytes, sizeCalculation: answerBytes }) : undefined;
+  /**
+   * The request targets seen, by their bytes, with their canonical key (and status, for an invalid
+   * page link): a repeat skips parsing and canonicalizing, which cost more than the rest of a cached
+   * answer. Bounded by count; an entry whose answer has left the cache just misses.
+   */
+  const seen = cache ? new LRUCache<string, { key: string; status?: number }>({ max: 10_000 }) : undefined;
   const queue = renderQueue(opts.slots, opts.queueMax);
   const flights = new Map<string, { answer: Promise<Answer>; waiters: number; controller: AbortController }>();
   const log = rateLimitedLog(opts.log ?? ((l) => console.error(l)));
@@ -145,12 +151,24 @@ export function createEdge(opts: EdgeOptions) {
 
   async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number) {
     const a = await get(key, clientSignal(res), (signal) => opts.upstream(url, req, signal), keep);
-    sendAnswer(req, res, a, status?.(a));
+    const code = status?.(a);
+    if (cache?.peek(key) === a) seen?.set(req.url!, { key, status: code });
+    send(req, res, key, a, code);
+  }
+
+  /** Sends; an answer that made its gzip form now is put again, so the cache counts its new size. */
+  function send(req: IncomingMessage, res: ServerResponse, key: string, a: Answer, status?: number) {
+    sendAnswer(req, res, a, status, () => cache?.peek(key) === a && cache.set(key, a));
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const method = req.method ?? "GET";
     const raw = req.url ?? "/";
+    if ((method === "GET" || method === "HEAD") && req.headers.rsc === undefined) {
+      const known = seen?.get(raw);
+      const a = known && cache!.get(known.key);
+      if (a) return send(req, res, known.key, a, known.status);
+    }
     const url = parseTarget(raw);
     const { pathname } = url ?? { pathname: raw.split("?")[0]! };
     const api = pathname === "/api" || pathname.startsWith("/api/");
