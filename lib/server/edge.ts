@@ -134,9 +134,20 @@ export function createEdge(opts: EdgeOptions) {
     });
   }
 
-  function clientSignal(res: ServerResponse): AbortSignal {
+  /**
+   * Aborts when the client has gone: at its FIN (Node's server answers nothing on a connection the
+   * client has closed, and the FIN is read in the same turn as a request sent just before it) or when
+   * the connection closes before the answer was sent.
+   */
+  function clientSignal(req: IncomingMessage, res: ServerResponse): AbortSignal {
     const c = new AbortController();
-    res.once("close", () => res.writableFinished || c.abort());
+    const gone = () => c.abort();
+    const socket = req.socket;
+    socket.once("end", gone);
+    res.once("close", () => {
+      socket.off("end", gone);
+      if (!res.writableFinished) c.abort();
+    });
     return c.signal;
   }
 
@@ -150,7 +161,7 @@ export function createEdge(opts: EdgeOptions) {
   }
 
   async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number) {
-    const a = await get(key, clientSignal(res), (signal) => opts.upstream(url, req, signal), keep);
+    const a = await get(key, clientSignal(req, res), (signal) => opts.upstream(url, req, signal), keep);
     const code = status?.(a);
     if (cache?.peek(key) === a) seen?.set(req.url!, { key, status: code });
     send(req, res, key, a, code);
@@ -200,7 +211,7 @@ export function createEdge(opts: EdgeOptions) {
     if (/\.[a-zA-Z0-9]+$/.test(pathname)) return opts.pass(req, res);
     if (req.headers.rsc === "1") {
       // Client-side navigation asks for the RSC payload, not HTML: Next.js answers it, in the queue's turn.
-      return queue.run(() => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))), clientSignal(res));
+      return queue.run(() => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))), clientSignal(req, res));
     }
     const known = pageRequest(pathname, url.searchParams, opts.months);
     // Unknown paths are rendered too (the not-found page needs its policy) but not kept.

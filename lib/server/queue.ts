@@ -2,8 +2,8 @@
  * The render queue: at most `slots` renders at once, at most `maxWaiting` waiting their turn in arrival
  * order. Rendering a page or a preview is JavaScript on this one thread: running more at once finishes
  * none sooner, while each render in progress holds its memory until it ends. A waiting render whose
- * signal aborts (everyone who asked for it has gone) leaves the queue before it starts; a full queue
- * refuses at once (QueueFull) rather than growing.
+ * signal aborts (everyone who asked for it has gone) leaves the queue before it starts, and a render is
+ * checked once more when its turn comes; a full queue refuses at once (QueueFull) rather than growing.
  */
 export class QueueFull extends Error {
   constructor() {
@@ -19,8 +19,13 @@ export function renderQueue(slots: number, maxWaiting: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
 
-  async function go<T>(task: () => Promise<T>): Promise<T> {
+  async function go<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T> {
     try {
+      // One turn of the event loop first: a client that sent its request and closed at once has its
+      // close read in the same turn as the request, after the request was handed here. Without the
+      // pause, such a render would start (and a preview's drawing cannot be stopped once begun).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal.aborted) throw abortError();
       return await task();
     } finally {
       // A finishing task hands its slot straight to the next in line, so nobody can slip in between.
@@ -34,13 +39,13 @@ export function renderQueue(slots: number, maxWaiting: number) {
     if (signal.aborted) return Promise.reject(abortError());
     if (running < slots) {
       running++;
-      return go(task);
+      return go(task, signal);
     }
     if (waiting.length >= maxWaiting) return Promise.reject(new QueueFull());
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         signal.removeEventListener("abort", leave);
-        go(task).then(resolve, reject);
+        go(task, signal).then(resolve, reject);
       };
       const leave = () => {
         const i = waiting.indexOf(start);

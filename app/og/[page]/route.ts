@@ -10,6 +10,11 @@ import { isOgPage, ogCard } from "@/lib/views/og";
 export async function GET(request: Request, { params }: { params: Promise<{ page: string }> }) {
   const { page } = await params;
   if (!isOgPage(page)) return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const png = await renderCard(ogCard(page, new URL(request.url).searchParams, getEngine()));
+  const card = ogCard(page, new URL(request.url).searchParams, getEngine());
+  // Drawing cannot be stopped once begun, so a requester that has gone (the edge closes its request
+  // when every client waiting for this preview has left) is checked for once more, a turn later.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (request.signal.aborted) return new Response(null, { status: 499, headers: { "cache-control": "no-store" } });
+  const png = await renderCard(card);
   return new Response(new Uint8Array(png), { headers: { "cache-control": OG_CACHE_CONTROL, "content-type": "image/png" } });
 }
