@@ -19,7 +19,7 @@ import next from "next";
 import { makeAnswer, type Answer } from "@/lib/server/answer";
 import { createEdge } from "@/lib/server/edge";
 import { loadEngine } from "@/lib/server/engine";
-import { CACHE_BYTES, RENDER_QUEUE_MAX, RENDER_SLOTS } from "@/lib/server/memory-budget";
+import { API_SLOTS, CACHE_BYTES, RENDER_QUEUE_MAX, RENDER_SLOTS } from "@/lib/server/memory-budget";
 import { STANDALONE_CONFIG_VARIABLE, standaloneConfig } from "@/lib/server/next-config";
 
 const dev = process.env.NODE_ENV === "development";
@@ -74,7 +74,7 @@ const socketDir = socketFolder();
 const socket = path.join(socketDir, "render.sock");
 const renderer = createServer((req, res) => void handle(req, res));
 // Renders reuse their connections to the socket instead of opening one per request.
-const agent = new Agent({ keepAlive: true, maxSockets: RENDER_SLOTS + 2 });
+const agent = new Agent({ keepAlive: true, maxSockets: RENDER_SLOTS + API_SLOTS + 2 });
 
 /** Headers a rendered answer keeps; length, encoding and the ETag are the edge's to set. */
 const DROPPED = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
@@ -108,6 +108,7 @@ const edge = createEdge({
   // In development every answer is rendered afresh, so an edited page shows on reload.
   cacheBytes: dev ? 0 : CACHE_BYTES,
   slots: RENDER_SLOTS,
+  apiSlots: API_SLOTS,
   queueMax: RENDER_QUEUE_MAX,
 });
 

@@ -55,6 +55,7 @@ async function start(overrides: Partial<EdgeOptions> = {}, delayMs = 2) {
     pass: (req, res) => (passed.push(req.url!), res.writeHead(200, { "content-type": "text/plain" }).end("next")),
     cacheBytes: 2 ** 20,
     slots: 2,
+    apiSlots: 2,
     queueMax: 64,
     log: (l) => logs.push(l),
     ...overrides,
@@ -196,7 +197,7 @@ describe("the edge", () => {
   });
 
   it("refuses renders beyond its queue with 503 and Retry-After, in the API's error shape on the API", async () => {
-    const { port } = await start({ slots: 1, queueMax: 1 }, 40);
+    const { port } = await start({ apiSlots: 1, queueMax: 1 }, 40);
     const answers = await Promise.all([1, 2, 3, 4].map((i) => get(port, `/api/q?i=${i}`)));
     const refused = answers.filter((a) => a.status === 503);
     expect(refused.length).toBe(2);

@@ -32,6 +32,12 @@ export interface EdgeOptions {
   /** Renders at once, and renders waiting their turn (more are refused with 503). */
   slots: number;
   queueMax: number;
+  /**
+   * API answers rendered at once. They take a millisecond or two and little memory, and each one
+   * spends part of its time waiting on the hop to Next.js; with the pages' two slots the processor
+   * sat idle between them (cold API answers at half the rate of going to Next.js directly).
+   */
+  apiSlots: number;
   log?: (line: string) => void;
 }
 
@@ -92,6 +98,7 @@ export function createEdge(opts: EdgeOptions) {
    */
   const seen = cache ? new LRUCache<string, { key: string; status?: number }>({ max: 10_000 }) : undefined;
   const queue = renderQueue(opts.slots, opts.queueMax);
+  const apiQueue = renderQueue(opts.apiSlots, opts.queueMax);
   const flights = new Map<string, { answer: Promise<Answer>; waiters: number; controller: AbortController }>();
   const log = rateLimitedLog(opts.log ?? ((l) => console.error(l)));
 
@@ -100,13 +107,13 @@ export function createEdge(opts: EdgeOptions) {
    * render. When every requester of a render has gone, it is dropped from the queue, or aborted if it
    * has started (the upstream request is closed, which stops Next.js's streaming render).
    */
-  function get(key: string, client: AbortSignal, render: (signal: AbortSignal) => Promise<Answer>, keep: (a: Answer) => boolean): Promise<Answer> {
+  function get(key: string, client: AbortSignal, render: (signal: AbortSignal) => Promise<Answer>, keep: (a: Answer) => boolean, q = queue): Promise<Answer> {
     const hit = cache?.get(key);
     if (hit) return Promise.resolve(hit);
     let flight = flights.get(key);
     if (!flight) {
       const controller = new AbortController();
-      const answer = queue.run(() => render(controller.signal), controller.signal).then((a) => {
+      const answer = q.run(() => render(controller.signal), controller.signal).then((a) => {
         if (keep(a)) cache?.set(key, a);
         return a;
       });
@@ -160,8 +167,8 @@ export function createEdge(opts: EdgeOptions) {
     sendApiError(req, res, 404, { error: "not_found", message: `no API endpoint at ${pathname.slice(0, 80)}${why}; endpoints: ${ENDPOINTS.join("; ")}` });
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number) {
-    const a = await get(key, clientSignal(req, res), (signal) => opts.upstream(url, req, signal), keep);
+  async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number, q = queue) {
+    const a = await get(key, clientSignal(req, res), (signal) => opts.upstream(url, req, signal), keep, q);
     const code = status?.(a);
     if (cache?.peek(key) === a) seen?.set(req.url!, { key, status: code });
     send(req, res, key, a, code);
@@ -192,7 +199,7 @@ export function createEdge(opts: EdgeOptions) {
         return sendApiError(req, res, 405, { error: "method_not_allowed", message: `${method.slice(0, 20)} is not supported; allowed: ${API_METHODS}` }, { allow: API_METHODS });
       }
       if (method === "OPTIONS") return opts.pass(req, res);
-      return answer(req, res, `${pathname}${sortedQuery(url.searchParams)}`, raw, isCacheable);
+      return answer(req, res, `${pathname}${sortedQuery(url.searchParams)}`, raw, isCacheable, undefined, apiQueue);
     }
     if (method !== "GET" && method !== "HEAD" && method !== "OPTIONS") {
       return sendPlain(res, 405, { ...TEXT, allow: API_METHODS }, "405 Method Not Allowed\n");
@@ -236,7 +243,7 @@ export function createEdge(opts: EdgeOptions) {
       });
     },
     /** What the cache and the queue hold now (tests, the benchmark). */
-    stats: () => ({ entries: cache?.size ?? 0, bytes: cache?.calculatedSize ?? 0, maxBytes: opts.cacheBytes, flights: flights.size, ...queue.stats() }),
+    stats: () => ({ entries: cache?.size ?? 0, bytes: cache?.calculatedSize ?? 0, maxBytes: opts.cacheBytes, flights: flights.size, ...queue.stats(), api: apiQueue.stats() }),
   };
 }
 

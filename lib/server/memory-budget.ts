@@ -21,3 +21,6 @@ export const RENDER_SLOTS = 2;
  * requesters have all gone leave the queue, so only live requests count.
  */
 export const RENDER_QUEUE_MAX = 512;
+
+/** API answers rendered at once (lib/server/edge.ts says why they have their own, wider queue). */
+export const API_SLOTS = 16;
