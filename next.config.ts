@@ -1,8 +1,6 @@
 import type { NextConfig } from "next";
 import { NON_PAGE_CSP, SECURITY_HEADERS } from "./lib/server/headers";
 
-const dev = process.env.NODE_ENV === "development";
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -11,9 +9,9 @@ const nextConfig: NextConfig = {
   // The app has no next/image; the optimizer endpoint would only be a way to make the server fetch URLs.
   images: { unoptimized: true },
   async headers() {
-    // Page HTML gets its own policy from server.ts, replacing this one. `next dev` serves pages without
-    // server.ts, so there pages get no policy rather than one that blocks them.
-    return [{ source: "/:path*", headers: dev ? SECURITY_HEADERS : [...SECURITY_HEADERS, { key: "Content-Security-Policy", value: NON_PAGE_CSP }] }];
+    // Page HTML gets its own policy from the edge (lib/server/edge.ts), replacing this one, in
+    // production and development alike.
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS, { key: "Content-Security-Policy", value: NON_PAGE_CSP }] }];
   },
 };
 

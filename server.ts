@@ -1,70 +1,124 @@
 /**
- * The production server: Next.js behind a thin HTTP layer that makes page HTML cacheable.
+ * The server, in production (`npm start`) and development (`npm run dev`): Next.js behind the edge
+ * (lib/server/edge.ts), which answers every request the same way — canonical key, one cache, ETag and
+ * gzip, the headers and policies, the JSON error shape.
  *
- * Next.js renders a page per request, and a strict CSP in Next.js means a per-request nonce, which makes
- * every page unique and uncacheable. Here each page is rendered once per canonical URL (lib/server/
- * page-url.ts), kept in memory by bytes, and sent with a policy allowing exactly its inline scripts by
- * sha256 — the same bytes and the same policy for everyone, so this process, a CDN and browsers can all
- * reuse it (ETag, 304). Everything else (the JSON API, build assets, client-side navigation payloads)
- * goes straight to Next.js. `npm run dev` stays plain `next dev`.
+ * Next.js renders through a private socket, so the edge gets the whole body to hash and keep. The
+ * dataset is loaded and checked here, once, before anything is served: pages, API, previews and the
+ * edge's keys all use that one engine (lib/server/engine.ts), and nothing reads DATA_DIR afterwards.
  *
- * Run compiled (scripts/ensure-build.mjs writes .next/server.cjs), from the project root: like
- * `next start`, the working directory is the project.
+ * Production runs compiled (scripts/ensure-build.mjs writes .next/server.cjs); development runs this
+ * file through tsx (scripts/dev.mjs). Like `next start`, the working directory is the project.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { Agent, createServer, request as httpRequest, type IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import next from "next";
-import { apiMethodAnswer, apiPathAnswer, isPageMethod, methodNotAllowed } from "@/lib/server/methods";
-import { PAGE_CACHE_CONTROL, etagMatches, identity, pageCache, renderedPage, type RenderedPage } from "@/lib/server/page-cache";
-import { pageRequest } from "@/lib/server/page-url";
-import { renderOnce } from "@/lib/server/render-once";
-import { resolveDataDir } from "@/lib/dataset/load";
-import { DONGS_FILE, parseDongsCsv } from "@/lib/dataset/v2";
+import { makeAnswer, type Answer } from "@/lib/server/answer";
+import { createEdge } from "@/lib/server/edge";
 import { DongIndex } from "@/lib/dongs";
+import { DatasetError } from "@/lib/dataset/parse";
+import { loadEngines } from "@/lib/server/engine";
+import { API_SLOTS, CACHE_BYTES, RENDER_QUEUE_MAX, RENDER_SLOTS } from "@/lib/server/memory-budget";
+import { STANDALONE_CONFIG_VARIABLE, standaloneConfig } from "@/lib/server/next-config";
 
+const dev = process.env.NODE_ENV === "development";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || undefined;
 
-// The configuration as the build resolved it, handed over the way Next.js's own standalone server does
-// (`output: "standalone"` writes exactly this line): reading next.config.ts again would load the SWC
-// compiler, 26 MB resident, only to transpile it. Were the variable ever dropped, Next.js would read the
-// file again, as before.
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(path.join(__dirname, "required-server-files.json"), "utf8")).config);
-const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+function fail(message: string): never {
+  console.error(`\nCannot start: ${message}\n`);
+  process.exit(1);
+}
+
+/** One line per problem, each naming its file (and line): "Cannot start: <file>[:line]: <reason>". */
+function refuse(e: unknown): never {
+  const problems = e instanceof DatasetError ? e.problems : [(e as Error).message];
+  for (const p of problems.slice(0, -1)) console.error(`Cannot start: ${p}`);
+  fail(problems.at(-1)!);
+}
+
+// The one dataset of this process, loaded before anything else so a bad one stops the start. Its months
+// decide which /plan links are valid, its 행정동 which /dong links are.
+let months: readonly string[] = [];
+let dongs = new DongIndex([]);
+try {
+  const engines = loadEngines();
+  const { meta } = engines.default;
+  months = engines.data.meta.months;
+  dongs = new DongIndex(engines.data.dongs);
+  console.log(`dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`);
+  // The 행정동 months (0.3–0.6 s of CPU for the bundled data; their bytes were read and checked just
+  // now) are parsed a month per turn of the event loop once Next.js has started (parsing them during its
+  // start slowed the first answer by 0.7 s under load), so the server answers meanwhile; a request that
+  // needs them earlier parses the rest itself. A problem in them still stops the server, within seconds.
+  setTimeout(
+    () =>
+      engines.completeInBackground((error) => {
+        if (error) refuse(error);
+        console.log(`dataset: ${engines.data.meta.months.length} months (${engines.data.dongMonths.size} with 행정동 rows) validated`);
+      }),
+    1000,
+  ).unref();
+} catch (e) {
+  refuse(e);
+}
+
+/**
+ * The render socket's folder, named by this process's id, so the next start can tell a dead process's
+ * folder (left by a kill -9) from a live one's and remove it.
+ */
+const SOCKET_PREFIX = "adtarget-";
+function socketFolder(): string {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^adtarget-(\d+)$/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  const dir = path.join(tmpdir(), `${SOCKET_PREFIX}${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { mode: 0o700 });
+  return dir;
+}
+
+if (!dev) {
+  // The configuration as the build resolved it, handed over the way Next.js's own standalone server
+  // does (lib/server/next-config.ts says why, and test/next-config.test.ts fails if Next.js changes it).
+  process.env[STANDALONE_CONFIG_VARIABLE] ??= standaloneConfig(readFileSync(path.join(__dirname, "required-server-files.json"), "utf8"));
+}
+const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 
-// The dataset's months decide which /plan links are valid; the dataset itself is loaded (and checked)
-// by Next.js at start-up (instrumentation.ts), which stops the process if it is bad.
-const months: string[] = JSON.parse(readFileSync(path.join(resolveDataDir(), "meta.json"), "utf8")).months;
-// Its 행정동 (dongs.csv; a legacy folder has none) decide which /dong links are valid.
-const dongsFile = path.join(resolveDataDir(), DONGS_FILE);
-const dongs = new DongIndex(existsSync(dongsFile) ? parseDongsCsv(readFileSync(dongsFile, "utf8"), dongsFile) : []);
-
-// Pages are rendered through a private socket, so the layer above gets the whole body to hash.
-const socketDir = mkdtempSync(path.join(tmpdir(), "adtarget-"));
+const socketDir = socketFolder();
 const socket = path.join(socketDir, "render.sock");
 const renderer = createServer((req, res) => void handle(req, res));
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => process.exit(0));
-process.once("exit", () => rmSync(socketDir, { recursive: true, force: true }));
+// Renders reuse their connections to the socket instead of opening one per request.
+const agent = new Agent({ keepAlive: true, maxSockets: RENDER_SLOTS + API_SLOTS + 2 });
 
-/** Headers a rendered page keeps; caching, length and encoding are this layer's to set. */
-const DROPPED = new Set(["cache-control", "content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "content-security-policy", "set-cookie"]);
+/** Headers a rendered answer keeps; length, encoding and the ETag are the edge's to set. */
+const DROPPED = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
 const FORWARDED = ["host", "user-agent", "accept-language", "x-forwarded-proto", "x-forwarded-host"];
 
-function render(req: IncomingMessage, url: string): Promise<RenderedPage> {
-  const headers: Record<string, string> = { accept: "text/html" };
+function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer> {
+  // The same request headers for every requester of a key, so the answer cannot depend on who asked first.
+  const headers: Record<string, string> = { accept: url.startsWith("/api/") || url.startsWith("/og/") ? "*/*" : "text/html" };
   for (const h of FORWARDED) if (typeof req.headers[h] === "string") headers[h] = req.headers[h] as string;
   return new Promise((resolve, reject) => {
-    const r = httpRequest({ socketPath: socket, path: url, method: "GET", headers }, (res) => {
+    const r = httpRequest({ socketPath: socket, agent, path: url, method: "GET", headers, signal }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("error", reject);
       res.on("end", () => {
         const kept: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROPPED.has(k) && !k.startsWith("x-nextjs")) kept[k] = Array.isArray(v) ? v.join(", ") : v;
-        resolve(renderedPage(res.statusCode ?? 500, kept, Buffer.concat(chunks)));
+        const etag = typeof res.headers.etag === "string" && !kept["content-type"]?.startsWith("text/html") ? res.headers.etag : undefined;
+        resolve(makeAnswer(res.statusCode ?? 500, kept, Buffer.concat(chunks), { etag, dev }));
       });
     });
     r.on("error", reject);
@@ -72,62 +126,59 @@ function render(req: IncomingMessage, url: string): Promise<RenderedPage> {
   });
 }
 
-const pages = renderOnce(pageCache());
+const edge = createEdge({
+  months,
+  dongs,
+  upstream,
+  pass: (req, res) => void handle(req, res),
+  // In development every answer is rendered afresh, so an edited page shows on reload.
+  cacheBytes: dev ? 0 : CACHE_BYTES,
+  slots: RENDER_SLOTS,
+  apiSlots: API_SLOTS,
+  queueMax: RENDER_QUEUE_MAX,
+});
 
-function pageFor(req: IncomingMessage, url: string, cacheable: boolean): Promise<RenderedPage> {
-  return pages(url, () => render(req, url), (page) => cacheable && page.status < 500);
+/** Stops serving, closes connections and removes the socket folder; exits within a second or two. */
+const connections = new Set<Socket>();
+let stopping = false;
+function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  renderer.close();
+  for (const c of connections) c.destroy();
+  agent.destroy();
+  void app.close?.();
+  setTimeout(() => process.exit(code), 100).unref();
 }
+process.once("exit", () => rmSync(socketDir, { recursive: true, force: true }));
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(sig, () => stop(0));
+// Started by scripts/start.mjs or scripts/dev.mjs with an IPC channel: when that launcher goes, so does this.
+if (process.connected) process.once("disconnect", () => stop(0));
 
-function send(req: IncomingMessage, res: ServerResponse, page: RenderedPage, status: number) {
-  const vary = /accept-encoding/i.test(page.headers.vary ?? "") ? page.headers.vary! : [page.headers.vary, "Accept-Encoding"].filter(Boolean).join(", ");
-  const common = { "cache-control": page.status < 500 ? PAGE_CACHE_CONTROL : "no-store", etag: page.etag, vary, "content-security-policy": page.csp };
-  if (status === 200 && etagMatches(req.headers["if-none-match"], page.etag)) {
-    const { "content-type": _type, ...headers } = page.headers;
-    res.writeHead(304, { ...headers, ...common }).end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  res.writeHead(status, { ...page.headers, ...common, "content-length": gzip ? page.gzip.length : page.length, ...(gzip ? { "content-encoding": "gzip" } : {}) });
-  if (req.method === "HEAD") res.end();
-  else res.end(gzip ? page.gzip : identity(page));
-}
+let ready = false;
+const waiting: (() => void)[] = [];
+const server = createServer((req, res) => {
+  if (ready) edge.handle(req, res);
+  else waiting.push(() => edge.handle(req, res));
+});
+server.on("connection", (c: Socket) => {
+  connections.add(c);
+  c.once("close", () => connections.delete(c));
+});
+server.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EADDRINUSE") fail(`port ${port} is in use (set PORT to another port, or stop what is using it)`);
+  if (e.code === "EACCES") fail(`port ${port} needs privileges this process does not have`);
+  fail(`${e.code ?? ""} ${e.message}`);
+});
+if (dev) server.on("upgrade", (req, sock, head) => void app.getUpgradeHandler()(req, sock, head));
 
-function isFlightRequest(req: IncomingMessage): boolean {
-  // Client-side navigation asks for the RSC payload, not HTML: Next.js answers those itself.
-  return req.headers.rsc === "1";
-}
-
-async function serve(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? "/", "http://local");
-  const { pathname } = url;
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
-    const answer = apiPathAnswer(pathname) ?? apiMethodAnswer(req.method ?? "GET", pathname);
-    if (answer) return answer.send(res);
-    return handle(req, res);
-  }
-  if (!isPageMethod(req.method ?? "GET")) {
-    return methodNotAllowed(res);
-  }
-  // Link-preview images (app/og) set their own caching headers and ETag; they are not HTML.
-  if (pathname.startsWith("/og/")) return handle(req, res);
-  if (pathname.startsWith("/_next/") || /\.[a-zA-Z0-9]+$/.test(pathname) || isFlightRequest(req) || req.method === "OPTIONS") return handle(req, res);
-  const known = pageRequest(pathname, url.searchParams, months, dongs);
-  // Unknown paths are rendered too (the not-found page needs its policy) but not kept.
-  const target = known?.url ?? `${pathname}${url.search}`;
-  const page = await pageFor(req, target, known !== undefined);
-  send(req, res, page, known && page.status === 200 ? known.status : page.status);
-}
-
-async function main() {
+// Listen first, so a busy port stops the start at once; requests wait until Next.js is ready.
+server.listen(port, hostname, async () => {
   await app.prepare();
   await new Promise<void>((resolve) => renderer.listen(socket, resolve));
-  createServer((req, res) => {
-    serve(req, res).catch((e: unknown) => {
-      console.error(e);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
-      res.end("500 Internal Server Error\n");
-    });
-  }).listen(port, hostname, () => console.log(`AdTarget Seoul on http://${hostname ?? "localhost"}:${port}`));
-}
-
-void main();
+  if (!existsSync(socket)) fail(`could not open the render socket in ${socketDir}`);
+  ready = true;
+  for (const run of waiting.splice(0)) run();
+  console.log(`AdTarget Seoul${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port} (pid ${process.pid})`);
+});

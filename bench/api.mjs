@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load } from "./lib/load.mjs";
+import { loadSequence } from "./page-load.mjs";
 import { cpuSeconds, get, memoryOf, startNext } from "./lib/server.mjs";
 
 export const ENDPOINTS = [
@@ -23,6 +24,14 @@ export const ENDPOINTS = [
   { name: "audience", path: "/api/services/delivery/audience?sex=M&sort=score&limit=50" },
 ];
 export const CONNECTIONS = [16, 64];
+/**
+ * Cold answers: a query never asked before on every request (no cache can answer), at 16 connections.
+ * Plans by budget and audience pages by limit and offset have more distinct answers than a run asks for.
+ */
+export const COLD = [
+  { name: "plan", path: (k) => `/api/plan?service=delivery&budget=${10_000_000 + k * 1000}&cpm=5000` },
+  { name: "audience", path: (k) => `/api/services/delivery/audience?sex=M&sort=score&limit=${1 + (k % 300)}&offset=${Math.floor(k / 300) % 300}` },
+];
 
 async function startBare(bodies) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-bare-"));
@@ -102,8 +111,16 @@ export async function runApiBench(root, { duration = 2, rounds = 3, log = consol
         log(`${e.name.padEnd(10)} c=${connections}  next ${next.rps.toFixed(0)} req/s ${next.cpuUs.toFixed(0)} µs CPU/req p50 ${next.p50} p99 ${next.p99} err ${next.errors + next.non2xx}  |  bare ${floor.rps.toFixed(0)} req/s ${floor.cpuUs.toFixed(0)} µs CPU/req`);
       }
     }
+    const cold = [];
+    for (const c of COLD) {
+      // Warm the uncached path first (JIT), as the warm runs above warmed theirs: queries from another range.
+      await loadSequence(server.url, (k) => c.path(1_000_000 + k), { connections: 16, duration: 1 });
+      const r = await loadSequence(server.url, c.path, { connections: 16, duration });
+      cold.push({ endpoint: c.name, ...r });
+      log(`${c.name.padEnd(10)} cold c=16  ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} over ${r.distinct} distinct queries, err ${r.errors + r.non2xx}`);
+    }
     const memory = await memoryOf(server.pid);
-    return { rows, memory, startMs: server.startMs };
+    return { rows, cold, memory, startMs: server.startMs };
   } finally {
     await bare?.stop();
     await server.stop();

@@ -32,7 +32,7 @@ function pageCases(meta) {
 }
 
 /** autocannon over a sequence of distinct URLs: request k asks for url(k). */
-function loadSequence(base, url, { connections, duration }) {
+export function loadSequence(base, url, { connections, duration }) {
   let k = 0;
   return new Promise((resolve, reject) => {
     autocannon(

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { connect } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 
@@ -187,6 +188,40 @@ test.describe("headers (HTTP only)", () => {
     const again = await request.get(url, { headers: { "If-None-Match": etag! } });
     expect(again.status()).toBe(304);
     expectCommonHeaders(again, "304");
+  });
+
+  test("every request target the HTTP parser accepts gets a 4xx with the full header set, never a 500", async ({ baseURL }) => {
+    // Written byte for byte: client libraries refuse to send most of these.
+    const { hostname, port } = new URL(baseURL!);
+    const targets = ["//", "//[", "//a:99999/", "//x@/", "//x/segment", "/og/%E0", "/og/%", "/%", "/segment/%ZZ", "/api/%E0", "*", "http://evil.example/"];
+    for (const target of targets) {
+      const head = await new Promise<string>((resolve, reject) => {
+        const s = connect(Number(port), hostname, () => s.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+        let out = "";
+        s.on("data", (d) => (out += d));
+        s.on("end", () => resolve(out.split("\r\n\r\n")[0]!));
+        s.on("error", reject);
+      });
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
+      expect(status, target).toBeGreaterThanOrEqual(400);
+      expect(status, target).toBeLessThan(500);
+      const h = Object.fromEntries(head.split("\r\n").slice(1).map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      expect(h["x-content-type-options"], target).toBe("nosniff");
+      expect(h["x-frame-options"], target).toBe("DENY");
+      expect(h["content-security-policy"], target).toMatch(/frame-ancestors 'none'/);
+    }
+  });
+
+  test("Accept-Encoding: gzip;q=0 gets the page uncompressed", async ({ baseURL }) => {
+    const res = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
+      const r = httpRequest(`${baseURL}/segment?district=jung-gu&sex=F&age=30`, { headers: { "accept-encoding": "gzip;q=0, identity" } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.headers));
+      });
+      r.on("error", reject);
+      r.end();
+    });
+    expect(res["content-encoding"]).toBeUndefined();
   });
 
   test("static assets (the page's JS chunks and CSS) carry the headers", async ({ request }) => {

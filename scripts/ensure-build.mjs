@@ -32,7 +32,7 @@ export const serverFile = path.join(root, serverLaunch.file);
 /** Node's arguments for the production server; run it with the project root as the working directory. */
 export const serverArgs = [...serverLaunch.nodeFlags, serverFile];
 const stampFile = path.join(root, ".next", "source-fingerprint");
-const SOURCES = ["app", "components", "lib", "public", "instrumentation.ts", "instrumentation-node.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
 function* files(p) {
   if (!existsSync(p)) return;

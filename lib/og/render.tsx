@@ -1,19 +1,15 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { LRUCache } from "lru-cache";
 import { ImageResponse } from "next/og";
-import { CACHE_BUDGET } from "@/lib/server/memory-budget";
 import { loadDistrictSvg } from "@/lib/insights/geo-file";
-import { renderOnce } from "@/lib/server/render-once";
 import { OG_MAX_ITEMS, type OgCard, type OgItem, type OgMap } from "@/lib/views/og";
 
 /**
- * Draws a link-preview card as a 1200×630 PNG (next/og: satori + resvg) in the bundled Korean font,
- * and keeps the result per canonical preview URL. The first render of a card costs tens of
- * milliseconds; after that a preview is a lookup, and its ETag (sha256 of the PNG) lets chat apps,
- * CDNs and browsers revalidate with a 304.
+ * Draws a link-preview card as a 1200×630 PNG (next/og: satori + resvg) in the bundled Korean font.
+ * A render costs tens of milliseconds; the edge keeps the result per canonical preview URL, so after
+ * that a preview is a lookup, and its ETag (sha256 of the PNG) lets chat apps, CDNs and browsers
+ * revalidate with a 304.
  */
 export const OG_SIZE = { width: 1200, height: 630 } as const;
 
@@ -126,21 +122,7 @@ function CardImage({ card }: { card: OgCard }) {
   );
 }
 
-export interface OgImage {
-  png: Buffer;
-  /** Strong ETag: the PNG's sha256, so equal images have equal tags in every process. */
-  etag: string;
-}
-
-export async function renderCard(card: OgCard): Promise<OgImage> {
+export async function renderCard(card: OgCard): Promise<Buffer> {
   const res = new ImageResponse(<CardImage card={card} />, { ...OG_SIZE, fonts: ogFonts() });
-  const png = Buffer.from(await res.arrayBuffer());
-  return { png, etag: `"${createHash("sha256").update(png).digest("base64url")}"` };
-}
-
-/** Rendered previews by canonical URL, bounded by bytes (a card is 40–120 KB): least recently used go first. */
-const images = renderOnce(new LRUCache<string, OgImage>({ maxSize: CACHE_BUDGET.previews, sizeCalculation: (i) => i.png.length + 128 }));
-
-export function cachedCard(key: string, card: () => OgCard): Promise<OgImage> {
-  return images(key, () => renderCard(card()));
+  return Buffer.from(await res.arrayBuffer());
 }

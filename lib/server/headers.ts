@@ -1,6 +1,6 @@
 /**
- * Security headers on every response. Page HTML gets its Content-Security-Policy from server.ts (see
- * lib/server/page-cache.ts); everything else — the JSON API, build assets, public files, client-side
+ * Security headers on every response. Page HTML gets its Content-Security-Policy from the edge (see
+ * lib/server/answer.ts); everything else — the JSON API, build assets, public files, client-side
  * navigation payloads — is data, not a document, and gets a policy under which nothing may run, load
  * or frame it.
  */

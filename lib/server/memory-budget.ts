@@ -1,24 +1,26 @@
 /**
- * How many bytes each of the server's answer caches may keep. They are the only memory that grows with
- * the requests a process has seen; with the framework's own (about 120–150 MB resident after start) and
- * the garbage of renders in progress, they decide the process's size, which issue 10 bounds at 400 MB
- * after any sequence of valid requests (bench/page-load.mjs measures it). Each cache drops its least
- * recently used entries first, so what is asked for often stays.
- *
- * - pages: rendered HTML, gzipped (a /segment page is about 45 KB): about 350 pages, more than the
- *   300 segments' default views.
- * - apiBodies: serialized JSON (a full 300-row target list is about 270 KB, a priority about 7 KB).
- * - previews: link-preview PNGs (40–120 KB): chat apps and CDNs keep them for a day, so a process
- *   sees each one rarely.
+ * How many bytes the edge's answer cache may keep (lib/server/edge.ts: pages, API bodies, link
+ * previews in one LRU). It is the only memory that grows with the requests a process has seen; with
+ * the framework's own (about 120–150 MB resident after start) and the garbage of renders in progress,
+ * it decides the process's size, which issue 10 bounds at 400 MB after any sequence of valid requests
+ * (bench/page-load.mjs measures it). The least recently used answers go first, so what is asked for
+ * often stays. For scale: a /segment page is about 45 KB gzipped, a priority body 7 KB, a full
+ * 300-row target list 270 KB (30 KB gzipped), a preview PNG 40–120 KB. 40 MB is what the three
+ * separate caches (16 + 16 + 8 MB) held before they became one.
  */
-export const CACHE_BUDGET = {
-  pages: 16 * 2 ** 20,
-  apiBodies: 16 * 2 ** 20,
-  previews: 8 * 2 ** 20,
-} as const;
+export const CACHE_BYTES = 40 * 2 ** 20;
 
 /**
- * Pages (server.ts) and link previews (lib/og) rendered at once, each; later renders wait their turn.
+ * Renders (pages, previews, API answers not yet kept) running at once; later renders wait their turn.
  * Rendering is JavaScript on one thread, so more at once only adds the memory each one holds.
  */
 export const RENDER_SLOTS = 2;
+
+/**
+ * Renders waiting their turn, at most; more are answered 503 with Retry-After. Waiting renders whose
+ * requesters have all gone leave the queue, so only live requests count.
+ */
+export const RENDER_QUEUE_MAX = 512;
+
+/** API answers rendered at once (lib/server/edge.ts says why they have their own, wider queue). */
+export const API_SLOTS = 16;

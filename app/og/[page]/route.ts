@@ -1,13 +1,13 @@
-import { cachedCard, OG_CACHE_CONTROL } from "@/lib/og/render";
+import { OG_CACHE_CONTROL, renderCard } from "@/lib/og/render";
 import { windowQuery } from "@/lib/params/api";
 import { readQuery } from "@/lib/params/query";
 import { pageWindow } from "@/lib/server/window";
-import { etagMatches } from "@/lib/server/page-cache";
-import { isOgPage, ogCanonicalPath, ogCard } from "@/lib/views/og";
+import { isOgPage, ogCard } from "@/lib/views/og";
 
 /**
  * GET /og/<page>?<the page's query>: the page's link preview, a 1200×630 PNG of the same view
- * (lib/views/og.ts says what it shows). Cacheable: strong ETag, 304 on If-None-Match.
+ * (lib/views/og.ts says what it shows). The edge keeps it per canonical preview URL and answers
+ * repeats, ETag and 304 (lib/server/edge.ts).
  */
 export async function GET(request: Request, { params }: { params: Promise<{ page: string }> }) {
   const { page } = await params;
@@ -15,8 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ page
   const query = new URL(request.url).searchParams;
   // The preview of a view over another window shows that window's figures, as the page does.
   const { engine } = pageWindow(readQuery(query, windowQuery).values);
-  const image = await cachedCard(ogCanonicalPath(page, query, engine.months), () => ogCard(page, query, engine));
-  const headers = { "cache-control": OG_CACHE_CONTROL, etag: image.etag };
-  if (etagMatches(request.headers.get("if-none-match") ?? undefined, image.etag)) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(image.png), { headers: { ...headers, "content-type": "image/png", "content-length": String(image.png.length) } });
+  const card = ogCard(page, query, engine);
+  // Drawing cannot be stopped once begun, so a requester that has gone (the edge closes its request
+  // when every client waiting for this preview has left) is checked for once more, a turn later.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (request.signal.aborted) return new Response(null, { status: 499, headers: { "cache-control": "no-store" } });
+  const png = await renderCard(card);
+  return new Response(new Uint8Array(png), { headers: { "cache-control": OG_CACHE_CONTROL, "content-type": "image/png" } });
 }
