@@ -1,13 +1,9 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import type { District } from "@/lib/districts";
 import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
 
-interface DistrictRef {
-  code: string;
-  slug: string;
-  name_ko: string;
-}
 interface Target {
-  district: DistrictRef;
+  district: District;
   sex: "F" | "M";
   age: number;
   z: number | null;
@@ -22,7 +18,7 @@ interface TargetsBody {
   targets: Target[];
 }
 interface DistrictsBody {
-  districts: { district: DistrictRef; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
+  districts: { district: District; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
 }
 
 const SEX = { F: "여성", M: "남성" } as const;

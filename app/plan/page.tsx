@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { ParamProblems } from "@/components/ParamProblems";
 import { PlanWorkspace } from "@/components/plan/PlanWorkspace";
 import { getPlan } from "@/lib/api/queries";
-import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, serviceName } from "@/lib/format";
@@ -40,7 +39,7 @@ export default async function PlanPage({ searchParams }: Props) {
   const allMonths = values.months.length === engine.months.length;
   const outcome = getPlan(engine, { ...values, months: allMonths ? undefined : values.months });
   const defaults = Object.fromEntries(
-    SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))]),
+    SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize(t))]),
   ) as Record<ServiceId, string[]>;
   return (
     <>

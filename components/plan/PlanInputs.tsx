@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { SelectControl } from "@/components/SelectControl";
-import { findDistrict } from "@/lib/districts";
-import type { Age, Sex } from "@/lib/domain";
+import type { District } from "@/lib/districts";
+import type { Age, SegmentKey, Sex } from "@/lib/domain";
 import { shortMonthLabel } from "@/lib/format";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
-import { codecs, type Segment } from "@/lib/params";
+import { codecs } from "@/lib/params";
 import type { PlanValues } from "@/lib/params/pages";
 import { segmentName } from "@/lib/views/plan";
 import { NumberField } from "./NumberField";
@@ -18,7 +18,7 @@ interface Props {
   months: readonly string[];
   values: PlanValues;
   /** The segments planned: the chosen ones or the service's top 10. */
-  segments: readonly Segment[];
+  segments: readonly SegmentKey[];
   update: Update;
 }
 
@@ -85,9 +85,9 @@ function MonthToggles({ months, chosen, onChange }: { months: readonly string[];
   );
 }
 
-function SegmentsEditor({ segments, chosen, onChange }: { segments: readonly Segment[]; chosen: boolean; onChange: (segments: Segment[] | null) => void }) {
-  const [pick, setPick] = useState<{ district: string; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
-  const candidate: Segment = { district: findDistrict(pick.district)!, sex: pick.sex, age: pick.age };
+function SegmentsEditor({ segments, chosen, onChange }: { segments: readonly SegmentKey[]; chosen: boolean; onChange: (segments: SegmentKey[] | null) => void }) {
+  const [pick, setPick] = useState<{ district: District; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
+  const candidate: SegmentKey = pick;
   const present = segments.some((s) => same(s, candidate));
   const full = segments.length >= MAX_SEGMENTS;
   return (
@@ -115,7 +115,7 @@ function SegmentsEditor({ segments, chosen, onChange }: { segments: readonly Seg
         })}
       </ul>
       <div className={`controls ${styles.addRow}`}>
-        <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} onChange={(district) => setPick({ ...pick, district })} />
+        <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} serialize={codecs.district.serialize} onChange={(district) => setPick({ ...pick, district })} />
         <SelectControl id="plan-add-sex" label="성별" value={pick.sex} options={SEX_OPTIONS} onChange={(sex) => setPick({ ...pick, sex })} />
         <SelectControl id="plan-add-age" label="연령대" value={pick.age} options={AGE_OPTIONS} onChange={(age) => setPick({ ...pick, age })} />
         <button type="button" className="button-secondary" data-testid="plan-add" disabled={present || full} onClick={() => onChange([...segments, candidate])}>

@@ -1,5 +1,4 @@
-import { DISTRICTS, districtRef } from "@/lib/districts";
-import type { District } from "@/lib/districts";
+import { DISTRICTS, type District } from "@/lib/districts";
 import { AGES, DEFAULT_BASIS, SERVICES, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
 import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
 
@@ -7,13 +6,11 @@ import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
  * The API's resources, one function each, shared by the route handlers and the server-rendered pages
  * so a page's first render and its JSON agree to the digit.
  */
-export type SegmentParams = SegmentKey;
-
 export function getMeta(engine: Engine) {
   const { kind, title, source, attribution, aggregation, method, months, files } = engine.meta;
   return {
     dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months, files: files?.map((f) => f.name) ?? [] },
-    districts: DISTRICTS.map(districtRef),
+    districts: DISTRICTS,
     services: SERVICES.map(({ id, name_ko }) => ({ id, name_ko })),
     ages: AGES,
     sexes: SEX_FILTERS,
@@ -21,11 +18,11 @@ export function getMeta(engine: Engine) {
 }
 
 /** `basis` changes bestMonths only (per day: counts ÷ the month's days). */
-export function getPriority(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+export function getPriority(engine: Engine, key: SegmentKey, basis: Basis = DEFAULT_BASIS) {
   return { segment: engine.segment(key), ...engine.priority(key, basis) };
 }
 
-export function getTrend(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+export function getTrend(engine: Engine, key: SegmentKey, basis: Basis = DEFAULT_BASIS) {
   return { segment: engine.segment(key), ...engine.trend(key, basis) };
 }
 

@@ -1,8 +1,6 @@
-import { districtRef } from "@/lib/districts";
-import type { ServiceId } from "@/lib/domain";
-import type { AudienceSegment } from "./audience";
+import type { SegmentKey, ServiceId } from "@/lib/domain";
 import type { ZTable } from "./priority";
-import type { Segment } from "./segments";
+import type { SegmentSeries } from "./segments";
 import { alsoUses, type ServiceZ } from "./targets";
 
 export interface FillCell {
@@ -59,7 +57,7 @@ export interface PlanMonth {
 }
 
 export interface PlanSegment {
-  segment: AudienceSegment;
+  segment: SegmentKey;
   /** Mean population over the dataset's months, rounded. */
   population: number;
   /** Overall z for the service, across the 300 segments. */
@@ -106,7 +104,7 @@ export interface PlanCells {
  * people, counted only where the segment over-uses the service that month, more the more it does;
  * capacity = p × cap (no one sees more than `cap` impressions a month).
  */
-export function planOf(segments: readonly Segment[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
+export function planOf(segments: readonly SegmentSeries[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
   const { service, budget, cpm, cap, segmentIndices, monthIndices } = input;
   const cells = segmentIndices.flatMap((s) =>
     monthIndices.map((m) => {
@@ -133,7 +131,7 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
     const weighted = own.filter(({ c }) => c.weight > 0);
     const seg = segments[s]!;
     const row: PlanSegment = {
-      segment: { district: districtRef(seg.district), sex: seg.sex, age: seg.age },
+      segment: { district: seg.district, sex: seg.sex, age: seg.age },
       population: Math.round(seg.meanPopulation),
       z: zOverall[service][s]!,
       impressions,

@@ -1,5 +1,5 @@
 import type { Sex } from "@/lib/domain";
-import { DISTRICTS, findDistrict, findDistrictByStatCode, type District } from "@/lib/districts";
+import { DISTRICTS, findDistrict, findDistrictByStatCode, statCodeOf, type District } from "@/lib/districts";
 
 /** One cell as read: CSV gives strings; XLSX gives numbers, strings or dates (rich text already flattened). */
 export type Cell = string | number | Date | null | undefined;
@@ -81,7 +81,7 @@ export type DistrictResult = { kind: "district"; district: District; code?: stri
 
 const adminCodes = new Set(DISTRICTS.map((d) => d.code));
 /** Codes that are one district's administrative code and another's statistics code (11110 종로구 / 노원구 …). */
-export const AMBIGUOUS_CODES: readonly string[] = DISTRICTS.map((d) => d.statCode).filter((c) => adminCodes.has(c));
+export const AMBIGUOUS_CODES: readonly string[] = DISTRICTS.map(statCodeOf).filter((c) => adminCodes.has(c));
 
 /** A 자치구 cell: its Korean name (optionally prefixed 서울특별시), slug, or a 5-digit code of either scheme. */
 export function parseDistrict(cell: Cell): DistrictResult {

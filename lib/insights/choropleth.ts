@@ -1,3 +1,4 @@
+import type { District } from "@/lib/districts";
 import type { DistrictEffect } from "@/lib/engine";
 import { unitKind, type ServiceId } from "@/lib/domain";
 import { formatSigned, serviceName } from "@/lib/format";
@@ -119,9 +120,9 @@ export function effectValue(d: DistrictEffect, kind: "index" | "z"): number | nu
   return kind === "index" ? d.index : d.districtZ;
 }
 
-export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (code: string) => string): Choropleth {
+export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (district: District) => string): Choropleth {
   const m = effectMeasure(service);
-  const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district.code) } : {}) }));
+  const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district) } : {}) }));
   const values = rows.map((r) => r.value);
   const isIndex = m.kind === "index";
   const scale = divergingScale(values, isIndex ? 100 : 0);

@@ -83,11 +83,8 @@ export const RELATED_METHODS = ["adjusted", "raw"] as const;
 export type RelatedMethod = (typeof RELATED_METHODS)[number];
 export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) => (m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)"));
 
-/** A segment: one district, one sex, one age band. */
-export type Segment = SegmentKey;
-
 /** A segment id `district.sex.age` (gangnam-gu.F.20); the district may be a code, slug or Korean name. */
-export const segment: Codec<Segment> = {
+export const segment: Codec<SegmentKey> = {
   parse: (raw) => {
     const parts = raw.split(".");
     if (parts.length !== 3) return { ok: false, reason: "not of the form district.sex.age (e.g. gangnam-gu.F.20)" };

@@ -1,6 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
-import { ageLabel, SEX_LABELS, type ServiceId } from "@/lib/domain";
-import type { AudienceSegment, Plan, PlanSegment, ServiceZ } from "@/lib/engine";
+import { ageLabel, SEX_LABELS, type SegmentKey, type ServiceId } from "@/lib/domain";
+import type { Plan, PlanSegment, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 
@@ -11,7 +11,7 @@ import type { TableData } from "@/lib/table";
  */
 
 /** "관악구 30대 남성". */
-export function segmentName(s: AudienceSegment): string {
+export function segmentName(s: SegmentKey): string {
   return `${s.district.name_ko} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
 }
 

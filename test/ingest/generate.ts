@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { SERVICES, type ServiceId } from "@/lib/domain";
-import { DISTRICTS } from "@/lib/districts";
+import { DISTRICTS, statCodeOf } from "@/lib/districts";
 import { writeXlsx as writeWorkbook, type XlsxCell } from "./xlsx-writer";
 
 export type Value = number | string | null;
@@ -54,7 +54,7 @@ export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
   const rows: RawRow[] = [];
   for (const d of DISTRICTS) {
     for (let k = 1; k <= dongs; k++) {
-      const dongCode = `${d.statCode}${String(50 + k).padStart(2, "0")}`;
+      const dongCode = `${statCodeOf(d)}${String(50 + k).padStart(2, "0")}`;
       for (const sex of [1, 2] as const) {
         for (const band of opts.bands ?? BANDS) {
           const population = round(200 + r() * 3000, 2);

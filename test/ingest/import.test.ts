@@ -3,7 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, wr
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_IDS } from "@/lib/domain";
-import { findDistrict } from "@/lib/districts";
+import { findDistrict, statCodeOf } from "@/lib/districts";
 import { loadDatasetDir } from "@/lib/dataset/load";
 import type { Dataset } from "@/lib/dataset/types";
 import { createEngine } from "@/lib/engine";
@@ -120,7 +120,10 @@ describe("importing the official layouts", () => {
       const t = toTable(raw, { districtLevel: true, layout: "minimal" });
       const k = t[0]!.indexOf("자치구");
       t[0]![k] = "자치구코드";
-      for (const r of t.slice(1)) r[k] = findDistrict(String(r[k]))![scheme];
+      for (const r of t.slice(1)) {
+        const d = findDistrict(String(r[k]))!;
+        r[k] = scheme === "code" ? d.code : statCodeOf(d);
+      }
       const file = path.join(work, `codes-${scheme}-202309.csv`);
       writeCsv(file, t);
       const out = path.join(work, `codes-${scheme}-out`);
