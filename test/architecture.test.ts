@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
@@ -82,5 +83,63 @@ describe("pages and routes read their query only through lib/params", () => {
       const src = readFileSync(f, "utf8");
       if (/searchParams/.test(src)) expect(src, f).toMatch(/readQuery\(/);
     }
+  });
+});
+
+/**
+ * Every package the code imports is declared in package.json: a package that only arrives as another
+ * one's dependency can vanish or change major version on any install (d3-color, d3-scale and
+ * @types/geojson did, through d3-interpolate, recharts and @types/leaflet). And what `npm start` runs
+ * imports only `dependencies`, so an install without the dev tools (`npm ci --omit=dev`) still serves.
+ */
+describe("every imported package is declared in package.json", () => {
+  const root = process.cwd();
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const runtime = new Set(Object.keys(pkg.dependencies));
+  const declared = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
+  const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
+  const sources = [
+    ...["app", "components", "lib", "scripts", "bench", "e2e", "test"].flatMap((d) => [...files(path.join(root, d))]),
+    ...readdirSync(root).map((n) => path.join(root, n)),
+  ].filter((f) => SOURCE.test(f) && !f.includes(`${path.sep}tmp${path.sep}`));
+  // Static imports and re-exports (also multi-line), side-effect imports, import() and require().
+  const STATIC = /^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s*["']([^"']+)["']/gm;
+  const OTHERS = [/^\s*import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g];
+  const packageOf = (spec: string) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+  const isPackage = (spec: string) => !/^(\.|\/|@\/|node:)/.test(spec) && !builtinModules.includes(packageOf(spec));
+  /** `geojson` is declared by `@types/geojson`, `@scope/x` by `@types/scope__x`. */
+  const typesOf = (name: string) => `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
+  const imports = sources.flatMap((file) => {
+    const src = readFileSync(file, "utf8");
+    const found = [...src.matchAll(STATIC)].map((m) => ({ spec: m[3]!, typeOnly: m[1] === "import" && m[2] !== undefined }));
+    for (const re of OTHERS) for (const m of src.matchAll(re)) found.push({ spec: m[1]!, typeOnly: false });
+    return found.filter((i) => isPackage(i.spec)).map((i) => ({ ...i, file: path.relative(root, file), name: packageOf(i.spec) }));
+  });
+
+  it("finds the imports it checks", () => {
+    expect(imports.some((i) => i.name === "next" && i.file.startsWith("app"))).toBe(true);
+    expect(imports.some((i) => i.name === "geojson" && i.typeOnly)).toBe(true);
+  });
+  it("each imported package (or its @types package, for type-only imports) is in package.json", () => {
+    const missing = imports.filter((i) => !declared.has(i.name) && !(i.typeOnly && declared.has(typesOf(i.name))));
+    expect(missing.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
+  });
+  it("what the server runs imports only dependencies (not devDependencies)", () => {
+    const served = (f: string) => (/^(app|components|lib)\//.test(f) && !/\.test\.tsx?$/.test(f)) || /^(server|instrumentation|instrumentation-node|next\.config)\.ts$/.test(f) || /^scripts\/(start|ensure-build)\.mjs$/.test(f);
+    const dev = imports.filter((i) => served(i.file) && !i.typeOnly && !runtime.has(i.name));
+    expect(dev.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
+  });
+  it("each declared package is imported, or is a tool or peer named here", () => {
+    // Used without an import: Next's renderer (react-dom), the npm scripts' tools, ambient types.
+    const notImported: Record<string, string> = {
+      "react-dom": "Next renders with it (a peer dependency of next)",
+      tsx: "runs the TypeScript npm scripts (ingest, data:bundle, bench:ingest)",
+      typescript: "npm run typecheck, and next build",
+      eslint: "npm run lint",
+      "@types/node": "ambient Node types",
+      "@types/react-dom": "ambient react-dom types",
+    };
+    const used = new Set(imports.flatMap((i) => [i.name, typesOf(i.name)]));
+    expect([...declared].filter((d) => !used.has(d) && !(d in notImported))).toEqual([]);
   });
 });
