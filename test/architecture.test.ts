@@ -55,6 +55,7 @@ describe("every documented API parameter goes through a codec", () => {
         expect(res.status).toBe(pathParams.includes(name) ? 404 : 400);
         const body = await res.json();
         expect(body.parameter).toBe(name);
+        expect(body.allowed, "a non-empty allowed").toEqual(expect.arrayContaining([expect.any(String)]));
         expect(body.message).not.toContain("\u202E");
       });
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Engine, Plan } from "@/lib/engine";
 import { planQuery } from "@/lib/params/api";
+import { allowedList } from "@/lib/params/codec";
 import type { ShapeValues } from "@/lib/params/query";
 import { getEngine } from "@/lib/server/engine";
 import { parseQuery } from "./handler";
@@ -21,6 +22,7 @@ export function planFromRequest(
   const { query, error } = parseQuery(request, shape);
   if (error) return { error };
   const outcome = getPlan(engine, query);
-  if (!outcome.ok) return { error: badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter }) };
+  // Valid ids that describe no plan: `allowed` can only say what a segment list is; the message says why.
+  if (!outcome.ok) return { error: badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter, allowed: allowedList(shape.segments.codec.allowed) }) };
   return { engine, shape, query, plan: outcome.plan };
 }

@@ -98,7 +98,7 @@ export const segment: Codec<SegmentKey> = {
   },
   serialize: (g) => `${g.district.slug}.${g.sex}.${g.age}`,
   equals: (a, b) => a.district.code === b.district.code && a.sex === b.sex && a.age === b.age,
-  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)" },
+  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)", form: "district.sex.age" },
   maxLength: MAX_PARAM_LENGTH,
 };
 
@@ -133,7 +133,10 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
     },
     serialize: (list) => list.map(item.serialize).join(","),
     equals: (a, b) => a.length === b.length && a.every((x, i) => item.equals(x, b[i]!)),
-    allowed: { text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`, values: item.allowed.values },
+    allowed: {
+      text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`,
+      ...(item.allowed.values ? { values: item.allowed.values } : { form: `${min}–${max} × ${item.allowed.form}, comma-separated` }),
+    },
     maxLength: max * (item.maxLength + 1),
   };
 }
@@ -185,7 +188,7 @@ export const tableId: Codec<string> = {
   parse: (raw) => (TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" }),
   serialize: (id) => id,
   equals: (a, b) => a === b,
-  allowed: { text: "chart ids (lower-case letters, digits and -)" },
+  allowed: { text: "chart ids (lower-case letters, digits and -)", form: "[a-z][a-z0-9-]{0,31}" },
   maxLength: 32,
 };
 const tableList = listCodec(tableId, 0, 12, "chart ids");
