@@ -100,10 +100,7 @@ test.describe("/insights", () => {
   });
 
   test("controls update the URL, the view and the tab title; a service's district effect on the map", async ({ page, request }, testInfo) => {
-    // Chromium asks for /favicon.ico after history navigation; the site has only /icon.svg (not this page's).
-    const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = trackConsoleErrors(page);
     await page.goto("/insights?age=20&sex=T");
     await expectMapRendered(page);
 

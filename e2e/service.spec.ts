@@ -194,10 +194,7 @@ test.describe("/service", () => {
   });
 
   test("switching the service updates the URL, the view and the tab title; reload and back keep it", async ({ page, request }) => {
-    // Chromium asks for /favicon.ico after history navigation; the site has only /icon.svg (not this page's).
-    const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = trackConsoleErrors(page);
     await page.goto("/service");
     await expect(page).toHaveTitle(/^배달 서비스 타겟 고객/);
     await expectTableEqualsApi(page, await apiTargets(request, "delivery"));
