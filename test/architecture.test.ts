@@ -100,7 +100,7 @@ describe("every imported package is declared in package.json", () => {
   const declared = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
   const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
   const sources = [
-    ...["app", "components", "lib", "scripts", "bench", "e2e", "test"].flatMap((d) => [...files(path.join(root, d))]),
+    ...["app", "components", "lib", "scripts", "bench", "deploy", "e2e", "test"].flatMap((d) => [...files(path.join(root, d))]),
     ...readdirSync(root).map((n) => path.join(root, n)),
   ].filter((f) => SOURCE.test(f) && !f.includes(`${path.sep}tmp${path.sep}`));
   // Static imports and re-exports (also multi-line), side-effect imports, import() and require().
