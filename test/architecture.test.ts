@@ -3,6 +3,7 @@ import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
+import { pageShapes } from "@/lib/params/pages";
 
 /**
  * Every URL parameter of the API and the pages goes through a codec of lib/params: shown by behaviour
@@ -142,5 +143,26 @@ describe("every imported package is declared in package.json", () => {
     };
     const used = new Set(imports.flatMap((i) => [i.name, typesOf(i.name)]));
     expect([...declared].filter((d) => !used.has(d) && !(d in notImported))).toEqual([]);
+  });
+});
+
+/** The README lists what exists: every page, every API route (as ENDPOINTS writes it). */
+describe("the README names every page and endpoint", () => {
+  const root = process.cwd();
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  it("every API route is in ENDPOINTS, and ENDPOINTS only has routes", () => {
+    const routes = [...files(path.join(root, "app", "api"))]
+      .filter((f) => f.endsWith(`${path.sep}route.ts`) && !f.includes("[..."))
+      .map((f) => `/${path.relative(path.join(root, "app"), path.dirname(f)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}"))
+      .sort();
+    expect(routes).toEqual(ENDPOINTS.map((e) => e.replace(/^GET /, "").split("?")[0]).sort());
+  });
+  it("every endpoint, with its parameters, is in the README's API table", () => {
+    const missing = ENDPOINTS.filter((e) => !readme.includes(`| \`${e.replace(/^GET /, "")}\` |`));
+    expect(missing).toEqual([]);
+  });
+  it("every page is in the README", () => {
+    const missing = Object.keys(pageShapes(["2023-01"])).filter((p) => p !== "/" && !readme.includes(`(\`${p}\`)`));
+    expect(missing).toEqual([]);
   });
 });
