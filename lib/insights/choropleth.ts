@@ -4,7 +4,7 @@ import { unitKind, type ServiceId } from "@/lib/domain";
 import { formatSigned, serviceName } from "@/lib/format";
 import type { CsvCell } from "@/lib/csv";
 import type { TableColumn, TableData } from "@/lib/table";
-import { classIndex, divergingScale, NO_DATA_COLOR, type SequentialScale } from "./color-scale";
+import { classIndex, divergingScale, NO_DATA_COLOR, type LegendItem, type SequentialScale } from "./color-scale";
 
 /**
  * What a district map shows, as plain data for the client map and the server-rendered ranked list: each
@@ -24,11 +24,6 @@ export interface MapDistrict {
   description: string;
   /** The segment page a click, tap or Enter opens, when the map has one per district. */
   href?: string;
-}
-
-export interface LegendItem {
-  label: string;
-  color: string;
 }
 
 export interface Choropleth {
