@@ -371,7 +371,7 @@ describe("GET /api/plan", () => {
     expect(p.monthly.every((m: { ranking: { service: string; z: number }[] }) => m.ranking.find((r) => r.service === "game")!.z <= 0)).toBe(true);
     const json = await expectBadRequest(plan(req("/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")), "segments", /over-uses game/);
     expect(json.message).toMatch(/nothing to weight/);
-    expect(json.allowed).toEqual(["1–50 × district.sex.age, comma-separated"]);
+    expect(json.allowed).toEqual(["1–50 × district.sex.age"]);
   });
 
   it("a range's 400 sends the range as `allowed`", async () => {

@@ -135,7 +135,7 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
     equals: (a, b) => a.length === b.length && a.every((x, i) => item.equals(x, b[i]!)),
     allowed: {
       text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`,
-      ...(item.allowed.values ? { values: item.allowed.values } : { form: `${min}–${max} × ${item.allowed.form}, comma-separated` }),
+      ...(item.allowed.values ? { values: item.allowed.values } : { form: `${min}–${max} × ${item.allowed.form}` }),
     },
     maxLength: max * (item.maxLength + 1),
   };
