@@ -91,7 +91,7 @@ describe("pages and routes read their query only through lib/params", () => {
 /**
  * Every package the code imports is declared in package.json: a package that only arrives as another
  * one's dependency can vanish or change major version on any install (d3-color, d3-scale and
- * @types/geojson did, through d3-interpolate, recharts and @types/leaflet). And what `npm start` runs
+ * @types/geojson came through d3-interpolate, recharts and @types/leaflet). And what `npm start` runs
  * imports only `dependencies`, so an install without the dev tools (`npm ci --omit=dev`) still serves.
  */
 describe("every imported package is declared in package.json", () => {
@@ -130,19 +130,6 @@ describe("every imported package is declared in package.json", () => {
     const served = (f: string) => (/^(app|components|lib)\//.test(f) && !/\.test\.tsx?$/.test(f)) || /^(server|instrumentation|instrumentation-node|next\.config)\.ts$/.test(f) || /^scripts\/(start|ensure-build)\.mjs$/.test(f);
     const dev = imports.filter((i) => served(i.file) && !i.typeOnly && !runtime.has(i.name));
     expect(dev.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
-  });
-  it("each declared package is imported, or is a tool or peer named here", () => {
-    // Used without an import: Next's renderer (react-dom), the npm scripts' tools, ambient types.
-    const notImported: Record<string, string> = {
-      "react-dom": "Next renders with it (a peer dependency of next)",
-      tsx: "runs the TypeScript npm scripts (ingest, data:bundle, bench:ingest)",
-      typescript: "npm run typecheck, and next build",
-      eslint: "npm run lint",
-      "@types/node": "ambient Node types",
-      "@types/react-dom": "ambient react-dom types",
-    };
-    const used = new Set(imports.flatMap((i) => [i.name, typesOf(i.name)]));
-    expect([...declared].filter((d) => !used.has(d) && !(d in notImported))).toEqual([]);
   });
 });
 
