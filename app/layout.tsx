@@ -11,9 +11,19 @@ export const metadata: Metadata = {
   title: { default: "AdTarget Seoul — 서울 광고 타겟팅", template: "%s · AdTarget Seoul" },
   description: "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다.",
   openGraph: { siteName: "AdTarget Seoul", locale: "ko_KR", type: "website" },
+  // The static files of public/: the manifest lets a phone add the app to its home screen.
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", sizes: "192x192", type: "image/png" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  appleWebApp: { title: "애드타겟 서울" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#10243e" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

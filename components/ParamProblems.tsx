@@ -33,6 +33,10 @@ export function ParamProblems({ problems, validHref }: { problems: readonly Para
                 </li>
               ))}
             </ul>
+          ) : p.allowed.form ? (
+            <p>
+              쓸 수 있는 값: <code>{p.allowed.form}</code>
+            </p>
           ) : null}
         </div>
       ))}

@@ -1,11 +1,11 @@
 "use client";
 
-export interface SelectOption<V extends string | number> {
+export interface SelectOption<V> {
   value: V;
   label: string;
 }
 
-interface SelectControlProps<V extends string | number> {
+type SelectControlProps<V> = {
   id: string;
   label: string;
   value: V;
@@ -13,13 +13,18 @@ interface SelectControlProps<V extends string | number> {
   onChange: (value: V) => void;
   className?: string;
   testId?: string;
-}
+} & (V extends string | number
+  ? { serialize?: (value: V) => string }
+  : {
+      /** How a value is written as an option's value: its URL codec's serialize (lib/params). */
+      serialize: (value: V) => string;
+    });
 
 /**
- * A labelled select for URL-state controls. The chosen value is mapped back to the option's own
- * typed value, so callers never parse or cast the DOM string.
+ * A labelled select for URL-state controls. Options carry their typed values (a `District`, an age);
+ * the chosen one is mapped back to that value, so callers never parse or look up the DOM string.
  */
-export function SelectControl<V extends string | number>({ id, label, value, options, onChange, className, testId }: SelectControlProps<V>) {
+export function SelectControl<V>({ id, label, value, options, onChange, className, testId, serialize = String }: SelectControlProps<V>) {
   return (
     <div className={className ? `control ${className}` : "control"}>
       <label htmlFor={id}>{label}</label>
@@ -27,14 +32,14 @@ export function SelectControl<V extends string | number>({ id, label, value, opt
         id={id}
         name={id}
         data-testid={testId}
-        value={String(value)}
+        value={serialize(value)}
         onChange={(e) => {
-          const chosen = options.find((o) => String(o.value) === e.target.value);
+          const chosen = options.find((o) => serialize(o.value) === e.target.value);
           if (chosen) onChange(chosen.value);
         }}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={serialize(o.value)} value={serialize(o.value)}>
             {o.label}
           </option>
         ))}

@@ -1,22 +1,19 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { District } from "@/lib/districts";
 import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
 
-interface DistrictRef {
-  code: string;
-  name_ko: string;
-}
 interface PopulationBody {
-  districts: { district: DistrictRef; population: number; rank: number }[];
+  districts: { district: District; population: number; rank: number }[];
 }
 interface AverageAgeBody {
-  districts: { district: DistrictRef; averageAge: number | null; rank: number }[];
+  districts: { district: District; averageAge: number | null; rank: number }[];
 }
 interface CorrelationBody {
   services: string[];
   matrix: (number | null)[][];
 }
 interface DistrictsBody {
-  districts: { district: DistrictRef; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
+  districts: { district: District; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
 }
 
 async function api<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -53,7 +50,7 @@ async function expectChartsEqualApi(page: Page, request: APIRequestContext, age:
 async function expectMapRendered(page: Page) {
   const map = page.getByTestId("district-map");
   await expect(map.getByTestId("map-district")).toHaveCount(25);
-  const meta = await page.request.get("/api/meta").then((r) => r.json() as Promise<{ districts: DistrictRef[] }>);
+  const meta = await page.request.get("/api/meta").then((r) => r.json() as Promise<{ districts: District[] }>);
   const names = await map.locator("text[data-district-label]").evaluateAll((ts) => ts.map((t) => [t.getAttribute("data-district-label"), t.textContent] as const));
   expect(new Map(names)).toEqual(new Map(meta.districts.map((d) => [d.code, d.name_ko])));
   await expect(page.getByTestId("district-rank-list").locator("li")).toHaveCount(25);
@@ -103,10 +100,7 @@ test.describe("/insights", () => {
   });
 
   test("controls update the URL, the view and the tab title; a service's district effect on the map", async ({ page, request }, testInfo) => {
-    // Chromium asks for /favicon.ico after history navigation; the site has only /icon.svg (not this page's).
-    const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = trackConsoleErrors(page);
     await page.goto("/insights?age=20&sex=T");
     await expectMapRendered(page);
 

@@ -188,6 +188,8 @@ test.describe("/plan", () => {
     const res = await page.goto("/plan?service=game&budget=lots&cap=3");
     expect(res?.status()).toBe(400);
     await expect(page.getByTestId("param-problem-budget")).toBeVisible();
+    // A range has no list of values: its range is shown instead.
+    await expect(page.getByTestId("param-problem-budget")).toContainText("쓸 수 있는 값: 10000–10000000000");
     await expect(page.getByLabel("서비스", { exact: true })).toHaveValue("game");
     await expect(page.getByLabel("예산", { exact: true })).toHaveValue("50,000,000");
     const api = await apiPlan(request, new URLSearchParams("service=game&cap=3"));

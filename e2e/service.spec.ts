@@ -1,13 +1,9 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import type { District } from "@/lib/districts";
 import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
 
-interface DistrictRef {
-  code: string;
-  slug: string;
-  name_ko: string;
-}
 interface Target {
-  district: DistrictRef;
+  district: District;
   sex: "F" | "M";
   age: number;
   z: number | null;
@@ -22,7 +18,7 @@ interface TargetsBody {
   targets: Target[];
 }
 interface DistrictsBody {
-  districts: { district: DistrictRef; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
+  districts: { district: District; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
 }
 
 const SEX = { F: "여성", M: "남성" } as const;
@@ -198,10 +194,7 @@ test.describe("/service", () => {
   });
 
   test("switching the service updates the URL, the view and the tab title; reload and back keep it", async ({ page, request }) => {
-    // Chromium asks for /favicon.ico after history navigation; the site has only /icon.svg (not this page's).
-    const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text()));
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = trackConsoleErrors(page);
     await page.goto("/service");
     await expect(page).toHaveTitle(/^배달 서비스 타겟 고객/);
     await expectTableEqualsApi(page, await apiTargets(request, "delivery"));

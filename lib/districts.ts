@@ -1,20 +1,21 @@
 /**
- * Seoul's 25 districts (자치구). `code` is the current 5-digit administrative code the app and its URLs
- * use; `statCode` is the statistics code that prefixes 행정동코드 in the official monthly files, which the
- * importer needs because the two numbering schemes differ (강남구: 11680 vs 11230).
+ * One of Seoul's 25 districts (자치구), as the engine, the pages and the API all use it. `code` is the
+ * current 5-digit administrative code the app and its URLs use. The API sends this object as it is, so
+ * it holds only public fields.
  */
 export interface District {
   code: string;
-  statCode: string;
   slug: string;
   name_ko: string;
   name_en: string;
 }
 
-/** Public shape of a district in API responses (no importer-only fields). */
-export type DistrictRef = Pick<District, "code" | "slug" | "name_ko" | "name_en">;
-
-export const DISTRICTS: readonly District[] = [
+/**
+ * The table, with each district's `statCode`: the statistics code that prefixes 행정동코드 in the
+ * official monthly files, which only the importer needs because the two numbering schemes differ
+ * (강남구: 11680 vs 11230). It stays out of `District` (see statCodeOf).
+ */
+const TABLE = [
   { code: "11110", statCode: "11010", slug: "jongno-gu", name_ko: "종로구", name_en: "Jongno-gu" },
   { code: "11140", statCode: "11020", slug: "jung-gu", name_ko: "중구", name_en: "Jung-gu" },
   { code: "11170", statCode: "11030", slug: "yongsan-gu", name_ko: "용산구", name_en: "Yongsan-gu" },
@@ -42,6 +43,8 @@ export const DISTRICTS: readonly District[] = [
   { code: "11740", statCode: "11250", slug: "gangdong-gu", name_ko: "강동구", name_en: "Gangdong-gu" },
 ];
 
+export const DISTRICTS: readonly District[] = TABLE.map(({ code, slug, name_ko, name_en }) => ({ code, slug, name_ko, name_en }));
+
 const byKey = new Map<string, District>();
 for (const d of DISTRICTS) {
   byKey.set(d.code, d);
@@ -55,13 +58,22 @@ export function findDistrict(key: string): District | undefined {
   return byKey.get(k) ?? byKey.get(k.toLowerCase());
 }
 
-const byStatCode = new Map(DISTRICTS.map((d) => [d.statCode, d]));
+/** A district the code names by a constant (a default view); an unknown key is a programming error. */
+export function districtNamed(key: string): District {
+  const d = findDistrict(key);
+  if (!d) throw new RangeError(`no such district: ${key}`);
+  return d;
+}
+
+const byStatCode = new Map(TABLE.map((row, i) => [row.statCode, DISTRICTS[i]!]));
+const statCodes = new Map(TABLE.map((row) => [row.code, row.statCode]));
 
 /** Finds a district by the statistics code used in 행정동코드 (its first five digits). */
 export function findDistrictByStatCode(statCode: string): District | undefined {
   return byStatCode.get(statCode);
 }
 
-export function districtRef(d: District): DistrictRef {
-  return { code: d.code, slug: d.slug, name_ko: d.name_ko, name_en: d.name_en };
+/** The statistics code of 행정동코드 for a district (the importer's other numbering scheme). */
+export function statCodeOf(d: District): string {
+  return statCodes.get(d.code)!;
 }

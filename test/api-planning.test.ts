@@ -32,6 +32,8 @@ async function expectBadRequest(res: Response | Promise<Response>, parameter: st
   expect(headers.get("content-type")).toMatch(/application\/json/);
   expect(json).toMatchObject({ error: "bad_request", parameter });
   if (message) expect(json.message).toMatch(message);
+  // Every 400 says what is allowed: the values, or for ranges and segment lists their range or form.
+  expect(Array.isArray(json.allowed) && json.allowed.length > 0, JSON.stringify(json)).toBe(true);
   return json;
 }
 
@@ -405,6 +407,13 @@ describe("GET /api/plan", () => {
     expect(p.monthly.every((m: { ranking: { service: string; z: number }[] }) => m.ranking.find((r) => r.service === "game")!.z <= 0)).toBe(true);
     const json = await expectBadRequest(plan(req("/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")), "segments", /over-uses game/);
     expect(json.message).toMatch(/nothing to weight/);
+    expect(json.allowed).toEqual(["1–50 × district.sex.age"]);
+  });
+
+  it("a range's 400 sends the range as `allowed`", async () => {
+    expect((await expectBadRequest(plan(req("/api/plan?service=game&budget=9999&cpm=5000")), "budget")).allowed).toEqual(["10000–10000000000"]);
+    expect((await expectBadRequest(audienceOf("game", "?limit=0"), "limit")).allowed).toEqual(["1–300"]);
+    expect((await expectBadRequest(audienceOf("game", "?offset=300"), "offset")).allowed).toEqual(["0–299"]);
   });
 
   it.each([

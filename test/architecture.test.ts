@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/api/endpoints";
+import { pageShapes } from "@/lib/params/pages";
 
 /**
  * Every URL parameter of the API and the pages goes through a codec of lib/params: shown by behaviour
@@ -67,6 +69,7 @@ describe("every documented API parameter goes through a codec", () => {
         expect(res.status).toBe(pathParams.includes(name) && NOT_FOUND_PATH_PARAMS.has(name) ? 404 : 400);
         const body = await res.json();
         expect(body.parameter).toBe(name);
+        expect(body.allowed, "a non-empty allowed").toEqual(expect.arrayContaining([expect.any(String)]));
         expect(body.message).not.toContain("\u202E");
       });
     }
@@ -95,5 +98,71 @@ describe("pages and routes read their query only through lib/params", () => {
       const src = readFileSync(f, "utf8");
       if (/searchParams/.test(src)) expect(src, f).toMatch(/readQuery\(/);
     }
+  });
+});
+
+/**
+ * Every package the code imports is declared in package.json: a package that only arrives as another
+ * one's dependency can vanish or change major version on any install (d3-color, d3-scale and
+ * @types/geojson came through d3-interpolate, recharts and @types/leaflet). And what `npm start` runs
+ * imports only `dependencies`, so an install without the dev tools (`npm ci --omit=dev`) still serves.
+ */
+describe("every imported package is declared in package.json", () => {
+  const root = process.cwd();
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const runtime = new Set(Object.keys(pkg.dependencies));
+  const declared = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
+  const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
+  const sources = [
+    ...["app", "components", "lib", "scripts", "bench", "deploy", "e2e", "test"].flatMap((d) => [...files(path.join(root, d))]),
+    ...readdirSync(root).map((n) => path.join(root, n)),
+  ].filter((f) => SOURCE.test(f) && !f.includes(`${path.sep}tmp${path.sep}`));
+  // Static imports and re-exports (also multi-line), side-effect imports, import() and require().
+  const STATIC = /^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s*["']([^"']+)["']/gm;
+  const OTHERS = [/^\s*import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g];
+  const packageOf = (spec: string) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+  const isPackage = (spec: string) => !/^(\.|\/|@\/|node:)/.test(spec) && !builtinModules.includes(packageOf(spec));
+  /** `geojson` is declared by `@types/geojson`, `@scope/x` by `@types/scope__x`. */
+  const typesOf = (name: string) => `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
+  const imports = sources.flatMap((file) => {
+    const src = readFileSync(file, "utf8");
+    const found = [...src.matchAll(STATIC)].map((m) => ({ spec: m[3]!, typeOnly: m[1] === "import" && m[2] !== undefined }));
+    for (const re of OTHERS) for (const m of src.matchAll(re)) found.push({ spec: m[1]!, typeOnly: false });
+    return found.filter((i) => isPackage(i.spec)).map((i) => ({ ...i, file: path.relative(root, file), name: packageOf(i.spec) }));
+  });
+
+  it("finds the imports it checks", () => {
+    expect(imports.some((i) => i.name === "next" && i.file.startsWith("app"))).toBe(true);
+    expect(imports.some((i) => i.name === "geojson" && i.typeOnly)).toBe(true);
+  });
+  it("each imported package (or its @types package, for type-only imports) is in package.json", () => {
+    const missing = imports.filter((i) => !declared.has(i.name) && !(i.typeOnly && declared.has(typesOf(i.name))));
+    expect(missing.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
+  });
+  it("what the server runs imports only dependencies (not devDependencies)", () => {
+    const served = (f: string) => (/^(app|components|lib)\//.test(f) && !/\.test\.tsx?$/.test(f)) || /^(server|instrumentation|instrumentation-node|next\.config)\.ts$/.test(f) || /^scripts\/(start|ensure-build)\.mjs$/.test(f);
+    const dev = imports.filter((i) => served(i.file) && !i.typeOnly && !runtime.has(i.name));
+    expect(dev.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
+  });
+});
+
+/** The README lists what exists: every page, every API route (as ENDPOINTS writes it). */
+describe("the README names every page and endpoint", () => {
+  const root = process.cwd();
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  it("every API route is in ENDPOINTS, and ENDPOINTS only has routes", () => {
+    const routes = [...files(path.join(root, "app", "api"))]
+      .filter((f) => f.endsWith(`${path.sep}route.ts`) && !f.includes("[..."))
+      .map((f) => `/${path.relative(path.join(root, "app"), path.dirname(f)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}"))
+      .sort();
+    expect(routes).toEqual(ENDPOINTS.map((e) => e.replace(/^GET /, "").split("?")[0]).sort());
+  });
+  it("every endpoint, with its parameters, is in the README's API table", () => {
+    const missing = ENDPOINTS.filter((e) => !readme.includes(`| \`${e.replace(/^GET /, "")}\` |`));
+    expect(missing).toEqual([]);
+  });
+  it("every page is in the README", () => {
+    const missing = Object.keys(pageShapes(["2023-01"])).filter((p) => p !== "/" && !readme.includes(`(\`${p}\`)`));
+    expect(missing).toEqual([]);
   });
 });

@@ -9,7 +9,6 @@ import { SEGMENT_COLORS, SEGMENT_DASHES, SEGMENT_MARKS } from "@/components/comp
 import { ParamProblems } from "@/components/ParamProblems";
 import styles from "@/components/compare/compare.module.css";
 import { getComparison, getTargets } from "@/lib/api/queries";
-import { findDistrict } from "@/lib/districts";
 import { serviceName, segmentLabel } from "@/lib/format";
 import { audiencePage, comparePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
@@ -56,7 +55,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   // A bare link: suggest the service's top two targets, the likeliest pair to start from.
   const suggestion =
     segments.length < 2
-      ? getTargets(engine, service, 2).targets.map((t) => ({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))
+      ? getTargets(engine, service, 2).targets.map(({ district, sex, age }) => ({ district, sex, age }))
       : [];
   const plan = planLink(service, segments);
 

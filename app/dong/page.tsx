@@ -6,7 +6,7 @@ import { PriorityList } from "@/components/segment/PriorityList";
 import { TrendChartLazy } from "@/components/segment/TrendChartLazy";
 import styles from "@/components/dong/dong.module.css";
 import { getDongPriority, getDongSimilar, viewDongWindow } from "@/lib/api/dong-queries";
-import { DISTRICTS, districtRef } from "@/lib/districts";
+import { DISTRICTS } from "@/lib/districts";
 import { AGES, SEXES, SEX_LABELS, ageLabel, type Age, type Sex } from "@/lib/domain";
 import { districtOfDong, dongLabel, type Dong } from "@/lib/dongs";
 import type { DongData } from "@/lib/engine/dong-engine";
@@ -130,7 +130,7 @@ function DongBody({ data, dong, sex, age, months, note, kept }: { data: DongData
   const similar = getDongSimilar(data, dong, { window, limit: 10 });
   const profile = w.profile(dong, sex, age);
   const groups = w.groups(dong, sex, age);
-  const district = districtRef(districtOfDong(dong));
+  const district = districtOfDong(dong);
 
   return (
     <>

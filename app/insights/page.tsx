@@ -11,7 +11,6 @@ import mapStyles from "@/components/insights/map.module.css";
 import { DongDistrictMap } from "@/components/dong/DongDistrictMap";
 import { ParamProblems } from "@/components/ParamProblems";
 import { getAverageAge, getCorrelation, getDistrictEffect, getPopulation } from "@/lib/api/queries";
-import { findDistrict } from "@/lib/districts";
 import { ageLabel, isServiceId, SEX_LABELS } from "@/lib/domain";
 import { formatInt, monthLabel } from "@/lib/format";
 import { BOUNDARY_ATTRIBUTION } from "@/lib/insights/geo";
@@ -70,7 +69,7 @@ export default async function InsightsPage({ searchParams }: Props) {
   const input = mapInput(engine, metric, age, sex);
   const service = isServiceId(metric) ? metric : undefined;
   // A service's map opens a district's 행정동 map below it.
-  const map = insightsMap(input, age, sex, (code) => `${hrefOf("/insights", insightsPage, { ...values, dongmap: findDistrict(code)! })}#dong-map`);
+  const map = insightsMap(input, age, sex, (district) => `${hrefOf("/insights", insightsPage, { ...values, dongmap: district })}#dong-map`);
 
   return (
     <div className={styles.page}>

@@ -3,7 +3,6 @@ import { ParamProblems } from "@/components/ParamProblems";
 import { PlanWorkspace } from "@/components/plan/PlanWorkspace";
 import { PlanDroppedSegments } from "@/components/plan/PlanDroppedSegments";
 import { getPlan, getPlanCurve } from "@/lib/api/queries";
-import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { PLAN_DEFAULT_SEGMENTS } from "@/lib/engine";
 import { codecs } from "@/lib/params";
@@ -57,7 +56,7 @@ export default async function PlanPage({ searchParams }: Props) {
   const outcome = getPlan(engine, request);
   const curve = getPlanCurve(engine, request);
   const defaults = Object.fromEntries(
-    SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize({ district: findDistrict(t.district.code)!, sex: t.sex, age: t.age }))]),
+    SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize(t))]),
   ) as Record<ServiceId, string[]>;
   return (
     <>

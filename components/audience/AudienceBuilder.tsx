@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createParser, useQueryState, useQueryStates } from "nuqs";
 import { memo, useMemo, useTransition } from "react";
 import { ChartFooter } from "@/components/ChartFrame";
-import type { ServiceId } from "@/lib/domain";
+import type { SegmentKey, ServiceId } from "@/lib/domain";
 import { formatInt, formatKoreanAmount, formatSigned, serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
@@ -201,7 +201,7 @@ const AudienceRow = memo(function AudienceRow({ row, cells, kinds, checked, onTo
 
 interface PickBarProps {
   service: ServiceId;
-  picks: v.Segment[];
+  picks: SegmentKey[];
   count: number;
   population: number;
   meanZ: number | null;

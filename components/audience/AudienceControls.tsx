@@ -5,14 +5,20 @@ import { SelectControl } from "@/components/SelectControl";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_FILTER_OPTIONS } from "@/lib/options";
 import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
-import { findDistrict } from "@/lib/districts";
-import { isAge } from "@/lib/domain";
+import type { Codec } from "@/lib/params/codec";
 import styles from "./audience.module.css";
 
 const parsers = shapeParsers(audiencePage);
-const ALL = { value: "", label: "전체" };
-const AGE_FILTER_OPTIONS = [ALL, ...AGE_OPTIONS.map((o) => ({ value: String(o.value), label: o.label }))];
+const ALL = { value: null, label: "전체" };
+const AGE_FILTER_OPTIONS = [ALL, ...AGE_OPTIONS];
 const DISTRICT_FILTER_OPTIONS = [ALL, ...DISTRICT_OPTIONS];
+
+/** A filter's option value as its parameter's codec writes it; "" is 전체 (the filter left out). */
+function filterValue<T>(codec: Codec<T>) {
+  return (value: T | null) => (value === null ? "" : codec.serialize(value));
+}
+const ageValue = filterValue(audiencePage.age.codec);
+const districtValue = filterValue(audiencePage.district.codec);
 
 /**
  * The service and the filters. Each change is pushed to the URL (nuqs, not shallow) and the server
@@ -27,16 +33,18 @@ export function AudienceControls({ startTransition }: { startTransition: React.T
       <SelectControl
         id="audience-age"
         label="연령대"
-        value={state.age === null ? "" : String(state.age)}
+        value={state.age}
         options={AGE_FILTER_OPTIONS}
-        onChange={(a) => void setState({ offset: null, age: a !== "" && isAge(Number(a)) ? (Number(a) as typeof state.age) : null })}
+        serialize={ageValue}
+        onChange={(age) => void setState({ offset: null, age })}
       />
       <SelectControl
         id="audience-district"
         label="자치구"
-        value={state.district?.slug ?? ""}
+        value={state.district}
         options={DISTRICT_FILTER_OPTIONS}
-        onChange={(d) => void setState({ offset: null, district: d === "" ? null : (findDistrict(d) ?? null) })}
+        serialize={districtValue}
+        onChange={(district) => void setState({ offset: null, district })}
       />
     </form>
   );

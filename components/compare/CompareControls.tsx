@@ -3,8 +3,8 @@
 import { useQueryStates } from "nuqs";
 import { useState, useTransition } from "react";
 import { SelectControl } from "@/components/SelectControl";
-import { findDistrict } from "@/lib/districts";
-import { unitKind, type Age, type Sex } from "@/lib/domain";
+import { districtNamed, type District } from "@/lib/districts";
+import { unitKind, type Age, type SegmentKey, type Sex } from "@/lib/domain";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
 import { shapeParsers } from "@/lib/params/nuqs";
 import { comparePage } from "@/lib/params/pages";
@@ -37,12 +37,12 @@ export function CompareControls({ shown }: Props) {
   const current = state.segments ?? shown.map((id) => v.segment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
   const segments = current.map((s) => ({ id: v.segment.serialize(s), label: segmentLabel(s.district.name_ko, s.sex, s.age) }));
   // The picker is a draft until it is added: local state, not URL state.
-  const [draft, setDraft] = useState<{ district: string; sex: Sex; age: Age }>({ district: "gangnam-gu", sex: "F", age: 30 });
+  const [draft, setDraft] = useState<{ district: District; sex: Sex; age: Age }>({ district: districtNamed("gangnam-gu"), sex: "F", age: 30 });
   const [slot, setSlot] = useState<number | null>(null);
   const [message, setMessage] = useState("");
 
-  const write = (next: v.Segment[]) => void setState({ segments: next.length ? next : null });
-  const chosen: v.Segment = { district: findDistrict(draft.district)!, sex: draft.sex, age: draft.age };
+  const write = (next: SegmentKey[]) => void setState({ segments: next.length ? next : null });
+  const chosen: SegmentKey = draft;
   const chosenLabel = segmentLabel(chosen.district.name_ko, chosen.sex, chosen.age);
 
   function submit(e: React.FormEvent) {
@@ -101,7 +101,7 @@ export function CompareControls({ shown }: Props) {
       <form className={styles.picker} onSubmit={submit} aria-label={adding ? "고객층 추가" : "고객층 바꾸기"}>
         <p className={styles.pickerTitle}>{adding ? (full ? "4개까지 비교할 수 있습니다. 하나를 빼거나 바꾸세요." : "고객층 추가") : `${segments[slot]!.label} 대신 볼 고객층`}</p>
         <div className="controls">
-          <SelectControl id="compare-district" label="자치구" value={draft.district} options={DISTRICT_OPTIONS} onChange={(district) => setDraft({ ...draft, district })} />
+          <SelectControl id="compare-district" label="자치구" value={draft.district} options={DISTRICT_OPTIONS} serialize={v.district.serialize} onChange={(district) => setDraft({ ...draft, district })} />
           <SelectControl id="compare-sex" label="성별" value={draft.sex} options={SEX_OPTIONS} onChange={(sex) => setDraft({ ...draft, sex })} />
           <SelectControl id="compare-age" label="연령대" value={draft.age} options={AGE_OPTIONS} onChange={(age) => setDraft({ ...draft, age })} />
           <button type="submit" className={styles.primary} disabled={full} data-testid="compare-submit">

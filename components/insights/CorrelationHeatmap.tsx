@@ -56,7 +56,7 @@ export function CorrelationHeatmap({ cells, caption }: { cells: HeatmapCell[][];
         <ul className={styles.legendItems}>
           {correlationLegend().map((l) => (
             <li key={l.label}>
-              <span className={styles.swatch} style={{ background: l.fill }} aria-hidden="true" />
+              <span className={styles.swatch} style={{ background: l.color }} aria-hidden="true" />
               {l.label}
             </li>
           ))}

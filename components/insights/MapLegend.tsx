@@ -1,4 +1,4 @@
-import type { LegendItem } from "@/lib/insights/choropleth";
+import type { LegendItem } from "@/lib/insights/color-scale";
 import styles from "./map.module.css";
 
 /** The map's colour classes with the metric's real meaning in the title. */

@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { SelectControl } from "@/components/SelectControl";
-import { findDistrict } from "@/lib/districts";
-import type { Age, Sex } from "@/lib/domain";
+import type { District } from "@/lib/districts";
+import type { Age, SegmentKey, Sex } from "@/lib/domain";
 import { shortMonthLabel } from "@/lib/format";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
-import { codecs, type Segment } from "@/lib/params";
+import { codecs } from "@/lib/params";
 import type { PlanValues } from "@/lib/params/pages";
 import { REACHABLE_SENTENCE, segmentName, SHAPE_SENTENCE } from "@/lib/views/plan";
 import { readAmountInput, readDecimalInput, readIntegerInput } from "@/lib/views/plan-inputs";
@@ -21,7 +21,7 @@ interface Props {
   flagged: readonly string[];
   values: PlanValues;
   /** The segments planned: the chosen ones or the service's top 10 (none after "모두 지우기"). */
-  segments: readonly Segment[];
+  segments: readonly SegmentKey[];
   /** True when the list was cleared and nothing added yet. */
   cleared: boolean;
   update: Update;
@@ -150,14 +150,14 @@ function SegmentsEditor({
   onChange,
   onClear,
 }: {
-  segments: readonly Segment[];
+  segments: readonly SegmentKey[];
   /** False while the list is the service's top 10 by default. */
   chosen: boolean;
-  onChange: (segments: Segment[] | null) => void;
+  onChange: (segments: SegmentKey[] | null) => void;
   onClear: () => void;
 }) {
-  const [pick, setPick] = useState<{ district: string; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
-  const candidate: Segment = { district: findDistrict(pick.district)!, sex: pick.sex, age: pick.age };
+  const [pick, setPick] = useState<{ district: District; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
+  const candidate: SegmentKey = pick;
   const present = segments.some((s) => same(s, candidate));
   const full = segments.length >= MAX_SEGMENTS;
   return (
@@ -190,7 +190,7 @@ function SegmentsEditor({
         })}
       </ul>
       <div className={`controls ${styles.addRow}`}>
-        <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} onChange={(district) => setPick({ ...pick, district })} />
+        <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} serialize={codecs.district.serialize} onChange={(district) => setPick({ ...pick, district })} />
         <SelectControl id="plan-add-sex" label="성별" value={pick.sex} options={SEX_OPTIONS} onChange={(sex) => setPick({ ...pick, sex })} />
         <SelectControl id="plan-add-age" label="연령대" value={pick.age} options={AGE_OPTIONS} onChange={(age) => setPick({ ...pick, age })} />
         {/* On the default list, adding says so: it keeps the top 10 and adds one, rather than starting over. */}

@@ -4,7 +4,6 @@ import { useQueryStates } from "nuqs";
 import { useTransition } from "react";
 import { SelectControl } from "@/components/SelectControl";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SEX_OPTIONS } from "@/lib/options";
-import { findDistrict } from "@/lib/districts";
 import { shapeParsers } from "@/lib/params/nuqs";
 import { segmentPage } from "@/lib/params/pages";
 import styles from "./segment.module.css";
@@ -27,9 +26,10 @@ export function SegmentControls() {
       <SelectControl
         id="segment-district"
         label="자치구"
-        value={current.district.slug}
+        value={current.district}
         options={DISTRICT_OPTIONS}
-        onChange={(slug) => void setState({ district: findDistrict(slug)! })}
+        serialize={segmentPage.district.codec.serialize}
+        onChange={(d) => void setState({ district: d })}
       />
       <div className="control">
         <label htmlFor="segment-sex">성별</label>

@@ -1,4 +1,4 @@
-import { districtRef, type District } from "@/lib/districts";
+import type { District } from "@/lib/districts";
 import type { Age, Sex, SexFilter, ServiceId } from "@/lib/domain";
 import { districtOfDong, type Dong } from "@/lib/dongs";
 import type { DongData, WindowInfo } from "@/lib/engine/dong-engine";
@@ -35,7 +35,7 @@ export function readDongWindow(data: DongData, from: string | undefined, to: str
 }
 
 export function getDongs(data: DongData, district?: District) {
-  return { district: district ? districtRef(district) : null, dongs: district ? data.index.inDistrict(district) : [...data.index.list] };
+  return { district: district ? district : null, dongs: district ? data.index.inDistrict(district) : [...data.index.list] };
 }
 
 export function getDongEffect(data: DongData, service: ServiceId, q: { sex: SexFilter; age: Age; district?: District; window: WindowInfo }) {
@@ -44,7 +44,7 @@ export function getDongEffect(data: DongData, service: ServiceId, q: { sex: SexF
     service,
     sex: q.sex,
     age: q.age,
-    district: q.district ? districtRef(q.district) : null,
+    district: q.district ? q.district : null,
     window: q.window,
     dongs: w.effect(service, q.sex, q.age, q.district ?? null),
   };
@@ -52,7 +52,7 @@ export function getDongEffect(data: DongData, service: ServiceId, q: { sex: SexF
 
 export function getDongPriority(data: DongData, dong: Dong, q: { sex: Sex; age: Age; window: WindowInfo }) {
   const p = data.window(q.window).priority(dong, q.sex, q.age);
-  return { dong, district: districtRef(districtOfDong(dong)), sex: q.sex, age: q.age, window: q.window, ...p };
+  return { dong, district: districtOfDong(dong), sex: q.sex, age: q.age, window: q.window, ...p };
 }
 
 export function getDongSimilar(data: DongData, dong: Dong, q: { window: WindowInfo; limit: number }) {

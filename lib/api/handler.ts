@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParamProblem, Shape, ShapeValues } from "@/lib/params";
+import { allowedList } from "@/lib/params/codec";
 import { parseWithSchema } from "@/lib/params/zod";
 import type { Engine } from "@/lib/engine";
 import type { WindowResult } from "@/lib/engine/windows";
@@ -17,7 +18,7 @@ export function problemMessage(p: ParamProblem): string {
 }
 
 export function problemResponse(p: ParamProblem): Response {
-  return badRequest({ message: problemMessage(p), parameter: p.parameter, allowed: p.allowed.values?.map((a) => a.value) });
+  return badRequest({ message: problemMessage(p), parameter: p.parameter, allowed: allowedList(p.allowed) });
 }
 
 export function parseQuery<S extends Shape>(request: Request, shape: S): { query: ShapeValues<S>; error?: undefined } | { query?: undefined; error: Response } {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Engine, NoPlan, Plan } from "@/lib/engine";
 import { planQuery, windowQuery } from "@/lib/params/api";
+import { allowedList } from "@/lib/params/codec";
 import type { ShapeValues } from "@/lib/params/query";
 import { engineFor, parseQuery } from "./handler";
 import { getPlan } from "./queries";
@@ -21,9 +22,12 @@ export function planQueryFromRequest(request: Request): Parsed {
   return error ? { error } : { engine, shape, query };
 }
 
-/** Valid parameters that describe no plan (nothing chosen over-uses the service): a 400 naming `segments`. */
-export function noPlanResponse(outcome: NoPlan): Response {
-  return badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter });
+/**
+ * Valid parameters that describe no plan (nothing chosen over-uses the service): a 400 naming `segments`.
+ * `allowed` can only say what a segment list is; the message says why.
+ */
+export function noPlanResponse(outcome: NoPlan, shape: PlanQuery): Response {
+  return badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter, allowed: allowedList(shape.segments.codec.allowed) });
 }
 
 /** /api/plan's query turned into a plan, shared by the JSON and the XLSX answers. */
@@ -31,6 +35,6 @@ export function planFromRequest(request: Request): { engine: Engine; shape: Plan
   const parsed = planQueryFromRequest(request);
   if (parsed.error) return parsed;
   const outcome = getPlan(parsed.engine, parsed.query);
-  if (!outcome.ok) return { error: noPlanResponse(outcome) };
+  if (!outcome.ok) return { error: noPlanResponse(outcome, parsed.shape) };
   return { ...parsed, plan: outcome.plan };
 }

@@ -1,5 +1,4 @@
-import { DISTRICTS, districtRef } from "@/lib/districts";
-import type { District } from "@/lib/districts";
+import { DISTRICTS, type District } from "@/lib/districts";
 import { AGES, DEFAULT_BASIS, SERVICES, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
 import type { AnalysisWindow } from "@/lib/dataset/types";
 import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
@@ -9,8 +8,6 @@ import type { Engines } from "@/lib/engine/windows";
  * The API's resources, one function each, shared by the route handlers and the server-rendered pages
  * so a page's first render and its JSON agree to the digit.
  */
-export type SegmentParams = SegmentKey;
-
 /**
  * The dataset and vocabulary. `dataset.months` are the default window's (as before windows existed);
  * `months` every month of the dataset, with the measures and groups each month has and the months the
@@ -26,7 +23,7 @@ export function getMeta(engines: Engines) {
     measures: meta.measures.map(({ id, name_ko, kind, unit_ko, months, grains }) => ({ id, name_ko, kind, unit_ko, months, grains })),
     groups: meta.groups,
     qualityNotes: engines.qualityNotes,
-    districts: DISTRICTS.map(districtRef),
+    districts: DISTRICTS,
     services: SERVICES.map(({ id, name_ko }) => ({ id, name_ko })),
     ages: AGES,
     sexes: SEX_FILTERS,
@@ -34,7 +31,7 @@ export function getMeta(engines: Engines) {
 }
 
 /** A segment's 생활 지표 (every measure the window has) and 관심집단 shares over the window. */
-export function getProfile(engines: Engines, window: AnalysisWindow, key: SegmentParams) {
+export function getProfile(engines: Engines, window: AnalysisWindow, key: SegmentKey) {
   const { measures, groups } = engines.profile(window, key);
   const engine = engines.engine(window);
   if (!engine.ok) throw new RangeError(`window ${window.from}…${window.to} has no engine`);
@@ -42,11 +39,11 @@ export function getProfile(engines: Engines, window: AnalysisWindow, key: Segmen
 }
 
 /** `basis` changes bestMonths only (per day: counts ÷ the month's days). */
-export function getPriority(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+export function getPriority(engine: Engine, key: SegmentKey, basis: Basis = DEFAULT_BASIS) {
   return { segment: engine.segment(key), ...engine.priority(key, basis) };
 }
 
-export function getTrend(engine: Engine, key: SegmentParams, basis: Basis = DEFAULT_BASIS) {
+export function getTrend(engine: Engine, key: SegmentKey, basis: Basis = DEFAULT_BASIS) {
   return { segment: engine.segment(key), ...engine.trend(key, basis) };
 }
 

@@ -1,5 +1,5 @@
 import type { ServiceId } from "@/lib/domain";
-import { echo, readParam } from "@/lib/params";
+import { allowedList, echo, readParam } from "@/lib/params";
 import { servicePath } from "@/lib/params/api";
 import { notFound } from "./response";
 
@@ -10,6 +10,6 @@ export function serviceFromPath(raw: string): { ok: true; value: ServiceId } | {
   const { allowed } = servicePath.service.codec;
   return {
     ok: false,
-    error: notFound({ message: `unknown service "${echo(raw)}"; services: ${allowed.text}`, parameter: "service", allowed: allowed.values?.map((a) => a.value) }),
+    error: notFound({ message: `unknown service "${echo(raw)}"; services: ${allowed.text}`, parameter: "service", allowed: allowedList(allowed) }),
   };
 }

@@ -3,7 +3,7 @@ import { rmSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { DISTRICTS } from "@/lib/districts";
+import { DISTRICTS, statCodeOf } from "@/lib/districts";
 import { segmentIndex } from "@/lib/engine/segments";
 import { fixtureV2Files, writeFixtureDir } from "@/test/fixtures/dataset-v2";
 import { SIZE_LIMITS } from "./files";
@@ -77,7 +77,7 @@ describe("loadDataDir (format v2)", () => {
 
   it("rolls 행정동 × sex × 10-year cells up the same way", () => {
     const cells = rollUpDongSegments(data.dongMonths.get("2022-12")!, data.dongs.length);
-    const k = data.dongs.findIndex((d) => d.code === `${DISTRICTS[gangnam]!.statCode}52`);
+    const k = data.dongs.findIndex((d) => d.code === `${statCodeOf(DISTRICTS[gangnam]!)}52`);
     // 행정동 j = 1, M, 70대: bands 70, 75 → finance d+1+0, d+1+1 → d + 1.5; population 11 + 11
     expect(cells.finance![dongCellIndex(k, 1, 5)]).toBe(gangnam + 1.5);
     expect(cells.population![dongCellIndex(k, 1, 5)]).toBe(22);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { csvFormatRows, csvParseRows } from "d3-dsv";
 import { z } from "zod";
-import { DISTRICTS, findDistrictByStatCode } from "@/lib/districts";
+import { DISTRICTS, findDistrictByStatCode, statCodeOf } from "@/lib/districts";
 import { AGES, SEXES } from "@/lib/domain";
 import { segmentIndex } from "@/lib/engine/segments";
 import { inflateBounded, readBounded, SIZE_LIMITS } from "./files";
@@ -195,7 +195,7 @@ export function parseDongsCsv(text: string, file: string): Dong[] {
     if (rec.length !== 3) problems.add(`${at}: expected 3 fields, got ${rec.length}`);
     else if (!/^\d{7}$/.test(code)) problems.add(`${at}: column "dong_code": "${code}" is not a 7-digit statistics code`);
     else if (!district) problems.add(`${at}: column "district_code": unknown district code "${districtCode}"`);
-    else if (findDistrictByStatCode(code.slice(0, 5)) !== district) problems.add(`${at}: 행정동 ${code} does not lie in ${district.name_ko} (statistics code ${district.statCode})`);
+    else if (findDistrictByStatCode(code.slice(0, 5)) !== district) problems.add(`${at}: 행정동 ${code} does not lie in ${district.name_ko} (statistics code ${statCodeOf(district)})`);
     else if (name.trim() === "") problems.add(`${at}: column "dong": empty name`);
     else if (seen.has(code)) problems.add(`${at}: 행정동 ${code} listed twice`);
     else {

@@ -1,18 +1,12 @@
-import { districtRef, type District, type DistrictRef } from "@/lib/districts";
-import { AGES, AUDIENCE_SORTS, SEXES, type Age, type AudienceSort, type ServiceId, type Sex } from "@/lib/domain";
+import type { District } from "@/lib/districts";
+import { AGES, AUDIENCE_SORTS, SEXES, type Age, type AudienceSort, type SegmentKey, type ServiceId, type Sex } from "@/lib/domain";
 import { compareDesc, tieKey } from "@/lib/stats";
 import type { DistrictEffect } from "./district-effect";
 import type { ZTable } from "./priority";
-import type { Segment } from "./segments";
-
-export interface AudienceSegment {
-  district: DistrictRef;
-  sex: Sex;
-  age: Age;
-}
+import type { SegmentSeries } from "./segments";
 
 export interface AudienceRow {
-  segment: AudienceSegment;
+  segment: SegmentKey;
   /** Mean population over the months, rounded. */
   population: number;
   /** Mean usage of the service over the months, in its own unit. */
@@ -41,7 +35,7 @@ export interface AudienceFilter {
  * the district effect of the segment's own group.
  */
 export function audienceRows(
-  segments: readonly Segment[],
+  segments: readonly SegmentSeries[],
   zOverall: ZTable,
   service: ServiceId,
   effect: (sex: Sex, age: Age) => readonly DistrictEffect[],
@@ -50,7 +44,7 @@ export function audienceRows(
     const population = Math.round(seg.meanPopulation);
     const z = zOverall[service][i]!;
     return {
-      segment: { district: districtRef(seg.district), sex: seg.sex, age: seg.age },
+      segment: { district: seg.district, sex: seg.sex, age: seg.age },
       population,
       usage: seg.meanUsage[service],
       z,

@@ -1,6 +1,6 @@
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
 import { pearson } from "@/lib/stats";
-import type { Segment } from "./segments";
+import type { SegmentSeries } from "./segments";
 
 export interface CorrelationMatrix {
   services: readonly ServiceId[];
@@ -11,7 +11,7 @@ export interface CorrelationMatrix {
 }
 
 /** 7×7 Pearson matrix over every segment-month of one age band (and one sex, when given). */
-export function correlationMatrix(segments: readonly Segment[], age: Age, sex?: Sex): CorrelationMatrix {
+export function correlationMatrix(segments: readonly SegmentSeries[], age: Age, sex?: Sex): CorrelationMatrix {
   const chosen = segments.filter((s) => s.age === age && (sex === undefined || s.sex === sex));
   const columns = Object.fromEntries(SERVICE_IDS.map((svc) => [svc, chosen.flatMap((seg) => seg.series[svc])])) as Record<ServiceId, number[]>;
   const matrix = SERVICE_IDS.map((a) => SERVICE_IDS.map((b) => pearson(columns[a], columns[b])));

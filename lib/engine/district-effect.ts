@@ -1,7 +1,7 @@
-import { DISTRICTS, districtRef, type DistrictRef } from "@/lib/districts";
+import { DISTRICTS, type District } from "@/lib/districts";
 import { unitKind, type Age, type ServiceId, type SexFilter } from "@/lib/domain";
 import { compareDesc, mean, tieKey, zScores } from "@/lib/stats";
-import { segmentIndex, type Segment } from "./segments";
+import { segmentIndex, type SegmentSeries } from "./segments";
 
 /**
  * What the district itself adds for one sex × age group: the 25 districts compared with each other
@@ -9,7 +9,7 @@ import { segmentIndex, type Segment } from "./segments";
  * against everyone (where age and sex dominate every ranking).
  */
 export interface DistrictEffect {
-  district: DistrictRef;
+  district: District;
   /** The group's 9-month mean usage in this district (T: F and M weighted by their mean populations). */
   usage: number;
   /** (usage − mean over the 25 districts) ÷ population SD over the 25; null when all 25 are equal. */
@@ -22,7 +22,7 @@ export interface DistrictEffect {
   rank: number;
 }
 
-export function districtEffect(segments: readonly Segment[], service: ServiceId, sex: SexFilter, age: Age): DistrictEffect[] {
+export function districtEffect(segments: readonly SegmentSeries[], service: ServiceId, sex: SexFilter, age: Age): DistrictEffect[] {
   const groups = DISTRICTS.map((d) => {
     const members = (sex === "T" ? (["F", "M"] as const) : [sex]).map((s) => segments[segmentIndex(d, s, age)]!);
     const people = members.reduce((sum, seg) => sum + seg.meanPopulation, 0);
@@ -36,7 +36,7 @@ export function districtEffect(segments: readonly Segment[], service: ServiceId,
   const count = unitKind(service) === "count";
   return groups
     .map((g, i) => ({
-      district: districtRef(g.district),
+      district: g.district,
       usage: g.usage,
       districtZ: z[i]!,
       index: count ? (100 * g.usage) / avg : null,

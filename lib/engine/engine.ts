@@ -1,4 +1,4 @@
-import { districtRef, type DistrictRef } from "@/lib/districts";
+import type { District } from "@/lib/districts";
 import { AGES, BASES, DEFAULT_BASIS, SERVICE_IDS, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import type { Dataset, DatasetMeta } from "@/lib/dataset/types";
 import { audienceRows, matchesFilter, sortAudience, AUDIENCE_SORTS, type AudienceFilter, type AudienceRow, type AudienceSort } from "./audience";
@@ -8,11 +8,11 @@ import { planCurve, planOf, type CurveOutcome, type PlanCells, type PlanOutcome 
 import { averageAgeByDistrict, populationByDistrict, type DistrictAverageAge, type DistrictPopulation } from "./population";
 import { bestMonthsOf, monthlyZ, overallZ, priorityOf, type PriorityResult, type StandoutMonth, type ServiceScore, type ZTable } from "./priority";
 import { seasonality, seoulLevels, type Seasonality, type SeoulLevels } from "./seasonality";
-import { buildSegments, indexOfKey, segmentIndex, seriesOn, type Segment } from "./segments";
+import { buildSegments, indexOfKey, segmentIndex, seriesOn, type SegmentSeries } from "./segments";
 import { rankTargets, residualsBySegment, type Target } from "./targets";
 
 export interface SegmentInfo {
-  district: DistrictRef;
+  district: District;
   sex: Sex;
   age: Age;
   /** Mean population over the months, rounded. */
@@ -77,7 +77,7 @@ export class Engine {
   readonly meta: DatasetMeta;
   readonly months: readonly string[];
 
-  private readonly segments: readonly Segment[];
+  private readonly segments: readonly SegmentSeries[];
   private readonly zOverall: ZTable;
   private readonly zMonthly: readonly ZTable[];
   private readonly levels: Readonly<Record<Basis, SeoulLevels>>;
@@ -103,7 +103,7 @@ export class Engine {
     const byBasis = <T>(f: (basis: Basis) => T) => Object.fromEntries(BASES.map((b) => [b, f(b)])) as Record<Basis, T>;
     this.levels = byBasis((b) => seoulLevels(segments, months.length, b));
 
-    this.info = segments.map((seg) => ({ district: districtRef(seg.district), sex: seg.sex, age: seg.age, population: Math.round(seg.meanPopulation) }));
+    this.info = segments.map((seg) => ({ district: seg.district, sex: seg.sex, age: seg.age, population: Math.round(seg.meanPopulation) }));
     const asPublished = segments.map((seg, i) => priorityOf(seg, i, months, this.zOverall, this.zMonthly, "month"));
     // Only bestMonths depends on the basis: the day results share everything else with the month ones.
     this.priorities = {

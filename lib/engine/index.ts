@@ -8,7 +8,7 @@ import { Engine } from "./engine";
 export { Engine, PLAN_DEFAULT_SEGMENTS } from "./engine";
 export type { AudienceQuery, AudienceResult, Comparison, PlanRequest, SegmentInfo, TrendResult } from "./engine";
 export { AUDIENCE_SORTS } from "./audience";
-export type { AudienceFilter, AudienceRow, AudienceSegment, AudienceSort } from "./audience";
+export type { AudienceFilter, AudienceRow, AudienceSort } from "./audience";
 export type { CorrelationMatrix } from "./correlation";
 export type { DistrictEffect } from "./district-effect";
 export { CURVE_MULTIPLES } from "./plan";

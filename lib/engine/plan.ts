@@ -1,8 +1,6 @@
-import { districtRef } from "@/lib/districts";
-import type { ServiceId } from "@/lib/domain";
-import type { AudienceSegment } from "./audience";
+import type { SegmentKey, ServiceId } from "@/lib/domain";
 import type { ZTable } from "./priority";
-import type { Segment } from "./segments";
+import type { SegmentSeries } from "./segments";
 import { addRanges, cellReach, exposureModel, segmentReach, type CellReach, type Range } from "./reach";
 import { alsoUses, type ServiceZ } from "./targets";
 
@@ -69,7 +67,7 @@ export interface PlanMonth {
 }
 
 export interface PlanSegment {
-  segment: AudienceSegment;
+  segment: SegmentKey;
   /** Mean population over the dataset's months, rounded. */
   population: number;
   /** Overall z for the service, across the 300 segments. */
@@ -135,7 +133,7 @@ export interface PlanCells {
  * capacity = R × cap with R = p × reachable ÷ 100 (no reachable person sees more than `cap` impressions a
  * month). Each cell's reach then follows from its impressions (reach.ts).
  */
-export function planOf(segments: readonly Segment[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
+export function planOf(segments: readonly SegmentSeries[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
   const { service, budget, cpm, cap, reachable, shape, segmentIndices, monthIndices } = input;
   const cells = segmentIndices.flatMap((s) =>
     monthIndices.map((m) => {
@@ -166,7 +164,7 @@ export function planOf(segments: readonly Segment[], months: readonly string[], 
     const seg = segments[s]!;
     const range = segmentReach(own.map(({ i }) => reaches[i]!));
     const row: PlanSegment = {
-      segment: { district: districtRef(seg.district), sex: seg.sex, age: seg.age },
+      segment: { district: seg.district, sex: seg.sex, age: seg.age },
       population: Math.round(seg.meanPopulation),
       z: zOverall[service][s]!,
       impressions,
@@ -231,7 +229,7 @@ export interface CurvePoint {
  * The reach curve: the same plan (segments, months, CPM, cap, reachable, shape) at each multiple of
  * the budget. Impressions stop rising once every weighted cell is full; reach flattens well before.
  */
-export function planCurve(segments: readonly Segment[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): CurveOutcome {
+export function planCurve(segments: readonly SegmentSeries[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): CurveOutcome {
   const points: CurvePoint[] = [];
   for (const multiple of CURVE_MULTIPLES) {
     // The weights do not depend on the budget: if one multiple has nothing to share by, none has.

@@ -1,6 +1,6 @@
 import { SERVICE_IDS, type Basis, type ServiceId } from "@/lib/domain";
 import { compareDesc, mean, rankDesc, tieKey, zScores } from "@/lib/stats";
-import { seriesOn, type Segment } from "./segments";
+import { seriesOn, type SegmentSeries } from "./segments";
 
 export interface ServiceScore {
   service: ServiceId;
@@ -35,7 +35,7 @@ export interface PriorityResult {
 /** z[service][segmentIndex]: each segment's mean usage standardized across all segments. */
 export type ZTable = Record<ServiceId, (number | null)[]>;
 
-export function overallZ(segments: readonly Segment[]): ZTable {
+export function overallZ(segments: readonly SegmentSeries[]): ZTable {
   return Object.fromEntries(SERVICE_IDS.map((s) => [s, zScores(segments.map((seg) => seg.meanUsage[s]))])) as ZTable;
 }
 
@@ -43,7 +43,7 @@ export function overallZ(segments: readonly Segment[]): ZTable {
  * monthlyZ[monthIndex][service][segmentIndex]: standardized within that month. Dividing by the days
  * of the month scales every segment alike, so these are the same on either basis.
  */
-export function monthlyZ(segments: readonly Segment[], monthCount: number): ZTable[] {
+export function monthlyZ(segments: readonly SegmentSeries[], monthCount: number): ZTable[] {
   return Array.from({ length: monthCount }, (_, m) =>
     Object.fromEntries(SERVICE_IDS.map((s) => [s, zScores(segments.map((seg) => seg.series[s][m]!))])) as ZTable,
   );
@@ -78,12 +78,12 @@ export function standoutMonths(months: readonly string[], zs: readonly (number |
 }
 
 /** Best months of every service on the basis, in the given (overall rank) order. */
-export function bestMonthsOf(seg: Segment, months: readonly string[], order: readonly ServiceScore[], basis: Basis): PriorityResult["bestMonths"] {
+export function bestMonthsOf(seg: SegmentSeries, months: readonly string[], order: readonly ServiceScore[], basis: Basis): PriorityResult["bestMonths"] {
   return order.map(({ service }) => ({ service, months: bestMonths(months, seriesOn(seg, service, basis)) }));
 }
 
 export function priorityOf(
-  seg: Segment,
+  seg: SegmentSeries,
   segmentIndex: number,
   months: readonly string[],
   zOverall: ZTable,

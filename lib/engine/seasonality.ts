@@ -1,6 +1,6 @@
 import { SERVICE_IDS, unitKind, type Basis, type ServiceId, type UnitKind } from "@/lib/domain";
 import { mean } from "@/lib/stats";
-import { seriesOn, type Segment } from "./segments";
+import { seriesOn, type SegmentSeries } from "./segments";
 
 /** levels[service][month]: the Seoul level of each service in each month on one basis. */
 export type SeoulLevels = Record<ServiceId, number[]>;
@@ -10,7 +10,7 @@ export type SeoulLevels = Record<ServiceId, number[]>;
  * segment of 100,000 people counts 100 times one of 1,000 (the plain mean of segments would let the
  * small old-age segments pull the city towards them).
  */
-export function seoulLevels(segments: readonly Segment[], monthCount: number, basis: Basis): SeoulLevels {
+export function seoulLevels(segments: readonly SegmentSeries[], monthCount: number, basis: Basis): SeoulLevels {
   const levels = {} as SeoulLevels;
   for (const service of SERVICE_IDS) {
     levels[service] = Array.from({ length: monthCount }, (_, m) => {

@@ -4,7 +4,7 @@ import type { Dataset } from "@/lib/dataset/types";
 import { mean } from "@/lib/stats";
 
 /** A segment's figures arranged for analysis: one series per service, indexed like `months`. */
-export interface Segment {
+export interface SegmentSeries {
   district: District;
   sex: Sex;
   age: Age;
@@ -21,7 +21,7 @@ export interface Segment {
 }
 
 /** The service's monthly series on a basis. */
-export function seriesOn(seg: Segment, service: ServiceId, basis: Basis): number[] {
+export function seriesOn(seg: SegmentSeries, service: ServiceId, basis: Basis): number[] {
   return basis === "day" ? seg.daily[service] : seg.series[service];
 }
 
@@ -49,11 +49,11 @@ export function indexOfKey(key: SegmentKey): number {
  * Groups a validated dataset's rows into its 300 segments, in canonical order (district, sex, age).
  * The dataset was checked complete, so every slot is filled.
  */
-export function buildSegments(dataset: Dataset): { months: string[]; segments: Segment[] } {
+export function buildSegments(dataset: Dataset): { months: string[]; segments: SegmentSeries[] } {
   const months = dataset.meta.months;
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const empty = () => Object.fromEntries(SERVICE_IDS.map((s) => [s, new Array<number>(months.length).fill(NaN)])) as Record<ServiceId, number[]>;
-  const segments: Segment[] = [];
+  const segments: SegmentSeries[] = [];
   for (const district of DISTRICTS) {
     for (const sex of SEXES) {
       for (const age of AGES) {

@@ -4,13 +4,13 @@ import { SERVICE_IDS, type ServiceId } from "@/lib/domain";
 import { fixtureDataset } from "@/test/fixtures/dataset";
 import { Engine } from "./engine";
 import type { SeoulLevels } from "./seasonality";
-import type { Segment } from "./segments";
+import type { SegmentSeries } from "./segments";
 import { relatedAdjusted } from "./targets";
 
 const SD_AGE = Math.sqrt(35 / 12);
 
 /** A three-month segment whose day-basis series are given (zero elsewhere). */
-function segmentWith(daily: Partial<Record<ServiceId, number[]>>): Segment {
+function segmentWith(daily: Partial<Record<ServiceId, number[]>>): SegmentSeries {
   const series = Object.fromEntries(SERVICE_IDS.map((s) => [s, daily[s] ?? [0, 0, 0]])) as Record<ServiceId, number[]>;
   const meanUsage = Object.fromEntries(SERVICE_IDS.map((s) => [s, 0])) as Record<ServiceId, number>;
   return { district: DISTRICTS[0]!, sex: "F", age: 20, population: [1, 1, 1], meanPopulation: 1, series, daily: series, meanUsage };

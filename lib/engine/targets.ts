@@ -1,9 +1,9 @@
-import { districtRef, type DistrictRef } from "@/lib/districts";
+import type { District } from "@/lib/districts";
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
 import { pearson, rankDesc } from "@/lib/stats";
 import type { ZTable } from "./priority";
 import type { SeoulLevels } from "./seasonality";
-import type { Segment } from "./segments";
+import type { SegmentSeries } from "./segments";
 
 export interface RelatedService {
   service: ServiceId;
@@ -17,7 +17,7 @@ export interface ServiceZ {
 }
 
 export interface Target {
-  district: DistrictRef;
+  district: District;
   sex: Sex;
   age: Age;
   z: number | null;
@@ -40,7 +40,7 @@ function rankByR(service: ServiceId, r: (other: ServiceId) => number | null): Re
 }
 
 /** The other six services ranked by how closely this segment's monthly series move with the chosen one. */
-export function relatedServices(seg: Segment, service: ServiceId): RelatedService[] {
+export function relatedServices(seg: SegmentSeries, service: ServiceId): RelatedService[] {
   return rankByR(service, (s) => pearson(seg.series[service], seg.series[s]));
 }
 
@@ -48,7 +48,7 @@ export function relatedServices(seg: Segment, service: ServiceId): RelatedServic
  * The segment's residual series e[m] = v_day(m) − Seoul level_day(m): what is left of its month-to-month
  * movement once the city-wide shift and the month's length are taken out.
  */
-export function residuals(seg: Segment, service: ServiceId, levelsDay: SeoulLevels): number[] {
+export function residuals(seg: SegmentSeries, service: ServiceId, levelsDay: SeoulLevels): number[] {
   return seg.daily[service].map((v, m) => {
     const level = levelsDay[service][m]!;
     const e = v - level;
@@ -62,13 +62,13 @@ export function residuals(seg: Segment, service: ServiceId, levelsDay: SeoulLeve
  * The other six services ranked by Pearson r of residual series (nulls last, then r desc, ties in
  * service order): services that move with the chosen one in this segment beyond what all of Seoul does.
  */
-export function relatedAdjusted(seg: Segment, service: ServiceId, levelsDay: SeoulLevels, residualsOf = (s: ServiceId) => residuals(seg, s, levelsDay)): RelatedService[] {
+export function relatedAdjusted(seg: SegmentSeries, service: ServiceId, levelsDay: SeoulLevels, residualsOf = (s: ServiceId) => residuals(seg, s, levelsDay)): RelatedService[] {
   const own = residualsOf(service);
   return rankByR(service, (s) => pearson(own, residualsOf(s)));
 }
 
 /** residualsBySegment[segmentIndex][service]: each segment's residual series (see residuals()). */
-export function residualsBySegment(segments: readonly Segment[], levelsDay: SeoulLevels): Record<ServiceId, number[]>[] {
+export function residualsBySegment(segments: readonly SegmentSeries[], levelsDay: SeoulLevels): Record<ServiceId, number[]>[] {
   return segments.map((seg) => Object.fromEntries(SERVICE_IDS.map((s) => [s, residuals(seg, s, levelsDay)])) as Record<ServiceId, number[]>);
 }
 
@@ -83,14 +83,14 @@ export function alsoUses(zOverall: ZTable, segmentIndex: number, service: Servic
 }
 
 /** All segments ranked by the service's z (highest first); callers slice to the limit they need. */
-export function rankTargets(segments: readonly Segment[], z: ZTable, levelsDay: SeoulLevels, service: ServiceId, residualTable?: readonly Record<ServiceId, number[]>[]): Target[] {
+export function rankTargets(segments: readonly SegmentSeries[], z: ZTable, levelsDay: SeoulLevels, service: ServiceId, residualTable?: readonly Record<ServiceId, number[]>[]): Target[] {
   // Residual series are shared by the seven services' rankings; the engine passes them precomputed.
   const table = residualTable ?? residualsBySegment(segments, levelsDay);
   return rankDesc(
     segments.map((seg, i) => ({ seg, i, z: z[service][i]! })),
     (t) => t.z,
   ).map(({ item: { seg, i, z: zs } }) => ({
-    district: districtRef(seg.district),
+    district: seg.district,
     sex: seg.sex,
     age: seg.age,
     z: zs,

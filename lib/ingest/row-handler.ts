@@ -1,5 +1,5 @@
 import { SEXES } from "@/lib/domain";
-import { findDistrictByStatCode, type District } from "@/lib/districts";
+import { findDistrictByStatCode, statCodeOf, type District } from "@/lib/districts";
 import { PLAUSIBLE_RANGES, type MeasureKind } from "@/lib/dataset/measures";
 import { Problems, showValue } from "./errors";
 import type { Column, Layout } from "./layout";
@@ -66,7 +66,7 @@ export function dongNameOf(cell: Cell, district: District): string {
 function namesDistrict(cell: Cell, d: District): boolean {
   if (cell === null || cell === undefined || cell instanceof Date) return false;
   const s = String(cell).normalize("NFC").trim().replace(/^(서울특별시|서울시|서울)\s*/, "");
-  return s === d.name_ko || s === d.code || s === d.statCode;
+  return s === d.name_ko || s === d.code || s === statCodeOf(d);
 }
 
 /** Per month, the line each row key (행정동 row × sex × band) was first seen on in this file, 0 when not yet. */
@@ -283,7 +283,7 @@ export class RowHandler {
       ok = namesDistrict(row.cell(col.index), d);
       this.districtChecks.set(k, ok);
     }
-    if (!ok) this.bad(row, line, col, `disagrees with 행정동코드 ${String(row.cell(this.layout.dongCode.index)).trim()}, which is in ${d.name_ko} (${d.statCode})`);
+    if (!ok) this.bad(row, line, col, `disagrees with 행정동코드 ${String(row.cell(this.layout.dongCode.index)).trim()}, which is in ${d.name_ko} (${statCodeOf(d)})`);
   }
 
   private noteDong(row: Row, code: string, district: District): void {

@@ -1,9 +1,10 @@
+import type { District } from "@/lib/districts";
 import type { DistrictEffect } from "@/lib/engine";
 import { unitKind, type ServiceId } from "@/lib/domain";
 import { formatSigned, serviceName } from "@/lib/format";
 import type { CsvCell } from "@/lib/csv";
 import type { TableColumn, TableData } from "@/lib/table";
-import { classIndex, divergingScale, NO_DATA_COLOR, type SequentialScale } from "./color-scale";
+import { classIndex, divergingScale, NO_DATA_COLOR, type LegendItem, type SequentialScale } from "./color-scale";
 
 /**
  * What a district map shows, as plain data for the client map and the server-rendered ranked list: each
@@ -23,11 +24,6 @@ export interface MapDistrict {
   description: string;
   /** The segment page a click, tap or Enter opens, when the map has one per district. */
   href?: string;
-}
-
-export interface LegendItem {
-  label: string;
-  color: string;
 }
 
 export interface Choropleth {
@@ -119,9 +115,9 @@ export function effectValue(d: DistrictEffect, kind: "index" | "z"): number | nu
   return kind === "index" ? d.index : d.districtZ;
 }
 
-export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (code: string) => string): Choropleth {
+export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (district: District) => string): Choropleth {
   const m = effectMeasure(service);
-  const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district.code) } : {}) }));
+  const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district) } : {}) }));
   const values = rows.map((r) => r.value);
   const isIndex = m.kind === "index";
   const scale = divergingScale(values, isIndex ? 100 : 0);

@@ -96,10 +96,10 @@ describe("diverging r scale", () => {
   it("has a legend from −1 to +1", () => {
     const legend = correlationLegend();
     expect(legend).toHaveLength(8);
-    expect(legend[0]).toEqual({ label: "−1 ~ −0.75", fill: "#4575b4" });
-    expect(legend[3]).toEqual({ label: "−0.25 ~ 0", fill: "#e0f3f8" });
-    expect(legend[4]).toEqual({ label: "0 ~ 0.25", fill: "#fee090" });
-    expect(legend[7]).toEqual({ label: "0.75 ~ 1", fill: "#d73027" });
+    expect(legend[0]).toEqual({ label: "−1 ~ −0.75", color: "#4575b4" });
+    expect(legend[3]).toEqual({ label: "−0.25 ~ 0", color: "#e0f3f8" });
+    expect(legend[4]).toEqual({ label: "0 ~ 0.25", color: "#fee090" });
+    expect(legend[7]).toEqual({ label: "0.75 ~ 1", color: "#d73027" });
   });
 });
 

@@ -186,16 +186,17 @@ export function correlationColor(r: number | null): CellColor {
   return { fill, text: textColorOn(fill) };
 }
 
+/** One swatch of a colour legend (the maps' classes, the heat map's r bands). */
 export interface LegendItem {
   label: string;
-  fill: string;
+  color: string;
 }
 
 /** The r legend, from −1 to +1. */
 export function correlationLegend(): LegendItem[] {
   const edges = ["0", "0.25", "0.5", "0.75", "1"];
   const minus = (e: string) => (e === "0" ? e : `−${e}`);
-  const neg = R_NEGATIVE.map((fill, k) => ({ label: `${minus(edges[k + 1]!)} ~ ${minus(edges[k]!)}`, fill })).reverse();
-  const pos = R_POSITIVE.map((fill, k) => ({ label: `${edges[k]} ~ ${edges[k + 1]}`, fill }));
+  const neg = R_NEGATIVE.map((color, k) => ({ label: `${minus(edges[k + 1]!)} ~ ${minus(edges[k]!)}`, color })).reverse();
+  const pos = R_POSITIVE.map((color, k) => ({ label: `${edges[k]} ~ ${edges[k + 1]}`, color }));
   return [...neg, ...pos];
 }

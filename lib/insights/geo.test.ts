@@ -20,7 +20,7 @@ describe("district boundaries", () => {
     expect(checkDistrictGeo({ ...geo, features: geo.features.slice(1) })).toBe("missing districts 11110");
     expect(checkDistrictGeo({ ...geo, features: [...geo.features, geo.features[0]] })).toBe("district 11110 appears twice");
   });
-  it("computes bounds in Leaflet's lat/lng order", () => {
+  it("computes bounds as [[south, west], [north, east]], latitude first", () => {
     const square = {
       type: "FeatureCollection" as const,
       features: [

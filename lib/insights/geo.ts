@@ -13,7 +13,7 @@ export interface DistrictProps {
 export type DistrictFeature = Feature<Polygon | MultiPolygon, DistrictProps>;
 export type DistrictGeo = FeatureCollection<Polygon | MultiPolygon, DistrictProps>;
 
-/** [[south, west], [north, east]] in Leaflet's lat/lng order. */
+/** [[south, west], [north, east]]: latitude first, unlike GeoJSON's [lng, lat] positions. */
 export type LatLngBounds = [[number, number], [number, number]];
 
 /**
@@ -45,7 +45,7 @@ function* positions(f: CodedGeo["features"][number]): Generator<Position> {
   for (const poly of polys) for (const ring of poly) yield* ring;
 }
 
-/** Bounding box of all features, in Leaflet's [[lat, lng], [lat, lng]] order. */
+/** Bounding box of all features, as [[south, west], [north, east]] (Leaflet's order, and what svgDistricts projects from). */
 export function geoBounds(geo: CodedGeo): LatLngBounds {
   let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
   for (const f of geo.features) {

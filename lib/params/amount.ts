@@ -105,6 +105,7 @@ export function amountCodec(min: number, max: number, what: string): Codec<numbe
     equals: (a, b) => a === b,
     allowed: {
       text: `${what} from ${min} to ${max} won, as digits with or without thousands separators or with Korean units (${FORMS}); no exponents (3e7), no other currencies`,
+      form: `${min}–${max}`,
     },
     maxLength: MAX_PARAM_LENGTH,
   };

@@ -10,11 +10,25 @@ export interface AllowedValue {
   label: string;
 }
 
-export interface Allowed {
+/**
+ * What a parameter accepts: the values when few enough to list, otherwise their range or form. Every
+ * codec gives one of the two, so every 400 of the API carries a non-empty `allowed` (allowedList).
+ */
+export type Allowed = {
   /** What is accepted, in English, for the API's messages (developers read those). */
   text: string;
-  /** The accepted values, when few enough to list. */
-  values?: readonly AllowedValue[];
+} & (
+  | { values: readonly AllowedValue[]; form?: undefined }
+  | {
+      /** Too many values to list: their range ("1–300") or form ("district.sex.age"). */
+      form: string;
+      values?: undefined;
+    }
+);
+
+/** The API's `allowed`: the accepted values, or the one string giving their range or form. */
+export function allowedList(allowed: Allowed): string[] {
+  return allowed.values ? allowed.values.map((a) => a.value) : [allowed.form];
 }
 
 export type CodecResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -109,7 +123,7 @@ export function integerCodec(min: number, max: number, text = `an integer from $
     },
     serialize: (n) => String(n),
     equals: (a, b) => a === b,
-    allowed: { text },
+    allowed: { text, form: `${min}–${max}` },
     maxLength: 24,
   };
 }
@@ -125,7 +139,7 @@ export function decimalCodec(min: number, max: number, text: string): Codec<numb
     },
     serialize: (n) => String(n),
     equals: (a, b) => a === b,
-    allowed: { text },
+    allowed: { text, form: `${min}–${max}` },
     maxLength: 16,
   };
 }

@@ -22,6 +22,7 @@ export function dongCodec(index: DongIndex): Codec<Dong> {
     equals: (a, b) => a.code === b.code,
     allowed: {
       text: `one of the dataset's ${index.list.length} 행정동 by 7-digit code or "구 동" name (e.g. 1119054, 영등포구 여의동); see /api/dongs`,
+      form: "7-digit 행정동 code or 구 동 name (see /api/dongs)",
     },
     maxLength: MAX_PARAM_LENGTH,
   };

@@ -4,4 +4,4 @@ export * from "./defaults";
 export * from "./param";
 export * from "./query";
 export * as codecs from "./values";
-export type { AudienceSort, Basis, InsightMetric, ListReading, Segment } from "./values";
+export type { AudienceSort, Basis, InsightMetric, ListReading } from "./values";

@@ -1,4 +1,4 @@
-import { findDistrict } from "@/lib/districts";
+import type { SegmentKey } from "@/lib/domain";
 import { DongIndex } from "@/lib/dongs";
 import { dongCodec } from "./dong";
 import { DEFAULT_CAP, DEFAULT_REACHABLE, DEFAULT_SHAPE, windowQuery } from "./api";
@@ -13,7 +13,7 @@ import * as v from "./values";
  * (lib/params/nuqs.ts), and links are written with hrefOf — only non-default values.
  */
 export const segmentPage = {
-  district: optional("district", v.district, findDistrict(SEGMENT_DEFAULTS.districtSlug)!),
+  district: optional("district", v.district, SEGMENT_DEFAULTS.district),
   // T is read so the page can explain that a segment is one sex, and link to both.
   sex: optional("sex", v.sexFilter, SEGMENT_DEFAULTS.sex),
   age: optional("age", v.age, SEGMENT_DEFAULTS.age),
@@ -111,7 +111,7 @@ export function planPage(months: readonly string[]) {
 
 export type PlanShape = ReturnType<typeof planPage>;
 /** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
-export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: v.Segment[] };
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: SegmentKey[] };
 
 /**
  * /audience: the service's 300 segments, filtered (sex T = both; age and district left out = all),

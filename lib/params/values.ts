@@ -84,11 +84,8 @@ export const RELATED_METHODS = ["adjusted", "raw"] as const;
 export type RelatedMethod = (typeof RELATED_METHODS)[number];
 export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) => (m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)"));
 
-/** A segment: one district, one sex, one age band. */
-export type Segment = SegmentKey;
-
 /** A segment id `district.sex.age` (gangnam-gu.F.20); the district may be a code, slug or Korean name. */
-export const segment: Codec<Segment> = {
+export const segment: Codec<SegmentKey> = {
   parse: (raw) => {
     const parts = raw.split(".");
     if (parts.length !== 3) return { ok: false, reason: "not of the form district.sex.age (e.g. gangnam-gu.F.20)" };
@@ -102,7 +99,7 @@ export const segment: Codec<Segment> = {
   },
   serialize: (g) => `${g.district.slug}.${g.sex}.${g.age}`,
   equals: (a, b) => a.district.code === b.district.code && a.sex === b.sex && a.age === b.age,
-  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)" },
+  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)", form: "district.sex.age" },
   maxLength: MAX_PARAM_LENGTH,
 };
 
@@ -137,7 +134,10 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
     },
     serialize: (list) => list.map(item.serialize).join(","),
     equals: (a, b) => a.length === b.length && a.every((x, i) => item.equals(x, b[i]!)),
-    allowed: { text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`, values: item.allowed.values },
+    allowed: {
+      text: `${min} to ${max} distinct comma-separated ${what}, each ${item.allowed.text}`,
+      ...(item.allowed.values ? { values: item.allowed.values } : { form: `${min}–${max} × ${item.allowed.form}` }),
+    },
     maxLength: max * (item.maxLength + 1),
   };
 }
@@ -150,7 +150,7 @@ export const planSegments = listCodec(segment, 1, 50, "segment ids");
  * /plan's segments as the page and the browser read them: the valid ids of a partly bad list (the
  * first 50), so one mistyped id does not throw away the others; the page names what it left out.
  */
-export const planSegmentsLenient: Codec<Segment[]> = {
+export const planSegmentsLenient: Codec<SegmentKey[]> = {
   ...planSegments,
   parse: (raw) => {
     const { items } = readList(segment, raw);
@@ -180,7 +180,7 @@ export const windowMonth: Codec<string> = {
   },
   serialize: (m) => m,
   equals: (a, b) => a === b,
-  allowed: { text: "a month YYYY-MM of the dataset (see /api/meta months)" },
+  allowed: { text: "a month YYYY-MM of the dataset (see /api/meta months)", form: "YYYY-MM" },
   maxLength: MAX_PARAM_LENGTH,
 };
 
@@ -220,7 +220,7 @@ export const tableId: Codec<string> = {
   parse: (raw) => (TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" }),
   serialize: (id) => id,
   equals: (a, b) => a === b,
-  allowed: { text: "chart ids (lower-case letters, digits and -)" },
+  allowed: { text: "chart ids (lower-case letters, digits and -)", form: "[a-z][a-z0-9-]{0,31}" },
   maxLength: 32,
 };
 const tableList = listCodec(tableId, 0, 12, "chart ids");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { districtRef, findDistrict } from "@/lib/districts";
+import { findDistrict } from "@/lib/districts";
 import type { Age, Sex } from "@/lib/domain";
 import * as v from "@/lib/params/values";
 import { audienceTable, audienceViewRows, compareLink, audiencePager, filterText, lenientSegments, pickSummary, planLink, sortAudienceRows, toggledPicks, type AudienceSource } from "./audience";
 
-const ref = (slug: string) => districtRef(findDistrict(slug)!);
+const ref = (slug: string) => findDistrict(slug)!;
 const source = (slug: string, sex: Sex, age: Age, population: number, z: number | null, districtZ: number | null = 0, usage = 40): AudienceSource => ({
   segment: { district: ref(slug), sex, age },
   population,

@@ -1,5 +1,5 @@
-import type { DistrictRef } from "@/lib/districts";
-import { AGES, SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import type { District } from "@/lib/districts";
+import { AGES, SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import type { Engine } from "@/lib/engine";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { comparePage } from "@/lib/params/pages";
@@ -17,7 +17,7 @@ import type { TableData } from "@/lib/table";
 
 /** A segment's row as the audience API gives it (getAudience). */
 export interface AudienceSource {
-  segment: { district: DistrictRef; sex: Sex; age: Age };
+  segment: { district: District; sex: Sex; age: Age };
   population: number;
   usage: number;
   z: number | null;
@@ -29,7 +29,7 @@ export interface AudienceViewRow {
   /** The segment id, `gangnam-gu.F.20`. */
   id: string;
   label: string;
-  district: DistrictRef;
+  district: District;
   sex: Sex;
   age: Age;
   population: number;
@@ -160,7 +160,7 @@ export function pickSummary(picked: readonly { population: number; z: number | n
 }
 
 /** The picks as the URL writes them, in the order ticked. */
-export function toggledPicks(picks: readonly v.Segment[], id: string, on: boolean): v.Segment[] {
+export function toggledPicks(picks: readonly SegmentKey[], id: string, on: boolean): SegmentKey[] {
   const parsed = v.segment.parse(id);
   if (!parsed.ok) return [...picks];
   const rest = picks.filter((p) => !v.segment.equals(p, parsed.value));
@@ -168,7 +168,7 @@ export function toggledPicks(picks: readonly v.Segment[], id: string, on: boolea
 }
 
 /** Where "비교하기" goes, or why it can't yet: /compare takes 2–4 segments. */
-export function compareLink(service: ServiceId, picks: readonly v.Segment[]): { href: string } | { reason: string } {
+export function compareLink(service: ServiceId, picks: readonly SegmentKey[]): { href: string } | { reason: string } {
   if (!v.compareSegments.parse(v.compareSegments.serialize([...picks])).ok) {
     return { reason: picks.length < 2 ? "비교하려면 2개 이상 고르세요" : "비교는 한 번에 4개까지입니다" };
   }
@@ -179,7 +179,7 @@ export function compareLink(service: ServiceId, picks: readonly v.Segment[]): { 
  * Where "예산 계획" goes: /plan with the service and the picks (the plan takes 1–50 segments; with no
  * pick it plans the service's top targets).
  */
-export function planLink(service: ServiceId, picks: readonly v.Segment[]): { href: string } | { reason: string } {
+export function planLink(service: ServiceId, picks: readonly SegmentKey[]): { href: string } | { reason: string } {
   const q = new URLSearchParams({ service: v.service.serialize(service) });
   if (picks.length) {
     if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
@@ -198,7 +198,7 @@ export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { n
  * item that was left out with its reason in Korean — so a partly bad link keeps what it can. The
  * server page and the browser's pick state both read the list with this.
  */
-export function readSegmentsLeniently(given: readonly string[], max: number): { items: v.Segment[]; dropped: { raw: string; reason: string }[] } {
+export function readSegmentsLeniently(given: readonly string[], max: number): { items: SegmentKey[]; dropped: { raw: string; reason: string }[] } {
   const { items, bad } = v.readList(v.segment, given.map(normalizeRaw).join(","));
   const dropped = bad.map((b) => ({ raw: echo(b.raw), reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID" }));
   for (const extra of items.slice(max)) dropped.push({ raw: v.segment.serialize(extra), reason: `한 번에 ${max}개까지` });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { districtRef, findDistrict } from "@/lib/districts";
+import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
 import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutTable, trendTable, trendUnit, type ComparisonSource } from "./compare";
 
@@ -7,7 +7,7 @@ import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, s
 function source(slug: string, sex: Sex, age: Age, population: number, zs: (number | null)[], delivery: number[]): ComparisonSource {
   const order = SERVICE_IDS.map((s, i) => ({ service: s, z: zs[i]! })).sort((a, b) => (b.z ?? -Infinity) - (a.z ?? -Infinity));
   return {
-    segment: { district: districtRef(findDistrict(slug)!), sex, age, population },
+    segment: { district: findDistrict(slug)!, sex, age, population },
     overall: order.map((o, i) => ({ ...o, rank: i + 1 })),
     standoutMonths: SERVICE_IDS.map((s) => ({ service: s, months: s === "delivery" ? [{ month: "2023-03", z: 1.25 }, { month: "2023-01", z: 0.5 }] : [] })),
     trend: { months: ["2023-01", "2023-02"], series: SERVICE_IDS.map((s: ServiceId) => ({ service: s, values: s === "delivery" ? delivery : [0, 0] })) },

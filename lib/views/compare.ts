@@ -1,4 +1,4 @@
-import type { DistrictRef } from "@/lib/districts";
+import type { District } from "@/lib/districts";
 import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceId, type Sex } from "@/lib/domain";
 import { formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
@@ -15,7 +15,7 @@ import { zBar } from "./z-bar";
 
 /** One segment as getComparison gives it. */
 export interface ComparisonSource {
-  segment: { district: DistrictRef; sex: Sex; age: Age; population: number };
+  segment: { district: District; sex: Sex; age: Age; population: number };
   overall: readonly { service: ServiceId; z: number | null; rank: number }[];
   standoutMonths: readonly { service: ServiceId; months: readonly { month: string; z: number }[] }[];
   trend: { months: readonly string[]; series: readonly { service: ServiceId; values: readonly number[] }[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DISTRICTS, districtRef } from "@/lib/districts";
+import { DISTRICTS } from "@/lib/districts";
 import { SERVICE_IDS } from "@/lib/domain";
 import type { DistrictAverageAge, DistrictEffect, DistrictPopulation } from "@/lib/engine";
 import {
@@ -17,7 +17,7 @@ import {
   topDistricts,
 } from "./insights";
 
-const d = (i: number) => districtRef(DISTRICTS[i]!);
+const d = (i: number) => DISTRICTS[i]!;
 
 // Four districts, given out of rank order on purpose.
 const population: DistrictPopulation[] = [

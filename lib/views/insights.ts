@@ -1,3 +1,4 @@
+import type { District } from "@/lib/districts";
 import { ageLabel, isServiceId, SEX_LABELS, unitKind, type Age, type ServiceId, type SexFilter } from "@/lib/domain";
 import type { CorrelationMatrix, DistrictAverageAge, DistrictEffect, DistrictPopulation } from "@/lib/engine";
 import { formatInt, formatSigned, serviceName } from "@/lib/format";
@@ -143,7 +144,7 @@ export type MapInput =
   | { metric: ServiceId; districts: readonly DistrictEffect[] };
 
 /** `dongMapHref`: where a district opens its 행정동 map (a service's map only). */
-export function insightsMap(input: MapInput, age: Age, sex: SexFilter, dongMapHref?: (code: string) => string): Choropleth {
+export function insightsMap(input: MapInput, age: Age, sex: SexFilter, dongMapHref?: (district: District) => string): Choropleth {
   const label = mapTitle(input.metric, age, sex);
   if (input.metric === "average-age") {
     const rows = input.districts.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: Number.isFinite(d.averageAge) ? d.averageAge : null, rank: d.rank }));

@@ -1,7 +1,7 @@
 import { SEX_LABELS, SEXES, SERVICE_BY_ID, unitKind, type ServiceId } from "@/lib/domain";
 import type { Engine } from "@/lib/engine";
 import { formatDecimal, formatInt, formatKoreanAmount, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
-import type { LegendItem } from "@/lib/insights/choropleth";
+import type { LegendItem } from "@/lib/insights/color-scale";
 import { audiencePage, comparePage, insightsPage, pageShapes, planPage, segmentPage, servicePage, type PlanValues } from "@/lib/params/pages";
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
 import { audienceTableSort } from "@/lib/params/values";

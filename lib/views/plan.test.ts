@@ -1,6 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
 import { describe, expect, it } from "vitest";
-import { findDistrict, type DistrictRef } from "@/lib/districts";
+import { findDistrict, type District } from "@/lib/districts";
 import type { Plan, PlanSegment } from "@/lib/engine";
 import { planPage } from "@/lib/params/pages";
 import {
@@ -29,7 +29,7 @@ import {
   zeroWeightExplanation,
 } from "./plan";
 
-function ref(slug: string): DistrictRef {
+function ref(slug: string): District {
   const { code, name_ko, name_en } = findDistrict(slug)!;
   return { code, slug, name_ko, name_en };
 }

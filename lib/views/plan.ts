@@ -1,6 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
-import { ageLabel, SEX_LABELS, type ServiceId } from "@/lib/domain";
-import type { AudienceSegment, CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
+import { ageLabel, SEX_LABELS, type SegmentKey, type ServiceId } from "@/lib/domain";
+import type { CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
 import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
@@ -14,7 +14,7 @@ import { withParticle } from "@/lib/particle";
  */
 
 /** "관악구 30대 남성". */
-export function segmentName(s: AudienceSegment): string {
+export function segmentName(s: SegmentKey): string {
   return `${s.district.name_ko} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DISTRICTS, districtRef, findDistrict } from "@/lib/districts";
+import { DISTRICTS, findDistrict } from "@/lib/districts";
 import type { DistrictEffect, Target } from "@/lib/engine";
 import { mapGroup, segmentHref, serviceMap, serviceTitle, sexUsingMore, targetRows, targetsTable, usageLabel, zBarPercents } from "./service";
 
-const gangbuk = districtRef(findDistrict("gangbuk-gu")!);
+const gangbuk = findDistrict("gangbuk-gu")!;
 
 const target: Target = {
   district: gangbuk,
@@ -48,11 +48,11 @@ describe("the map's group", () => {
 
 describe("segment links", () => {
   it("write only what differs from the segment page's defaults (강남구, 여성, 20대)", () => {
-    expect(segmentHref({ code: "11680" }, "F", 20)).toBe("/segment");
-    expect(segmentHref({ code: "11440" }, "M", 30)).toBe("/segment?district=mapo-gu&sex=M&age=30");
+    expect(segmentHref(findDistrict("11680")!, "F", 20)).toBe("/segment");
+    expect(segmentHref(findDistrict("11440")!, "M", 30)).toBe("/segment?district=mapo-gu&sex=M&age=30");
   });
   it("for 전체, open the sex using the service more in that district (ties: 여성)", () => {
-    const row = (i: number, usage: number): DistrictEffect => ({ district: districtRef(DISTRICTS[i]!), usage, districtZ: 0, index: 100, population: 1, rank: 1 });
+    const row = (i: number, usage: number): DistrictEffect => ({ district: DISTRICTS[i]!, usage, districtZ: 0, index: 100, population: 1, rank: 1 });
     const pick = sexUsingMore([row(0, 2), row(1, 5), row(2, 3)], [row(0, 3), row(1, 4), row(2, 3)]);
     expect([...pick]).toEqual([
       ["11110", "M"],
@@ -64,8 +64,8 @@ describe("segment links", () => {
 
 describe("the service map", () => {
   const effect: DistrictEffect[] = [
-    { district: districtRef(DISTRICTS[22]!), usage: 33, districtZ: 1.4, index: 110, population: 100, rank: 1 },
-    { district: districtRef(DISTRICTS[13]!), usage: 27, districtZ: -1.4, index: 90, population: 80, rank: 2 },
+    { district: DISTRICTS[22]!, usage: 33, districtZ: 1.4, index: 110, population: 100, rank: 1 },
+    { district: DISTRICTS[13]!, usage: 27, districtZ: -1.4, index: 90, population: 80, rank: 2 },
   ];
   it("links each district to its segment in the shown group, colours it by index and names the group", () => {
     const map = serviceMap("delivery", { sex: "F", age: 30 }, effect, () => "M");

@@ -1,5 +1,4 @@
-import type { DistrictRef } from "@/lib/districts";
-import { findDistrict } from "@/lib/districts";
+import type { District } from "@/lib/districts";
 import { ageLabel, SEX_LABELS, UNIT_LABELS, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import type { CsvCell } from "@/lib/csv";
 import type { DistrictEffect, RelatedService, Target } from "@/lib/engine";
@@ -70,8 +69,8 @@ export function mapGroup(given: { sex?: SexFilter; age?: Age }, top: Pick<Target
 }
 
 /** The segment page of one district, sex and age band: the one canonical link. */
-export function segmentHref(district: Pick<DistrictRef, "code">, sex: Sex, age: Age): string {
-  return hrefOf("/segment", segmentPage, { district: findDistrict(district.code)!, sex, age });
+export function segmentHref(district: District, sex: Sex, age: Age): string {
+  return hrefOf("/segment", segmentPage, { district, sex, age });
 }
 
 /**
@@ -89,7 +88,7 @@ export function serviceMapTitle(service: ServiceId, group: Pick<MapGroup, "sex" 
 
 /** The district map: each district coloured by the service's district effect, linked to its segment page. */
 export function serviceMap(service: ServiceId, group: Pick<MapGroup, "sex" | "age">, effect: readonly DistrictEffect[], linkSex: (code: string) => Sex): Choropleth {
-  return districtEffectChoropleth(service, serviceMapTitle(service, group), effect, (code) => segmentHref({ code }, group.sex === "T" ? linkSex(code) : group.sex, group.age));
+  return districtEffectChoropleth(service, serviceMapTitle(service, group), effect, (d) => segmentHref(d, group.sex === "T" ? linkSex(d.code) : group.sex, group.age));
 }
 
 // ── The targets table ─────────────────────────────────────────────────────────────────────────────
@@ -115,7 +114,7 @@ export interface ServiceChip {
 export interface TargetRow {
   key: string;
   rank: number;
-  district: DistrictRef;
+  district: District;
   sex: Sex;
   age: Age;
   label: string;

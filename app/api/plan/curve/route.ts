@@ -7,6 +7,6 @@ export function GET(request: Request) {
   const r = planQueryFromRequest(request);
   if (r.error) return r.error;
   const outcome = getPlanCurve(r.engine, r.query);
-  if (!outcome.ok) return noPlanResponse(outcome);
+  if (!outcome.ok) return noPlanResponse(outcome, r.shape);
   return ok(request, { points: outcome.points }, r.shape, r.query);
 }
