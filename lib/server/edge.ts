@@ -266,7 +266,7 @@ export function createEdge(opts: EdgeOptions) {
       // Previews are images: one per canonical view, kept like any other answer. A window the data
       // cannot answer is previewed over the default one, as its page is shown.
       const months = linkWindow(url.searchParams, opts.pages) ?? opts.pages.window(undefined, undefined)!;
-      return answer(req, res, ogCanonicalPath(page, url.searchParams, months), raw, (a) => a.status === 200);
+      return answer(req, res, ogCanonicalPath(page, url.searchParams, months, opts.pages.dongs), raw, (a) => a.status === 200);
     }
     if (/\.[a-zA-Z0-9]+$/.test(pathname)) return opts.pass(req, res);
     if (req.headers.rsc === "1") {
