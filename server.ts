@@ -47,8 +47,9 @@ let pages: PageData;
 try {
   const engines = loadEngines();
   const { meta } = engines.default;
-  const months = engines.data.meta.months;
-  pages = pageDataOf(engines, new DongIndex(engines.data.dongs));
+  // meta and dongs are there from the first step: `engines.data` would complete the dataset now.
+  const months = engines.meta.months;
+  pages = pageDataOf(engines, new DongIndex(engines.dongs));
   console.log(`dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`);
   // The 행정동 months (0.3–0.6 s of CPU for the bundled data; their bytes were read and checked just
   // now) are parsed a month per turn of the event loop once Next.js has started (parsing them during its

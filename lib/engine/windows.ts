@@ -82,6 +82,11 @@ export class Engines {
     return this.loaded.meta;
   }
 
+  /** The dataset's 행정동 (dongs.csv, complete from the first step). */
+  get dongs(): LoadedDataset["dongs"] {
+    return this.loaded.dongs;
+  }
+
   /** The whole dataset, completed. */
   get data(): LoadedDataset {
     this.ready();
