@@ -15,7 +15,7 @@ import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/que
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { lenientSegments, planLink } from "@/lib/views/audience";
-import { compareColumns, compareTrend, profileTable, standoutTable, trendTable, trendUnit } from "@/lib/views/compare";
+import { compareColumns, compareTrend, profileTable, standoutQualityNotes, standoutTable, trendTable, trendUnit } from "@/lib/views/compare";
 import { pageMetadata } from "@/lib/views/share";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -45,8 +45,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const { engine } = pw;
   const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
   const sources = segments.length ? getComparison(engine, segments, basis).segments : [];
-  const { max, columns } = compareColumns(sources, service);
   const flagged = new Set(pw.notes.map((n) => n.month));
+  const { max, columns } = compareColumns(sources, service, flagged);
+  const standoutNotes = standoutQualityNotes(columns, pw.notes);
   const trend = compareTrend(sources, service, flagged);
   const name = serviceName(service);
   const unit = trendUnit(service, basis);
@@ -114,6 +115,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             filename={`compare-standout-${service}-${file}`}
           >
             <StandoutMonths columns={columns} />
+            {standoutNotes.length ? (
+              <ul className={styles.qualityNotes} data-testid="standout-quality">
+                {standoutNotes.map((text) => (
+                  <li key={text}>
+                    <span aria-hidden="true">⚠ </span>의심스러운 달 — {text}. 값은 빼지 않고 ⚠로 표시합니다 (<Link href="/method#quality">판단 규칙</Link>).
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </ChartFrame>
 
           <ChartFrame
