@@ -9,13 +9,20 @@ export function DroppedSegments({ dropped, what }: { dropped: readonly { raw: st
       <p>
         링크의 {what} 목록에서 다음 {dropped.length}개는 빼고, 나머지 올바른 고객층은 그대로 두었습니다.
       </p>
-      <ul>
-        {dropped.map((d, i) => (
-          <li key={i}>
-            <code>{d.raw}</code>: {d.reason}
-          </li>
-        ))}
-      </ul>
+      <DroppedList dropped={dropped} />
     </div>
+  );
+}
+
+/** Each left-out item in full, with its reason (also /plan's PlanDroppedSegments). */
+export function DroppedList({ dropped }: { dropped: readonly { raw: string; reason: string }[] }) {
+  return (
+    <ul>
+      {dropped.map((d, i) => (
+        <li key={i}>
+          <code>{d.raw}</code>: {d.reason}
+        </li>
+      ))}
+    </ul>
   );
 }

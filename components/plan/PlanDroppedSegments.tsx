@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DroppedList } from "@/components/compare/DroppedSegments";
 
 /**
  * The segment ids a /plan link gave that the page left out (unknown, repeated, over 50), each in full
@@ -13,13 +14,7 @@ export function PlanDroppedSegments({ dropped, kept, fixHref }: { dropped: reado
         링크의 고객층 목록에서 다음 {dropped.length}개를 뺐습니다.{" "}
         {kept > 0 ? `나머지 올바른 고객층 ${kept}개로 계획했습니다.` : "올바른 고객층이 없어 이 서비스의 상위 10개 고객층으로 계획했습니다."}
       </p>
-      <ul>
-        {dropped.map((d, i) => (
-          <li key={i}>
-            <code>{d.raw}</code>: {d.reason}
-          </li>
-        ))}
-      </ul>
+      <DroppedList dropped={dropped} />
       <p>
         <Link href={fixHref} data-testid="plan-fix-link">
           잘못된 ID를 뺀 링크로 고치기

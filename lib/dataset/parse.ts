@@ -82,7 +82,8 @@ function parseNumber(text: string): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-const metaSchema = z.object({
+/** What meta.json says of a dataset in either format (lib/dataset/v2.ts extends it). */
+export const metaCommonSchema = z.object({
   kind: z.enum(["bundled", "imported"]),
   title: z.string().min(1),
   source: z.string().min(1),
@@ -90,6 +91,9 @@ const metaSchema = z.object({
   aggregation: z.string().min(1),
   method: z.enum(["unweighted", "weighted"]).optional(),
   months: z.array(z.string().regex(MONTH_PATTERN)).min(1),
+});
+
+const metaSchema = metaCommonSchema.extend({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   files: z.array(z.object({ name: z.string(), sha256: z.string() })).optional(),
   created: z.string().optional(),

@@ -8,7 +8,7 @@ import { segmentIndex } from "@/lib/engine/segments";
 import { inflateBounded, readBounded, SIZE_LIMITS } from "./files";
 import { MONTH_PATTERN } from "./format";
 import { GROUP_BY_ID, kindOfColumn, MEASURE_KINDS, PLAUSIBLE_RANGES, type ColumnId } from "./measures";
-import { DatasetError } from "./parse";
+import { DatasetError, metaCommonSchema } from "./parse";
 import { rollUpDistricts } from "./rollup";
 import { AGE5_BANDS, type DatasetMetaV2, type DistrictMonth, type Dong, type DongMonth, type LoadedDataset } from "./types";
 
@@ -82,14 +82,7 @@ export function formatDistrictCsv(months: readonly DistrictMonth[], ids: readonl
 const windowSchema = z.object({ from: z.string().regex(MONTH_PATTERN), to: z.string().regex(MONTH_PATTERN) });
 const grains = z.array(z.enum(["dong", "district"])).min(1);
 const monthList = z.array(z.string().regex(MONTH_PATTERN));
-const metaSchema = z.object({
-  kind: z.enum(["bundled", "imported"]),
-  title: z.string().min(1),
-  source: z.string().min(1),
-  attribution: z.string().min(1),
-  aggregation: z.string().min(1),
-  method: z.enum(["unweighted", "weighted"]).optional(),
-  months: monthList.min(1),
+const metaSchema = metaCommonSchema.extend({
   defaultWindow: windowSchema,
   measures: z.array(
     z.object({

@@ -118,9 +118,19 @@ export function effectValue(d: DistrictEffect, kind: "index" | "z"): number | nu
 export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (district: District) => string): Choropleth {
   const m = effectMeasure(service);
   const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district) } : {}) }));
-  const values = rows.map((r) => r.value);
+  return effectMap(label, m, rows);
+}
+
+/**
+ * An effect map (districts or 행정동): index values diverge around 100, z around 0, both with
+ * the legend and words of the effect's measure.
+ */
+export function effectMap(label: string, m: { kind: "index" | "z"; legendTitle: string; words: string }, rows: readonly ChoroplethRow[]): Choropleth {
   const isIndex = m.kind === "index";
-  const scale = divergingScale(values, isIndex ? 100 : 0);
+  const scale = divergingScale(
+    rows.map((r) => r.value),
+    isIndex ? 100 : 0,
+  );
   return choropleth({
     label,
     legendTitle: m.legendTitle,

@@ -1,10 +1,9 @@
 import { unitKind, type ServiceId } from "@/lib/domain";
 import { districtOfDong } from "@/lib/dongs";
 import type { DongEffect } from "@/lib/engine/dong-effect";
-import { formatSigned, monthLabel, serviceName } from "@/lib/format";
+import { monthLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
-import { choropleth, formatIndex, type Choropleth } from "./choropleth";
-import { divergingScale } from "./color-scale";
+import { effectMap, type Choropleth } from "./choropleth";
 
 /**
  * How a service's 행정동 effect is shown, as for districts (lib/insights/choropleth effectMeasure): an
@@ -20,18 +19,8 @@ export function dongEffectMeasure(service: ServiceId, count: number): { kind: "i
 /** The 행정동 effect as a map's colours, words and legend; each 행정동 links where `hrefFor` says. */
 export function dongEffectChoropleth(service: ServiceId, label: string, effect: readonly DongEffect[], hrefFor?: (code: string) => string): Choropleth {
   const m = dongEffectMeasure(service, effect.length);
-  const isIndex = m.kind === "index";
-  const rows = effect.map((d) => ({ code: d.dong.code, name: d.dong.name_ko, value: isIndex ? d.index : d.dongZ, rank: d.rank, ...(hrefFor ? { href: hrefFor(d.dong.code) } : {}) }));
-  const scale = divergingScale(rows.map((r) => r.value), isIndex ? 100 : 0);
-  return choropleth({
-    label,
-    legendTitle: m.legendTitle,
-    metricWords: m.words,
-    rows,
-    scale,
-    formatValue: isIndex ? formatIndex : (v) => formatSigned(v),
-    formatEdge: isIndex ? (v) => v.toLocaleString("ko-KR", { minimumFractionDigits: scale.digits, maximumFractionDigits: scale.digits }) : (v) => formatSigned(v, scale.digits).replace(/^\+/, ""),
-  });
+  const rows = effect.map((d) => ({ code: d.dong.code, name: d.dong.name_ko, value: m.kind === "index" ? d.index : d.dongZ, rank: d.rank, ...(hrefFor ? { href: hrefFor(d.dong.code) } : {}) }));
+  return effectMap(label, m, rows);
 }
 
 /** The 행정동 effect as a table (and CSV): rank, 행정동, code, usage, z, index (counts), population. */
