@@ -1,4 +1,3 @@
-import "server-only";
 import { openDataDir, resolveDataDir } from "@/lib/dataset/load";
 import type { Engine } from "@/lib/engine";
 import { Engines } from "@/lib/engine/windows";
@@ -11,7 +10,8 @@ import { Engines } from "@/lib/engine/windows";
  * so the engines are held on globalThis under one registered symbol: every copy finds the same ones, and
  * none reads DATA_DIR again (issue 22: a dataset imported into the same folder after the start must not
  * show up in some answers and not others). Outside the server (tests, scripts) the first call loads it.
- * Never at build time, so `DATA_DIR=other npm start` serves other data.
+ * Never at build time, so `DATA_DIR=other npm start` serves other data. (No `server-only` import: server.ts,
+ * compiled by esbuild outside Next.js, imports this module too, and that package throws outside Next.js.)
  */
 const HELD = Symbol.for("adtarget.engines");
 type Holder = { [HELD]?: Engines };
