@@ -88,3 +88,49 @@ describe("GET /api/segments/compare with 행정동 segments", () => {
     expect(r.json.parameter).toBe("from");
   });
 });
+
+describe("GET /api/plan, /api/plan/curve and /api/plan/xlsx with 행정동 segments", () => {
+  const planOf = async (qs: string) => body((await import("@/app/api/plan/route")).GET(req(`/api/plan${qs}`)));
+  const base = "?service=delivery&budget=50000000&cpm=5000";
+  it("plans over 행정동 segment × month cells of 2022 with population and within-month z at that grain", async () => {
+    const r = await planOf(`${base}&segments=1119054.F.30,1123064.M.40`);
+    expect(r.status).toBe(200);
+    expect(r.json.months).toEqual(YEAR_2022);
+    expect(r.json.spent + r.json.unspent).toBeCloseTo(50_000_000, 3);
+    const codes = r.json.segments.map((s: { segment: { dong: { code: string } } }) => s.segment.dong.code).sort();
+    expect(codes).toEqual(["1119054", "1123064"]);
+    // Population and z as the 행정동 audience table has them.
+    const yeouido = r.json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
+    const row = (await audienceOf("delivery", "?grain=dong&district=영등포구&sex=F&age=30&limit=300")).json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
+    expect([yeouido.population, yeouido.z]).toEqual([row.population, row.z]);
+    expect(yeouido.months.map((m: { month: string }) => m.month)).toEqual(YEAR_2022);
+  });
+  it("takes the plan's months among 2022's and answers the curve and the workbook", async () => {
+    const r = await planOf(`${base}&segments=1119054.F.30&months=2022-03,2022-04`);
+    expect(r.json.months).toEqual(["2022-03", "2022-04"]);
+    const curve = await body((await import("@/app/api/plan/curve/route")).GET(req(`/api/plan/curve${base}&segments=1119054.F.30,1123064.M.40`)));
+    expect(curve.status).toBe(200);
+    expect(curve.json.points).toHaveLength(7);
+    const xlsx = await (await import("@/app/api/plan/xlsx/route")).GET(req(`/api/plan/xlsx${base}&segments=1119054.F.30,1123064.M.40`));
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheet");
+  });
+  it.each([
+    ["segments", "&segments=gangnam-gu.F.20,1119054.F.30", /give one grain/],
+    ["segments", "&segments=9999999.F.30", /9999999 is not a 행정동/],
+    ["months", "&segments=1119054.F.30&months=2023-01", /months/],
+    ["from", "&segments=1119054.F.30&from=2023-01&to=2023-06", /행정동 figures/],
+  ])("400s a bad %s, naming it", async (parameter, qs, message) => {
+    const r = await planOf(`${base}${qs}`);
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ error: "bad_request", parameter });
+    expect(r.json.message).toMatch(message);
+    expect(r.json.allowed.length).toBeGreaterThan(0);
+  });
+  it("leaves district plans as they were", async () => {
+    const r = await planOf(`${base}&segments=gangnam-gu.F.20,mapo-gu.M.30`);
+    expect(r.status).toBe(200);
+    expect(r.json.months).toEqual(["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09"]);
+    expect(r.json.segments[0].segment.dong).toBeUndefined();
+  });
+});

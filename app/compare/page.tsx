@@ -16,6 +16,7 @@ import { windowWords } from "@/lib/insights/dong-map";
 import { getDongData } from "@/lib/server/dongs";
 import { getEngines } from "@/lib/server/engine";
 import { notesIn } from "@/lib/views/period";
+import { dongHref } from "@/lib/views/dong";
 import { serviceName, segmentLabel } from "@/lib/format";
 import { dongLabel } from "@/lib/dongs";
 import { audiencePage, comparePage } from "@/lib/params/pages";
@@ -77,7 +78,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const districtSegments: SegmentKey[] = reading.district;
   const sources: ComparisonSource[] = dong ? dong.sources : districtSegments.length ? getComparison(engine, districtSegments, basis).segments : [];
   const period = dong ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes } : pw;
-  const { max, columns } = compareColumns(sources, service);
+  const compared = compareColumns(sources, service);
+  const { max } = compared;
+  const columns = dong ? compared.columns.map((c, i) => ({ ...c, href: dongHref(getDongData().index, reading.dong[i]!.dong, reading.dong[i]!.sex, reading.dong[i]!.age) })) : compared.columns;
   const flagged = new Set(period.notes.map((n) => n.month));
   const zMonths = dong ? dong.view.window.months.length : engine.months.length;
   const trend = compareTrend(sources, service, flagged);
@@ -96,7 +99,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     <>
       <h1>고객층 비교</h1>
       <p className={`lead ${styles.lead}`}>
-        고객층 2–4개를 나란히 놓고 인구, 7개 서비스의 z(서울 300개 고객층 평균 대비)와 순위, 한 서비스의 월별 추이를 비교합니다. 인구는 거주 인구이지 서비스
+        고객층 2–4개를 나란히 놓고 인구, 7개 서비스의 z(서울 {dong ? "행정동 고객층 전체" : "300개 고객층"} 평균 대비)와 순위, 한 서비스의 월별 추이를 비교합니다. 인구는 거주 인구이지 서비스
         이용자 수가 아닙니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/compare", comparePage, values)} />

@@ -4,7 +4,7 @@ import { useQueryStates } from "nuqs";
 import { useState, useTransition } from "react";
 import { SelectControl } from "@/components/SelectControl";
 import { districtNamed, type District } from "@/lib/districts";
-import { isDongSegment, unitKind, type Age, type AnySegment, type SegmentKey, type Sex } from "@/lib/domain";
+import { grainOf, isDongSegment, unitKind, type Age, type AnySegment, type SegmentKey, type Sex } from "@/lib/domain";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
 import { shapeParsers } from "@/lib/params/nuqs";
 import { comparePage } from "@/lib/params/pages";
@@ -36,7 +36,9 @@ export function CompareControls({ shown, dongAudienceHref }: Props) {
   const basis = state.basis ?? comparePage.basis.default!;
   // The URL's list as soon as it changes (a second edit must not start from the server's previous
   // answer); the server's reading when the URL's list is not a valid one (a partly bad link).
-  const current = state.segments ?? shown.map(({ id }) => v.anySegment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
+  // A list mixing the grains is shown as the server kept it (one grain).
+  const fromUrl = state.segments && new Set(state.segments.map(grainOf)).size === 1 ? state.segments : null;
+  const current = fromUrl ?? shown.map(({ id }) => v.anySegment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
   // A 행정동's name is the dataset's, so the browser takes it from the server's labels.
   const labels = new Map(shown.map((s) => [s.id, s.label]));
   const labelOf = (s: AnySegment) => labels.get(v.anySegment.serialize(s)) ?? (isDongSegment(s) ? v.anySegment.serialize(s) : segmentLabel(s.district.name_ko, s.sex, s.age));

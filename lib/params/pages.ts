@@ -1,4 +1,4 @@
-import type { SegmentKey } from "@/lib/domain";
+import type { AnySegment } from "@/lib/domain";
 import { DongIndex } from "@/lib/dongs";
 import { dongCodec } from "./dong";
 import { DEFAULT_CAP, DEFAULT_REACHABLE, DEFAULT_SHAPE, windowQuery } from "./api";
@@ -111,7 +111,7 @@ export function planPage(months: readonly string[]) {
 
 export type PlanShape = ReturnType<typeof planPage>;
 /** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
-export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: SegmentKey[] };
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: AnySegment[] };
 
 /**
  * /audience: the service's 300 segments (or, at the 행정동 grain, its 행정동 segments), filtered (sex T =

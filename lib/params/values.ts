@@ -181,16 +181,16 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
 
 /** 2–4 segments side by side (/compare), of one grain (the page and the API refuse a mixed list). */
 export const compareSegments = listCodec(anySegment, 2, 4, "segment ids");
-/** 1–50 segments to plan for (/plan). */
-export const planSegments = listCodec(segment, 1, 50, "segment ids");
+/** 1–50 segments to plan for (/plan), of one grain (the page and the API refuse a mixed list). */
+export const planSegments = listCodec(anySegment, 1, 50, "segment ids");
 /**
  * /plan's segments as the page and the browser read them: the valid ids of a partly bad list (the
  * first 50), so one mistyped id does not throw away the others; the page names what it left out.
  */
-export const planSegmentsLenient: Codec<SegmentKey[]> = {
+export const planSegmentsLenient: Codec<AnySegment[]> = {
   ...planSegments,
   parse: (raw) => {
-    const { items } = readList(segment, raw);
+    const { items } = readList(anySegment, raw);
     return items.length ? { ok: true, value: items.slice(0, 50) } : { ok: false, reason: "no valid segment id" };
   },
 };

@@ -1,5 +1,5 @@
 import type { District } from "@/lib/districts";
-import { AGES, SERVICE_BY_ID, grainOf, isDongSegment, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type AnySegment, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { AGES, SERVICE_BY_ID, grainOf, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type AnySegment, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
 import { segmentLabel, serviceName } from "@/lib/format";
@@ -229,9 +229,9 @@ export function compareLink(service: ServiceId, picks: readonly AnySegment[]): {
 export function planLink(service: ServiceId, picks: readonly AnySegment[]): { href: string } | { reason: string } {
   const q = new URLSearchParams({ service: v.service.serialize(service) });
   if (picks.length) {
-    if (picks.some(isDongSegment)) return { reason: "예산 계획은 자치구 고객층으로만 세웁니다" };
-    if (!v.planSegments.parse(v.planSegments.serialize(picks as SegmentKey[])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
-    q.set("segments", v.planSegments.serialize(picks as SegmentKey[]));
+    if (mixed(picks)) return { reason: "자치구 고객층과 행정동 고객층은 한 계획에 섞지 않습니다" };
+    if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
+    q.set("segments", v.planSegments.serialize([...picks]));
   }
   return { href: `/plan?${q}` };
 }

@@ -42,6 +42,8 @@ export interface ServiceBar {
 export interface CompareColumn {
   id: string;
   label: string;
+  /** Where the column's name links: a 행정동 segment's /dong page (left out: the district segment's /segment page). */
+  href?: string;
   population: number;
   /** The seven services in a fixed order (the same row in every column), each with its rank. */
   bars: ServiceBar[];

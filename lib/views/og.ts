@@ -268,9 +268,10 @@ export function monthsText(chosen: readonly string[], all: readonly string[]): s
 
 /** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
 function planCard(query: QueryInput, engine: Engine): OgCard {
-  const values = { ...valuesOf(query, planPage(engine.months)), segments: planOrCompareSegments("plan", query) } as PlanValues;
+  const segments = planOrCompareSegments("plan", query);
+  const values = { ...valuesOf(query, planPage(engine.months)), segments } as PlanValues;
   const allMonths = values.months.length === engine.months.length;
-  const outcome = engine.plan({ ...values, months: allMonths ? undefined : values.months });
+  const outcome = engine.plan({ ...values, segments, months: allMonths ? undefined : values.months });
   const kicker = OG_PAGE_TEXT.plan.title;
   const headline = planTitle(values.service, values.budget);
   const period = monthsText(values.months, engine.months);

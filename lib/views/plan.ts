@@ -1,5 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
 import { ageLabel, SEX_LABELS, type SegmentKey, type ServiceId } from "@/lib/domain";
+import { dongLabel, type Dong } from "@/lib/dongs";
 import type { CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
@@ -13,9 +14,14 @@ import { withParticle } from "@/lib/particle";
  * the engine's Plan (unrounded there; rounded here or by the table's cell formatting).
  */
 
-/** "관악구 30대 남성". */
-export function segmentName(s: SegmentKey): string {
-  return `${s.district.name_ko} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
+/** "관악구 30대 남성"; a 행정동 segment "영등포구 여의동 30대 여성". */
+export function segmentName(s: SegmentKey & { dong?: Dong }): string {
+  return `${placeName(s)} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
+}
+
+/** The segment's place: its district, or `구 동` for a 행정동 segment. */
+function placeName(s: SegmentKey & { dong?: Dong }): string {
+  return s.dong ? dongLabel(s.dong) : s.district.name_ko;
 }
 
 /** The tab title, which follows the inputs: "배달 광고 예산 계획 · 5,000만 원". */
@@ -139,7 +145,7 @@ export function segmentTable(plan: Plan): TableData {
   return {
     columns: [
       { label: "순위", kind: "int" },
-      { label: "자치구", kind: "text" },
+      { label: plan.segments.some((s) => s.segment.dong) ? "행정동" : "자치구", kind: "text" },
       { label: "성별", kind: "text" },
       { label: "연령대", kind: "text" },
       { label: "예산 (원)", kind: "int" },
@@ -157,7 +163,7 @@ export function segmentTable(plan: Plan): TableData {
     ],
     rows: plan.segments.map((s, i) => [
       i + 1,
-      s.segment.district.name_ko,
+      placeName(s.segment),
       SEX_LABELS[s.segment.sex],
       ageLabel(s.segment.age),
       sum(cells.budget[i]!),
