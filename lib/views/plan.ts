@@ -35,11 +35,21 @@ export function planDescription(v: { service: ServiceId; budget: number; cpm: nu
   return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${withParticle(who, "와/과")} 달에 나눈 노출·도달 계획.`;
 }
 
+/** Whether the plan is over 행정동 segments (its z then compares with the 행정동 segments, not the 300). */
+export function isDongPlan(plan: Plan): boolean {
+  return plan.segments.some((s) => s.segment.dong);
+}
+
+/** What the plan's z compares a segment with, in words. */
+export function zReference(dong: boolean): string {
+  return dong ? "서울 행정동 고객층 전체(행정동 × 성별 × 6개 연령대)" : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)";
+}
+
 /** The allocation rule in two sentences, for the page and the workbook. */
-export function allocationRule(service: ServiceId, cap: number): string {
+export function allocationRule(service: ServiceId, cap: number, dong = false): string {
   const name = serviceName(service);
   return (
-    `예산은 고객층 × 달마다 ‘인구 × 그 달 ${name} 이용 z(서울 300개 고객층 가운데 평균보다 많이 쓰는 정도, 0 이하는 0)’에 비례해 나눕니다. ` +
+    `예산은 고객층 × 달마다 ‘인구 × 그 달 ${name} 이용 z(${dong ? "서울 행정동 고객층" : "서울 300개 고객층"} 가운데 평균보다 많이 쓰는 정도, 0 이하는 0)’에 비례해 나눕니다. ` +
     `한 사람에게 한 달 ${formatInt(cap)}회(빈도 상한)를 넘게 보여 줄 수는 없어서, 상한에 닿은 칸은 거기서 멈추고 남은 노출을 다른 칸에 같은 비율로 다시 나눕니다.`
   );
 }
