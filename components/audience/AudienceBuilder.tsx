@@ -111,7 +111,7 @@ export function AudienceBuilder({ service, grain, sort, rows, fullTable, pager, 
         <ChartFooter source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`} table={fullTable} filename={grain === "dong" ? `audience-${service}-dong` : `audience-${service}`} />
       </section>
 
-      <PickBar service={service} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
+      <PickBar service={service} grain={grain} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
     </>
   );
 }
@@ -203,6 +203,7 @@ const AudienceRow = memo(function AudienceRow({ row, cells, kinds, checked, onTo
 
 interface PickBarProps {
   service: ServiceId;
+  grain: Grain;
   picks: AnySegment[];
   count: number;
   population: number;
@@ -211,9 +212,9 @@ interface PickBarProps {
 }
 
 /** The sticky summary of the ticked segments and where they can go next. */
-function PickBar({ service, picks, count, population, meanZ, onClear }: PickBarProps) {
+function PickBar({ service, grain, picks, count, population, meanZ, onClear }: PickBarProps) {
   const compare = compareLink(service, picks);
-  const plan = planLink(service, picks);
+  const plan = planLink(service, picks, grain);
   return (
     <aside className={styles.pickBar} aria-label="선택한 고객층 요약" data-testid="pick-summary">
       <dl className={styles.summary}>

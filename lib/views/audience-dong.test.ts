@@ -3,7 +3,7 @@ import { findDistrict } from "@/lib/districts";
 import type { Age, Sex } from "@/lib/domain";
 import type { Dong } from "@/lib/dongs";
 import * as v from "@/lib/params/values";
-import { audienceTable, compareLink, dongAudienceViewRows, sortAudienceRows, toggledPicks, type DongAudienceSource } from "./audience";
+import { audienceTable, compareLink, dongAudienceViewRows, planLink, sortAudienceRows, toggledPicks, type DongAudienceSource } from "./audience";
 
 /** The /audience table at the 행정동 grain: rows, the place column, its sort and the links the picks go on by. */
 const jongno = findDistrict("jongno-gu")!, gangnam = findDistrict("gangnam-gu")!;
@@ -47,5 +47,11 @@ describe("the /audience table at the 행정동 grain", () => {
     expect(compareLink("game", picks)).toEqual({ href: "/compare?segments=1101053.M.20%2C1123064.F.30&service=game" });
     expect(compareLink("game", [...picks, any("gangnam-gu.F.20")])).toEqual({ reason: "자치구 고객층과 행정동 고객층은 함께 비교하지 않습니다" });
     expect(toggledPicks(picks, "1101053.M.20", false)).toEqual([any("1123064.F.30")]);
+    expect(planLink("game", picks, "dong")).toEqual({ href: "/plan?service=game&segments=1101053.M.20%2C1123064.F.30" });
+    // No pick: the default plan is the top district segments, so at the 행정동 grain the link waits for one.
+    expect(planLink("game", [], "dong")).toEqual({ reason: "행정동 고객층을 1개 이상 고르세요" });
+    expect(planLink("game", [...picks, any("gangnam-gu.F.20")], "dong")).toEqual({ reason: "자치구 고객층과 행정동 고객층은 한 계획에 섞지 않습니다" });
+    expect(v.grain.parse("행정동")).toEqual({ ok: true, value: "dong" });
+    expect(v.grain.parse("gu").ok).toBe(false);
   });
 });

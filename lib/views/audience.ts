@@ -224,10 +224,12 @@ export function compareLink(service: ServiceId, picks: readonly AnySegment[]): {
 
 /**
  * Where "예산 계획" goes: /plan with the service and the picks (the plan takes 1–50 segments; with no
- * pick it plans the service's top targets).
+ * pick it plans the service's top targets, which are district segments — at the 행정동 grain it waits
+ * for a pick).
  */
-export function planLink(service: ServiceId, picks: readonly AnySegment[]): { href: string } | { reason: string } {
+export function planLink(service: ServiceId, picks: readonly AnySegment[], grain: Grain = "district"): { href: string } | { reason: string } {
   const q = new URLSearchParams({ service: v.service.serialize(service) });
+  if (grain === "dong" && picks.length === 0) return { reason: "행정동 고객층을 1개 이상 고르세요" };
   if (picks.length) {
     if (mixed(picks)) return { reason: "자치구 고객층과 행정동 고객층은 한 계획에 섞지 않습니다" };
     if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
