@@ -21,6 +21,7 @@ import { createEdge } from "@/lib/server/edge";
 import { DongIndex } from "@/lib/dongs";
 import { DatasetError } from "@/lib/dataset/parse";
 import { loadEngines } from "@/lib/server/engine";
+import { pageDataOf, type PageData } from "@/lib/server/page-url";
 import { API_SLOTS, CACHE_BYTES, RENDER_QUEUE_MAX, RENDER_SLOTS } from "@/lib/server/memory-budget";
 import { STANDALONE_CONFIG_VARIABLE, standaloneConfig } from "@/lib/server/next-config";
 
@@ -40,15 +41,15 @@ function refuse(e: unknown): never {
   fail(problems.at(-1)!);
 }
 
-// The one dataset of this process, loaded before anything else so a bad one stops the start. Its months
-// decide which /plan links are valid, its 행정동 which /dong links are.
-let months: readonly string[] = [];
-let dongs = new DongIndex([]);
+// The one dataset of this process, loaded before anything else so a bad one stops the start. Its windows
+// decide which page links are valid (and /plan's months), its 행정동 which /dong links are.
+let pages: PageData;
 try {
   const engines = loadEngines();
   const { meta } = engines.default;
-  months = engines.data.meta.months;
-  dongs = new DongIndex(engines.data.dongs);
+  // meta and dongs are there from the first step: `engines.data` would complete the dataset now.
+  const months = engines.meta.months;
+  pages = pageDataOf(engines, new DongIndex(engines.dongs));
   console.log(`dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`);
   // The 행정동 months (0.3–0.6 s of CPU for the bundled data; their bytes were read and checked just
   // now) are parsed a month per turn of the event loop once Next.js has started (parsing them during its
@@ -127,8 +128,7 @@ function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promi
 }
 
 const edge = createEdge({
-  months,
-  dongs,
+  pages,
   upstream,
   pass: (req, res) => void handle(req, res),
   // In development every answer is rendered afresh, so an edited page shows on reload.

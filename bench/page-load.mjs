@@ -32,11 +32,11 @@ function pageCases(meta) {
 }
 
 /** autocannon over a sequence of distinct URLs: request k asks for url(k). */
-export function loadSequence(base, url, { connections, duration }) {
+export function loadSequence(base, url, { connections, duration, amount }) {
   let k = 0;
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: base, connections, duration, pipelining: 1, requests: [{ setupRequest: (req) => ({ ...req, path: url(k++) }) }] },
+      { url: base, connections, ...(amount ? { amount } : { duration }), pipelining: 1, requests: [{ setupRequest: (req) => ({ ...req, path: url(k++) }) }] },
       (err, r) => (err ? reject(err) : resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total, distinct: k })),
     );
   });
@@ -98,11 +98,16 @@ export async function runPageBench(root, { rounds = 3, duration = 2, connections
 
 /**
  * Many distinct valid requests at once — plans with distinct budgets, every audience filter, every
- * segment's priority and trend on both bases, compare sets, every page's views, link previews — to
+ * segment's priority and trend on both bases and over other windows, compare sets, every page's views,
+ * 행정동 pages, look-alikes and maps, link previews — to
  * fill every cache the server keeps, then its resident memory (and the highest it reached).
  */
-async function mixedLoadMemory(server, meta, { seconds = 40 } = {}) {
+export async function mixedLoadMemory(server, meta, { seconds = 40, amount } = {}) {
   const before = await memoryOf(server.pid);
+  // 행정동 codes and analysis windows too: each window builds an engine, each 행정동 page its analyses.
+  const dongs = JSON.parse((await get(`${server.url}/api/dongs`)).body.toString()).dongs.map((d) => d.code);
+  const months = meta.months ?? [];
+  const windowOf = (i) => (months.length > 1 ? `&from=${months[i % Math.min(12, months.length - 1)]}&to=${months[months.length - 1 - (i % 3)]}` : "");
   const slugs = meta.districts.map((d) => d.slug);
   const services = meta.services.map((s) => s.id);
   const ages = meta.ages;
@@ -121,8 +126,18 @@ async function mixedLoadMemory(server, meta, { seconds = 40 } = {}) {
     (i) => `/insights?age=${ages[i % 6]}&sex=${["F", "M", "T"][Math.floor(i / 6) % 3]}&metric=${["average-age", "population", ...services][Math.floor(i / 18) % 9]}`,
     (i) => `/og/segment?district=${slugs[i % 25]}&sex=${["F", "M"][Math.floor(i / 25) % 2]}&age=${ages[Math.floor(i / 50) % 6]}`,
     (i) => `/og/plan?service=${services[i % 7]}&budget=${10_000 + i * 1000}`,
+    (i) => `/api/segments/trend?district=${slugs[i % 25]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}${windowOf(i)}`,
+    (i) => `/segment?district=${slugs[i % 25]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}${windowOf(i)}`,
+    ...(dongs.length
+      ? [
+          (i) => `/dong?dong=${dongs[(i * 7) % dongs.length]}&sex=${["F", "M"][i % 2]}&age=${ages[i % 6]}`,
+          (i) => `/api/dongs/${dongs[(i * 11) % dongs.length]}/similar?limit=${1 + (i % 50)}`,
+          (i) => `/api/services/${services[i % 7]}/dongs?sex=${["F", "M", "T"][i % 3]}&age=${ages[i % 6]}&district=${slugs[i % 25]}`,
+          (i) => `/dongs?service=${services[i % 7]}&sex=${["F", "M", "T"][i % 3]}&age=${ages[Math.floor(i / 3) % 6]}`,
+        ]
+      : []),
   ];
-  const r = await loadSequence(server.url, (k) => kinds[k % kinds.length](Math.floor(k / kinds.length)), { connections: 16, duration: seconds });
+  const r = await loadSequence(server.url, (k) => kinds[k % kinds.length](Math.floor(k / kinds.length)), { connections: 16, duration: seconds, amount });
   await new Promise((res) => setTimeout(res, 2000));
   return { requests: r.total, errors: r.errors, non2xx: r.non2xx, before, after: await memoryOf(server.pid) };
 }

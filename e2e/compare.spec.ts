@@ -163,4 +163,16 @@ test.describe("/compare", () => {
     await expectNoHorizontalOverflow(page);
     await saveScreenshot(page, "compare-suggested", testInfo);
   });
+  test("a doubtful month among the standout months is marked ⚠ with its reason, in the list and the table", async ({ page }) => {
+    // 2022: 강남구 50대 여성's delivery stands out most in 2022-10, the month the quality rule flags.
+    const res = await page.goto("/compare?segments=gangnam-gu.F.50,mapo-gu.M.30&service=delivery&from=2022-01&to=2022-12");
+    expect(res?.status()).toBe(200);
+    const frame = page.locator("section", { has: page.getByTestId("compare-standout-table") });
+    await expect(frame.locator("ol li").first()).toContainText("2022년 10월 ⚠");
+    await expect(frame.getByTestId("standout-quality")).toContainText("2022년 10월: 게임·금융·쇼핑·동영상/방송·배달이(가) 앞뒤 달 평균보다");
+    const rows = await tableValues(page.getByTestId("compare-standout-table"));
+    expect(rows.filter((r) => r[3] === "2022년 10월 ⚠").length).toBeGreaterThan(0);
+    expect(rows.some((r) => r[3] === "2022년 10월")).toBe(false);
+    await expectAxeClean(page);
+  });
 });

@@ -55,6 +55,32 @@ test.describe("link previews of the views", () => {
   });
 });
 
+test.describe("link previews of the 행정동 pages", () => {
+  test("/og/dong shows the 행정동 segment: another 행정동 is another image, its name and code one; /dong links it", async ({ page, request }) => {
+    const generic = await preview(request, "/og/dong");
+    const yeouido = await preview(request, "/og/dong?dong=1119054&sex=F&age=30");
+    expect(yeouido.equals(generic), "a 행정동 preview is the generic card").toBe(false);
+    expect((await preview(request, `/og/dong?dong=${encodeURIComponent("영등포구 여의동")}&sex=F&age=30`)).equals(yeouido)).toBe(true);
+    expect((await preview(request, "/og/dong?dong=1101053&sex=F&age=30")).equals(yeouido)).toBe(false);
+    await page.goto(`/dong?dong=${encodeURIComponent("영등포구 여의동")}&sex=F&age=30`);
+    const og = new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!, page.url());
+    expect(og.pathname).toBe("/og/dong");
+    expect(og.searchParams.get("dong")).toBe("1119054");
+  });
+
+  test("/og/dongs draws the 행정동 map of the link's service and group: another group is another image", async ({ page, request }) => {
+    const women = await preview(request, "/og/dongs?service=delivery&sex=F&age=30");
+    const men = await preview(request, "/og/dongs?service=delivery&sex=M&age=30");
+    expect(women.equals(men)).toBe(false);
+    // The map's 424 coloured 행정동: far more image than a text card.
+    expect(women.length).toBeGreaterThan(80_000);
+    await page.goto("/dongs?service=delivery&sex=M&age=30");
+    const og = new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!, page.url());
+    expect(og.pathname).toBe("/og/dongs");
+    expect(og.searchParams.get("sex")).toBe("M");
+  });
+});
+
 test.describe("이미지 저장", () => {
   test("every chart frame has it beside its CSV download", async ({ page }) => {
     await page.goto("/insights");

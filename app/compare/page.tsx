@@ -24,7 +24,7 @@ import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/que
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
 import { lenientAnySegments, planLink } from "@/lib/views/audience";
-import { compareColumns, compareTrend, profileTable, standoutTable, trendTable, trendUnit, type ComparisonSource } from "@/lib/views/compare";
+import { compareColumns, compareTrend, profileTable, standoutQualityNotes, standoutTable, trendTable, trendUnit, type ComparisonSource } from "@/lib/views/compare";
 import { pageMetadata } from "@/lib/views/share";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -78,10 +78,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const districtSegments: SegmentKey[] = reading.district;
   const sources: ComparisonSource[] = dong ? dong.sources : districtSegments.length ? getComparison(engine, districtSegments, basis).segments : [];
   const period = dong ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes } : pw;
-  const compared = compareColumns(sources, service);
+  const flagged = new Set(period.notes.map((n) => n.month));
+  const compared = compareColumns(sources, service, flagged);
   const { max } = compared;
   const columns = dong ? compared.columns.map((c, i) => ({ ...c, href: dongHref(getDongData().index, reading.dong[i]!.dong, reading.dong[i]!.sex, reading.dong[i]!.age) })) : compared.columns;
-  const flagged = new Set(period.notes.map((n) => n.month));
+  const standoutNotes = standoutQualityNotes(columns, period.notes);
   const zMonths = dong ? dong.view.window.months.length : engine.months.length;
   const trend = compareTrend(sources, service, flagged);
   const name = serviceName(service);
@@ -155,6 +156,15 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             filename={`compare-standout-${service}-${file}`}
           >
             <StandoutMonths columns={columns} />
+            {standoutNotes.length ? (
+              <ul className={styles.qualityNotes} data-testid="standout-quality">
+                {standoutNotes.map((text) => (
+                  <li key={text}>
+                    <span aria-hidden="true">⚠ </span>의심스러운 달 — {text}. 값은 빼지 않고 ⚠로 표시합니다 (<Link href="/method#quality">판단 규칙</Link>).
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </ChartFrame>
 
           <ChartFrame

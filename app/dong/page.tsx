@@ -20,6 +20,7 @@ import { dongHref, dongPriorityTable, groupsTable, dongSegmentLabel, profileTabl
 import { monthlyRankTable, trendTable } from "@/lib/views/segment";
 import { indexAxis, trendChartRows } from "@/lib/views/trend";
 import { segmentHref } from "@/lib/views/service";
+import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
 
@@ -35,7 +36,7 @@ async function read(searchParams: Props["searchParams"]) {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { shape, values, dong, sex, age } = await read(searchParams);
   const title = dong ? `${dongSegmentLabel(dong, sex, age)} 광고 우선순위` : "행정동 고객층";
-  return { title, description: `${title}: 서비스 우선순위, 월별 순위와 추이, 생활 지표, 비슷한 동네.`, alternates: { canonical: `${PAGE_PATH}${writeQuery(shape, values)}` } };
+  return pageMetadata({ title, description: `${title}: 서비스 우선순위, 월별 순위와 추이, 생활 지표, 비슷한 동네.`, pagePath: PAGE_PATH, canonicalQuery: writeQuery(shape, values) });
 }
 
 /**

@@ -18,6 +18,7 @@ import { getDongData } from "@/lib/server/dongs";
 import { getEngine } from "@/lib/server/engine";
 import { dongLabel } from "@/lib/dongs";
 import { dongHref } from "@/lib/views/dong";
+import { pageMetadata } from "@/lib/views/share";
 
 type Props = { searchParams: Promise<QueryInput> };
 
@@ -35,7 +36,7 @@ function titleOf(service: string, sex: keyof typeof SEX_LABELS, age: number) {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { values, service, sex, age } = await read(searchParams);
   const title = titleOf(serviceName(service), sex, age);
-  return { title, description: `${title}. 서울 424개 행정동을 같은 연령대·성별끼리 비교한 지도와 표.`, alternates: { canonical: `${PAGE_PATH}${writeQuery(dongsPage, values)}` } };
+  return pageMetadata({ title, description: `${title}. 서울 424개 행정동을 같은 연령대·성별끼리 비교한 지도와 표.`, pagePath: PAGE_PATH, canonicalQuery: writeQuery(dongsPage, values) });
 }
 
 /**

@@ -51,7 +51,11 @@ export default function SeoulDongMap({ cells, bounds, label }: { cells: Readonly
   const onEach = (f: DongFeature, layer: Layer) => {
     const cell = cells[f.properties.code];
     if (!cell) return;
-    layer.bindTooltip(cell.name, { permanent: true, direction: "center", className: styles.label });
+    // Leaflet inserts a string tooltip as HTML; a name from the dataset (an import keeps the file's own
+    // names) is text, so it goes in as a text node and can never become markup.
+    const name = document.createElement("span");
+    name.textContent = cell.name;
+    layer.bindTooltip(name, { permanent: true, direction: "center", className: styles.label });
     layer.on("click", () => router.push(cell.href));
     layer.on("add", () => {
       const el = (layer as Path).getElement();

@@ -16,6 +16,7 @@ import { segmentProfiles, type SegmentProfiles } from "./profile";
 export const MAX_WINDOW_ENGINES = 2;
 
 export type WindowResult = { ok: true; engine: Engine; window: AnalysisWindow; months: string[] } | { ok: false; window: AnalysisWindow; gap: WindowGap };
+export type WindowCheck = { ok: true; months: readonly string[] } | { ok: false; gap: WindowGap };
 
 interface WindowEntry {
   engine: Engine;
@@ -81,6 +82,11 @@ export class Engines {
     return this.loaded.meta;
   }
 
+  /** The dataset's 행정동 (dongs.csv, complete from the first step). */
+  get dongs(): LoadedDataset["dongs"] {
+    return this.loaded.dongs;
+  }
+
   /** The whole dataset, completed. */
   get data(): LoadedDataset {
     this.ready();
@@ -102,7 +108,20 @@ export class Engines {
     return w.from === this.defaultWindow.from && w.to === this.defaultWindow.to;
   }
 
-  /** The engine over the window, or what the window lacks (from > to, no month, a month without data). */
+  /**
+   * The window's months, or what it lacks (from after to, no month, a month without population or one
+   * of the seven services), without building its engine: the one rule for which windows are answered —
+   * the API's 400, a page's notice and the edge's status for a page link (lib/server/page-url.ts).
+   */
+  check(w: AnalysisWindow): WindowCheck {
+    if (this.isDefault(w)) return { ok: true, months: this.default.months };
+    this.ready();
+    const data = this.loaded;
+    const gap = w.from > w.to ? { missing: [], have: data.meta.months } : checkWindow(data, w, ENGINE_NEEDS);
+    return gap ? { ok: false, gap } : { ok: true, months: windowMonths(data.meta, w) };
+  }
+
+  /** The engine over the window, or what the window lacks (see check). */
   engine(w: AnalysisWindow): WindowResult {
     const entry = this.entry(w);
     return "gap" in entry ? { ok: false, window: w, gap: entry.gap } : { ok: true, engine: entry.engine, window: w, months: [...entry.engine.months] };
@@ -127,10 +146,9 @@ export class Engines {
       this.cache.set(k, hit);
       return hit;
     }
-    const data = this.loaded;
-    const gap = w.from > w.to ? { missing: [], have: data.meta.months } : checkWindow(data, w, ENGINE_NEEDS);
-    if (gap || windowMonths(data.meta, w).length === 0) return { gap: gap ?? { missing: [], have: data.meta.months } };
-    const entry: WindowEntry = { engine: new Engine(engineDataset(data, w)) };
+    const c = this.check(w);
+    if (!c.ok) return { gap: c.gap };
+    const entry: WindowEntry = { engine: new Engine(engineDataset(this.loaded, w)) };
     this.cache.set(k, entry);
     if (this.cache.size > MAX_WINDOW_ENGINES) this.cache.delete(this.cache.keys().next().value!);
     return entry;

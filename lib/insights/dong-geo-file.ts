@@ -31,3 +31,11 @@ export function dongSvgOf(districtCode: string): SvgDistricts {
   }
   return svg;
 }
+
+let seoul: SvgDistricts | undefined;
+
+/** All of Seoul's 행정동 projected to SVG paths (the /dongs link preview's map), once per process. */
+export function loadSeoulDongSvg(): SvgDistricts {
+  seoul ??= svgDistricts(loadDongGeo());
+  return seoul;
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ImageResponse } from "next/og";
+import { loadSeoulDongSvg } from "@/lib/insights/dong-geo-file";
 import { loadDistrictSvg } from "@/lib/insights/geo-file";
 import { OG_MAX_ITEMS, type OgCard, type OgItem, type OgMap } from "@/lib/views/og";
 
@@ -34,20 +35,25 @@ const COLORS = { bg: "#10243e", card: "#ffffff", text: "#1b1f24", muted: "#555d6
 const MAP_HEIGHT = 350;
 const NAME_SIZE = 13;
 
-/** The 25 districts in the card's colours with their names on top (satori draws the SVG shapes; names are text boxes). */
+/**
+ * The map's areas in the card's colours, names on top (satori draws the SVG shapes; names are text
+ * boxes): the 25 districts, or the 행정동 of all Seoul with thinner borders and no names.
+ */
 function MapImage({ map }: { map: OgMap }) {
-  const svg = loadDistrictSvg();
+  const svg = map.areas === "dong" ? loadSeoulDongSvg() : loadDistrictSvg();
+  const stroke = map.areas === "dong" ? 0.8 : 2.5;
   const k = MAP_HEIGHT / svg.height;
   const width = Math.round(svg.width * k);
   return (
     <div style={{ display: "flex", position: "relative", width, height: MAP_HEIGHT, flexShrink: 0 }}>
       <svg width={width} height={MAP_HEIGHT} viewBox={`0 0 ${svg.width} ${svg.height}`}>
         {svg.districts.map((d) => (
-          <path key={d.code} d={d.path} fill={map.fills[d.code] ?? "#eeeeee"} stroke="#ffffff" strokeWidth={2.5} />
+          <path key={d.code} d={d.path} fill={map.fills[d.code] ?? "#eeeeee"} stroke="#ffffff" strokeWidth={stroke} />
         ))}
       </svg>
       {svg.districts.map((d) => {
-        const name = map.names[d.code] ?? "";
+        const name = map.names[d.code];
+        if (!name) return null;
         // Hangul glyphs are about one em wide: centre the name on the district's label point.
         return (
           <div key={d.code} style={{ position: "absolute", left: d.label[0] * k - (name.length * NAME_SIZE) / 2, top: d.label[1] * k - NAME_SIZE * 0.7, fontSize: NAME_SIZE, color: COLORS.text, display: "flex" }}>

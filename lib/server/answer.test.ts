@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { acceptsGzip, answerBytes, etagMatches, gzipOf, inlineScriptHashes, makeAnswer, pageCsp, type Answer } from "./answer";
-import { pageRequest } from "./page-url";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 
@@ -94,21 +93,5 @@ describe("the answer cache", () => {
     // The most recent answers are the ones kept.
     expect(cache.has("/segment?i=399")).toBe(true);
     expect(cache.has("/segment?i=0")).toBe(false);
-  });
-});
-
-describe("pageRequest", () => {
-  const months = ["2023-01", "2023-02"];
-  it("gives one canonical URL for every spelling of a view", () => {
-    const spellings = ["district=강남구&sex=f&age=30", "age=30&sex=F&district=gangnam-gu&utm_source=x", "district=11680&age=30대&sex=F"];
-    for (const q of spellings) expect(pageRequest("/segment", new URLSearchParams(q), months)).toEqual({ path: "/segment", url: "/segment?age=30", status: 200 });
-    expect(pageRequest("/segment", new URLSearchParams("district=gangnam-gu&sex=F&age=20"), months)?.url).toBe("/segment");
-  });
-  it("keeps an invalid link's own values, without tracking tags, and answers 400", () => {
-    expect(pageRequest("/segment", new URLSearchParams("utm=1&sex=X&district=mapo-gu"), months)).toEqual({ path: "/segment", url: "/segment?district=mapo-gu&sex=X", status: 400 });
-  });
-  it("knows only the app's pages", () => {
-    expect(pageRequest("/nope", new URLSearchParams(), months)).toBeUndefined();
-    expect(pageRequest("/", new URLSearchParams("x=1"), months)).toEqual({ path: "/", url: "/", status: 200 });
   });
 });

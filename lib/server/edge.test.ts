@@ -51,7 +51,7 @@ async function start(overrides: Partial<EdgeOptions> = {}, delayMs = 2) {
   const passed: string[] = [];
   const upstream = fakeUpstream(u);
   const edge = createEdge({
-    months: MONTHS,
+    pages: { window: () => MONTHS },
     upstream,
     pass: (req, res) => {
       // Next.js answering an API request itself (the edge keeps a copy of what it writes).

@@ -4,8 +4,7 @@ import { apiError, type ApiError } from "@/lib/api/error";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { isOgPage, ogCanonicalPath } from "@/lib/views/og";
 import { answerBytes, makeAnswer, sendAnswer, sendPlain, type Answer } from "./answer";
-import type { DongIndex } from "@/lib/dongs";
-import { pageRequest } from "./page-url";
+import { linkWindow, pageRequest, type PageData } from "./page-url";
 import { abortError, QueueFull, renderQueue } from "./queue";
 
 /**
@@ -22,10 +21,8 @@ import { abortError, QueueFull, renderQueue } from "./queue";
  * render queue, since they render a page).
  */
 export interface EdgeOptions {
-  /** The dataset's months: which /plan links are valid. */
-  months: readonly string[];
-  /** The dataset's 행정동: which /dong links are valid. */
-  dongs?: DongIndex;
+  /** What tells a valid page link from an invalid one: the analysis windows the data answers, the 행정동. */
+  pages: PageData;
   /** Renders `url` with Next.js (GET, no conditional or encoding headers) and returns the whole answer. */
   upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer>;
   /** Hands the request to Next.js unchanged. */
@@ -265,16 +262,18 @@ export function createEdge(opts: EdgeOptions) {
     if (method === "OPTIONS" || pathname.startsWith("/_next/")) return opts.pass(req, res);
     if (pathname.startsWith("/og/")) {
       const page = pathname.slice("/og/".length);
-      // Previews are images: one per canonical view, kept like any other answer.
-      if (isOgPage(page)) return answer(req, res, ogCanonicalPath(page, url.searchParams, opts.months), raw, (a) => a.status === 200);
-      return opts.pass(req, res);
+      if (!isOgPage(page)) return opts.pass(req, res);
+      // Previews are images: one per canonical view, kept like any other answer. A window the data
+      // cannot answer is previewed over the default one, as its page is shown.
+      const months = linkWindow(url.searchParams, opts.pages) ?? opts.pages.window(undefined, undefined)!;
+      return answer(req, res, ogCanonicalPath(page, url.searchParams, months, opts.pages.dongs), raw, (a) => a.status === 200);
     }
     if (/\.[a-zA-Z0-9]+$/.test(pathname)) return opts.pass(req, res);
     if (req.headers.rsc === "1") {
       // Client-side navigation asks for the RSC payload, not HTML: Next.js answers it, in the queue's turn.
       return queue.run(() => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))), clientSignal(req, res));
     }
-    const known = pageRequest(pathname, url.searchParams, opts.months, opts.dongs);
+    const known = pageRequest(pathname, url.searchParams, opts.pages);
     // Unknown paths are rendered too (the not-found page needs its policy) but not kept.
     const target = known?.url ?? `${pathname}${url.search}`;
     return answer(req, res, target, target, (a) => known !== undefined && a.status < 500, (a) => (known && a.status === 200 ? known.status : a.status));

@@ -5,10 +5,11 @@
  * it decides the process's size, which issue 10 bounds at 400 MB after any sequence of valid requests
  * (bench/page-load.mjs measures it). The least recently used answers go first, so what is asked for
  * often stays. For scale: a /segment page is about 45 KB gzipped, a priority body 7 KB, a full
- * 300-row target list 270 KB (30 KB gzipped), a preview PNG 40–120 KB. 40 MB is what the three
- * separate caches (16 + 16 + 8 MB) held before they became one.
+ * 300-row target list 270 KB (30 KB gzipped), a preview PNG 40–120 KB. The three separate caches held
+ * 40 MB (16 + 16 + 8) before they became one; the 21-month dataset and the 행정동 analyses took the
+ * 8 MB back (a mixed burst with 행정동 pages and other windows: 32 MB kept the process nearer 400 MB).
  */
-export const CACHE_BYTES = 40 * 2 ** 20;
+export const CACHE_BYTES = 32 * 2 ** 20;
 
 /**
  * Renders (pages, previews, API answers not yet kept) running at once; later renders wait their turn.

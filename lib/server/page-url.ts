@@ -1,4 +1,6 @@
 import type { DongIndex } from "@/lib/dongs";
+import type { Engines } from "@/lib/engine/windows";
+import { windowQuery } from "@/lib/params/api";
 import { pageShapes, type PagePath } from "@/lib/params/pages";
 import { readQuery, writeQuery } from "@/lib/params/query";
 
@@ -15,13 +17,51 @@ export interface PageRequest {
   status: 200 | 400;
 }
 
-export function pageRequest(pathname: string, search: URLSearchParams, months: readonly string[], dongs?: DongIndex): PageRequest | undefined {
-  const shapes = pageShapes(months, dongs);
+/** What a page link's validity depends on in the dataset (server.ts gives the edge the loaded one's). */
+export interface PageData {
+  /**
+   * The months of the analysis window a link's from/to name (either left out: the default window's
+   * end), or null when the data cannot answer that window. The rule is Engines.check, the one the
+   * pages (lib/server/window.ts pageWindow) and the API apply.
+   */
+  window(from: string | undefined, to: string | undefined): readonly string[] | null;
+  /** The dataset's 행정동: which /dong links are valid. */
+  dongs?: DongIndex;
+}
+
+/** The loaded dataset's PageData. */
+export function pageDataOf(engines: Engines, dongs: DongIndex): PageData {
+  return {
+    window(from, to) {
+      const c = engines.check(engines.resolve(from, to));
+      return c.ok ? c.months : null;
+    },
+    dongs,
+  };
+}
+
+/**
+ * Pages whose from/to choose another window for a 행정동 view that has no figures in the link's one
+ * (viewDongWindow: the months with 행정동 figures, and a note): such a window is no invalid link there.
+ */
+const FALLING_BACK = new Set<string>(["/dong", "/dongs"]);
+
+/** The months of the link's analysis window, or null when the data cannot answer it. */
+export function linkWindow(search: URLSearchParams, data: PageData): readonly string[] | null {
+  const { from, to } = readQuery(search, windowQuery).values;
+  return data.window(from, to);
+}
+
+export function pageRequest(pathname: string, search: URLSearchParams, data: PageData): PageRequest | undefined {
+  const months = linkWindow(search, data);
+  // /plan's campaign months are its window's (the default: all of them), as the page reads them.
+  const shapes = pageShapes(months ?? data.window(undefined, undefined)!, data.dongs);
   if (!Object.hasOwn(shapes, pathname)) return undefined;
   const path = pathname as PagePath;
   const shape = shapes[path];
   const { values, problems } = readQuery(search, shape);
-  if (problems.length === 0) return { path, url: `${path}${writeQuery(shape, values)}`, status: 200 };
+  const unanswered = months === null && "from" in shape && !FALLING_BACK.has(path);
+  if (problems.length === 0 && !unanswered) return { path, url: `${path}${writeQuery(shape, values)}`, status: 200 };
   // Only the page's own parameters, in a fixed order, so tracking tags don't make new cache entries.
   const own = new URLSearchParams();
   for (const name of Object.keys(shape).sort()) for (const v of search.getAll(name)) own.append(name, v);

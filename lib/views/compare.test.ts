@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
-import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutTable, trendTable, trendUnit, type ComparisonSource } from "./compare";
+import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutQualityNotes, standoutTable, trendTable, trendUnit, type ComparisonSource } from "./compare";
 
 /** A segment whose z for service i (SERVICE_IDS order) is zs[i], ranked by z; delivery's trend is `delivery`. */
 function source(slug: string, sex: Sex, age: Age, population: number, zs: (number | null)[], delivery: number[]): ComparisonSource {
@@ -48,6 +48,18 @@ describe("compareColumns", () => {
       { month: "2023-01", label: "2023년 1월", z: 0.5 },
     ]);
     expect(compareColumns([a], "game").columns[0]!.standout).toEqual([]);
+  });
+  it("marks a doubtful standout month ⚠ in the list and the table, and says why beside them", () => {
+    const flagged = compareColumns([a, b], "delivery", new Set(["2023-03"])).columns;
+    expect(flagged[0]!.standout.map((m) => m.label)).toEqual(["2023년 3월 ⚠", "2023년 1월"]);
+    expect(standoutTable(flagged, "delivery").rows[2]).toEqual(["마포구 30대 남성", "배달", 1, "2023년 3월 ⚠", 1.25]);
+    const notes = [
+      { month: "2022-10", measures: ["game" as const], ratio: 1.3 },
+      { month: "2023-03", measures: ["game" as const, "delivery" as const], ratio: 0.8 },
+    ];
+    // Only the notes of months shown: 2023-03 is among the standout months, 2022-10 is not.
+    expect(standoutQualityNotes(flagged, notes)).toEqual(["2023년 3월: 게임·배달이(가) 앞뒤 달 평균보다 20% 낮음"]);
+    expect(standoutQualityNotes(columns, [])).toEqual([]);
   });
   it("tables the bars and the standout months row by row", () => {
     const t = profileTable(columns);

@@ -1,9 +1,11 @@
+import type { QualityNote } from "@/lib/dataset/quality";
 import type { District } from "@/lib/districts";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceId, type Sex } from "@/lib/domain";
-import { formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
+import { formatSigned, segmentLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
 import { segmentId } from "./audience";
+import { qualityNoteText } from "./period";
 import { flaggedLabel } from "./segment";
 import { monthAxisLabels, NO_FLAGS } from "./trend";
 import { zBar } from "./z-bar";
@@ -47,7 +49,7 @@ export interface CompareColumn {
   population: number;
   /** The seven services in a fixed order (the same row in every column), each with its rank. */
   bars: ServiceBar[];
-  /** The chosen service's three months of highest within-month z. */
+  /** The chosen service's three months of highest within-month z; a doubtful month's label ends in ⚠. */
   standout: { month: string; label: string; z: number }[];
 }
 
@@ -62,7 +64,8 @@ export function sharedZScale(sources: readonly ComparisonSource[]): number {
 }
 
 
-export function compareColumns(sources: readonly ComparisonSource[], service: ServiceId): { max: number; columns: CompareColumn[] } {
+/** The columns; `flagged` are the window's doubtful months (lib/dataset/quality.ts), marked ⚠ where they stand out. */
+export function compareColumns(sources: readonly ComparisonSource[], service: ServiceId, flagged: ReadonlySet<string> = NO_FLAGS): { max: number; columns: CompareColumn[] } {
   const max = sharedZScale(sources);
   const columns = sources.map((s) => {
     const byService = new Map(s.overall.map((o) => [o.service, o]));
@@ -75,7 +78,7 @@ export function compareColumns(sources: readonly ComparisonSource[], service: Se
         const { left, width } = zBar(o.z, max);
         return { service: id, name: serviceName(id), z: o.z, rank: o.rank, left, width };
       }),
-      standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({ month: m.month, label: monthLabel(m.month), z: m.z })),
+      standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({ month: m.month, label: flaggedLabel(m.month, flagged), z: m.z })),
     };
   });
   return { max, columns };
@@ -113,6 +116,15 @@ export function standoutTable(columns: readonly CompareColumn[], service: Servic
     ],
     rows: columns.flatMap((c) => c.standout.map((m, i) => [c.label, serviceName(service), i + 1, m.label, m.z])),
   };
+}
+
+/**
+ * The reason for each ⚠ among the standout months (the notes of those doubtful months, in month order),
+ * said beside them: a month can stand out because the month itself is doubtful.
+ */
+export function standoutQualityNotes(columns: readonly CompareColumn[], notes: readonly QualityNote[]): string[] {
+  const shown = new Set(columns.flatMap((c) => c.standout.map((m) => m.month)));
+  return notes.filter((n) => shown.has(n.month)).map(qualityNoteText);
 }
 
 /** What the trend's values are, in words, on this basis. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { DongMonth, LoadedDataset } from "@/lib/dataset/types";
+import { DongIndex } from "@/lib/dongs";
 import { Engine } from "@/lib/engine";
+import { DongData } from "@/lib/engine/dong-engine";
 import { FIXTURE_MONTHS, fixtureDataset } from "@/test/fixtures/dataset";
+import { dongFixture } from "@/test/fixtures/dongs";
 import { OG_MAX_ITEMS, OG_PAGES, monthsText, ogCanonicalPath, ogCard } from "./og";
 import { reachTotals } from "./plan";
 
@@ -144,6 +148,59 @@ describe("ogCard", () => {
   it("every page has a headline; a page with no view of its own has the generic card", () => {
     for (const page of OG_PAGES) expect(ogCard(page, q(""), engine).headline.length).toBeGreaterThan(0);
     expect(ogCard("method", q(""), engine).items.map((i) => i.value).join(" ")).toContain("3개월");
+  });
+});
+
+/**
+ * Two 행정동 with game for 20대 여성 in 2022-01…02 (provider rows: 행정동 index, sex 0 = F, 5-year band,
+ * population, game): 사직동 (15 + 30) ÷ 2 = 22.5, 삼청동 (5 + 15) ÷ 2 = 10 over the window.
+ */
+function dongMonth(name: string, rows: [number, number, number, number, number][]): DongMonth {
+  const f = (i: number) => Float64Array.from(rows.map((r) => r[i]!));
+  return { month: name, rows: rows.length, dong: Uint16Array.from(rows.map((r) => r[0])), sex: Uint8Array.from(rows.map((r) => r[1])), age5: Uint8Array.from(rows.map((r) => r[2])), columns: { population: f(3), game: f(4) } } as DongMonth;
+}
+const dongData = new DongData({
+  ...dongFixture,
+  dongMonths: new Map([
+    ["2022-01", dongMonth("2022-01", [[1, 0, 20, 5, 10], [1, 0, 25, 7, 20], [0, 0, 20, 4, 5]])],
+    ["2022-02", dongMonth("2022-02", [[1, 0, 20, 5, 30], [0, 0, 20, 4, 15]])],
+  ]),
+} as LoadedDataset);
+
+describe("ogCard for the 행정동 pages", () => {
+  it("dong: the 행정동 segment's priorities over the months with 행정동 figures, with those months", () => {
+    // game z across the two segments with figures: 22.5 and 10 around 16.25, population SD 6.25 → +1.
+    const card = ogCard("dong", q("dong=종로구 사직동&sex=F&age=20"), engine, () => dongData);
+    expect(card.headline).toBe("종로구 사직동 20대 여성 광고 우선순위");
+    expect(card.items[0]).toEqual({ label: "1위 게임", value: "z +1.00" });
+    expect(card.footer).toBe("자료: tests · 2022년 1월–2022년 2월 (2개월)");
+    expect(card.note).toContain("2개월");
+    expect(ogCard("dong", q("dong=1101054&sex=F&age=20"), engine, () => dongData).items[0]).toEqual({ label: "1위 게임", value: "z \u22121.00" });
+    // Without a 행정동, or without the 행정동 side: the generic card.
+    expect(ogCard("dong", q(""), engine, () => dongData).headline).toBe("행정동 고객층");
+    expect(ogCard("dong", q("dong=1101053"), engine).headline).toBe("행정동 고객층");
+  });
+  it("dongs: the map its link names, every 행정동 coloured, and the 행정동 using the service most", () => {
+    // index = 100 × u ÷ the mean of the two (16.25): 사직동 138.46, 삼청동 61.54.
+    const card = ogCard("dongs", q("service=game&sex=F&age=20"), engine, () => dongData);
+    expect(card.headline).toBe("20대 여성: 게임 이용이 많은 행정동");
+    expect(card.items).toEqual([
+      { label: "1. 종로구 사직동", value: "138.46" },
+      { label: "2. 종로구 삼청동", value: "61.54" },
+    ]);
+    expect(card.map?.areas).toBe("dong");
+    expect(Object.keys(card.map!.fills).sort()).toEqual(["1101053", "1101054"]);
+    expect(card.map!.fills["1101053"]).not.toBe(card.map!.fills["1101054"]);
+    expect(card.note).toContain("2개 동 평균 = 100");
+    expect(card.footer).toBe("자료: tests · 2022년 1월–2022년 2월 (2개월)");
+    // A service without 행정동 figures says so.
+    expect(ogCard("dongs", q("service=netflix"), engine, () => dongData).note).toBe("이 자료에는 넷플릭스의 행정동 단위 자료가 없습니다.");
+  });
+  it("canonical preview paths: a 행정동 by name or code is one image", () => {
+    const index = new DongIndex(dongFixture.dongs);
+    expect(ogCanonicalPath("dong", q("dong=종로구 사직동&sex=F&age=30"), FIXTURE_MONTHS, index)).toBe("/og/dong?dong=1101053&age=30");
+    expect(ogCanonicalPath("dong", q("sex=F&dong=1101053&utm=x"), FIXTURE_MONTHS, index)).toBe(ogCanonicalPath("dong", q("dong=사직동"), FIXTURE_MONTHS, index));
+    expect(ogCanonicalPath("dongs", q("service=배달&sex=T"), FIXTURE_MONTHS)).toBe("/og/dongs");
   });
 });
 

@@ -1,11 +1,16 @@
-import { SEX_LABELS, SEXES, SERVICE_BY_ID, unitKind, type ServiceId } from "@/lib/domain";
+import { getDongPriority, getDongEffect, viewDongWindow } from "@/lib/api/dong-queries";
+import { SEX_LABELS, SEXES, SERVICE_BY_ID, ageLabel, unitKind, type ServiceId } from "@/lib/domain";
+import { dongLabel, type DongIndex } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
+import type { DongData } from "@/lib/engine/dong-engine";
 import { formatDecimal, formatInt, formatKoreanAmount, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
 import type { LegendItem } from "@/lib/insights/color-scale";
-import { audiencePage, comparePage, insightsPage, pageShapes, planPage, segmentPage, servicePage, type PlanValues } from "@/lib/params/pages";
+import { dongEffectChoropleth, dongEffectMeasure } from "@/lib/insights/dong-map";
+import { audiencePage, comparePage, dongPage, dongsPage, insightsPage, pageShapes, planPage, segmentPage, servicePage, type PlanValues } from "@/lib/params/pages";
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
 import { audienceTableSort } from "@/lib/params/values";
 import { audienceViewRows, districtIndexes, filterText, lenientSegments, pickSummary, segmentId, sortAudienceRows } from "./audience";
+import { dongSegmentLabel, segmentsWords } from "./dong";
 import { planTitle, reachTotals } from "./plan";
 import { mapGroup, serviceMap } from "./service";
 import { ogImagePath } from "./share";
@@ -15,7 +20,7 @@ import { ogImagePath } from "./share";
  * top items, in Korean, computed from the same engine and query as the page. Pure data: lib/og/render.tsx
  * draws it. A page without a card builder below gets its generic card (title and what it answers).
  */
-export const OG_PAGES = ["home", "segment", "service", "insights", "audience", "compare", "plan", "method"] as const;
+export const OG_PAGES = ["home", "segment", "service", "insights", "audience", "compare", "plan", "method", "dong", "dongs"] as const;
 export type OgPage = (typeof OG_PAGES)[number];
 
 export function isOgPage(v: string): v is OgPage {
@@ -32,6 +37,8 @@ export const OG_PAGE_PATH: Readonly<Record<OgPage, string>> = {
   compare: "/compare",
   plan: "/plan",
   method: "/method",
+  dong: "/dong",
+  dongs: "/dongs",
 };
 
 export interface OgItem {
@@ -39,11 +46,13 @@ export interface OgItem {
   value: string;
 }
 
-/** A district map on the card: each district's colour and name (lib/og/render.tsx draws the shapes). */
+/** A map on the card: each area's colour and name (lib/og/render.tsx draws the shapes). */
 export interface OgMap {
-  /** District code → fill colour. */
+  /** Which boundaries: the 25 districts, or all of Seoul's 행정동 (too many to name on a card: no names). */
+  areas: "district" | "dong";
+  /** Area code → fill colour. */
   fills: Record<string, string>;
-  /** District code → name, written on the district. */
+  /** Area code → name, written on the area. */
   names: Record<string, string>;
   legendTitle: string;
   legend: LegendItem[];
@@ -75,11 +84,16 @@ export const OG_PAGE_TEXT: Readonly<Record<OgPage, { title: string; description:
   compare: { title: "고객층 비교", description: "고객층 2–4개의 서비스 이용을 나란히 비교합니다." },
   plan: { title: "예산 계획", description: "예산과 CPM으로 고객층 × 월별 노출 수를 나눕니다." },
   method: { title: "분석 방법", description: "자료의 출처, 집계 방법, z·상관계수·자치구 효과·예산 배분 규칙을 설명합니다." },
+  dong: { title: "행정동 고객층", description: "행정동 × 성별 × 연령대 고객층이 서울의 다른 행정동 고객층보다 많이 쓰는 서비스" },
+  dongs: { title: "서울 행정동 지도", description: "서울의 행정동을 한 서비스의 이용으로 비교한 지도" },
 };
 
-/** The query shape a page's preview reads: the page's own, once registered in lib/params/pages.ts. */
-export function ogShape(page: OgPage, months: readonly string[]): Shape {
-  const shapes: Record<string, Shape> = pageShapes(months);
+/**
+ * The query shape a page's preview reads: the page's own, once registered in lib/params/pages.ts.
+ * `months` are the link's window's (/plan's campaign months), `dongs` the dataset's 행정동 (/dong's codec).
+ */
+export function ogShape(page: OgPage, months: readonly string[], dongs?: DongIndex): Shape {
+  const shapes: Record<string, Shape> = pageShapes(months, dongs);
   return shapes[OG_PAGE_PATH[page]] ?? {};
 }
 
@@ -88,8 +102,8 @@ export function ogShape(page: OgPage, months: readonly string[]): Shape {
  * how they are written, so spellings of one view share one image and unknown parameters are ignored.
  * Invalid values read as their defaults, as the page renders them.
  */
-export function ogCanonicalPath(page: OgPage, query: QueryInput, months: readonly string[]): string {
-  const shape = ogShape(page, months);
+export function ogCanonicalPath(page: OgPage, query: QueryInput, months: readonly string[], dongs?: DongIndex): string {
+  const shape = ogShape(page, months, dongs);
   return ogImagePath(OG_PAGE_PATH[page], writeQuery(shape, ogValues(page, query, shape)));
 }
 
@@ -110,11 +124,13 @@ function ogValues(page: OgPage, query: QueryInput, shape: Shape): Record<string,
   return values;
 }
 
-function footerOf(engine: Engine): string {
-  const { months, meta } = engine;
+/** Attribution and the months the figures cover. */
+function footerText(attribution: string, months: readonly string[]): string {
   const span = months.length ? ` · ${monthLabel(months[0]!)}–${monthLabel(months.at(-1)!)} (${months.length}개월)` : "";
-  return `자료: ${meta.attribution}${span}`;
+  return `자료: ${attribution}${span}`;
 }
+
+const footerOf = (engine: Engine) => footerText(engine.meta.attribution, engine.months);
 
 /** A page's values as the page renders them: every parameter of these shapes has a default. */
 function valuesOf<S extends Shape>(query: QueryInput, shape: S): ShapeValues<S> {
@@ -181,7 +197,7 @@ function serviceCard(query: QueryInput, engine: Engine): OgCard {
     kicker: OG_PAGE_TEXT.service.title,
     headline: map.label,
     items: map.districts.slice(0, OG_MAX_ITEMS).map((d) => ({ label: `${d.rank}. ${d.name}`, value: d.valueText })),
-    map: { fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: Object.fromEntries(map.districts.map((d) => [d.code, d.name])), legendTitle: map.legendTitle, legend: map.legend },
+    map: { areas: "district", fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: Object.fromEntries(map.districts.map((d) => [d.code, d.name])), legendTitle: map.legendTitle, legend: map.legend },
     note:
       unitKind(service) === "count"
         ? `같은 성별·연령대의 25개 구 평균 = 100 · 빨강: 많이 씀, 파랑: 적게 씀`
@@ -359,8 +375,54 @@ function audienceCard(query: QueryInput, engine: Engine): OgCard {
 }
 
 /**
- * The card builders of the pages with a view-specific preview. A page not listed here shows its
- * generic card; adding one is one line here.
+ * /dong: the 행정동 segment's first priorities over the window of its 행정동 figures (the link's from/to
+ * where that window has them, as the page shows it); without a 행정동 the generic card.
+ */
+function dongCard(query: QueryInput, engine: Engine, data: DongData): OgCard {
+  const { dong, sex, age, from, to } = valuesOf(query, dongPage(data.index));
+  const view = viewDongWindow(data, from, to);
+  if (!dong || !view || !sex || !age) return genericCard("dong", engine);
+  const { overall } = getDongPriority(data, dong, { sex, age, window: view.window });
+  const segments = data.window(view.window).panel.segments.length;
+  return {
+    kicker: OG_PAGE_TEXT.dong.title,
+    headline: `${dongSegmentLabel(dong, sex, age)} 광고 우선순위`,
+    items: overall.slice(0, OG_MAX_ITEMS).map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
+    note: `z: 이 고객층의 ${view.window.months.length}개월 평균 이용이 서울 ${segmentsWords(segments)} 평균보다 표준편차 몇 배 높은지`,
+    footer: footerText(engine.meta.attribution, view.window.months),
+  };
+}
+
+/** /dongs: the map its link names — every 행정동 coloured by the service's 행정동 effect — and the five using it most. */
+function dongsCard(query: QueryInput, engine: Engine, data: DongData): OgCard {
+  const { service, sex, age, from, to } = valuesOf(query, dongsPage);
+  const name = serviceName(service);
+  const headline = `${ageLabel(age)} ${SEX_LABELS[sex]}: ${name} 이용이 많은 행정동`;
+  const view = viewDongWindow(data, from, to, service);
+  const kicker = OG_PAGE_TEXT.dongs.title;
+  if (!view) return { kicker, headline, items: [], note: `이 자료에는 ${name}의 행정동 단위 자료가 없습니다.`, footer: footerOf(engine) };
+  const effect = getDongEffect(data, service, { sex, age, window: view.window }).dongs;
+  const map = dongEffectChoropleth(service, headline, effect);
+  const dongOf = new Map(effect.map((d) => [d.dong.code, d.dong]));
+  return {
+    kicker,
+    headline,
+    items: map.districts.slice(0, OG_MAX_ITEMS).map((d) => ({ label: `${d.rank}. ${dongLabel(dongOf.get(d.code)!)}`, value: d.valueText })),
+    map: { areas: "dong", fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: {}, legendTitle: map.legendTitle, legend: map.legend },
+    note: `${dongEffectMeasure(service, effect.length).kind === "index" ? `같은 성별·연령대의 ${effect.length}개 동 평균 = 100` : `같은 성별·연령대의 ${effect.length}개 동 사이 z`} · 빨강: 많이 씀, 파랑: 적게 씀`,
+    footer: footerText(engine.meta.attribution, view.window.months),
+  };
+}
+
+/** The 행정동 pages' cards: they read the dataset's 행정동 side (built on first use, so only when asked for). */
+const DONG_CARDS: Partial<Record<OgPage, (query: QueryInput, engine: Engine, data: DongData) => OgCard>> = {
+  dong: dongCard,
+  dongs: dongsCard,
+};
+
+/**
+ * The card builders of the pages with a view-specific preview. A page not listed here (or in
+ * DONG_CARDS) shows its generic card; adding one is one line here.
  */
 const CARDS: Partial<Record<OgPage, (query: QueryInput, engine: Engine) => OgCard>> = {
   home: (_q, e) => homeCard(e),
@@ -373,7 +435,9 @@ const CARDS: Partial<Record<OgPage, (query: QueryInput, engine: Engine) => OgCar
   method: (_q, e) => methodCard(e),
 };
 
-export function ogCard(page: OgPage, query: QueryInput, engine: Engine): OgCard {
+export function ogCard(page: OgPage, query: QueryInput, engine: Engine, dongData?: () => DongData): OgCard {
+  const dong = DONG_CARDS[page];
+  if (dong) return dongData ? dong(query, engine, dongData()) : genericCard(page, engine);
   const build = CARDS[page];
   return build ? build(query, engine) : genericCard(page, engine);
 }

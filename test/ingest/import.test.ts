@@ -3,7 +3,9 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, wr
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GROUPS, type ColumnId } from "@/lib/dataset/measures";
+import { getMeta } from "@/lib/api/queries";
 import { segmentIndex } from "@/lib/engine/segments";
+import { Engines } from "@/lib/engine/windows";
 import { findDistrict } from "@/lib/districts";
 import { Problems } from "@/lib/ingest/errors";
 import { ingest, knownDongsOf } from "@/lib/ingest/ingest";
@@ -150,6 +152,8 @@ describe("importing the official layouts at the 행정동 grain", () => {
     // as the server loads it: every 행정동 row with every column, and the district figures are the weighted ones
     const loaded = ds.loaded;
     expect(loaded.dongMonths.get("2023-01")!.rows).toBe(1200);
+    // The input files reach /api/meta (dataset.files) and the home page's "원본 파일" list.
+    expect(getMeta(new Engines(loaded)).dataset.files).toEqual(["2023.1월_29개 통신정보.xlsx"]);
     for (const c of VALUE_COLUMNS) expect(loaded.dongMonths.get("2023-01")!.columns[c.id as ColumnId], c.id).toBeDefined();
     const cells = ds.district!.rows.find((r) => r[1] === "11680" && r[3] === "M" && r[4] === "40")!;
     const served = loaded.districtMonths.get("2023-01")!.columns;

@@ -1,6 +1,8 @@
 import { OG_CACHE_CONTROL, renderCard } from "@/lib/og/render";
 import { windowQuery } from "@/lib/params/api";
 import { readQuery } from "@/lib/params/query";
+import { getDongData } from "@/lib/server/dongs";
+import { getEngine } from "@/lib/server/engine";
 import { pageWindow } from "@/lib/server/window";
 import { isOgPage, ogCard } from "@/lib/views/og";
 
@@ -13,9 +15,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ page
   const { page } = await params;
   if (!isOgPage(page)) return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const query = new URL(request.url).searchParams;
-  // The preview of a view over another window shows that window's figures, as the page does.
-  const { engine } = pageWindow(readQuery(query, windowQuery).values);
-  const card = ogCard(page, query, engine);
+  // The preview of a view over another window shows that window's figures, as the page does; the
+  // 행정동 pages read their window from the 행정동 figures (viewDongWindow), so theirs is not built here.
+  const dongView = page === "dong" || page === "dongs";
+  const engine = dongView ? getEngine() : pageWindow(readQuery(query, windowQuery).values).engine;
+  const card = ogCard(page, query, engine, getDongData);
   // Drawing cannot be stopped once begun, so a requester that has gone (the edge closes its request
   // when every client waiting for this preview has left) is checked for once more, a turn later.
   await new Promise<void>((resolve) => setImmediate(resolve));
