@@ -240,6 +240,10 @@ test.describe("/audience", () => {
     await expect(page.getByTestId("plan-totals")).toContainText(new Intl.NumberFormat("ko-KR").format(Math.round(plan.impressions)));
     await expectAxeClean(page);
     await saveScreenshot(page, "plan-dong", testInfo);
+    // A shared link with the campaign's months (2022's, not the default window's) is a valid page.
+    const months = await page.goto(`${page.url()}&months=2022-03,2022-04`);
+    expect(months?.status()).toBe(200);
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
     expect(errors).toEqual([]);
   });
 });
