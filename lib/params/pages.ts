@@ -121,7 +121,7 @@ export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?:
 export const audiencePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
   // Left out: the district grain, so every older link shows what it showed.
-  grain: { ...optional("grain", v.grain, "district" as const), label: "단위" },
+  grain: optional("grain", v.grain, "district" as const),
   sex: optional("sex", v.sexFilter, "T"),
   age: optional("age", v.age),
   district: optional("district", v.district),
