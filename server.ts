@@ -20,6 +20,7 @@ import { makeAnswer, type Answer } from "@/lib/server/answer";
 import { createEdge } from "@/lib/server/edge";
 import { DongIndex } from "@/lib/dongs";
 import { DatasetError } from "@/lib/dataset/parse";
+import { getDongData } from "@/lib/server/dongs";
 import { loadEngines } from "@/lib/server/engine";
 import { pageDataOf, type PageData } from "@/lib/server/page-url";
 import { API_SLOTS, CACHE_BYTES, RENDER_QUEUE_MAX, RENDER_SLOTS } from "@/lib/server/memory-budget";
@@ -49,7 +50,8 @@ try {
   const { meta } = engines.default;
   // meta and dongs are there from the first step: `engines.data` would complete the dataset now.
   const months = engines.meta.months;
-  pages = pageDataOf(engines, new DongIndex(engines.dongs));
+  // The 행정동 analysis is built only when a /plan link of 행정동 segments needs its months.
+  pages = pageDataOf(engines, new DongIndex(engines.dongs), getDongData);
   console.log(`dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`);
   // The 행정동 months (0.3–0.6 s of CPU for the bundled data; their bytes were read and checked just
   // now) are parsed a month per turn of the event loop once Next.js has started (parsing them during its

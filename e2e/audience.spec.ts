@@ -184,4 +184,66 @@ test.describe("/audience", () => {
     await expect(page.locator('tr[data-id="mapo-gu.M.30"]').getByTestId("pick")).toBeChecked();
     await expectAxeClean(page);
   });
+
+  test("the 행정동 grain: 5,088 segments equal to the API, filtered by district; ticks go on to /compare and /plan", async ({ page, request }, testInfo) => {
+    const errors = trackConsoleErrors(page);
+    await page.goto("/audience?service=game");
+    await page.getByLabel("단위").selectOption("dong");
+    await expect(page).toHaveURL(/[?&]grain=dong(&|$)/);
+    await expect(page.getByTestId("audience-status")).toContainText("5088개 고객층");
+    await expect(page.getByTestId("audience-dong-window")).toContainText("2022년 1월–2022년 12월, 12개월");
+    const table = page.getByTestId("audience-table");
+    await expect(table.locator("thead")).toContainText("행정동 효과");
+
+    await page.getByLabel("자치구").selectOption("yeongdeungpo-gu");
+    await expect(page).toHaveURL(/[?&]district=yeongdeungpo-gu(&|$)/);
+    const res = await request.get("/api/services/game/audience?grain=dong&district=yeongdeungpo-gu&sort=score&limit=300");
+    expect(res.status()).toBe(200);
+    const api = (await res.json()) as { total: number; segments: (AudienceRow & { segment: { dong: { code: string } } })[] };
+    await expect(page.getByTestId("audience-status")).toContainText(`${api.total}개 고객층`);
+    const dongId = (r: (typeof api.segments)[number]) => `${r.segment.dong.code}.${r.segment.sex}.${r.segment.age}`;
+    await expect(table.locator("tbody tr").first()).toHaveAttribute("data-id", dongId(api.segments[0]!));
+    expect(await shownRows(page)).toEqual(api.segments.slice(0, 50).map((r) => [dongId(r), String(r.population), String(r.usage), r.z === null ? "" : String(r.z), String(r.score)]));
+    await expectNoHorizontalOverflow(page);
+    await expectAxeClean(page);
+    await saveScreenshot(page, "audience-dong", testInfo);
+
+    // Tick two 행정동 segments (one by keyboard); the summary adds the API's figures.
+    const rows = table.locator("tbody tr");
+    await rows.nth(0).getByTestId("pick").focus();
+    await page.keyboard.press("Space");
+    await rows.nth(1).getByTestId("pick").click();
+    const picked = api.segments.slice(0, 2);
+    await expect.poll(() => new URL(page.url()).searchParams.get("pick")).toBe(picked.map(dongId).join(","));
+    await expect(page.getByTestId("pick-population")).toHaveAttribute("data-value", String(picked[0]!.population + picked[1]!.population));
+
+    await page.getByTestId("compare-link").click();
+    await page.waitForURL(/\/compare\?/);
+    expect(new URL(page.url()).searchParams.get("segments")).toBe(picked.map(dongId).join(","));
+    const columns = page.getByTestId("compare-columns").locator("article");
+    await expect(columns).toHaveCount(2);
+    await expect(columns.nth(0)).toHaveAttribute("data-id", dongId(picked[0]!));
+    await expect(columns.nth(0).getByTestId("population")).toHaveAttribute("data-value", String(picked[0]!.population));
+    await expect(page.getByTestId("compare-dong-window")).toContainText("행정동 자료가 있는 달");
+    await expectAxeClean(page);
+
+    await page.goBack();
+    await page.waitForURL(/\/audience\?/);
+    await expect(page.getByTestId("pick-count")).toHaveAttribute("data-value", "2");
+    await page.getByTestId("plan-link").click();
+    await page.waitForURL(/\/plan\?/);
+    expect(new URL(page.url()).searchParams.get("segments")).toBe(picked.map(dongId).join(","));
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
+    await expect(page.getByTestId("plan-segments").locator("li").first()).toContainText("영등포구");
+    await expect(page.getByTestId("plan-dong-window")).toContainText("2022년 1월–2022년 12월");
+    const plan = await (await request.get(`/api/plan?service=game&budget=50000000&cpm=5000&segments=${picked.map(dongId).join(",")}`)).json();
+    await expect(page.getByTestId("plan-totals")).toContainText(new Intl.NumberFormat("ko-KR").format(Math.round(plan.impressions)));
+    await expectAxeClean(page);
+    await saveScreenshot(page, "plan-dong", testInfo);
+    // A shared link with the campaign's months (2022's, not the default window's) is a valid page.
+    const months = await page.goto(`${page.url()}&months=2022-03,2022-04`);
+    expect(months?.status()).toBe(200);
+    await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
+    expect(errors).toEqual([]);
+  });
 });

@@ -86,6 +86,33 @@ export interface SegmentKey {
 }
 
 /**
+ * One 행정동 segment as a link names it (`1119054.F.30`): the 행정동's 7-digit statistics code × sex × age
+ * band. The 행정동 are the loaded dataset's, not a fixed list like the 25 districts, so the id is read
+ * by its form (lib/params/values.ts) and checked against the dataset where it is used
+ * (lib/dong-segments.ts), as a window's months are.
+ */
+export interface DongSegmentId {
+  dong: string;
+  sex: Sex;
+  age: Age;
+}
+
+/** A segment at either grain: what the /audience picks, /compare and /plan lists hold. */
+export type AnySegment = SegmentKey | DongSegmentId;
+
+/** The two grains a segment can have: district × sex × age (300) or 행정동 × sex × age (5,088). */
+export const GRAINS = ["district", "dong"] as const;
+export type Grain = (typeof GRAINS)[number];
+
+export function isDongSegment(s: AnySegment): s is DongSegmentId {
+  return typeof (s as DongSegmentId).dong === "string";
+}
+
+export function grainOf(s: AnySegment): Grain {
+  return isDongSegment(s) ? "dong" : "district";
+}
+
+/**
  * The basis of a service's monthly values. "month": as published (the default everywhere). "day":
  * count services divided by the days of that calendar month, so February's 28 days stop reading as a
  * dip; index services are standardized, not totals, and stay as they are.
@@ -97,6 +124,9 @@ export const DEFAULT_BASIS: Basis = "month";
 /** How a list of segments for one service may be ordered (always highest first). */
 export const AUDIENCE_SORTS = ["z", "score", "population", "districtZ"] as const;
 export type AudienceSort = (typeof AUDIENCE_SORTS)[number];
+/** The same at the 행정동 grain: dongZ (the 행정동 effect within the district) stands where districtZ does. */
+export const DONG_AUDIENCE_SORTS = ["z", "score", "population", "dongZ"] as const;
+export type DongAudienceSort = (typeof DONG_AUDIENCE_SORTS)[number];
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -31,6 +31,8 @@ const VALID: Record<string, string> = {
   code: "1119054",
   reachable: "70",
   shape: "1.5",
+  // The audience's 행정동 grain: the sharper test (its own sort, offset and window).
+  grain: "dong",
 };
 
 /**

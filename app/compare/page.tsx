@@ -8,30 +8,60 @@ import { LazyTrendChart } from "@/components/compare/LazyTrendChart";
 import { SEGMENT_COLORS, SEGMENT_DASHES, SEGMENT_MARKS } from "@/components/compare/palette";
 import { ParamProblems } from "@/components/ParamProblems";
 import styles from "@/components/compare/compare.module.css";
+import { getDongComparison, viewDongWindow } from "@/lib/api/dong-queries";
 import { getComparison, getTargets } from "@/lib/api/queries";
+import { grainOf, type AnySegment, type SegmentKey } from "@/lib/domain";
+import { keepGrain, type DongSegment } from "@/lib/dong-segments";
+import { windowWords } from "@/lib/insights/dong-map";
+import { getDongData } from "@/lib/server/dongs";
+import { getEngines } from "@/lib/server/engine";
+import { notesIn } from "@/lib/views/period";
+import { dongHref } from "@/lib/views/dong";
 import { serviceName, segmentLabel } from "@/lib/format";
+import { dongLabel } from "@/lib/dongs";
 import { audiencePage, comparePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
-import { lenientSegments, planLink } from "@/lib/views/audience";
-import { compareColumns, compareTrend, profileTable, standoutQualityNotes, standoutTable, trendTable, trendUnit } from "@/lib/views/compare";
+import { lenientAnySegments, planLink } from "@/lib/views/audience";
+import { compareColumns, compareTrend, profileTable, standoutQualityNotes, standoutTable, trendTable, trendUnit, type ComparisonSource } from "@/lib/views/compare";
 import { pageMetadata } from "@/lib/views/share";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The URL read once; a partly bad `segments` list keeps its valid ids (up to four). */
+/**
+ * The URL read once; a partly bad `segments` list keeps its valid ids (up to four), of one grain: the
+ * first id's (a district segment's z is across the 300 district segments, a 행정동 segment's across the
+ * 행정동 segments, so the two are not compared side by side); the others are left out with the reason.
+ */
 function readCompare(input: QueryInput) {
   const { values, problems } = readQuery(input, comparePage);
-  const segments = lenientSegments(input, "segments", 4);
-  return { values: { ...values, segments: segments.items }, problems, dropped: segments.dropped };
+  const read = lenientAnySegments(input, "segments", 4);
+  const grain = read.items[0] ? grainOf(read.items[0]) : "district";
+  const kept = keepGrain(() => getDongData().index, read.items, grain);
+  const segments: AnySegment[] = grain === "dong" ? kept.dong.map((d) => ({ dong: d.dong.code, sex: d.sex, age: d.age })) : kept.district;
+  return { values: { ...values, segments }, problems, dropped: [...read.dropped, ...kept.dropped], district: kept.district, dong: kept.dong };
 }
 
 const label = (s: { district: { name_ko: string }; sex: "F" | "M"; age: 20 | 30 | 40 | 50 | 60 | 70 }) => segmentLabel(s.district.name_ko, s.sex, s.age);
 
+/** 행정동 segments over the months of the page's window with 행정동 figures (else all such months, said in the note). */
+function dongComparison(dongs: readonly DongSegment[], values: { from?: string; to?: string }, basis: "month" | "day") {
+  const data = getDongData();
+  const view = viewDongWindow(data, values.from, values.to);
+  if (!view) return null;
+  return {
+    view,
+    sources: getDongComparison(data, dongs, basis, view.window).segments as ComparisonSource[],
+    notes: notesIn(getEngines().qualityNotes, view.window.months),
+    note: `기간: ${windowWords(view.window.months)} — 행정동 자료가 있는 달${view.fellBack ? ". 고른 기간에는 행정동 자료가 없어 이 달들로 보여 줍니다" : ""}. z는 서울 행정동 고객층 전체와 견준 값입니다.`,
+  };
+}
+
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { values } = readCompare(await searchParams);
-  const names = values.segments.map(label);
+  const { district, dong } = readCompare(await searchParams);
+  const names = [...district.map(label), ...dong.map((d) => segmentLabel(dongLabel(d.dong), d.sex, d.age))];
   const title = names.length ? `고객층 비교: ${names.join(" · ")}` : "고객층 비교";
   const description = `${names.length ? names.join(", ") : "고객층 2–4개"}의 인구, 7개 서비스 z와 순위, ${serviceName(values.service!)} 월별 추이를 나란히 봅니다.`;
   return pageMetadata({ title, description, pagePath: "/compare", canonicalQuery: writeQuery(comparePage, values) });
@@ -44,15 +74,21 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const pw = pageWindow(values);
   const { engine } = pw;
   const problems = pw.problem ? [...reading.problems, pw.problem] : reading.problems;
-  const sources = segments.length ? getComparison(engine, segments, basis).segments : [];
-  const flagged = new Set(pw.notes.map((n) => n.month));
-  const { max, columns } = compareColumns(sources, service, flagged);
-  const standoutNotes = standoutQualityNotes(columns, pw.notes);
+  const dong = reading.dong.length ? dongComparison(reading.dong, values, basis) : null;
+  const districtSegments: SegmentKey[] = reading.district;
+  const sources: ComparisonSource[] = dong ? dong.sources : districtSegments.length ? getComparison(engine, districtSegments, basis).segments : [];
+  const period = dong ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes } : pw;
+  const flagged = new Set(period.notes.map((n) => n.month));
+  const compared = compareColumns(sources, service, flagged);
+  const { max } = compared;
+  const columns = dong ? compared.columns.map((c, i) => ({ ...c, href: dongHref(getDongData().index, reading.dong[i]!.dong, reading.dong[i]!.sex, reading.dong[i]!.age) })) : compared.columns;
+  const standoutNotes = standoutQualityNotes(columns, period.notes);
+  const zMonths = dong ? dong.view.window.months.length : engine.months.length;
   const trend = compareTrend(sources, service, flagged);
   const name = serviceName(service);
   const unit = trendUnit(service, basis);
   const source = `${engine.meta.attribution}. ${engine.meta.title}.`;
-  const file = segments.map((s) => `${s.district.slug}-${s.sex}-${s.age}`).join("_") || "compare";
+  const file = columns.map((c) => c.id.replaceAll(".", "-")).join("_") || "compare";
   // A bare link: suggest the service's top two targets, the likeliest pair to start from.
   const suggestion =
     segments.length < 2
@@ -64,13 +100,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
     <>
       <h1>고객층 비교</h1>
       <p className={`lead ${styles.lead}`}>
-        고객층 2–4개를 나란히 놓고 인구, 7개 서비스의 z(서울 300개 고객층 평균 대비)와 순위, 한 서비스의 월별 추이를 비교합니다. 인구는 거주 인구이지 서비스
+        고객층 2–4개를 나란히 놓고 인구, 7개 서비스의 z(서울 {dong ? "행정동 고객층 전체" : "300개 고객층"} 평균 대비)와 순위, 한 서비스의 월별 추이를 비교합니다. 인구는 거주 인구이지 서비스
         이용자 수가 아닙니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/compare", comparePage, values)} />
-      <PeriodControl {...periodControlProps("/compare", comparePage, values, pw)} />
+      <PeriodControl {...periodControlProps("/compare", comparePage, values, period)} />
+      {dong ? (
+        <p className={styles.hint} data-testid="compare-dong-window">
+          {dong.note}
+        </p>
+      ) : null}
       <DroppedSegments dropped={dropped} what="비교" />
-      <CompareControls shown={columns.map((c) => c.id)} />
+      <CompareControls shown={columns.map((c) => ({ id: c.id, label: c.label }))} dongAudienceHref={hrefOf("/audience", audiencePage, { service, grain: "dong", pick: segments })} />
 
       {segments.length < 2 ? (
         <div className="card notice" data-testid="compare-needs-more">
@@ -95,12 +136,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
             title="서비스별 z와 순위"
             description={
               <p>
-                모든 막대는 같은 눈금(±{max})입니다. 오른쪽(+)은 서울 300개 고객층 평균보다 더 쓰고, 왼쪽(−)은 덜 쓴다는 뜻입니다. 순위는 그 고객층 안에서 7개 서비스의
+                모든 막대는 같은 눈금(±{max})입니다. 오른쪽(+)은 서울 {dong ? "행정동 고객층 전체" : "300개 고객층"} 평균보다 더 쓰고, 왼쪽(−)은 덜 쓴다는 뜻입니다. 순위는 그 고객층 안에서 7개 서비스의
                 z 순서입니다.
               </p>
             }
             table={profileTable(columns)}
-            source={`${source} z는 ${engine.months.length}개월 평균으로 계산.`}
+            source={`${source} z는 ${zMonths}개월 평균으로 계산.`}
             filename={`compare-z-${file}`}
           >
             <CompareColumns columns={columns} max={max} />
@@ -162,7 +203,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                 이 고객층으로 {name} 예산 계획
               </Link>
             ) : null}
-            <Link href={hrefOf("/audience", audiencePage, { service, pick: segments })} className="button-secondary" data-testid="audience-link">
+            <Link href={hrefOf("/audience", audiencePage, { service, grain: dong ? "dong" : undefined, pick: segments })} className="button-secondary" data-testid="audience-link">
               {name} 오디언스로 돌아가기
             </Link>
           </nav>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createParser, useQueryState, useQueryStates } from "nuqs";
 import { memo, useMemo, useTransition } from "react";
 import { ChartFooter } from "@/components/ChartFrame";
-import type { SegmentKey, ServiceId } from "@/lib/domain";
+import type { AnySegment, Grain, ServiceId } from "@/lib/domain";
 import { formatInt, formatKoreanAmount, formatSigned, serviceName } from "@/lib/format";
 import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
@@ -19,7 +19,7 @@ import styles from "./audience.module.css";
 // read as the server page reads it — the valid ids of a partly bad link are kept — and written with
 // the pick codec.
 const pickParser = createParser({
-  parse: (raw) => readSegmentsLeniently([raw], 300).items,
+  parse: (raw) => readSegmentsLeniently([raw], 300, v.anySegment).items,
   serialize: v.pickedSegments.serialize,
   eq: v.pickedSegments.equals,
 })
@@ -30,6 +30,8 @@ const viewParsers = { sort: parsers.sort, offset: parsers.offset, sex: parsers.s
 
 interface Props {
   service: ServiceId;
+  /** District segments (300) or 행정동 segments: what a row is. */
+  grain: Grain;
   sort: v.AudienceTableSort;
   /** The shown page of the filtered rows in the chosen order. */
   rows: AudienceViewRow[];
@@ -42,7 +44,7 @@ interface Props {
   source: string;
 }
 
-export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedRows, filterText, source }: Props) {
+export function AudienceBuilder({ service, grain, sort, rows, fullTable, pager, pickedRows, filterText, source }: Props) {
   const [pending, startTransition] = useTransition();
   const [view, setView] = useQueryStates(viewParsers, { startTransition });
   const [urlPicks, setPicks] = useQueryState("pick", pickParser);
@@ -50,8 +52,8 @@ export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedR
   // The shown page's slice of the full table: the same cells the CSV has.
   const table = useMemo(() => ({ columns: fullTable.columns, rows: fullTable.rows.slice(pager.offset, pager.offset + rows.length) }), [fullTable, pager.offset, rows.length]);
   const known = useMemo(() => new Map([...pickedRows, ...rows].map((r) => [r.id, r])), [rows, pickedRows]);
-  const picked = useMemo(() => new Set(picks.map(v.segment.serialize)), [picks]);
-  const summary = pickSummary(picks.flatMap((p) => known.get(v.segment.serialize(p)) ?? []));
+  const picked = useMemo(() => new Set(picks.map(v.anySegment.serialize)), [picks]);
+  const summary = pickSummary(picks.flatMap((p) => known.get(v.anySegment.serialize(p)) ?? []));
   const toggle = (id: string, on: boolean) => void setPicks(toggledPicks(picks, id, on));
   const name = serviceName(service);
 
@@ -106,10 +108,10 @@ export function AudienceBuilder({ service, sort, rows, fullTable, pager, pickedR
             </ul>
           </nav>
         ) : null}
-        <ChartFooter source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`} table={fullTable} filename={`audience-${service}`} />
+        <ChartFooter source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`} table={fullTable} filename={grain === "dong" ? `audience-${service}-dong` : `audience-${service}`} />
       </section>
 
-      <PickBar service={service} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
+      <PickBar service={service} grain={grain} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
     </>
   );
 }
@@ -201,7 +203,8 @@ const AudienceRow = memo(function AudienceRow({ row, cells, kinds, checked, onTo
 
 interface PickBarProps {
   service: ServiceId;
-  picks: SegmentKey[];
+  grain: Grain;
+  picks: AnySegment[];
   count: number;
   population: number;
   meanZ: number | null;
@@ -209,9 +212,9 @@ interface PickBarProps {
 }
 
 /** The sticky summary of the ticked segments and where they can go next. */
-function PickBar({ service, picks, count, population, meanZ, onClear }: PickBarProps) {
+function PickBar({ service, grain, picks, count, population, meanZ, onClear }: PickBarProps) {
   const compare = compareLink(service, picks);
-  const plan = planLink(service, picks);
+  const plan = planLink(service, picks, grain);
   return (
     <aside className={styles.pickBar} aria-label="선택한 고객층 요약" data-testid="pick-summary">
       <dl className={styles.summary}>

@@ -24,7 +24,7 @@ export function CompareColumns({ columns, max }: { columns: CompareColumn[]; max
             <span aria-hidden="true" style={{ color: SEGMENT_COLORS[i] }}>
               {SEGMENT_MARKS[i]}
             </span>{" "}
-            <Link href={segmentHref(c.id)}>{c.label}</Link>
+            <Link href={c.href ?? segmentHref(c.id)}>{c.label}</Link>
           </h3>
           <p className={styles.population}>
             인구 <abbr title={`${formatInt(c.population)}명`} data-testid="population" data-value={c.population}>{formatKoreanAmount(c.population, "명")}</abbr>

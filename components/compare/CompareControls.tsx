@@ -4,7 +4,7 @@ import { useQueryStates } from "nuqs";
 import { useState, useTransition } from "react";
 import { SelectControl } from "@/components/SelectControl";
 import { districtNamed, type District } from "@/lib/districts";
-import { unitKind, type Age, type SegmentKey, type Sex } from "@/lib/domain";
+import { grainOf, isDongSegment, unitKind, type Age, type AnySegment, type SegmentKey, type Sex } from "@/lib/domain";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
 import { shapeParsers } from "@/lib/params/nuqs";
 import { comparePage } from "@/lib/params/pages";
@@ -16,8 +16,10 @@ const parsers = shapeParsers(comparePage);
 const BASIS_OPTIONS = v.BASES.map((b) => ({ value: b, label: v.BASIS_LABELS[b] }));
 
 interface Props {
-  /** The ids the server shows (a partly bad link's valid ones), in column order. */
-  shown: string[];
+  /** The segments the server shows (a partly bad link's valid ones), in column order, with their labels. */
+  shown: { id: string; label: string }[];
+  /** Where 행정동 segments are picked (the /audience table at the 행정동 grain). */
+  dongAudienceHref: string;
 }
 
 const MAX = 4;
@@ -27,28 +29,35 @@ const MAX = 4;
  * more than two remain), replace one, or add one (up to four) from a district/sex/age picker. Each
  * change is pushed to the URL and the server renders the comparison for it.
  */
-export function CompareControls({ shown }: Props) {
+export function CompareControls({ shown, dongAudienceHref }: Props) {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(parsers, { startTransition });
   const service = state.service ?? comparePage.service.default!;
   const basis = state.basis ?? comparePage.basis.default!;
   // The URL's list as soon as it changes (a second edit must not start from the server's previous
   // answer); the server's reading when the URL's list is not a valid one (a partly bad link).
-  const current = state.segments ?? shown.map((id) => v.segment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
-  const segments = current.map((s) => ({ id: v.segment.serialize(s), label: segmentLabel(s.district.name_ko, s.sex, s.age) }));
+  // A list mixing the grains is shown as the server kept it (one grain).
+  const fromUrl = state.segments && new Set(state.segments.map(grainOf)).size === 1 ? state.segments : null;
+  const current = fromUrl ?? shown.map(({ id }) => v.anySegment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
+  // A 행정동's name is the dataset's, so the browser takes it from the server's labels.
+  const labels = new Map(shown.map((s) => [s.id, s.label]));
+  const labelOf = (s: AnySegment) => labels.get(v.anySegment.serialize(s)) ?? (isDongSegment(s) ? v.anySegment.serialize(s) : segmentLabel(s.district.name_ko, s.sex, s.age));
+  const segments = current.map((s) => ({ id: v.anySegment.serialize(s), label: labelOf(s) }));
+  // The picker adds and swaps in district segments; a list of 행정동 segments takes more from the 행정동 table.
+  const dongs = current.some(isDongSegment);
   // The picker is a draft until it is added: local state, not URL state.
   const [draft, setDraft] = useState<{ district: District; sex: Sex; age: Age }>({ district: districtNamed("gangnam-gu"), sex: "F", age: 30 });
   const [slot, setSlot] = useState<number | null>(null);
   const [message, setMessage] = useState("");
 
-  const write = (next: SegmentKey[]) => void setState({ segments: next.length ? next : null });
+  const write = (next: AnySegment[]) => void setState({ segments: next.length ? next : null });
   const chosen: SegmentKey = draft;
   const chosenLabel = segmentLabel(chosen.district.name_ko, chosen.sex, chosen.age);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const others = slot === null ? current : current.filter((_, i) => i !== slot);
-    if (others.some((s) => v.segment.equals(s, chosen))) {
+    if (others.some((s) => v.anySegment.equals(s, chosen))) {
       setMessage(`${chosenLabel}은(는) 이미 비교하고 있습니다.`);
       return;
     }
@@ -76,9 +85,11 @@ export function CompareControls({ shown }: Props) {
           <li key={s.id} data-id={s.id} className={slot === i ? styles.replacing : undefined}>
             <span className={styles.segmentName}>{s.label}</span>
             <span className={styles.segmentActions}>
-              <button type="button" className="button-secondary" onClick={() => setSlot(slot === i ? null : i)} aria-pressed={slot === i} aria-label={`${s.label} 바꾸기`}>
-                바꾸기
-              </button>
+              {dongs ? null : (
+                <button type="button" className="button-secondary" onClick={() => setSlot(slot === i ? null : i)} aria-pressed={slot === i} aria-label={`${s.label} 바꾸기`}>
+                  바꾸기
+                </button>
+              )}
               <button
                 type="button"
                 className="button-secondary"
@@ -98,6 +109,12 @@ export function CompareControls({ shown }: Props) {
         ))}
       </ol>
 
+      {dongs ? (
+        <p className={styles.picker} data-testid="compare-dong-note">
+          행정동 고객층은 행정동 고객층끼리 비교합니다(z는 서울 행정동 고객층 전체 기준).{" "}
+          <a href={dongAudienceHref}>행정동 오디언스에서 더 골라 오기</a>
+        </p>
+      ) : (
       <form className={styles.picker} onSubmit={submit} aria-label={adding ? "고객층 추가" : "고객층 바꾸기"}>
         <p className={styles.pickerTitle}>{adding ? (full ? "4개까지 비교할 수 있습니다. 하나를 빼거나 바꾸세요." : "고객층 추가") : `${segments[slot]!.label} 대신 볼 고객층`}</p>
         <div className="controls">
@@ -114,6 +131,7 @@ export function CompareControls({ shown }: Props) {
           )}
         </div>
       </form>
+      )}
       <p role="status" aria-live="polite" className={styles.hint}>
         {pending ? "비교를 새로 계산하는 중…" : message}
       </p>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { SelectControl } from "@/components/SelectControl";
 import type { District } from "@/lib/districts";
-import type { Age, SegmentKey, Sex } from "@/lib/domain";
+import { isDongSegment, type Age, type AnySegment, type SegmentKey, type Sex } from "@/lib/domain";
 import { shortMonthLabel } from "@/lib/format";
 import { AGE_OPTIONS, DISTRICT_OPTIONS, SERVICE_OPTIONS, SEX_OPTIONS } from "@/lib/options";
 import { codecs } from "@/lib/params";
@@ -21,7 +21,11 @@ interface Props {
   flagged: readonly string[];
   values: PlanValues;
   /** The segments planned: the chosen ones or the service's top 10 (none after "모두 지우기"). */
-  segments: readonly SegmentKey[];
+  segments: readonly AnySegment[];
+  /** 행정동 segments' names by id (the 행정동 are the dataset's; the server names them). */
+  labels: Readonly<Record<string, string>>;
+  /** Where more 행정동 segments are picked (the /audience table at the 행정동 grain, with these). */
+  dongAudienceHref: string;
   /** True when the list was cleared and nothing added yet. */
   cleared: boolean;
   update: Update;
@@ -30,11 +34,11 @@ interface Props {
 }
 
 const MAX_SEGMENTS = 50;
-const same = codecs.segment.equals;
+const same = codecs.anySegment.equals;
 const decimal = (n: number) => String(n);
 
 /** The plan's inputs. Every change goes to the URL (replace), from which the results are computed. */
-export function PlanInputs({ months, flagged, values, segments, cleared, update, onClear, onValidity }: Props) {
+export function PlanInputs({ months, flagged, values, segments, labels, dongAudienceHref, cleared, update, onClear, onValidity }: Props) {
   return (
     <section className={`card ${styles.inputs}`} aria-labelledby="plan-inputs-title">
       <h2 id="plan-inputs-title">계획 조건</h2>
@@ -105,7 +109,7 @@ export function PlanInputs({ months, flagged, values, segments, cleared, update,
         </div>
       </fieldset>
       <MonthToggles months={months} flagged={flagged} chosen={values.months} onChange={(m) => update({ months: m })} />
-      <SegmentsEditor segments={segments} chosen={values.segments !== undefined || cleared} onChange={(s) => update({ segments: s })} onClear={onClear} />
+      <SegmentsEditor segments={segments} labels={labels} dongAudienceHref={dongAudienceHref} chosen={values.segments !== undefined || cleared} onChange={(s) => update({ segments: s })} onClear={onClear} />
     </section>
   );
 }
@@ -146,16 +150,22 @@ function MonthToggles({ months, flagged, chosen, onChange }: { months: readonly 
 
 function SegmentsEditor({
   segments,
+  labels,
+  dongAudienceHref,
   chosen,
   onChange,
   onClear,
 }: {
-  segments: readonly SegmentKey[];
+  segments: readonly AnySegment[];
+  labels: Readonly<Record<string, string>>;
+  dongAudienceHref: string;
   /** False while the list is the service's top 10 by default. */
   chosen: boolean;
-  onChange: (segments: SegmentKey[] | null) => void;
+  onChange: (segments: AnySegment[] | null) => void;
   onClear: () => void;
 }) {
+  // A plan is of one grain: 행정동 segments are removed here and picked on the /audience 행정동 table.
+  const dongs = segments.some(isDongSegment);
   const [pick, setPick] = useState<{ district: District; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
   const candidate: SegmentKey = pick;
   const present = segments.some((s) => same(s, candidate));
@@ -172,9 +182,10 @@ function SegmentsEditor({
       ) : null}
       <ul className={styles.segmentList} data-testid="plan-segments">
         {segments.map((s) => {
-          const name = segmentName({ district: s.district, sex: s.sex, age: s.age });
+          const id = codecs.anySegment.serialize(s);
+          const name = isDongSegment(s) ? (labels[id] ?? id) : segmentName({ district: s.district, sex: s.sex, age: s.age });
           return (
-            <li key={codecs.segment.serialize(s)} data-segment={codecs.segment.serialize(s)}>
+            <li key={id} data-segment={id}>
               <span>{name}</span>
               <button
                 type="button"
@@ -189,6 +200,11 @@ function SegmentsEditor({
           );
         })}
       </ul>
+      {dongs ? (
+        <p className={styles.hint} data-testid="plan-dong-note">
+          행정동 고객층으로 세운 계획입니다(z와 달별 z는 서울 행정동 고객층 전체 기준). <a href={dongAudienceHref}>행정동 오디언스에서 고객층 바꾸기</a>
+        </p>
+      ) : (
       <div className={`controls ${styles.addRow}`}>
         <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} serialize={codecs.district.serialize} onChange={(district) => setPick({ ...pick, district })} />
         <SelectControl id="plan-add-sex" label="성별" value={pick.sex} options={SEX_OPTIONS} onChange={(sex) => setPick({ ...pick, sex })} />
@@ -206,6 +222,7 @@ function SegmentsEditor({
           </button>
         ) : null}
       </div>
+      )}
       <p className={styles.hint} aria-live="polite">
         {present
           ? "이미 목록에 있는 고객층입니다."

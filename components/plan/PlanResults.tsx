@@ -24,6 +24,8 @@ import {
   segmentTable,
   unspentReason,
   zeroWeightExplanation,
+  isDongPlan,
+  zReference,
 } from "@/lib/views/plan";
 import { BudgetChartLazy } from "./BudgetChartLazy";
 import { FlightGrid } from "./FlightGrid";
@@ -85,7 +87,7 @@ function PlanView({ plan, months, values, attribution, stale }: { plan: Plan; mo
   const reason = unspentReason(plan);
   const name = serviceName(plan.service);
   const now = new Date();
-  const source = `${attribution}. 이용 z는 서울 300개 고객층(25개 구 × 성별 × 6개 연령대) 사이에서 달마다 계산, 인구는 거주 인구.`;
+  const source = `${attribution}. 이용 z는 ${zReference(isDongPlan(plan))} 사이에서 달마다 계산, 인구는 거주 인구.`;
   return (
     <>
       <section className={`card ${styles.summaryCard}`} aria-labelledby="plan-summary-title">
@@ -123,7 +125,7 @@ function PlanView({ plan, months, values, attribution, stale }: { plan: Plan; mo
         </p>
         <div className={styles.rule}>
           <h3>배정 방식</h3>
-          <p>{allocationRule(plan.service, plan.cap)}</p>
+          <p>{allocationRule(plan.service, plan.cap, isDongPlan(plan))}</p>
           <p className={styles.caveat}>{PLAN_CAVEAT}</p>
           <h3>도달 추정 방식</h3>
           <p data-testid="plan-reach-rule">{reachRule(plan)}</p>

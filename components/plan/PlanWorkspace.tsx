@@ -21,6 +21,10 @@ interface Props {
   /** Each service's top 10 targets as segment ids: the segments when the URL names none. */
   defaults: Readonly<Record<ServiceId, readonly string[]>>;
   attribution: string;
+  /** 행정동 segments' names by id. */
+  labels?: Readonly<Record<string, string>>;
+  /** Where 행정동 segments are picked (/audience at the 행정동 grain). */
+  dongAudienceHref: string;
 }
 
 /**
@@ -28,7 +32,7 @@ interface Props {
  * and recomputes through /api/plan while they change. Its QueryClient lives here, not in the root
  * layout: no other page fetches after interaction.
  */
-export function PlanWorkspace({ months, flagged = [], initial, defaults, attribution }: Props) {
+export function PlanWorkspace({ months, flagged = [], initial, defaults, attribution, labels = {}, dongAudienceHref }: Props) {
   const [client] = useState(() => {
     const qc = makeQueryClient();
     qc.setQueryData(planKeys.plan(initial.canonicalQuery), initial.outcome);
@@ -69,7 +73,7 @@ export function PlanWorkspace({ months, flagged = [], initial, defaults, attribu
 
   return (
     <QueryClientProvider client={client}>
-      <PlanInputs months={months} flagged={flagged} values={values} segments={segments} cleared={cleared} update={update} onClear={() => setCleared(true)} onValidity={onValidity} />
+      <PlanInputs months={months} flagged={flagged} values={values} segments={segments} labels={labels} dongAudienceHref={dongAudienceHref} cleared={cleared} update={update} onClear={() => setCleared(true)} onValidity={onValidity} />
       <PlanResults months={months} values={values} segmentCount={segments.length} attribution={attribution} stale={stale} />
     </QueryClientProvider>
   );

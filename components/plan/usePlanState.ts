@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import { codecs } from "@/lib/params";
 import { nuqsParser, shapeParsers } from "@/lib/params/nuqs";
 import { planPage, type PlanValues } from "@/lib/params/pages";
-import type { SegmentKey, ServiceId } from "@/lib/domain";
+import type { AnySegment, ServiceId } from "@/lib/domain";
 
 /**
  * /plan's inputs, read from and written to the URL through the page shape's codecs. Writes replace the
@@ -27,7 +27,7 @@ export function usePlanState(months: readonly string[]) {
 }
 
 /** The segments a plan covers: the chosen ones, or the service's top targets (ids from the server). */
-export function segmentsOf(values: PlanValues, defaults: Readonly<Record<ServiceId, readonly string[]>>): SegmentKey[] {
+export function segmentsOf(values: PlanValues, defaults: Readonly<Record<ServiceId, readonly string[]>>): AnySegment[] {
   if (values.segments) return values.segments;
   return defaults[values.service].flatMap((id) => {
     const r = codecs.segment.parse(id);

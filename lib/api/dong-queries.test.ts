@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findDistrict } from "@/lib/districts";
 import { DongData } from "@/lib/engine/dong-engine";
 import { dongFixture } from "@/test/fixtures/dongs";
-import { getDongEffect, getDongs, getDongSimilar, readDongWindow, viewDongWindow } from "./dong-queries";
+import { getDongAudience, getDongComparison, getDongEffect, getDongs, getDongSimilar, readDongWindow, viewDongWindow } from "./dong-queries";
 
 const data = new DongData(dongFixture);
 
@@ -58,5 +58,45 @@ describe("행정동 queries", () => {
       measures: ["game"],
       similar: [{ dong: { code: "1101054" }, distance: 2, rank: 1 }],
     });
+  });
+});
+
+describe("the 행정동 grain of /audience and /compare", () => {
+  const w = readDongWindow(data, undefined, undefined, "game");
+  if (!w.ok) throw new Error("window");
+  const window = w.window;
+  const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0, window };
+  // Segments with rows in 2022-01…02: 사직동 F 20대 (game 15 then 30 → 22.5; people 12 then 5 → 8.5 → 9),
+  // 사직동 F 70대 (70 and 75 rows: game (3 + 5) ÷ 2 = 4; people 3), 삼청동 M 30대 (game 4, the NaN row left
+  // out; people 10). z across 22.5, 4, 4: mean 10.1667, SD 8.72098 → √2 and −1/√2.
+  it("list every segment with rows, with z across them, filtered, sorted and paged", () => {
+    const r = getDongAudience(data, "game", all);
+    expect(r).toMatchObject({ service: "game", grain: "dong", window, total: 3 });
+    expect(r.segments.map((s) => [s.segment.dong.code, s.segment.sex, s.segment.age, s.segment.district.slug, s.population, s.usage, s.score])).toEqual([
+      ["1101053", "F", 20, "jongno-gu", 9, 22.5, 13],
+      ["1101053", "F", 70, "jongno-gu", 3, 4, 0],
+      ["1101054", "M", 30, "jongno-gu", 10, 4, 0],
+    ]);
+    expect(r.segments[0]!.z).toBeCloseTo(Math.SQRT2, 6);
+    expect(r.segments[2]!.z).toBeCloseTo(-Math.SQRT1_2, 6);
+    expect(getDongAudience(data, "game", { ...all, sex: "M" }).segments.map((s) => s.segment.dong.code)).toEqual(["1101054"]);
+    expect(getDongAudience(data, "game", { ...all, age: 70 }).total).toBe(1);
+    expect(getDongAudience(data, "game", { ...all, district: findDistrict("강남구") }).total).toBe(0);
+    // population: 10, 9, 3; offset 1, limit 1 → the 9.
+    expect(getDongAudience(data, "game", { ...all, sort: "population", offset: 1, limit: 1 }).segments.map((s) => s.population)).toEqual([9]);
+  });
+  it("compare 행정동 segments: population, z and rank across them, the window's monthly values", () => {
+    const sajik = data.index.get("1101053")!, samcheong = data.index.get("1101054")!;
+    const r = getDongComparison(data, [{ dong: sajik, sex: "F", age: 20 }, { dong: samcheong, sex: "M", age: 30 }], "month", window);
+    expect(r.window).toEqual(window);
+    expect(r.segments.map((s) => [s.segment.dong.code, s.segment.district.slug, s.segment.population])).toEqual([["1101053", "jongno-gu", 9], ["1101054", "jongno-gu", 10]]);
+    const game = r.segments.map((s) => s.overall.find((o) => o.service === "game")!);
+    expect(game[0]!.z).toBeCloseTo(Math.SQRT2, 6);
+    expect(game.map((g) => g.rank)).toEqual([1, 1]);
+    expect(r.segments.map((s) => s.trend.series.find((x) => x.service === "game")!.values)).toEqual([[15, 30], [4, null]]);
+    expect(r.segments[0]!.trend.months).toEqual(["2022-01", "2022-02"]);
+    // Per day: January ÷ 31, February ÷ 28.
+    const daily = getDongComparison(data, [{ dong: sajik, sex: "F", age: 20 }], "day", window).segments[0]!.trend.series.find((x) => x.service === "game")!.values;
+    expect(daily).toEqual([15 / 31, 30 / 28]);
   });
 });

@@ -1,5 +1,7 @@
 import type { District } from "@/lib/districts";
-import type { Age, Sex, SexFilter, ServiceId } from "@/lib/domain";
+import { onBasis, type Age, type Basis, type DongAudienceSort, type Sex, type SexFilter, type ServiceId } from "@/lib/domain";
+import { dongSegmentDistrict, type DongSegment } from "@/lib/dong-segments";
+import { sortDongAudience } from "@/lib/engine/dong-audience";
 import { districtOfDong, type Dong } from "@/lib/dongs";
 import type { DongData, WindowInfo } from "@/lib/engine/dong-engine";
 import type { ParamProblem } from "@/lib/params";
@@ -69,4 +71,62 @@ export function viewDongWindow(data: DongData, from: string | undefined, to: str
   if (given?.ok) return { window: given.window, asked, fellBack: false };
   const fallback = readDongWindow(data, undefined, undefined, measure);
   return fallback.ok ? { window: fallback.window, asked, fellBack: asked } : null;
+}
+
+export interface DongAudienceParams {
+  /** T (both sexes) filters nothing. */
+  sex: SexFilter;
+  age?: Age;
+  district?: District;
+  sort: DongAudienceSort;
+  limit: number;
+  offset: number;
+  window: WindowInfo;
+}
+
+/**
+ * The service's 행정동 segments for /audience at the 행정동 grain: every segment of the window, filtered
+ * (district, sex, age), sorted (highest first, nulls last, ties by code, sex, age) and paged.
+ */
+export function getDongAudience(data: DongData, service: ServiceId, q: DongAudienceParams) {
+  const rows = data.window(q.window).audience(service);
+  const matching = rows.filter(
+    (r) => (q.sex === "T" || r.segment.sex === q.sex) && (q.age === undefined || r.segment.age === q.age) && (q.district === undefined || r.segment.dong.districtCode === q.district.code),
+  );
+  const sorted = sortDongAudience(matching, q.sort);
+  return {
+    service,
+    grain: "dong" as const,
+    window: q.window,
+    total: sorted.length,
+    segments: sorted.slice(q.offset, q.offset + q.limit).map((r) => ({ ...r, segment: { ...r.segment, district: dongSegmentDistrict(r.segment) } })),
+  };
+}
+
+/**
+ * 2–4 행정동 segments side by side (as getComparison for district segments): population, the seven
+ * services' z and rank across the window's 행정동 segments, standout months, and the monthly series of
+ * the window's months with 행정동 figures (per day for count services on the day basis).
+ */
+export function getDongComparison(data: DongData, segments: readonly DongSegment[], basis: Basis, window: WindowInfo) {
+  const w = data.window(window);
+  const months = new Set(window.months);
+  return {
+    basis,
+    window,
+    segments: segments.map((s) => {
+      const { overall, standoutMonths } = w.priority(s.dong, s.sex, s.age);
+      const trend = w.trend(s.dong, s.sex, s.age);
+      const keep = trend.months.flatMap((m, i) => (months.has(m) ? [i] : []));
+      return {
+        segment: { dong: s.dong, district: dongSegmentDistrict(s), sex: s.sex, age: s.age, population: w.population(s.dong, s.sex, s.age) },
+        overall,
+        standoutMonths,
+        trend: {
+          months: keep.map((i) => trend.months[i]!),
+          series: trend.series.map((x) => ({ service: x.service, values: keep.map((i) => (x.values[i] === null ? null : onBasis(x.values[i]!, x.service, trend.months[i]!, basis))) })),
+        },
+      };
+    }),
+  };
 }

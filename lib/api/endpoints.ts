@@ -11,7 +11,7 @@ export const ENDPOINTS = [
   "GET /api/map/average-age?sex&from&to",
   "GET /api/seasonality?basis&from&to",
   "GET /api/services/{service}/districts?sex&age&from&to",
-  "GET /api/services/{service}/audience?sex&age&district&sort&limit&offset&from&to",
+  "GET /api/services/{service}/audience?grain&sex&age&district&sort&limit&offset&from&to",
   "GET /api/segments/compare?segments&basis&from&to",
   "GET /api/plan?service&budget&cpm&cap&reachable&shape&months&segments&from&to",
   "GET /api/plan/curve?service&budget&cpm&cap&reachable&shape&months&segments&from&to",

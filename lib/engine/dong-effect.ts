@@ -35,10 +35,10 @@ export function segmentLookup(panel: DongPanel): (dong: number, sex: Sex, age: A
 
 /**
  * The 행정동 effect of one sex × age group: the 행정동 in scope (one district's, or all) compared with
- * each other with sex and age held fixed. A 행정동 with no figure for the group is left out.
+ * each other with sex and age held fixed. A 행정동 with no figure for the group is left out. `find` may be
+ * given when many effects are asked of one panel (the /audience 행정동 table asks 12 per district).
  */
-export function dongEffect(panel: DongPanel, figures: WindowFigures, sex: SexFilter, age: Age, scope: District | null): DongEffect[] {
-  const find = segmentLookup(panel);
+export function dongEffect(panel: DongPanel, figures: WindowFigures, sex: SexFilter, age: Age, scope: District | null, find = segmentLookup(panel)): DongEffect[] {
   const groups = panel.dongs.flatMap((d, i) => {
     if (scope && d.districtCode !== scope.code) return [];
     const found = (sex === "T" ? (["F", "M"] as const) : [sex]).map((s) => find(i, s, age));

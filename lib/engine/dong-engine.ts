@@ -1,12 +1,22 @@
 import type { District } from "@/lib/districts";
 import type { AnalysisWindow, LoadedDataset } from "@/lib/dataset/types";
-import type { Age, Sex, SexFilter } from "@/lib/domain";
+import type { Age, ServiceId, Sex, SexFilter } from "@/lib/domain";
 import { DongIndex, type Dong } from "@/lib/dongs";
+import type { DongSegment } from "@/lib/dong-segments";
+import { dongAudienceRows, type DongAudienceRow } from "./dong-audience";
+import { dongPlanInputs, type DongPlanInputs } from "./dong-plan";
+import type { PlanRequest } from "./engine";
+import { planCurve, planOf, type CurveOutcome, type PlanCells, type PlanOutcome } from "./plan";
 import { dongEffect, segmentLookup, type DongEffect } from "./dong-effect";
 import { dongPanelOf, finiteMean, finiteZ, monthsWith, windowMeans, windowPanel, type DongPanel } from "./dong-panel";
 import type { ProfileGroup } from "./profile";
 import { DongPriorities, type DongPriority } from "./dong-priority";
 import { dongProfiles, lookAlikes, type DongProfiles, type LookAlike } from "./dong-similar";
+
+/** A plan over 행정동 segments: always named (the default top targets are district segments). */
+export interface DongPlanRequest extends Omit<PlanRequest, "segments"> {
+  segments: readonly DongSegment[];
+}
 
 /** What the 행정동 answers state about their window: the months asked for and those with figures. */
 export interface WindowInfo extends AnalysisWindow {
@@ -27,6 +37,7 @@ export class DongWindow {
   private readonly means = new Map<string, Float64Array>();
   private readonly effects = new Map<string, DongEffect[]>();
   private readonly zs = new Map<string, (number | null)[]>();
+  private readonly audiences = new Map<ServiceId, DongAudienceRow[]>();
 
   constructor(all: DongPanel, readonly window: AnalysisWindow) {
     this.panel = windowPanel(all, window);
@@ -39,20 +50,67 @@ export class DongWindow {
     return { ...this.window, months: monthsWith(this.panel, measure) };
   }
 
-  private segment(dong: Dong, sex: Sex, age: Age): number {
+  /** The segment's index in the panel (its position in `audience` rows), or a RangeError for one the panel lacks. */
+  segment(dong: Dong, sex: Sex, age: Age): number {
     const s = this.find(this.position.get(dong.code) ?? -1, sex, age);
     if (s === undefined) throw new RangeError(`no 행정동 segment ${dong.code} ${sex} ${age}`);
     return s;
   }
 
-  priority(dong: Dong, sex: Sex, age: Age): DongPriority {
+  private prioritiesOf(): DongPriorities {
     this.priorities ??= new DongPriorities(this.panel);
-    return this.priorities.of(this.segment(dong, sex, age));
+    return this.priorities;
+  }
+
+  priority(dong: Dong, sex: Sex, age: Age): DongPriority {
+    return this.prioritiesOf().of(this.segment(dong, sex, age));
+  }
+
+  /** The segment's window-mean population (the sum of its provider rows), rounded. */
+  population(dong: Dong, sex: Sex, age: Age): number {
+    return Math.round(this.meanOf("population")[this.segment(dong, sex, age)]!);
+  }
+
+  /** Every 행정동 segment's /audience row for the service, in panel order (computed once per service). */
+  audience(service: ServiceId): readonly DongAudienceRow[] {
+    let rows = this.audiences.get(service);
+    if (!rows) {
+      const kind = this.panel.measures.get(service)?.kind ?? "count";
+      const figures = { kind, value: this.meanOf(service), population: this.meanOf("population") };
+      this.audiences.set(service, (rows = dongAudienceRows(this.panel, this.prioritiesOf().overallZ(service), figures)));
+    }
+    return rows;
   }
 
   trend(dong: Dong, sex: Sex, age: Age) {
-    this.priorities ??= new DongPriorities(this.panel);
-    return this.priorities.trend(this.segment(dong, sex, age));
+    return this.prioritiesOf().trend(this.segment(dong, sex, age));
+  }
+
+  /** A budget spread over 행정동 segment × month cells: the district plan model (plan.ts) on this grain's cells. */
+  plan(req: DongPlanRequest): PlanOutcome {
+    const { inputs, cells } = this.planCells(req);
+    return planOf(inputs.segments, inputs.months, inputs.zOverall, inputs.zMonthly, cells);
+  }
+
+  /** The same plan at several multiples of the budget. */
+  planCurve(req: DongPlanRequest): CurveOutcome {
+    const { inputs, cells } = this.planCells(req);
+    return planCurve(inputs.segments, inputs.months, inputs.zOverall, inputs.zMonthly, cells);
+  }
+
+  private planCells(req: DongPlanRequest): { inputs: DongPlanInputs; cells: PlanCells } {
+    const chosen = req.segments.map((s) => this.segment(s.dong, s.sex, s.age));
+    const p = this.prioritiesOf();
+    const inputs = dongPlanInputs(this.panel, chosen, req.service, (s) => p.overallZ(s), (s) => p.monthlyZ(s), this.meanOf("population"));
+    const monthIndices = (req.months ?? inputs.months).map((m) => {
+      const i = inputs.months.indexOf(m);
+      if (i < 0) throw new RangeError(`month ${m} has no 행정동 figures of ${req.service}`);
+      return i;
+    });
+    // Parameters arrive distinct (the codecs refuse repeats); a repeat here would count a cell twice.
+    if (new Set(chosen).size !== chosen.length || new Set(monthIndices).size !== monthIndices.length) throw new RangeError("plan segments and months must be distinct");
+    const { service, budget, cpm, cap, reachable, shape } = req;
+    return { inputs, cells: { service, budget, cpm, cap, reachable, shape, segmentIndices: chosen.map((_, i) => i), monthIndices: [...monthIndices].sort((a, b) => a - b) } };
   }
 
   private meanOf(id: string): Float64Array {

@@ -35,6 +35,16 @@ export class DongPriorities {
       .filter((m) => SERVICE_IDS.some((s) => panel.measures.get(s)?.months[panel.months.indexOf(m.month)]));
   }
 
+  /** The service's overall z of every segment (the /audience 행정동 table's z). */
+  overallZ(service: ServiceId): readonly (number | null)[] {
+    return this.overall[service];
+  }
+
+  /** The service's within-month z of every segment, per window month that has any service (the plan's weights). */
+  monthlyZ(service: ServiceId): { month: string; z: readonly (number | null)[] }[] {
+    return this.monthly.map((m) => ({ month: m.month, z: m.z[service] }));
+  }
+
   of(segment: number): DongPriority {
     const ranking = (z: ZBySegment) => rankDesc(SERVICE_IDS, (s) => z[s][segment] ?? null).map(({ item, rank }) => ({ service: item, z: z[item][segment] ?? null, rank }));
     const overall = ranking(this.overall);

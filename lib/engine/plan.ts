@@ -1,4 +1,5 @@
 import type { SegmentKey, ServiceId } from "@/lib/domain";
+import type { Dong } from "@/lib/dongs";
 import type { ZTable } from "./priority";
 import type { SegmentSeries } from "./segments";
 import { addRanges, cellReach, exposureModel, segmentReach, type CellReach, type Range } from "./reach";
@@ -67,10 +68,11 @@ export interface PlanMonth {
 }
 
 export interface PlanSegment {
-  segment: SegmentKey;
-  /** Mean population over the dataset's months, rounded. */
+  /** A 행정동 segment's also names its 행정동. */
+  segment: SegmentKey & { dong?: Dong };
+  /** Mean population over the window's months, rounded. */
   population: number;
-  /** Overall z for the service, across the 300 segments. */
+  /** Overall z for the service, across the 300 segments (a 행정동 segment: across the 행정동 segments). */
   z: number | null;
   impressions: number;
   budget: number;
@@ -164,7 +166,7 @@ export function planOf(segments: readonly SegmentSeries[], months: readonly stri
     const seg = segments[s]!;
     const range = segmentReach(own.map(({ i }) => reaches[i]!));
     const row: PlanSegment = {
-      segment: { district: seg.district, sex: seg.sex, age: seg.age },
+      segment: seg.dong ? { district: seg.district, dong: seg.dong, sex: seg.sex, age: seg.age } : { district: seg.district, sex: seg.sex, age: seg.age },
       population: Math.round(seg.meanPopulation),
       z: zOverall[service][s]!,
       impressions,

@@ -1,4 +1,5 @@
 import { DISTRICTS, type District } from "@/lib/districts";
+import type { Dong } from "@/lib/dongs";
 import { AGES, SERVICE_IDS, SEXES, onBasis, type Age, type Basis, type SegmentKey, type ServiceId, type Sex } from "@/lib/domain";
 import type { Dataset } from "@/lib/dataset/types";
 import { mean } from "@/lib/stats";
@@ -6,6 +7,8 @@ import { mean } from "@/lib/stats";
 /** A segment's figures arranged for analysis: one series per service, indexed like `months`. */
 export interface SegmentSeries {
   district: District;
+  /** The 행정동 of a 행정동 segment's series (a plan at the 행정동 grain, dong-plan.ts); district segments have none. */
+  dong?: Dong;
   sex: Sex;
   age: Age;
   /** Provider population per month (fractional). */

@@ -19,6 +19,7 @@ import {
   segmentTable,
   SHAPE_SENTENCE,
   unspentReason,
+  isDongPlan,
 } from "@/lib/views/plan";
 
 /**
@@ -89,7 +90,7 @@ export function planWorkbook({ plan, defaultSegments, meta, link, now }: Workboo
     ["도달 3회 이상 (명, 범위)", peopleRange(plan.reach3).exact],
     ["남는 이유", unspentReason(plan) ?? "없음 (예산을 모두 배정)"],
     ["요약", planSummary(plan)],
-    ["배정 방식", allocationRule(plan.service, plan.cap)],
+    ["배정 방식", allocationRule(plan.service, plan.cap, isDongPlan(plan))],
     ["도달 추정 방식", reachRule(plan)],
     ["주의", `${PLAN_CAVEAT} ${REACH_LIMITS}`],
     ["자료", meta.title],

@@ -52,6 +52,12 @@ export const districtEffectQuery = {
   ...windowQuery,
 } satisfies Shape;
 
+/**
+ * /api/services/{service}/audience's grain, read first: it decides which of the two queries below
+ * applies (left out or `district`: the 300 district segments, as before the 행정동 grain existed).
+ */
+export const grainQuery = { grain: optional("grain", v.grain, "district" as const) } satisfies Shape;
+
 /** /api/services/{service}/audience: every filter optional (sex T = both); all 300 rows by default. */
 export const audienceQuery = {
   sex: optional("sex", v.sexFilter, "T"),
@@ -60,6 +66,22 @@ export const audienceQuery = {
   sort: optional("sort", v.audienceSort, "z"),
   limit: optional("limit", v.limit, 300),
   offset: optional("offset", v.offset, 0),
+  ...windowQuery,
+} satisfies Shape;
+
+/**
+ * /api/services/{service}/audience?grain=dong: the 행정동 segments of the window's months with 행정동
+ * figures (left out: those months), filtered, sorted (dongZ: the 행정동 effect within the district) and
+ * paged; 300 rows by default.
+ */
+export const dongAudienceQuery = {
+  ...grainQuery,
+  sex: optional("sex", v.sexFilter, "T"),
+  age: optional("age", v.age),
+  district: optional("district", v.district),
+  sort: optional("sort", v.dongAudienceSort, "z"),
+  limit: optional("limit", v.limit, 300),
+  offset: optional("offset", v.dongOffset, 0),
   ...windowQuery,
 } satisfies Shape;
 

@@ -1,4 +1,4 @@
-import type { SegmentKey } from "@/lib/domain";
+import type { AnySegment } from "@/lib/domain";
 import { DongIndex } from "@/lib/dongs";
 import { dongCodec } from "./dong";
 import { DEFAULT_CAP, DEFAULT_REACHABLE, DEFAULT_SHAPE, windowQuery } from "./api";
@@ -111,20 +111,23 @@ export function planPage(months: readonly string[]) {
 
 export type PlanShape = ReturnType<typeof planPage>;
 /** /plan's inputs as read: every one given or defaulted, the segments left out meaning "the top 10". */
-export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: SegmentKey[] };
+export type PlanValues = Omit<ShapeValues<PlanShape>, "segments"> & { segments?: AnySegment[] };
 
 /**
- * /audience: the service's 300 segments, filtered (sex T = both; age and district left out = all),
- * sorted by any column either way, paged by 50, and the ticked segments (`pick`, up to all 300).
+ * /audience: the service's 300 segments (or, at the 행정동 grain, its 행정동 segments), filtered (sex T =
+ * both; age and district left out = all), sorted by any column either way, paged by 50, and the ticked
+ * segments (`pick`, up to 300, of the grain shown).
  */
 export const audiencePage = {
   service: optional("service", v.service, DEFAULT_SERVICE),
+  // Left out: the district grain, so every older link shows what it showed.
+  grain: optional("grain", v.grain, "district" as const),
   sex: optional("sex", v.sexFilter, "T"),
   age: optional("age", v.age),
   district: optional("district", v.district),
   sort: optional("sort", v.audienceTableSort, "score-desc"),
   // The table shows 50 rows from here (sorting and filtering act on all of them).
-  offset: optional("offset", v.offset, 0),
+  offset: optional("offset", v.tableOffset, 0),
   pick: optional("pick", v.pickedSegments, []),
   ...windowQuery,
 } satisfies Shape;

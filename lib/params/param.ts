@@ -22,6 +22,7 @@ export const PARAM_LABELS: Readonly<Record<string, string>> = {
   months: "캠페인 기간",
   hide: "숨긴 서비스",
   table: "표로 보기",
+  grain: "단위",
   from: "기간 시작",
   to: "기간 끝",
 };

@@ -1,5 +1,5 @@
 import { DISTRICTS, findDistrict, type District } from "@/lib/districts";
-import { AGES, AUDIENCE_SORTS, BASES, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, type Age, type AudienceSort, type Basis, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { AGES, AUDIENCE_SORTS, BASES, DONG_AUDIENCE_SORTS, GRAINS, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, isDongSegment, type AnySegment, type Age, type AudienceSort, type Basis, type DongAudienceSort, type DongSegmentId, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
 import { amountCodec } from "./amount";
 import { decimalCodec, enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
 
@@ -103,6 +103,43 @@ export const segment: Codec<SegmentKey> = {
   maxLength: MAX_PARAM_LENGTH,
 };
 
+/** A 행정동 segment id `code.sex.age` (1119054.F.30): read by its form; whether the dataset has the 행정동 is checked where it is used. */
+export const dongSegment: Codec<DongSegmentId> = {
+  parse: (raw) => {
+    const parts = raw.split(".");
+    if (parts.length !== 3 || !/^\d{7}$/.test(parts[0]!.trim())) return { ok: false, reason: "not of the form 행정동code.sex.age (e.g. 1119054.F.30)" };
+    const s = sex.parse(parts[1]!.trim());
+    const a = age.parse(parts[2]!.trim());
+    if (!s.ok) return { ok: false, reason: `sex "${parts[1]}" is not F or M` };
+    if (!a.ok) return { ok: false, reason: `age "${parts[2]}" is not one of ${AGES.join(", ")}` };
+    return { ok: true, value: { dong: parts[0]!.trim(), sex: s.value, age: a.value } };
+  },
+  serialize: (g) => `${g.dong}.${g.sex}.${g.age}`,
+  equals: (a, b) => a.dong === b.dong && a.sex === b.sex && a.age === b.age,
+  allowed: { text: "행정동code.sex.age with the 행정동's 7-digit statistics code (see /api/dongs), sex F or M, age 20–70 (e.g. 1119054.F.30)", form: "행정동code.sex.age" },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
+/**
+ * A segment at either grain: a district segment id (gangnam-gu.F.20) or a 행정동 segment id
+ * (1119054.F.30), told apart by the first part (a 7-digit code is a 행정동; district codes have 5).
+ */
+export const anySegment: Codec<AnySegment> = {
+  parse: (raw) => (/^\s*\d{7}\s*\./.test(raw) ? dongSegment.parse(raw) : segment.parse(raw)),
+  serialize: (g) => (isDongSegment(g) ? dongSegment.serialize(g) : segment.serialize(g)),
+  equals: (a, b) => (isDongSegment(a) ? isDongSegment(b) && dongSegment.equals(a, b) : !isDongSegment(b) && segment.equals(a, b)),
+  allowed: {
+    text: "district.sex.age with district a code, slug or Korean name (e.g. gangnam-gu.F.20), or a 행정동's 7-digit code in its place (e.g. 1119054.F.30); sex F or M, age 20–70",
+    // The 7-digit code stands where the district does, so the form is the same.
+    form: "district.sex.age",
+  },
+  maxLength: MAX_PARAM_LENGTH,
+};
+
+/** /audience's grain: the 300 district segments (default) or the 5,088 행정동 segments. */
+export const GRAIN_LABELS: Readonly<Record<Grain, string>> = { district: "자치구", dong: "행정동" };
+export const grain: Codec<Grain> = enumCodec(GRAINS, (g) => GRAIN_LABELS[g], { 자치구: "district", 행정동: "dong" });
+
 /** What a comma list gave: the items that parsed (repeats dropped) and what was wrong with the rest. */
 export interface ListReading<T> {
   items: T[];
@@ -142,23 +179,23 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
   };
 }
 
-/** 2–4 segments side by side (/compare). */
-export const compareSegments = listCodec(segment, 2, 4, "segment ids");
-/** 1–50 segments to plan for (/plan). */
-export const planSegments = listCodec(segment, 1, 50, "segment ids");
+/** 2–4 segments side by side (/compare), of one grain (the page and the API refuse a mixed list). */
+export const compareSegments = listCodec(anySegment, 2, 4, "segment ids");
+/** 1–50 segments to plan for (/plan), of one grain (the page and the API refuse a mixed list). */
+export const planSegments = listCodec(anySegment, 1, 50, "segment ids");
 /**
  * /plan's segments as the page and the browser read them: the valid ids of a partly bad list (the
  * first 50), so one mistyped id does not throw away the others; the page names what it left out.
  */
-export const planSegmentsLenient: Codec<SegmentKey[]> = {
+export const planSegmentsLenient: Codec<AnySegment[]> = {
   ...planSegments,
   parse: (raw) => {
-    const { items } = readList(segment, raw);
+    const { items } = readList(anySegment, raw);
     return items.length ? { ok: true, value: items.slice(0, 50) } : { ok: false, reason: "no valid segment id" };
   },
 };
-/** Picked segments on /audience: up to all 300. */
-export const pickedSegments = listCodec(segment, 0, 300, "segment ids");
+/** Picked segments on /audience: up to 300, at either grain (the page keeps those of the grain it shows). */
+export const pickedSegments = listCodec(anySegment, 0, 300, "segment ids");
 
 /** The dataset's months a view may choose from: only known once the dataset is loaded. */
 export function monthCodec(months: readonly string[]): Codec<string> {
@@ -205,6 +242,17 @@ export const reachable = decimalCodec(1, 100, "a percentage of residents the pla
 export const shape = decimalCodec(0.1, 100, "the shape k of the exposure distribution, from 0.1 to 100 (1 = very uneven, large = even)");
 export const limit = integerCodec(1, 300);
 export const offset = integerCodec(0, 299, "an integer from 0 to 299");
+
+/**
+ * Where /audience's table starts at either grain: the 행정동 grain has 5,088 rows in Seoul (424 × 12),
+ * so up to 9,999; an offset past the end shows the last page.
+ */
+export const tableOffset = integerCodec(0, 9_999, "an integer from 0 to 9999");
+/** /api/services/{service}/audience?grain=dong: the row to start from among the 행정동 segments. */
+export const dongOffset = tableOffset;
+
+/** How /api/services/{service}/audience?grain=dong may sort (always highest first): dongZ where the district grain has districtZ. */
+export const dongAudienceSort: Codec<DongAudienceSort> = enumCodec(DONG_AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", dongZ: "행정동 효과" })[s]);
 
 /** How /api/services/{service}/audience may sort (always highest first). */
 export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);

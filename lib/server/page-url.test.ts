@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataDir } from "@/lib/dataset/load";
 import { DongIndex } from "@/lib/dongs";
+import { DongData } from "@/lib/engine/dong-engine";
 import { Engines } from "@/lib/engine/windows";
 import { writeFixtureDir } from "@/test/fixtures/dataset-v2";
 import { pageDataOf, pageRequest } from "./page-url";
@@ -46,5 +47,16 @@ describe("pageRequest", () => {
     expect(page("/plan", "from=2022-12&months=2022-12,2023-01,2023-02")?.url).toBe("/plan?from=2022-12");
     expect(page("/plan", "months=2022-12")).toMatchObject({ status: 400 });
     expect(page("/plan", "from=2022-12&to=2022-12&months=2022-12")).toEqual({ path: "/plan", url: "/plan?from=2022-12&to=2022-12", status: 200 });
+  });
+
+  it("a /plan of 행정동 segments has the months with 행정동 figures of the service (2022-12 here), as the page plans them", () => {
+    const withDongs = pageDataOf(engines, new DongIndex(engines.data.dongs), () => new DongData(engines.data));
+    const plan = (q: string) => pageRequest("/plan", new URLSearchParams(q), withDongs);
+    // 종로구's first fixture 행정동 (statistics code 11010 + 51); the default window 2023-01…02 has no 행정동 figures.
+    expect(plan("segments=1101051.F.20&months=2022-12")).toEqual({ path: "/plan", url: "/plan?segments=1101051.F.20", status: 200 });
+    expect(plan("segments=1101051.F.20&months=2023-01")).toMatchObject({ status: 400 });
+    // A district plan (or a list whose 행정동 the dataset lacks) keeps the window's months.
+    expect(plan("segments=jongno-gu.F.20,1101051.F.20&months=2022-12")).toMatchObject({ status: 400 });
+    expect(plan("segments=9999999.F.20&months=2023-01")).toMatchObject({ status: 200 });
   });
 });

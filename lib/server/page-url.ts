@@ -1,4 +1,11 @@
+import { isDongSegment, type ServiceId } from "@/lib/domain";
 import type { DongIndex } from "@/lib/dongs";
+import { viewDongWindow } from "@/lib/api/dong-queries";
+import type { DongData } from "@/lib/engine/dong-engine";
+import { normalizeRaw } from "@/lib/params/codec";
+import { DEFAULT_SERVICE } from "@/lib/params/defaults";
+import { optional } from "@/lib/params/param";
+import * as v from "@/lib/params/values";
 import type { Engines } from "@/lib/engine/windows";
 import { windowQuery } from "@/lib/params/api";
 import { pageShapes, type PagePath } from "@/lib/params/pages";
@@ -27,18 +34,40 @@ export interface PageData {
   window(from: string | undefined, to: string | undefined): readonly string[] | null;
   /** The dataset's 행정동: which /dong links are valid. */
   dongs?: DongIndex;
+  /**
+   * The campaign months of a /plan of 행정동 segments of the service over the link's from/to, as the page
+   * reads them (the window's months with 행정동 figures of the service, else all such months); null when
+   * the dataset has none.
+   */
+  dongPlanMonths?(service: ServiceId, from: string | undefined, to: string | undefined): readonly string[] | null;
 }
 
-/** The loaded dataset's PageData. */
-export function pageDataOf(engines: Engines, dongs: DongIndex): PageData {
+/** The loaded dataset's PageData; `dongData` (its 행정동 analysis, built on first use) checks 행정동 plan links. */
+export function pageDataOf(engines: Engines, dongs: DongIndex, dongData?: () => DongData): PageData {
   return {
     window(from, to) {
       const c = engines.check(engines.resolve(from, to));
       return c.ok ? c.months : null;
     },
     dongs,
+    ...(dongData ? { dongPlanMonths: (service: ServiceId, from: string | undefined, to: string | undefined) => viewDongWindow(dongData(), from, to, service)?.window.months ?? null } : {}),
   };
 }
+
+/**
+ * A /plan link of 행정동 segments plans over the months with 행정동 figures (app/plan: the list keeps the
+ * first id's grain, and is a 행정동 plan when one of its 행정동 ids is the dataset's): those months, or
+ * null for a district plan.
+ */
+function dongPlanMonths(search: URLSearchParams, data: PageData): readonly string[] | null {
+  if (!data.dongPlanMonths || !data.dongs) return null;
+  const { items } = v.readList(v.anySegment, search.getAll("segments").map(normalizeRaw).join(","));
+  if (!items[0] || !isDongSegment(items[0]) || !items.some((s) => isDongSegment(s) && data.dongs!.get(s.dong))) return null;
+  const { service, from, to } = readQuery(search, planLinkQuery).values;
+  return data.dongPlanMonths(service!, from, to);
+}
+
+const planLinkQuery = { service: optional("service", v.service, DEFAULT_SERVICE), ...windowQuery };
 
 /**
  * Pages whose from/to choose another window for a 행정동 view that has no figures in the link's one
@@ -54,8 +83,10 @@ export function linkWindow(search: URLSearchParams, data: PageData): readonly st
 
 export function pageRequest(pathname: string, search: URLSearchParams, data: PageData): PageRequest | undefined {
   const months = linkWindow(search, data);
-  // /plan's campaign months are its window's (the default: all of them), as the page reads them.
-  const shapes = pageShapes(months ?? data.window(undefined, undefined)!, data.dongs);
+  // /plan's campaign months are its window's (the default: all of them), as the page reads them; a plan
+  // of 행정동 segments's are the window's months with 행정동 figures of the service.
+  const planMonths = pathname === "/plan" ? dongPlanMonths(search, data) : null;
+  const shapes = pageShapes(planMonths ?? months ?? data.window(undefined, undefined)!, data.dongs);
   if (!Object.hasOwn(shapes, pathname)) return undefined;
   const path = pathname as PagePath;
   const shape = shapes[path];

@@ -1,9 +1,10 @@
 import type { District } from "@/lib/districts";
-import { AGES, SERVICE_BY_ID, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { AGES, SERVICE_BY_ID, grainOf, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type AnySegment, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import { dongLabel, type Dong } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { comparePage } from "@/lib/params/pages";
-import { echo, normalizeRaw } from "@/lib/params/codec";
+import { echo, normalizeRaw, type Codec } from "@/lib/params/codec";
 import { hrefOf, type QueryInput } from "@/lib/params/query";
 import * as v from "@/lib/params/values";
 import { compareDesc, tieKey } from "@/lib/stats";
@@ -26,23 +27,60 @@ export interface AudienceSource {
 }
 
 export interface AudienceViewRow {
-  /** The segment id, `gangnam-gu.F.20`. */
+  /** The segment id, `gangnam-gu.F.20` (a 행정동 segment: `1119054.F.30`). */
   id: string;
   label: string;
   district: District;
+  /** The 행정동 of a row at the 행정동 grain. */
+  dong?: Dong;
   sex: Sex;
   age: Age;
   population: number;
   usage: number;
   z: number | null;
   districtZ: number | null;
-  /** What the 자치구 효과 column shows: index (count services) or districtZ (index services). */
+  /**
+   * What the effect column shows: index (count services) or districtZ (index services); at the 행정동
+   * grain the 행정동 effect within the row's district the same way (index or dongZ).
+   */
   effect: number | null;
   score: number;
 }
 
-export function segmentId(s: { district: { slug: string }; sex: Sex; age: Age }): string {
-  return `${s.district.slug}.${s.sex}.${s.age}`;
+/** A segment's id as links write it (lib/params/values.ts anySegment): the 행정동 code where there is one. */
+export function segmentId(s: { district: { slug: string }; dong?: { code: string }; sex: Sex; age: Age }): string {
+  return s.dong ? `${s.dong.code}.${s.sex}.${s.age}` : `${s.district.slug}.${s.sex}.${s.age}`;
+}
+
+/** A 행정동 segment's row as the audience API gives it at the 행정동 grain (getDongAudience). */
+export interface DongAudienceSource {
+  segment: { dong: Dong; district: District; sex: Sex; age: Age };
+  population: number;
+  usage: number | null;
+  z: number | null;
+  dongZ: number | null;
+  index: number | null;
+  score: number;
+}
+
+/** Rows for the table at the 행정동 grain: the effect column is the 행정동 effect within the district. */
+export function dongAudienceViewRows(rows: readonly DongAudienceSource[], service: ServiceId): AudienceViewRow[] {
+  const count = unitKind(service) === "count";
+  return rows.map((r) => ({
+    id: segmentId(r.segment),
+    label: segmentLabel(dongLabel(r.segment.dong), r.segment.sex, r.segment.age),
+    district: r.segment.district,
+    dong: r.segment.dong,
+    sex: r.segment.sex,
+    age: r.segment.age,
+    population: r.population,
+    // A segment without a figure of the service in the window (none in the bundled data) sorts as 0 usage.
+    usage: r.usage ?? NaN,
+    z: r.z,
+    districtZ: null,
+    effect: count ? r.index : r.dongZ,
+    score: r.score,
+  }));
 }
 
 /** A count service's district-effect index per segment (index services have none): audienceViewRows' `districtIndex`. */
@@ -80,15 +118,18 @@ export function audienceViewRows(rows: readonly AudienceSource[], service: Servi
 
 const collator = new Intl.Collator("ko");
 
-/** The canonical order of segments (district code, F before M, age): every sort's tie-break. */
+/** The canonical order of segments (district code, 행정동 code, F before M, age): every sort's tie-break. */
 function canonical(a: AudienceViewRow, b: AudienceViewRow): number {
-  return a.district.code.localeCompare(b.district.code) || SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex) || a.age - b.age;
+  return a.district.code.localeCompare(b.district.code) || (a.dong?.code ?? "").localeCompare(b.dong?.code ?? "") || SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex) || a.age - b.age;
 }
+
+/** The place column's text: the district, or `구 동` at the 행정동 grain. */
+const placeName = (r: AudienceViewRow) => (r.dong ? dongLabel(r.dong) : r.district.name_ko);
 
 function compareColumn(a: AudienceViewRow, b: AudienceViewRow, column: v.AudienceColumn): number {
   switch (column) {
     case "district":
-      return collator.compare(a.district.name_ko, b.district.name_ko);
+      return collator.compare(placeName(a), placeName(b));
     case "sex":
       return SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex);
     case "age":
@@ -111,17 +152,19 @@ export function sortAudienceRows(rows: readonly AudienceViewRow[], sort: v.Audie
   return [...rows].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * compareColumn(a, b, column) || canonical(a, b));
 }
 
-/** The 자치구 효과 column's heading and what its figures are, by the service's unit. */
-export function effectColumn(service: ServiceId): { label: string; kind: "usage" | "signed" } {
-  return unitKind(service) === "count" ? { label: "자치구 효과 (지수, 100 = 25개 구 평균)", kind: "usage" } : { label: "자치구 효과 (구별 z)", kind: "signed" };
+/** The effect column's heading and what its figures are, by the service's unit and the grain. */
+export function effectColumn(service: ServiceId, grain: Grain = "district"): { label: string; kind: "usage" | "signed" } {
+  const count = unitKind(service) === "count";
+  if (grain === "dong") return count ? { label: "행정동 효과 (지수, 100 = 구 안 행정동 평균)", kind: "usage" } : { label: "행정동 효과 (구 안 z)", kind: "signed" };
+  return count ? { label: "자치구 효과 (지수, 100 = 25개 구 평균)", kind: "usage" } : { label: "자치구 효과 (구별 z)", kind: "signed" };
 }
 
 /** The table view and its CSV: the same rows, in the order shown. */
-export function audienceTable(rows: readonly AudienceViewRow[], service: ServiceId): TableData {
-  const effect = effectColumn(service);
+export function audienceTable(rows: readonly AudienceViewRow[], service: ServiceId, grain: Grain = "district"): TableData {
+  const effect = effectColumn(service, grain);
   return {
     columns: [
-      { label: "자치구", kind: "text" },
+      { label: grain === "dong" ? "행정동" : "자치구", kind: "text" },
       { label: "성별", kind: "text" },
       { label: "연령대", kind: "text" },
       { label: "인구 (명, 월평균 거주)", kind: "int" },
@@ -130,7 +173,7 @@ export function audienceTable(rows: readonly AudienceViewRow[], service: Service
       { label: effect.label, kind: effect.kind },
       { label: "점수", kind: "int" },
     ],
-    rows: rows.map((r) => [r.district.name_ko, SEX_LABELS[r.sex], ageLabel(r.age), r.population, r.usage, r.z, r.effect, r.score]),
+    rows: rows.map((r) => [placeName(r), SEX_LABELS[r.sex], ageLabel(r.age), r.population, r.usage, r.z, r.effect, r.score]),
   };
 }
 
@@ -160,15 +203,19 @@ export function pickSummary(picked: readonly { population: number; z: number | n
 }
 
 /** The picks as the URL writes them, in the order ticked. */
-export function toggledPicks(picks: readonly SegmentKey[], id: string, on: boolean): SegmentKey[] {
-  const parsed = v.segment.parse(id);
+export function toggledPicks(picks: readonly AnySegment[], id: string, on: boolean): AnySegment[] {
+  const parsed = v.anySegment.parse(id);
   if (!parsed.ok) return [...picks];
-  const rest = picks.filter((p) => !v.segment.equals(p, parsed.value));
+  const rest = picks.filter((p) => !v.anySegment.equals(p, parsed.value));
   return on ? [...rest, parsed.value] : rest;
 }
 
+/** Both grains in one list: /compare and /plan refuse it (lib/dong-segments.ts oneGrain says why). */
+const mixed = (picks: readonly AnySegment[]) => new Set(picks.map(grainOf)).size > 1;
+
 /** Where "비교하기" goes, or why it can't yet: /compare takes 2–4 segments. */
-export function compareLink(service: ServiceId, picks: readonly SegmentKey[]): { href: string } | { reason: string } {
+export function compareLink(service: ServiceId, picks: readonly AnySegment[]): { href: string } | { reason: string } {
+  if (mixed(picks)) return { reason: "자치구 고객층과 행정동 고객층은 함께 비교하지 않습니다" };
   if (!v.compareSegments.parse(v.compareSegments.serialize([...picks])).ok) {
     return { reason: picks.length < 2 ? "비교하려면 2개 이상 고르세요" : "비교는 한 번에 4개까지입니다" };
   }
@@ -177,11 +224,14 @@ export function compareLink(service: ServiceId, picks: readonly SegmentKey[]): {
 
 /**
  * Where "예산 계획" goes: /plan with the service and the picks (the plan takes 1–50 segments; with no
- * pick it plans the service's top targets).
+ * pick it plans the service's top targets, which are district segments — at the 행정동 grain it waits
+ * for a pick).
  */
-export function planLink(service: ServiceId, picks: readonly SegmentKey[]): { href: string } | { reason: string } {
+export function planLink(service: ServiceId, picks: readonly AnySegment[], grain: Grain = "district"): { href: string } | { reason: string } {
   const q = new URLSearchParams({ service: v.service.serialize(service) });
+  if (grain === "dong" && picks.length === 0) return { reason: "행정동 고객층을 1개 이상 고르세요" };
   if (picks.length) {
+    if (mixed(picks)) return { reason: "자치구 고객층과 행정동 고객층은 한 계획에 섞지 않습니다" };
     if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
     q.set("segments", v.planSegments.serialize([...picks]));
   }
@@ -198,15 +248,25 @@ export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { n
  * item that was left out with its reason in Korean — so a partly bad link keeps what it can. The
  * server page and the browser's pick state both read the list with this.
  */
-export function readSegmentsLeniently(given: readonly string[], max: number): { items: SegmentKey[]; dropped: { raw: string; reason: string }[] } {
-  const { items, bad } = v.readList(v.segment, given.map(normalizeRaw).join(","));
+export function readSegmentsLeniently(given: readonly string[], max: number): { items: SegmentKey[]; dropped: { raw: string; reason: string }[] };
+export function readSegmentsLeniently<T>(given: readonly string[], max: number, codec: Codec<T>): { items: T[]; dropped: { raw: string; reason: string }[] };
+export function readSegmentsLeniently(given: readonly string[], max: number, codec: Codec<unknown> = v.segment as Codec<unknown>) {
+  const { items, bad } = v.readList(codec, given.map(normalizeRaw).join(","));
   const dropped = bad.map((b) => ({ raw: echo(b.raw), reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID" }));
-  for (const extra of items.slice(max)) dropped.push({ raw: v.segment.serialize(extra), reason: `한 번에 ${max}개까지` });
+  for (const extra of items.slice(max)) dropped.push({ raw: codec.serialize(extra), reason: `한 번에 ${max}개까지` });
   return { items: items.slice(0, max), dropped };
 }
 
+const givenAll = (input: QueryInput, name: string) => (input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []));
+
+/** A list of district segment ids read leniently (a 행정동 id is among the left out). */
 export function lenientSegments(input: QueryInput, name: string, max: number) {
-  return readSegmentsLeniently(input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []), max);
+  return readSegmentsLeniently(givenAll(input, name), max);
+}
+
+/** A list of segment ids of either grain read leniently; the page then keeps one grain (lib/dong-segments.ts keepGrain). */
+export function lenientAnySegments(input: QueryInput, name: string, max: number) {
+  return readSegmentsLeniently(givenAll(input, name), max, v.anySegment);
 }
 
 /** Rows per page of the /audience table: sorting and filtering act on all rows, the page shows 50. */

@@ -1,5 +1,6 @@
 import type { QualityNote } from "@/lib/dataset/quality";
 import type { District } from "@/lib/districts";
+import { dongLabel, type Dong } from "@/lib/dongs";
 import { SERVICE_IDS, UNIT_LABELS, unitKind, type Age, type Basis, type ServiceId, type Sex } from "@/lib/domain";
 import { formatSigned, segmentLabel, serviceName } from "@/lib/format";
 import type { TableData } from "@/lib/table";
@@ -17,10 +18,17 @@ import { zBar } from "./z-bar";
 
 /** One segment as getComparison gives it. */
 export interface ComparisonSource {
-  segment: { district: District; sex: Sex; age: Age; population: number };
+  /** `dong` for a 행정동 segment (getDongComparison). */
+  segment: { district: District; dong?: Dong; sex: Sex; age: Age; population: number };
   overall: readonly { service: ServiceId; z: number | null; rank: number }[];
   standoutMonths: readonly { service: ServiceId; months: readonly { month: string; z: number }[] }[];
-  trend: { months: readonly string[]; series: readonly { service: ServiceId; values: readonly number[] }[] };
+  /** A 행정동 segment's month without a figure is null. */
+  trend: { months: readonly string[]; series: readonly { service: ServiceId; values: readonly (number | null)[] }[] };
+}
+
+/** "강남구 20대 여성", or "영등포구 여의동 30대 여성" for a 행정동 segment. */
+export function comparisonLabel(s: ComparisonSource["segment"]): string {
+  return segmentLabel(s.dong ? dongLabel(s.dong) : s.district.name_ko, s.sex, s.age);
 }
 
 export interface ServiceBar {
@@ -36,6 +44,8 @@ export interface ServiceBar {
 export interface CompareColumn {
   id: string;
   label: string;
+  /** Where the column's name links: a 행정동 segment's /dong page (left out: the district segment's /segment page). */
+  href?: string;
   population: number;
   /** The seven services in a fixed order (the same row in every column), each with its rank. */
   bars: ServiceBar[];
@@ -61,7 +71,7 @@ export function compareColumns(sources: readonly ComparisonSource[], service: Se
     const byService = new Map(s.overall.map((o) => [o.service, o]));
     return {
       id: segmentId(s.segment),
-      label: segmentLabel(s.segment.district.name_ko, s.segment.sex, s.segment.age),
+      label: comparisonLabel(s.segment),
       population: s.segment.population,
       bars: SERVICE_IDS.map((id) => {
         const o = byService.get(id)!;
@@ -127,7 +137,7 @@ export function trendUnit(service: ServiceId, basis: Basis): string {
 export interface CompareTrendRow {
   month: string;
   label: string;
-  [segment: `s${number}`]: number;
+  [segment: `s${number}`]: number | null;
 }
 
 export function compareTrend(
@@ -144,7 +154,7 @@ export function compareTrend(
     values.forEach((v, i) => (row[`s${i}`] = v[m]!));
     return row;
   });
-  const series = sources.map((s, i) => ({ key: `s${i}` as const, id: segmentId(s.segment), label: segmentLabel(s.segment.district.name_ko, s.segment.sex, s.segment.age) }));
+  const series = sources.map((s, i) => ({ key: `s${i}` as const, id: segmentId(s.segment), label: comparisonLabel(s.segment) }));
   return { rows, series };
 }
 
@@ -154,6 +164,6 @@ export function trendTable(sources: readonly ComparisonSource[], service: Servic
   const unit = trendUnit(service, basis);
   return {
     columns: [{ label: "월", kind: "text" }, ...series.map((s) => ({ label: `${s.label} ${serviceName(service)} ${unit}`, kind: "usage" as const }))],
-    rows: rows.map((r) => [flaggedLabel(r.month, flagged), ...series.map((s) => r[s.key]!)]),
+    rows: rows.map((r) => [flaggedLabel(r.month, flagged), ...series.map((s) => r[s.key] ?? null)]),
   };
 }

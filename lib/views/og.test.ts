@@ -140,6 +140,9 @@ describe("ogCard", () => {
     expect(table.headline).toMatch(/^금융 고객층 25개 · /);
     expect(table.items[0]!.label).toBe("1. 강동구 20대 여성");
     expect(table.note).toContain("여성 · 20대 · 전체 자치구");
+    // The 행정동 grain is not drawn with the district rows.
+    const dong = ogCard("audience", q("service=finance&grain=dong&pick=1101053.F.20"), engine);
+    expect([dong.headline, dong.items]).toEqual(["금융 광고 오디언스: 행정동 고객층", []]);
   });
 
   it("every page has a headline; a page with no view of its own has the generic card", () => {

@@ -284,9 +284,10 @@ export function monthsText(chosen: readonly string[], all: readonly string[]): s
 
 /** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
 function planCard(query: QueryInput, engine: Engine): OgCard {
-  const values = { ...valuesOf(query, planPage(engine.months)), segments: planOrCompareSegments("plan", query) } as PlanValues;
+  const segments = planOrCompareSegments("plan", query);
+  const values = { ...valuesOf(query, planPage(engine.months)), segments } as PlanValues;
   const allMonths = values.months.length === engine.months.length;
-  const outcome = engine.plan({ ...values, months: allMonths ? undefined : values.months });
+  const outcome = engine.plan({ ...values, segments, months: allMonths ? undefined : values.months });
   const kicker = OG_PAGE_TEXT.plan.title;
   const headline = planTitle(values.service, values.budget);
   const period = monthsText(values.months, engine.months);
@@ -337,10 +338,12 @@ function compareCard(query: QueryInput, engine: Engine): OgCard {
 
 /** /audience: the picked segments' totals when there are picks, else the filtered table's first rows in its sort. */
 function audienceCard(query: QueryInput, engine: Engine): OgCard {
-  const { service, sex, age, district, sort } = valuesOf(query, audiencePage);
+  const { service, sex, age, district, sort, grain } = valuesOf(query, audiencePage);
   const picks = lenientSegments(query, "pick", 300).items;
   const name = serviceName(service);
   const kicker = OG_PAGE_TEXT.audience.title;
+  // The 행정동 grain's figures are not drawn here (yet): its card says what the page is, not the district rows.
+  if (grain === "dong") return { ...genericCard("audience", engine), kicker, headline: `${name} 광고 오디언스: 행정동 고객층` };
   const note = `z: ${name} ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 인구는 거주자 수(이용자 수 아님)`;
   const all = { sort: "z" as const, limit: 300, offset: 0 };
   if (picks.length) {

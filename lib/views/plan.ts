@@ -1,5 +1,6 @@
 import { interpolateBlues } from "d3-scale-chromatic";
 import { ageLabel, SEX_LABELS, type SegmentKey, type ServiceId } from "@/lib/domain";
+import { dongLabel, type Dong } from "@/lib/dongs";
 import type { CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
 import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
@@ -13,9 +14,14 @@ import { withParticle } from "@/lib/particle";
  * the engine's Plan (unrounded there; rounded here or by the table's cell formatting).
  */
 
-/** "관악구 30대 남성". */
-export function segmentName(s: SegmentKey): string {
-  return `${s.district.name_ko} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
+/** "관악구 30대 남성"; a 행정동 segment "영등포구 여의동 30대 여성". */
+export function segmentName(s: SegmentKey & { dong?: Dong }): string {
+  return `${placeName(s)} ${ageLabel(s.age)} ${SEX_LABELS[s.sex]}`;
+}
+
+/** The segment's place: its district, or `구 동` for a 행정동 segment. */
+function placeName(s: SegmentKey & { dong?: Dong }): string {
+  return s.dong ? dongLabel(s.dong) : s.district.name_ko;
 }
 
 /** The tab title, which follows the inputs: "배달 광고 예산 계획 · 5,000만 원". */
@@ -29,11 +35,21 @@ export function planDescription(v: { service: ServiceId; budget: number; cpm: nu
   return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${withParticle(who, "와/과")} 달에 나눈 노출·도달 계획.`;
 }
 
+/** Whether the plan is over 행정동 segments (its z then compares with the 행정동 segments, not the 300). */
+export function isDongPlan(plan: Plan): boolean {
+  return plan.segments.some((s) => s.segment.dong);
+}
+
+/** What the plan's z compares a segment with, in words. */
+export function zReference(dong: boolean): string {
+  return dong ? "서울 행정동 고객층 전체(행정동 × 성별 × 6개 연령대)" : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)";
+}
+
 /** The allocation rule in two sentences, for the page and the workbook. */
-export function allocationRule(service: ServiceId, cap: number): string {
+export function allocationRule(service: ServiceId, cap: number, dong = false): string {
   const name = serviceName(service);
   return (
-    `예산은 고객층 × 달마다 ‘인구 × 그 달 ${name} 이용 z(서울 300개 고객층 가운데 평균보다 많이 쓰는 정도, 0 이하는 0)’에 비례해 나눕니다. ` +
+    `예산은 고객층 × 달마다 ‘인구 × 그 달 ${name} 이용 z(${dong ? "서울 행정동 고객층" : "서울 300개 고객층"} 가운데 평균보다 많이 쓰는 정도, 0 이하는 0)’에 비례해 나눕니다. ` +
     `한 사람에게 한 달 ${formatInt(cap)}회(빈도 상한)를 넘게 보여 줄 수는 없어서, 상한에 닿은 칸은 거기서 멈추고 남은 노출을 다른 칸에 같은 비율로 다시 나눕니다.`
   );
 }
@@ -139,7 +155,7 @@ export function segmentTable(plan: Plan): TableData {
   return {
     columns: [
       { label: "순위", kind: "int" },
-      { label: "자치구", kind: "text" },
+      { label: plan.segments.some((s) => s.segment.dong) ? "행정동" : "자치구", kind: "text" },
       { label: "성별", kind: "text" },
       { label: "연령대", kind: "text" },
       { label: "예산 (원)", kind: "int" },
@@ -157,7 +173,7 @@ export function segmentTable(plan: Plan): TableData {
     ],
     rows: plan.segments.map((s, i) => [
       i + 1,
-      s.segment.district.name_ko,
+      placeName(s.segment),
       SEX_LABELS[s.segment.sex],
       ageLabel(s.segment.age),
       sum(cells.budget[i]!),

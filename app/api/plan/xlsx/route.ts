@@ -9,10 +9,10 @@ import { planFileName } from "@/lib/views/plan";
 export function GET(request: Request) {
   const r = planFromRequest(request);
   if (r.error) return r.error;
-  const { engine, query } = r;
+  const { planner, query } = r;
   const now = new Date();
-  const link = new URL(hrefOf("/plan", planPage(engine.months), query), siteUrl() ?? request.url).href;
-  const body = planWorkbook({ plan: r.plan, defaultSegments: query.segments === undefined, meta: engine.meta, link, now });
+  const link = new URL(hrefOf("/plan", planPage(planner.months), query), siteUrl() ?? request.url).href;
+  const body = planWorkbook({ plan: r.plan, defaultSegments: query.segments === undefined, meta: planner.meta, link, now });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": XLSX_TYPE,
