@@ -6,8 +6,25 @@ const config = [
   ...nextVitals,
   ...nextTs,
   // A leading underscore marks a binding kept on purpose (a parameter a signature needs, a field left out).
-  { rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }] } },
-  { ignores: ["node_modules/**", ".next/**", ".next-*/**", "test-results/**", "e2e/artifacts/**", "bench/tmp/**", "next-env.d.ts"] },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "test-results/**",
+      "e2e/artifacts/**",
+      "bench/tmp/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

@@ -11,7 +11,9 @@ const nextConfig: NextConfig = {
   async headers() {
     // Page HTML gets its own policy from the edge (lib/server/edge.ts), replacing this one, in
     // production and development alike.
-    return [{ source: "/:path*", headers: [...SECURITY_HEADERS, { key: "Content-Security-Policy", value: NON_PAGE_CSP }] }];
+    return [
+      { source: "/:path*", headers: [...SECURITY_HEADERS, { key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+    ];
   },
 };
 

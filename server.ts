@@ -52,7 +52,9 @@ try {
   const months = engines.meta.months;
   // The 행정동 analysis is built only when a /plan link of 행정동 segments needs its months.
   pages = pageDataOf(engines, new DongIndex(engines.dongs), getDongData);
-  console.log(`dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`);
+  console.log(
+    `dataset: ${meta.kind} "${meta.title}", ${months.length} months, default window ${engines.default.months[0]}…${engines.default.months.at(-1)}`,
+  );
   // The 행정동 months (0.3–0.6 s of CPU for the bundled data; their bytes were read and checked just
   // now) are parsed a month per turn of the event loop once Next.js has started (parsing them during its
   // start slowed the first answer by 0.7 s under load), so the server answers meanwhile; a request that
@@ -61,7 +63,9 @@ try {
     () =>
       engines.completeInBackground((error) => {
         if (error) refuse(error);
-        console.log(`dataset: ${engines.data.meta.months.length} months (${engines.data.dongMonths.size} with 행정동 rows) validated`);
+        console.log(
+          `dataset: ${engines.data.meta.months.length} months (${engines.data.dongMonths.size} with 행정동 rows) validated`,
+        );
       }),
     1000,
   ).unref();
@@ -81,7 +85,8 @@ function socketFolder(): string {
     try {
       process.kill(pid, 0);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ESRCH") rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+      if ((e as NodeJS.ErrnoException).code === "ESRCH")
+        rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
     }
   }
   const dir = path.join(tmpdir(), `${SOCKET_PREFIX}${process.pid}`);
@@ -93,7 +98,9 @@ function socketFolder(): string {
 if (!dev) {
   // The configuration as the build resolved it, handed over the way Next.js's own standalone server
   // does (lib/server/next-config.ts says why, and test/next-config.test.ts fails if Next.js changes it).
-  process.env[STANDALONE_CONFIG_VARIABLE] ??= standaloneConfig(readFileSync(path.join(__dirname, "required-server-files.json"), "utf8"));
+  process.env[STANDALONE_CONFIG_VARIABLE] ??= standaloneConfig(
+    readFileSync(path.join(__dirname, "required-server-files.json"), "utf8"),
+  );
 }
 const app = next({ dev, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
@@ -105,12 +112,23 @@ const renderer = createServer((req, res) => void handle(req, res));
 const agent = new Agent({ keepAlive: true, maxSockets: RENDER_SLOTS + API_SLOTS + 2 });
 
 /** Headers a rendered answer keeps; length, encoding and the ETag are the edge's to set. */
-const DROPPED = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
+const DROPPED = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "set-cookie",
+]);
 const FORWARDED = ["host", "user-agent", "accept-language", "x-forwarded-proto", "x-forwarded-host"];
 
 function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer> {
   // The same request headers for every requester of a key, so the answer cannot depend on who asked first.
-  const headers: Record<string, string> = { accept: url.startsWith("/api/") || url.startsWith("/og/") ? "*/*" : "text/html" };
+  const headers: Record<string, string> = {
+    accept: url.startsWith("/api/") || url.startsWith("/og/") ? "*/*" : "text/html",
+  };
   for (const h of FORWARDED) if (typeof req.headers[h] === "string") headers[h] = req.headers[h] as string;
   return new Promise((resolve, reject) => {
     const r = httpRequest({ socketPath: socket, agent, path: url, method: "GET", headers, signal }, (res) => {
@@ -119,8 +137,13 @@ function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promi
       res.on("error", reject);
       res.on("end", () => {
         const kept: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROPPED.has(k) && !k.startsWith("x-nextjs")) kept[k] = Array.isArray(v) ? v.join(", ") : v;
-        const etag = typeof res.headers.etag === "string" && !kept["content-type"]?.startsWith("text/html") ? res.headers.etag : undefined;
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined && !DROPPED.has(k) && !k.startsWith("x-nextjs"))
+            kept[k] = Array.isArray(v) ? v.join(", ") : v;
+        const etag =
+          typeof res.headers.etag === "string" && !kept["content-type"]?.startsWith("text/html")
+            ? res.headers.etag
+            : undefined;
         resolve(makeAnswer(res.statusCode ?? 500, kept, Buffer.concat(chunks), { etag, dev }));
       });
     });
@@ -182,5 +205,7 @@ server.listen(port, hostname, async () => {
   if (!existsSync(socket)) fail(`could not open the render socket in ${socketDir}`);
   ready = true;
   for (const run of waiting.splice(0)) run();
-  console.log(`AdTarget Seoul${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port} (pid ${process.pid})`);
+  console.log(
+    `AdTarget Seoul${dev ? " (development)" : ""} on http://${hostname ?? "localhost"}:${port} (pid ${process.pid})`,
+  );
 });

@@ -30,14 +30,20 @@ export const CONNECTIONS = [16, 64];
  */
 export const COLD = [
   { name: "plan", path: (k) => `/api/plan?service=delivery&budget=${10_000_000 + k * 1000}&cpm=5000` },
-  { name: "audience", path: (k) => `/api/services/delivery/audience?sex=M&sort=score&limit=${1 + (k % 300)}&offset=${Math.floor(k / 300) % 300}` },
+  {
+    name: "audience",
+    path: (k) =>
+      `/api/services/delivery/audience?sex=M&sort=score&limit=${1 + (k % 300)}&offset=${Math.floor(k / 300) % 300}`,
+  },
 ];
 
 async function startBare(bodies) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-bare-"));
   const file = path.join(dir, "bodies.json");
   writeFileSync(file, JSON.stringify(bodies));
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, "bare-server.mjs"), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, "bare-server.mjs"), file], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise((resolve, reject) => {
     child.stdout.once("data", (d) => resolve(Number(String(d).trim())));
     child.once("exit", () => reject(new Error("bare server exited")));
@@ -59,7 +65,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function measured(pid, url, opts) {
   const before = await cpuSeconds(pid);
   const r = await load(url, opts);
-  r.cpuUs = ((await cpuSeconds(pid)) - before) * 1e6 / Math.max(1, r.total);
+  r.cpuUs = (((await cpuSeconds(pid)) - before) * 1e6) / Math.max(1, r.total);
   return r;
 }
 
@@ -78,7 +84,10 @@ function summarize(runs) {
 }
 
 export async function runApiBench(root, { duration = 2, rounds = 3, log = console.log, standalone = false } = {}) {
-  const server = await startNext(root, { standalone, env: standalone ? { DATA_DIR: path.join(root, "data", "2023") } : {} });
+  const server = await startNext(root, {
+    standalone,
+    env: standalone ? { DATA_DIR: path.join(root, "data", "2023") } : {},
+  });
   let bare;
   try {
     const bodies = {};
@@ -98,17 +107,33 @@ export async function runApiBench(root, { duration = 2, rounds = 3, log = consol
       const runs = new Map(ENDPOINTS.map((e) => [e.name, { next: [], bare: [] }]));
       for (let round = 0; round < rounds; round++) {
         // A different endpoint goes first each round, so a slow spell does not always hit the same one.
-        for (const e of [...ENDPOINTS.slice(round % ENDPOINTS.length), ...ENDPOINTS.slice(0, round % ENDPOINTS.length)]) {
+        for (const e of [
+          ...ENDPOINTS.slice(round % ENDPOINTS.length),
+          ...ENDPOINTS.slice(0, round % ENDPOINTS.length),
+        ]) {
           runs.get(e.name).next.push(await measured(server.pid, server.url + e.path, { connections, duration }));
-          runs.get(e.name).bare.push(await measured(bare.pid, bare.url + e.path, { connections, duration: Math.max(1, duration / 2) }));
+          runs
+            .get(e.name)
+            .bare.push(
+              await measured(bare.pid, bare.url + e.path, { connections, duration: Math.max(1, duration / 2) }),
+            );
         }
       }
       for (const e of ENDPOINTS) {
         const { next: n, bare: b } = runs.get(e.name);
         const next = summarize(n);
         const floor = summarize(b);
-        rows.push({ endpoint: e.name, path: e.path, bytes: Buffer.byteLength(bodies[e.path]), connections, next, bare: floor });
-        log(`${e.name.padEnd(10)} c=${connections}  next ${next.rps.toFixed(0)} req/s ${next.cpuUs.toFixed(0)} µs CPU/req p50 ${next.p50} p99 ${next.p99} err ${next.errors + next.non2xx}  |  bare ${floor.rps.toFixed(0)} req/s ${floor.cpuUs.toFixed(0)} µs CPU/req`);
+        rows.push({
+          endpoint: e.name,
+          path: e.path,
+          bytes: Buffer.byteLength(bodies[e.path]),
+          connections,
+          next,
+          bare: floor,
+        });
+        log(
+          `${e.name.padEnd(10)} c=${connections}  next ${next.rps.toFixed(0)} req/s ${next.cpuUs.toFixed(0)} µs CPU/req p50 ${next.p50} p99 ${next.p99} err ${next.errors + next.non2xx}  |  bare ${floor.rps.toFixed(0)} req/s ${floor.cpuUs.toFixed(0)} µs CPU/req`,
+        );
       }
     }
     const cold = [];
@@ -117,7 +142,9 @@ export async function runApiBench(root, { duration = 2, rounds = 3, log = consol
       await loadSequence(server.url, (k) => c.path(1_000_000 + k), { connections: 16, duration: 1 });
       const r = await loadSequence(server.url, c.path, { connections: 16, duration });
       cold.push({ endpoint: c.name, ...r });
-      log(`${c.name.padEnd(10)} cold c=16  ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} over ${r.distinct} distinct queries, err ${r.errors + r.non2xx}`);
+      log(
+        `${c.name.padEnd(10)} cold c=16  ${r.rps.toFixed(0)} req/s p50 ${r.p50} p99 ${r.p99} over ${r.distinct} distinct queries, err ${r.errors + r.non2xx}`,
+      );
     }
     const memory = await memoryOf(server.pid);
     return { rows, cold, memory, startMs: server.startMs };
@@ -128,11 +155,27 @@ export async function runApiBench(root, { duration = 2, rounds = 3, log = consol
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = path.resolve(process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : path.join(import.meta.dirname, ".."));
-  const arg = (name, dflt) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
-  const { rows, memory, startMs } = await runApiBench(root, { duration: arg("--duration", 2), rounds: arg("--rounds", 3), standalone: process.argv.includes("--standalone") });
-  const health = Object.fromEntries(rows.filter((r) => r.endpoint === "health").map((r) => [r.connections, r.next.rps]));
-  const healthCpu = Object.fromEntries(rows.filter((r) => r.endpoint === "health").map((r) => [r.connections, r.next.cpuUs]));
-  for (const r of rows) console.log(`${r.endpoint} c=${r.connections}: ${(r.next.rps / health[r.connections]).toFixed(2)}× health (CPU/req ${(healthCpu[r.connections] / r.next.cpuUs).toFixed(2)}×), ${(r.next.rps / r.bare.rps).toFixed(3)}× bare (CPU/req ${(r.bare.cpuUs / r.next.cpuUs).toFixed(3)}×)`);
-  console.log(`start ${startMs.toFixed(0)} ms, RSS after load ${memory.rssMB.toFixed(0)} MB (peak ${memory.peakMB.toFixed(0)} MB)`);
+  const root = path.resolve(
+    process.argv[2] && !process.argv[2].startsWith("--") ? process.argv[2] : path.join(import.meta.dirname, ".."),
+  );
+  const arg = (name, dflt) =>
+    process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt;
+  const { rows, memory, startMs } = await runApiBench(root, {
+    duration: arg("--duration", 2),
+    rounds: arg("--rounds", 3),
+    standalone: process.argv.includes("--standalone"),
+  });
+  const health = Object.fromEntries(
+    rows.filter((r) => r.endpoint === "health").map((r) => [r.connections, r.next.rps]),
+  );
+  const healthCpu = Object.fromEntries(
+    rows.filter((r) => r.endpoint === "health").map((r) => [r.connections, r.next.cpuUs]),
+  );
+  for (const r of rows)
+    console.log(
+      `${r.endpoint} c=${r.connections}: ${(r.next.rps / health[r.connections]).toFixed(2)}× health (CPU/req ${(healthCpu[r.connections] / r.next.cpuUs).toFixed(2)}×), ${(r.next.rps / r.bare.rps).toFixed(3)}× bare (CPU/req ${(r.bare.cpuUs / r.next.cpuUs).toFixed(3)}×)`,
+    );
+  console.log(
+    `start ${startMs.toFixed(0)} ms, RSS after load ${memory.rssMB.toFixed(0)} MB (peak ${memory.peakMB.toFixed(0)} MB)`,
+  );
 }

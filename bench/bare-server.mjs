@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 
-const bodies = new Map(Object.entries(JSON.parse(readFileSync(process.argv[2], "utf8"))).map(([k, v]) => [k, Buffer.from(v)]));
+const bodies = new Map(
+  Object.entries(JSON.parse(readFileSync(process.argv[2], "utf8"))).map(([k, v]) => [k, Buffer.from(v)]),
+);
 const server = createServer((req, res) => {
   const body = bodies.get(req.url);
   if (!body) {

@@ -13,10 +13,19 @@ import { chromium } from "playwright";
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const runs = Number(process.argv[3] ?? 3);
 const MAP = "/dongs?service=delivery&sex=F&age=30";
-const OTHERS = ["/service?service=delivery&sex=F&age=30", "/insights?metric=delivery&age=30&sex=F", "/dong?dong=1119054&age=30"];
+const OTHERS = [
+  "/service?service=delivery&sex=F&age=30",
+  "/insights?metric=delivery&age=30&sex=F",
+  "/dong?dong=1119054&age=30",
+];
 
 async function load(browser, path, waitForMap) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
@@ -49,7 +58,10 @@ async function load(browser, path, waitForMap) {
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+});
 try {
   const others = [];
   for (const path of OTHERS) others.push({ path, ...(await load(browser, path, false)) });
@@ -62,9 +74,13 @@ try {
   console.log(`|---|---:|`);
   for (const o of others) console.log(`| \`${o.path}\` | ${kb(o.js.reduce((a, j) => a + j.gzip, 0))} |`);
   console.log(`| \`${MAP}\` | ${kb(first.js.reduce((a, j) => a + j.gzip, 0))} |`);
-  console.log(`\nOnly /dongs loads: ${own.map((j) => `${j.name.split("/").pop()} ${kb(j.gzip)}`).join(", ")} — ${kb(own.reduce((a, j) => a + j.gzip, 0))} in all`);
+  console.log(
+    `\nOnly /dongs loads: ${own.map((j) => `${j.name.split("/").pop()} ${kb(j.gzip)}`).join(", ")} — ${kb(own.reduce((a, j) => a + j.gzip, 0))} in all`,
+  );
   console.log(`Boundaries (/api/geo/dongs): ${kb(first.geoGzip)} as transferred`);
-  console.log(`Map drawn and clickable (390×844, CPU 4× slower): median ${median(mapRuns.map((r) => r.mapReady)).toFixed(0)} ms of ${mapRuns.map((r) => r.mapReady.toFixed(0)).join(", ")}; DOMContentLoaded median ${median(mapRuns.map((r) => r.domContentLoaded)).toFixed(0)} ms`);
+  console.log(
+    `Map drawn and clickable (390×844, CPU 4× slower): median ${median(mapRuns.map((r) => r.mapReady)).toFixed(0)} ms of ${mapRuns.map((r) => r.mapReady.toFixed(0)).join(", ")}; DOMContentLoaded median ${median(mapRuns.map((r) => r.domContentLoaded)).toFixed(0)} ms`,
+  );
 } finally {
   await browser.close();
 }

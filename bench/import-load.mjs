@@ -14,7 +14,16 @@ import { get } from "./lib/server.mjs";
 function loadUntil(url, connections, done) {
   return new Promise((resolve, reject) => {
     const inst = autocannon({ url, connections, duration: 600 }, (err, r) =>
-      err ? reject(err) : resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total }),
+      err
+        ? reject(err)
+        : resolve({
+            rps: r.requests.average,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            errors: r.errors + r.timeouts,
+            non2xx: r.non2xx,
+            total: r.requests.total,
+          }),
     );
     done.then(() => inst.stop());
   });
@@ -24,7 +33,12 @@ function loadUntil(url, connections, done) {
  * The importer lowers its own CPU priority (scripts/ingest.ts); `normalPriority` runs it with
  * INGEST_PRIORITY=normal instead, to show what that default buys.
  */
-export async function importUnderLoad(root, serverUrl, file, { connections = 16, log = console.log, normalPriority = false } = {}) {
+export async function importUnderLoad(
+  root,
+  serverUrl,
+  file,
+  { connections = 16, log = console.log, normalPriority = false } = {},
+) {
   const urlPath = "/api/segments/priority?district=gangnam-gu&sex=F&age=20";
   const before = (await get(serverUrl + urlPath)).body.toString();
   const out = mkdtempSync(path.join(tmpdir(), "bench-import-"));
@@ -46,14 +60,28 @@ export async function importUnderLoad(root, serverUrl, file, { connections = 16,
         });
       });
     const imported = child();
-    const during = await loadUntil(serverUrl + urlPath, connections, imported.catch(() => {}));
+    const during = await loadUntil(
+      serverUrl + urlPath,
+      connections,
+      imported.catch(() => {}),
+    );
     const importLog = await imported;
     // Baseline after, for the same length of time, on the same server.
     const baseline = await load(serverUrl + urlPath, { connections, duration: Math.max(2, Math.round(importSeconds)) });
     const after = (await get(serverUrl + urlPath)).body.toString();
     const rows = /rows read: ([\d,]+)/.exec(importLog)?.[1] ?? "?";
-    log(`${normalPriority ? "normal-priority " : ""}import of ${rows} rows took ${importSeconds.toFixed(1)} s; API during ${during.rps.toFixed(0)} req/s (p99 ${during.p99} ms, ${during.errors + during.non2xx} errors) vs ${baseline.rps.toFixed(0)} req/s alone`);
-    return { normalPriority, importSeconds, rows, during, baseline, ratio: during.rps / baseline.rps, unchanged: before === after };
+    log(
+      `${normalPriority ? "normal-priority " : ""}import of ${rows} rows took ${importSeconds.toFixed(1)} s; API during ${during.rps.toFixed(0)} req/s (p99 ${during.p99} ms, ${during.errors + during.non2xx} errors) vs ${baseline.rps.toFixed(0)} req/s alone`,
+    );
+    return {
+      normalPriority,
+      importSeconds,
+      rows,
+      during,
+      baseline,
+      ratio: during.rps / baseline.rps,
+      unchanged: before === after,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -27,20 +27,32 @@ const GENERATOR = "v5";
 
 /** One full-size month: the 424 행정동 × 2 sexes × 12 bands = 10,176 rows. */
 function benchMonth(month: string): RawRow[] {
-  const out = generateMonth(month, { dongsPerDistrict: Infinity, bands: [20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75] });
+  const out = generateMonth(month, {
+    dongsPerDistrict: Infinity,
+    bands: [20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75],
+  });
   if (out.length !== 10_176) throw new Error(`bench month has ${out.length} rows`);
   return out;
 }
 
 async function writeBigCsv(file: string): Promise<void> {
-  const lines = csvText(toTable(benchMonth("2015-01"), { monthColumn: "기준연월" })).split("\r\n").filter(Boolean);
+  const lines = csvText(toTable(benchMonth("2015-01"), { monthColumn: "기준연월" }))
+    .split("\r\n")
+    .filter(Boolean);
   const header = lines.shift()!;
   const ws = createWriteStream(file);
-  const write = (s: string) => (ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once("drain", () => r())));
+  const write = (s: string) =>
+    ws.write(s) ? Promise.resolve() : new Promise<void>((r) => ws.once("drain", () => r()));
   await write(header + "\r\n");
   for (let m = 0; m < MONTHS; m++) {
     const ym = `2015${String(m + 1).padStart(2, "0")}`;
-    for (let i = 0; i < lines.length; i += 500) await write(lines.slice(i, i + 500).map((l) => ym + l.slice(6)).join("\r\n") + "\r\n");
+    for (let i = 0; i < lines.length; i += 500)
+      await write(
+        lines
+          .slice(i, i + 500)
+          .map((l) => ym + l.slice(6))
+          .join("\r\n") + "\r\n",
+      );
   }
   await new Promise<void>((r) => ws.end(() => r()));
 }
@@ -67,7 +79,9 @@ interface Run {
 function runImporter(file: string, out: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, file], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, file], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let hwm = 0;
@@ -86,7 +100,14 @@ function runImporter(file: string, out: string): Promise<Run> {
       if (code !== 0) return reject(new Error(`importer exited ${code}:\n${stderr}${stdout}`));
       const rows = Number(/rows read: ([\d,]+)/.exec(stdout)![1]!.replaceAll(",", ""));
       const t = /time: ([\d.]+) s .*CPU ([\d.]+) s; peak memory: (\d+) MB/.exec(stdout)!;
-      resolve({ rows, seconds: Number(t[1]), cpu: Number(t[2]), wall: (Date.now() - started) / 1000, peakMb: Math.round(hwm / 1024), selfPeakMb: Number(t[3]) });
+      resolve({
+        rows,
+        seconds: Number(t[1]),
+        cpu: Number(t[2]),
+        wall: (Date.now() - started) / 1000,
+        peakMb: Math.round(hwm / 1024),
+        selfPeakMb: Number(t[3]),
+      });
     });
   });
 }
@@ -122,7 +143,11 @@ async function main() {
   writeFileSync(stamp, GENERATOR + "\n");
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(`load average before: ${load} (other processes slow the wall-clock figures)`);
-  for (const [name, file] of [["CSV", csv], ["XLSX", xlsx], ["XLSX year", year]] as const) {
+  for (const [name, file] of [
+    ["CSV", csv],
+    ["XLSX", xlsx],
+    ["XLSX year", year],
+  ] as const) {
     const out = path.join(DIR, `out-${name.toLowerCase().replace(" ", "-")}`);
     rmSync(out, { recursive: true, force: true });
     const r = await runImporter(file, out);

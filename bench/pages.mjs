@@ -36,7 +36,17 @@ export async function pageWeight(base, page) {
   const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].reduce((a, m) => a + m[1].length, 0);
   let legacyGzip = 0;
   for (const src of legacy) legacyGzip += gzipSync((await get(new URL(src, base).href)).body).length;
-  return { page, status: res.status, scripts: srcs.length, legacyGzip, jsGzip: js, jsRaw, cssGzip: cssGz, htmlGzip: gzipSync(Buffer.from(html)).length, inlineScriptChars: inline };
+  return {
+    page,
+    status: res.status,
+    scripts: srcs.length,
+    legacyGzip,
+    jsGzip: js,
+    jsRaw,
+    cssGzip: cssGz,
+    htmlGzip: gzipSync(Buffer.from(html)).length,
+    inlineScriptChars: inline,
+  };
 }
 
 /**
@@ -44,13 +54,25 @@ export async function pageWeight(base, page) {
  * the JS the browser actually fetched by then (gzip as served), which includes the chunks a page loads
  * after hydration (Recharts on /segment) that the HTML's <script> tags don't name.
  */
-export async function lcp(base, page, { runs = 3, executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {}) {
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+export async function lcp(
+  base,
+  page,
+  { runs = 3, executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" } = {},
+) {
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  });
   const values = [];
   const jsLoaded = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 3,
+        isMobile: true,
+        hasTouch: true,
+      });
       const p = await context.newPage();
       const cdp = await context.newCDPSession(p);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });

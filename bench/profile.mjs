@@ -13,8 +13,14 @@ function area(url, fn) {
   if (fn === "(garbage collector)") return "GC";
   if (fn === "(idle)" || fn === "(program)") return fn.slice(1, -1);
   if (!url) return "native code (socket writes, string encoding, V8 builtins)";
-  if (url.startsWith("node:")) return `node:${url.slice(5).replace(/^internal\//, "").split("/")[0].replace(/\.js$/, "")}`;
-  if (url.includes("/next/dist/compiled/")) return `next/compiled/${url.split("/next/dist/compiled/")[1].split("/")[0]}`;
+  if (url.startsWith("node:"))
+    return `node:${url
+      .slice(5)
+      .replace(/^internal\//, "")
+      .split("/")[0]
+      .replace(/\.js$/, "")}`;
+  if (url.includes("/next/dist/compiled/"))
+    return `next/compiled/${url.split("/next/dist/compiled/")[1].split("/")[0]}`;
   if (url.includes("/next/dist/")) {
     const rest = url.split("/next/dist/")[1];
     return `next/${rest.split("/").slice(0, 2).join("/")}`;
@@ -68,8 +74,14 @@ export async function profileEndpoint(root, urlPath, { seconds = 5, connections 
   }
   rmSync(dir, { recursive: true, force: true });
   const busy = all - (totals.get("idle") ?? 0);
-  const areas = [...totals].filter(([a]) => a !== "idle").sort((a, b) => b[1] - a[1]).map(([a, us]) => ({ area: a, share: us / busy, usPerRequest: us / stats.total }));
-  const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, us]) => ({ fn, share: us / busy }));
+  const areas = [...totals]
+    .filter(([a]) => a !== "idle")
+    .sort((a, b) => b[1] - a[1])
+    .map(([a, us]) => ({ area: a, share: us / busy, usPerRequest: us / stats.total }));
+  const top = [...fns]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([fn, us]) => ({ fn, share: us / busy }));
   return { stats, areas, top, profiles: files.length, usPerRequest: busy / stats.total };
 }
 
@@ -77,7 +89,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, ".."));
   const p = process.argv[3] ?? "/api/segments/priority?district=gangnam-gu&sex=F&age=20";
   const r = await profileEndpoint(root, p);
-  console.log(`${p}: ${r.stats.rps.toFixed(0)} req/s under profiler, ${r.profiles} profile(s), ${(r.usPerRequest / 1000).toFixed(3)} ms CPU/request (main thread)`);
+  console.log(
+    `${p}: ${r.stats.rps.toFixed(0)} req/s under profiler, ${r.profiles} profile(s), ${(r.usPerRequest / 1000).toFixed(3)} ms CPU/request (main thread)`,
+  );
   for (const a of r.areas) console.log(`  ${(a.share * 100).toFixed(1).padStart(5)}%  ${a.area}`);
   console.log("top functions (self):");
   for (const f of r.top) console.log(`  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}`);

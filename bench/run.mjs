@@ -33,7 +33,11 @@ const machine = {
   next: JSON.parse(readFileSync(path.join(root, "node_modules/next/package.json"), "utf8")).version,
   commit: (() => {
     try {
-      return execSync("git rev-parse --short HEAD", { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execSync("git rev-parse --short HEAD", {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return existsSync(path.join(root, ".commit")) ? readFileSync(path.join(root, ".commit"), "utf8").trim() : "?";
     }
@@ -79,16 +83,26 @@ try {
     const w = await pageWeight(server.url, p);
     if (w.status === 200) pages.push(w);
   }
-  for (const p of pages) console.log(`${p.page}: ${p.scripts} scripts, JS ${kb(p.jsGzip)} gzip (${kb(p.jsRaw)} raw), CSS ${kb(p.cssGzip)} gzip`);
+  for (const p of pages)
+    console.log(
+      `${p.page}: ${p.scripts} scripts, JS ${kb(p.jsGzip)} gzip (${kb(p.jsRaw)} raw), CSS ${kb(p.cssGzip)} gzip`,
+    );
   lcpSeg = await lcp(server.url, PAGES[1], { runs: quick ? 1 : 3 });
-  console.log(`LCP ${PAGES[1]}: median ${lcpSeg.median.toFixed(0)} ms (${lcpSeg.runs.map((v) => v.toFixed(0)).join(", ")})`);
-  for (const p of pages.map((w) => w.page).filter((p) => p !== PAGES[1])) lcpOthers.push({ page: p, ...(await lcp(server.url, p, { runs: 1 })) });
+  console.log(
+    `LCP ${PAGES[1]}: median ${lcpSeg.median.toFixed(0)} ms (${lcpSeg.runs.map((v) => v.toFixed(0)).join(", ")})`,
+  );
+  for (const p of pages.map((w) => w.page).filter((p) => p !== PAGES[1]))
+    lcpOthers.push({ page: p, ...(await lcp(server.url, p, { runs: 1 })) });
 
   section("importer benchmark (npm run bench:ingest)");
   var ingestOut = "";
   const scripts = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts ?? {};
   if (scripts["bench:ingest"]) {
-    const r = spawnSync("npm", ["run", "--silent", "bench:ingest"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawnSync("npm", ["run", "--silent", "bench:ingest"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     ingestOut = (r.stdout + (r.status ? `\n(exit ${r.status}) ${r.stderr}` : "")).trim();
     console.log(ingestOut);
   } else ingestOut = "(no `bench:ingest` script yet)";
@@ -102,14 +116,15 @@ try {
     const rounds = { lowest: [], normal: [] };
     for (let i = 0; i < (quick ? 1 : 3); i++) {
       for (const normalPriority of i % 2 ? [true, false] : [false, true]) {
-        rounds[normalPriority ? "normal" : "lowest"].push(await importUnderLoad(root, server.url, big, { normalPriority }));
+        rounds[normalPriority ? "normal" : "lowest"].push(
+          await importUnderLoad(root, server.url, big, { normalPriority }),
+        );
       }
     }
     const median = (runs) => [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)];
     importLoad = { ...median(rounds.lowest), ratios: rounds.lowest.map((r) => r.ratio) };
     importNormal = { ...median(rounds.normal), ratios: rounds.normal.map((r) => r.ratio) };
-  }
-  else console.log("skipped: needs `npm run ingest` and bench/tmp/ingest/year-2015.csv (made by bench:ingest)");
+  } else console.log("skipped: needs `npm run ingest` and bench/tmp/ingest/year-2015.csv (made by bench:ingest)");
 } finally {
   await server.stop();
 }
@@ -132,7 +147,11 @@ const pageTable = [
   "| page | scripts | JS gzip (HTML's scripts) | JS gzip loaded in all (incl. chunks fetched after hydration) | JS raw | noModule polyfills gzip (not loaded by modern browsers) | CSS gzip | HTML gzip | LCP (390×844, 4× CPU) |",
   "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...pages.map((p) => {
-    const l = p.page === PAGES[1] ? `${lcpSeg.median.toFixed(0)} ms (median of ${lcpSeg.runs.map((v) => v.toFixed(0)).join(", ")})` : (lcpOthers.find((o) => o.page === p.page)?.median.toFixed(0) ?? "–") + (lcpOthers.length ? " ms (1 run)" : "");
+    const l =
+      p.page === PAGES[1]
+        ? `${lcpSeg.median.toFixed(0)} ms (median of ${lcpSeg.runs.map((v) => v.toFixed(0)).join(", ")})`
+        : (lcpOthers.find((o) => o.page === p.page)?.median.toFixed(0) ?? "–") +
+          (lcpOthers.length ? " ms (1 run)" : "");
     const loaded = p.page === PAGES[1] ? lcpSeg.jsLoadedGzip : lcpOthers.find((o) => o.page === p.page)?.jsLoadedGzip;
     return `| \`${p.page}\` | ${p.scripts} | ${kb(p.jsGzip)} | ${loaded === undefined ? "–" : kb(loaded)} | ${kb(p.jsRaw)} | ${kb(p.legacyGzip)} | ${kb(p.cssGzip)} | ${kb(p.htmlGzip)} | ${l} |`;
   }),
@@ -155,11 +174,21 @@ const overBudget = pages.filter((p) => (loadedJs(p.page) ?? p.jsGzip) > budget(p
 const seg = pages.find((p) => p.page === PAGES[1]);
 /** Issue 21: a repeated API request is answered by the edge at ≥ 0.5× a bare node:http server. */
 const WARM_VS_BARE = ["priority", "targets", "plan", "audience"];
-const worstRatio = Math.min(...rows.filter((r) => r.endpoint !== "health").map((r) => r.next.rps / health[r.connections].next.rps));
+const worstRatio = Math.min(
+  ...rows.filter((r) => r.endpoint !== "health").map((r) => r.next.rps / health[r.connections].next.rps),
+);
 const maxP99at16 = Math.max(...rows.filter((r) => r.connections === 16).map((r) => r.next.p99));
 const errors = rows.reduce((a, r) => a + r.next.errors + r.next.non2xx, 0);
-const areas = (p) => p.areas.slice(0, 7).map((a) => `${(a.share * 100).toFixed(0)}% ${a.area}`).join(" · ");
-const tops = (p) => p.top.slice(0, 8).map((f) => `${(f.share * 100).toFixed(1)}% \`${f.fn}\``).join(", ");
+const areas = (p) =>
+  p.areas
+    .slice(0, 7)
+    .map((a) => `${(a.share * 100).toFixed(0)}% ${a.area}`)
+    .join(" · ");
+const tops = (p) =>
+  p.top
+    .slice(0, 8)
+    .map((f) => `${(f.share * 100).toFixed(1)}% \`${f.fn}\``)
+    .join(", ");
 const areaNames = [...new Set([...prof.areas, ...profHealth.areas].map((a) => a.area))];
 const us = (p, name) => p.areas.find((a) => a.area === name)?.usPerRequest ?? 0;
 const diffTable = [
@@ -169,8 +198,8 @@ const diffTable = [
     .map((a) => [a, us(prof, a), us(profHealth, a)])
     .sort((x, y) => y[1] + y[2] - (x[1] + x[2]))
     .slice(0, 10)
-    .map(([a, p, h]) => `| ${a} | ${p.toFixed(0)} | ${h.toFixed(0)} | ${(p - h >= 0 ? "+" : "")}${(p - h).toFixed(0)} |`),
-  `| **all busy CPU** | **${prof.usPerRequest.toFixed(0)}** | **${profHealth.usPerRequest.toFixed(0)}** | **${(prof.usPerRequest - profHealth.usPerRequest >= 0 ? "+" : "")}${(prof.usPerRequest - profHealth.usPerRequest).toFixed(0)}** |`,
+    .map(([a, p, h]) => `| ${a} | ${p.toFixed(0)} | ${h.toFixed(0)} | ${p - h >= 0 ? "+" : ""}${(p - h).toFixed(0)} |`),
+  `| **all busy CPU** | **${prof.usPerRequest.toFixed(0)}** | **${profHealth.usPerRequest.toFixed(0)}** | **${prof.usPerRequest - profHealth.usPerRequest >= 0 ? "+" : ""}${(prof.usPerRequest - profHealth.usPerRequest).toFixed(0)}** |`,
 ];
 
 const md = `# Benchmarks
@@ -200,7 +229,10 @@ ${WARM_VS_BARE.map((name) => {
   return `| warm ${name} ÷ bare node:http, same bytes (req/s, 16 connections) | ${x.toFixed(2)}× (${r.next.rps.toFixed(0)} vs ${r.bare.rps.toFixed(0)}) | ≥ 0.5× | ${x >= 0.5 ? "met" : "**not met**"} |`;
 }).join("\n")}
 | cold API, a new query every request (16 connections) | ${api.cold.map((c) => `${c.endpoint} ${c.rps.toFixed(0)} req/s (p99 ${c.p99} ms)`).join(" · ")} | report | |
-| cold pages, a new canonical URL every request | ${pageLoad.rows.filter((r) => r.cold).map((r) => `${r.page} ${r.cold.rps.toFixed(0)}`).join(" · ")} req/s | report | |
+| cold pages, a new canonical URL every request | ${pageLoad.rows
+  .filter((r) => r.cold)
+  .map((r) => `${r.page} ${r.cold.rps.toFixed(0)}`)
+  .join(" · ")} req/s | report | |
 | server start → first answered request | ${median(starts).toFixed(0)} ms (median of ${starts.map((s) => s.toFixed(0)).join(", ")}) | ≤ 1 s | ${median(starts) <= 1000 ? "met" : "**not met**"} |
 | memory (RSS) idle → after API load | ${memoryIdle ? `${memoryIdle.rssMB.toFixed(0)} MB (fresh server) · ` : ""}${api.memory.rssMB.toFixed(0)} MB after load (peak ${api.memory.peakMB.toFixed(0)} MB) | report | |
 | \`/segment\` JS (gzip): in the HTML · all the browser loads (incl. the Recharts chunk fetched after hydration) | ${kb(seg.jsGzip)} · ${kb(lcpSeg.jsLoadedGzip)} | ≤ 200 KB | ${seg.jsGzip <= 200 * 1024 ? "met" : "**not met**"} for the HTML's scripts · ${lcpSeg.jsLoadedGzip <= 200 * 1024 ? "met" : "**not met**"} in all |

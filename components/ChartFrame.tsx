@@ -45,7 +45,14 @@ export function ChartFrame({ id, title, description, children, table, source, fi
         </details>
       ) : (
         // useSearchParams (inside nuqs) needs a boundary when a page is prerendered; dynamic pages never show the fallback.
-        <Suspense fallback={<details className="chart-table"><summary>표로 보기</summary>{dataTable}</details>}>
+        <Suspense
+          fallback={
+            <details className="chart-table">
+              <summary>표로 보기</summary>
+              {dataTable}
+            </details>
+          }
+        >
           <TableView id={id}>{dataTable}</TableView>
         </Suspense>
       )}
@@ -58,7 +65,17 @@ export function ChartFrame({ id, title, description, children, table, source, fi
  * The source note and CSV download under a chart, or under a view that is a table itself; with
  * `imageTitle` (a chart), "이미지 저장" beside the CSV.
  */
-export function ChartFooter({ source, table, filename, imageTitle }: { source: string; table: TableData; filename: string; imageTitle?: string }) {
+export function ChartFooter({
+  source,
+  table,
+  filename,
+  imageTitle,
+}: {
+  source: string;
+  table: TableData;
+  filename: string;
+  imageTitle?: string;
+}) {
   return (
     <footer className="chart-footer">
       <p className="source-note">

@@ -42,7 +42,12 @@ export function CopyLinkButton() {
     }
   }
 
-  const message = outcome?.kind === "copied" ? "이 화면의 링크를 복사했습니다." : outcome?.kind === "manual" ? "자동으로 복사하지 못했습니다. 아래 링크를 복사해 쓰세요." : "";
+  const message =
+    outcome?.kind === "copied"
+      ? "이 화면의 링크를 복사했습니다."
+      : outcome?.kind === "manual"
+        ? "자동으로 복사하지 못했습니다. 아래 링크를 복사해 쓰세요."
+        : "";
   return (
     <div className="copy-link">
       <button type="button" className="copy-link-button" onClick={copy} data-testid="copy-link">
@@ -58,8 +63,19 @@ export function CopyLinkButton() {
             <label htmlFor="copy-link-url" className="visually-hidden">
               이 화면의 링크
             </label>
-            <input id="copy-link-url" ref={field} readOnly value={outcome.url} onFocus={(e) => e.currentTarget.select()} data-testid="copy-link-url" />
-            <button type="button" className="button-secondary" onClick={() => field.current && copySelected(field.current)}>
+            <input
+              id="copy-link-url"
+              ref={field}
+              readOnly
+              value={outcome.url}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="copy-link-url"
+            />
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => field.current && copySelected(field.current)}
+            >
               복사
             </button>
             <button type="button" className="button-secondary" onClick={() => setOutcome(null)}>

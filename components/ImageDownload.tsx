@@ -20,19 +20,29 @@ function pageCss(): string {
  * The frame's title, chart body (the chart and its legend) and source line, copied into a white box
  * as wide as the frame. It is laid out off-screen once to measure its height, then serialized.
  */
-function frameCopy(frame: HTMLElement, title: string, source: string): { xhtml: string; width: number; height: number } {
+function frameCopy(
+  frame: HTMLElement,
+  title: string,
+  source: string,
+): { xhtml: string; width: number; height: number } {
   const body = frame.querySelector<HTMLElement>(".chart-body");
   if (!body) throw new Error("chart body not found");
   // A list or table that scrolls inside the chart is drawn whole: the image is as wide as its widest part.
   const scrollers = [body, ...Array.from(body.querySelectorAll<HTMLElement>("*"))].map((el) => {
     const style = getComputedStyle(el);
     const scrolls = /auto|scroll/.test(`${style.overflowX} ${style.overflowY}`);
-    return { scrolls: scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1), x: el.scrollWidth - el.clientWidth };
+    return {
+      scrolls: scrolls && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1),
+      x: el.scrollWidth - el.clientWidth,
+    };
   });
   const extra = Math.max(0, ...scrollers.map((s) => (s.scrolls ? s.x : 0)));
   const width = Math.ceil(body.getBoundingClientRect().width + extra) + 48;
   const box = document.createElement("div");
-  box.setAttribute("style", `width:${width}px;padding:20px 24px 16px;background:#fff;color:var(--text);font-family:var(--font);line-height:1.55;word-break:keep-all;overflow-wrap:break-word`);
+  box.setAttribute(
+    "style",
+    `width:${width}px;padding:20px 24px 16px;background:#fff;color:var(--text);font-family:var(--font);line-height:1.55;word-break:keep-all;overflow-wrap:break-word`,
+  );
   const heading = document.createElement("h2");
   heading.textContent = title;
   const copy = body.cloneNode(true) as HTMLElement;
@@ -76,7 +86,9 @@ async function framePng(frame: HTMLElement, title: string, source: string): Prom
   ctx.fillStyle = "#ffffff";
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("toBlob failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("toBlob failed"))), "image/png"),
+  );
 }
 
 /**
@@ -107,7 +119,14 @@ export function ImageDownload({ title, source, filename }: { title: string; sour
   }
   return (
     <>
-      <button ref={button} type="button" className="button-secondary" onClick={download} disabled={state === "busy"} data-testid="image-download">
+      <button
+        ref={button}
+        type="button"
+        className="button-secondary"
+        onClick={download}
+        disabled={state === "busy"}
+        data-testid="image-download"
+      >
         {state === "busy" ? "이미지 만드는 중…" : "이미지 저장"}
       </button>
       {state === "failed" ? (

@@ -37,7 +37,12 @@ export function PeriodControl({ path, presets, hrefOf, keep, window, months, all
       <ul className={styles.presets}>
         {presets.map((p) => (
           <li key={p.id}>
-            <Link href={hrefOf(p)} className={styles.preset} aria-current={isCurrent(p) ? "true" : undefined} data-testid={`period-${p.id}`}>
+            <Link
+              href={hrefOf(p)}
+              className={styles.preset}
+              aria-current={isCurrent(p) ? "true" : undefined}
+              data-testid={`period-${p.id}`}
+            >
               {p.label}
             </Link>
           </li>
@@ -79,7 +84,8 @@ export function PeriodControl({ path, presets, hrefOf, keep, window, months, all
           {notes.map((n) => (
             <li key={n.month}>
               <span aria-hidden="true">⚠ </span>
-              의심스러운 달 — {qualityNoteText(n)}. 값은 빼지 않고 ⚠로 표시합니다 (<Link href="/method#quality">판단 규칙</Link>).
+              의심스러운 달 — {qualityNoteText(n)}. 값은 빼지 않고 ⚠로 표시합니다 (
+              <Link href="/method#quality">판단 규칙</Link>).
             </li>
           ))}
         </ul>

@@ -24,7 +24,16 @@ type SelectControlProps<V> = {
  * A labelled select for URL-state controls. Options carry their typed values (a `District`, an age);
  * the chosen one is mapped back to that value, so callers never parse or look up the DOM string.
  */
-export function SelectControl<V>({ id, label, value, options, onChange, className, testId, serialize = String }: SelectControlProps<V>) {
+export function SelectControl<V>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  className,
+  testId,
+  serialize = String,
+}: SelectControlProps<V>) {
   return (
     <div className={className ? `control ${className}` : "control"}>
       <label htmlFor={id}>{label}</label>

@@ -9,7 +9,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          자료: {meta.attribution}. {meta.kind === "bundled" ? "내장 데이터" : "가져온 데이터"} · {monthLabel(months[0]!)}–{monthLabel(months.at(-1)!)} ({months.length}개월)
+          자료: {meta.attribution}. {meta.kind === "bundled" ? "내장 데이터" : "가져온 데이터"} ·{" "}
+          {monthLabel(months[0]!)}–{monthLabel(months.at(-1)!)} ({months.length}개월)
         </p>
         <p>지도 경계: 통계청 센서스용 행정구역경계(2013)</p>
       </div>

@@ -8,7 +8,9 @@ import { tableIds } from "@/lib/params/values";
 // Opening a table changes nothing the server computes, so the URL is updated in place (shallow, replace):
 // no re-render request and no history entry per toggle. A page that registers `table` in its shape
 // gets the same state on the server's first render (the param is then part of its canonical URL).
-const tableParam = nuqsParser(tableIds).withDefault([]).withOptions({ shallow: true, history: "replace", scroll: false });
+const tableParam = nuqsParser(tableIds)
+  .withDefault([])
+  .withOptions({ shallow: true, history: "replace", scroll: false });
 
 /** A chart's table view whose open state is in the URL (`table=<id>,…`), so a shared link shows it open. */
 export function TableView({ id, children }: { id: string; children: React.ReactNode }) {
@@ -27,7 +29,8 @@ export function TableView({ id, children }: { id: string; children: React.ReactN
       open={isOpen}
       onToggle={(e) => {
         const now = e.currentTarget.open;
-        if (now !== isOpen) void setOpen((prev) => (now ? [...prev.filter((x) => x !== id), id] : prev.filter((x) => x !== id)));
+        if (now !== isOpen)
+          void setOpen((prev) => (now ? [...prev.filter((x) => x !== id), id] : prev.filter((x) => x !== id)));
       }}
     >
       <summary>표로 보기</summary>

@@ -1,5 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
+import {
+  downloadCsv,
+  expectAxeClean,
+  expectNoHorizontalOverflow,
+  parseCsv,
+  saveScreenshot,
+  tableValues,
+  trackConsoleErrors,
+} from "./support/checks";
 
 interface AudienceRow {
   segment: { district: { code: string; slug: string; name_ko: string }; sex: "F" | "M"; age: number };
@@ -36,12 +44,16 @@ async function shownRows(page: Page) {
     );
 }
 
-const expected = (rows: AudienceRow[]) => rows.map((r) => [id(r), String(r.population), String(r.usage), r.z === null ? "" : String(r.z), String(r.score)]);
+const expected = (rows: AudienceRow[]) =>
+  rows.map((r) => [id(r), String(r.population), String(r.usage), r.z === null ? "" : String(r.z), String(r.score)]);
 
 test.describe("/audience", () => {
   // axe over a 50-row table with a sticky bar above it is slow on a shared 2-core machine.
   test.describe.configure({ timeout: 150_000 });
-  test("default link: all 300 delivery segments by score, 50 a page, equal to the API; the district effect is the index; CSV has all the table's rows", async ({ page, request }, testInfo) => {
+  test("default link: all 300 delivery segments by score, 50 a page, equal to the API; the district effect is the index; CSV has all the table's rows", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const api = await apiAudience(request, "delivery", "?sort=score");
     expect(api.total).toBe(300);
@@ -55,19 +67,40 @@ test.describe("/audience", () => {
 
     // 자치구 효과 for a count service is the district effect's index of the row's own sex × age group.
     const first = api.segments[0]!;
-    const effect = (await (await request.get(`/api/services/delivery/districts?sex=${first.segment.sex}&age=${first.segment.age}`)).json()).districts;
-    const index = effect.find((d: { district: { code: string } }) => d.district.code === first.segment.district.code).index;
-    await expect(table.locator("tbody tr").first().locator("td[data-value]").nth(6)).toHaveAttribute("data-value", String(index));
+    const effect = (
+      await (
+        await request.get(`/api/services/delivery/districts?sex=${first.segment.sex}&age=${first.segment.age}`)
+      ).json()
+    ).districts;
+    const index = effect.find(
+      (d: { district: { code: string } }) => d.district.code === first.segment.district.code,
+    ).index;
+    await expect(table.locator("tbody tr").first().locator("td[data-value]").nth(6)).toHaveAttribute(
+      "data-value",
+      String(index),
+    );
     await expect(table.locator("thead")).toContainText("자치구 효과 (지수, 100 = 25개 구 평균)");
 
     // The CSV has every row of the sorted, filtered table (all pages): page 1's cells first, then the rest as the API.
     const csv = parseCsv(await downloadCsv(page, page.getByTestId("csv-download")));
-    expect(csv[0]).toEqual(await table.locator("thead th").evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.replace(/[▲▼↕]$/, ""))));
+    expect(csv[0]).toEqual(
+      await table
+        .locator("thead th")
+        .evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.replace(/[▲▼↕]$/, ""))),
+    );
     expect(csv).toHaveLength(301);
     expect(csv.slice(1, 51)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
     // Whole-number columns (people, score) are rounded as the table shows them; z stays unrounded.
-    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(api.segments.map((r) => [String(Math.round(r.population)), r.z === null ? "" : String(r.z), String(Math.round(r.score))]));
-    await expect(page.locator("strong", { hasText: "인구는 그 고객층에 사는 주민 수이지 배달 이용자 수가 아닙니다" })).toBeVisible();
+    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(
+      api.segments.map((r) => [
+        String(Math.round(r.population)),
+        r.z === null ? "" : String(r.z),
+        String(Math.round(r.score)),
+      ]),
+    );
+    await expect(
+      page.locator("strong", { hasText: "인구는 그 고객층에 사는 주민 수이지 배달 이용자 수가 아닙니다" }),
+    ).toBeVisible();
 
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);
@@ -81,13 +114,19 @@ test.describe("/audience", () => {
     expect(errors).toEqual([]);
   });
 
-  test("filtered and sorted deep link equals the API; an index service's effect is districtZ", async ({ page, request }) => {
+  test("filtered and sorted deep link equals the API; an index service's effect is districtZ", async ({
+    page,
+    request,
+  }) => {
     const api = await apiAudience(request, "netflix", "?sex=F&age=30&sort=population");
     expect(api.total).toBe(25);
     await page.goto("/audience?service=netflix&sex=F&age=30&sort=population-desc");
     await expect(page.getByTestId("audience-table").locator("tbody tr")).toHaveCount(25);
     expect(await shownRows(page)).toEqual(expected(api.segments));
-    const effects = await page.getByTestId("audience-table").locator("tbody tr td[data-value]:nth-child(8)").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-value")));
+    const effects = await page
+      .getByTestId("audience-table")
+      .locator("tbody tr td[data-value]:nth-child(8)")
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute("data-value")));
     expect(effects).toEqual(api.segments.map((r) => (r.districtZ === null ? "" : String(r.districtZ))));
     await expect(page.getByTestId("audience-status")).toContainText("여성 · 30대 · 전체 자치구: 25개 고객층");
     await expect(page.getByLabel("성별")).toHaveValue("F");
@@ -100,10 +139,16 @@ test.describe("/audience", () => {
     await page.locator('button[data-column="district"]').click();
     await expect(page).toHaveURL(/[?&]sort=district-asc(&|$)/);
     await expect(table).toHaveAttribute("data-sort", "district-asc");
-    await expect(table.locator("tbody tr").first().locator("td[data-value]").first()).toHaveAttribute("data-value", "강남구");
+    await expect(table.locator("tbody tr").first().locator("td[data-value]").first()).toHaveAttribute(
+      "data-value",
+      "강남구",
+    );
     await page.locator('button[data-column="district"]').click();
     await expect(page).toHaveURL(/[?&]sort=district-desc(&|$)/);
-    await expect(table.locator("tbody tr").first().locator("td[data-value]").first()).toHaveAttribute("data-value", "중랑구");
+    await expect(table.locator("tbody tr").first().locator("td[data-value]").first()).toHaveAttribute(
+      "data-value",
+      "중랑구",
+    );
     await page.locator('button[data-column="z"]').click();
     await expect(page).toHaveURL(/[?&]sort=z-desc(&|$)/);
     await page.locator('button[data-column="z"]').click();
@@ -127,7 +172,10 @@ test.describe("/audience", () => {
     await expect(page).toHaveURL(/sort=z-asc/);
   });
 
-  test("picks → compare → plan by clicks alone; the summary adds the API's figures; back restores the picks", async ({ page, request }, testInfo) => {
+  test("picks → compare → plan by clicks alone; the summary adds the API's figures; back restores the picks", async ({
+    page,
+    request,
+  }, testInfo) => {
     const api = await apiAudience(request, "game", "?sort=score");
     await page.goto("/audience?service=game");
     const rows = page.getByTestId("audience-table").locator("tbody tr");
@@ -185,7 +233,10 @@ test.describe("/audience", () => {
     await expectAxeClean(page);
   });
 
-  test("the 행정동 grain: 5,088 segments equal to the API, filtered by district; ticks go on to /compare and /plan", async ({ page, request }, testInfo) => {
+  test("the 행정동 grain: 5,088 segments equal to the API, filtered by district; ticks go on to /compare and /plan", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/audience?service=game");
     await page.getByLabel("단위").selectOption("dong");
@@ -197,13 +248,28 @@ test.describe("/audience", () => {
 
     await page.getByLabel("자치구").selectOption("yeongdeungpo-gu");
     await expect(page).toHaveURL(/[?&]district=yeongdeungpo-gu(&|$)/);
-    const res = await request.get("/api/services/game/audience?grain=dong&district=yeongdeungpo-gu&sort=score&limit=300");
+    const res = await request.get(
+      "/api/services/game/audience?grain=dong&district=yeongdeungpo-gu&sort=score&limit=300",
+    );
     expect(res.status()).toBe(200);
-    const api = (await res.json()) as { total: number; segments: (AudienceRow & { segment: { dong: { code: string } } })[] };
+    const api = (await res.json()) as {
+      total: number;
+      segments: (AudienceRow & { segment: { dong: { code: string } } })[];
+    };
     await expect(page.getByTestId("audience-status")).toContainText(`${api.total}개 고객층`);
     const dongId = (r: (typeof api.segments)[number]) => `${r.segment.dong.code}.${r.segment.sex}.${r.segment.age}`;
     await expect(table.locator("tbody tr").first()).toHaveAttribute("data-id", dongId(api.segments[0]!));
-    expect(await shownRows(page)).toEqual(api.segments.slice(0, 50).map((r) => [dongId(r), String(r.population), String(r.usage), r.z === null ? "" : String(r.z), String(r.score)]));
+    expect(await shownRows(page)).toEqual(
+      api.segments
+        .slice(0, 50)
+        .map((r) => [
+          dongId(r),
+          String(r.population),
+          String(r.usage),
+          r.z === null ? "" : String(r.z),
+          String(r.score),
+        ]),
+    );
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);
     await saveScreenshot(page, "audience-dong", testInfo);
@@ -215,7 +281,10 @@ test.describe("/audience", () => {
     await rows.nth(1).getByTestId("pick").click();
     const picked = api.segments.slice(0, 2);
     await expect.poll(() => new URL(page.url()).searchParams.get("pick")).toBe(picked.map(dongId).join(","));
-    await expect(page.getByTestId("pick-population")).toHaveAttribute("data-value", String(picked[0]!.population + picked[1]!.population));
+    await expect(page.getByTestId("pick-population")).toHaveAttribute(
+      "data-value",
+      String(picked[0]!.population + picked[1]!.population),
+    );
 
     await page.getByTestId("compare-link").click();
     await page.waitForURL(/\/compare\?/);
@@ -236,8 +305,12 @@ test.describe("/audience", () => {
     await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
     await expect(page.getByTestId("plan-segments").locator("li").first()).toContainText("영등포구");
     await expect(page.getByTestId("plan-dong-window")).toContainText("2022년 1월–2022년 12월");
-    const plan = await (await request.get(`/api/plan?service=game&budget=50000000&cpm=5000&segments=${picked.map(dongId).join(",")}`)).json();
-    await expect(page.getByTestId("plan-totals")).toContainText(new Intl.NumberFormat("ko-KR").format(Math.round(plan.impressions)));
+    const plan = await (
+      await request.get(`/api/plan?service=game&budget=50000000&cpm=5000&segments=${picked.map(dongId).join(",")}`)
+    ).json();
+    await expect(page.getByTestId("plan-totals")).toContainText(
+      new Intl.NumberFormat("ko-KR").format(Math.round(plan.impressions)),
+    );
     await expectAxeClean(page);
     await saveScreenshot(page, "plan-dong", testInfo);
     // A shared link with the campaign's months (2022's, not the default window's) is a valid page.

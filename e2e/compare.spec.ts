@@ -1,5 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
+import {
+  downloadCsv,
+  expectAxeClean,
+  expectNoHorizontalOverflow,
+  parseCsv,
+  saveScreenshot,
+  tableValues,
+  trackConsoleErrors,
+} from "./support/checks";
 
 interface CompareBody {
   basis: string;
@@ -31,7 +39,11 @@ async function shownColumns(page: Page) {
       arts.map((a) => ({
         id: a.getAttribute("data-id"),
         population: a.querySelector('[data-testid="population"]')!.getAttribute("data-value"),
-        bars: Array.from(a.querySelectorAll("li[data-service]")).map((li) => [li.getAttribute("data-service"), li.getAttribute("data-z"), li.getAttribute("data-rank")]),
+        bars: Array.from(a.querySelectorAll("li[data-service]")).map((li) => [
+          li.getAttribute("data-service"),
+          li.getAttribute("data-z"),
+          li.getAttribute("data-rank"),
+        ]),
       })),
     );
 }
@@ -49,7 +61,10 @@ function expectedColumns(api: CompareBody) {
 
 test.describe("/compare", () => {
   test.describe.configure({ timeout: 120_000 });
-  test("deep link equals the API: columns, standout months and the per-day trend; CSVs equal the tables", async ({ page, request }, testInfo) => {
+  test("deep link equals the API: columns, standout months and the per-day trend; CSVs equal the tables", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const api = await apiCompare(request, IDS, "day");
     const res = await page.goto(`/compare?segments=${IDS.join(",")}`);
@@ -61,7 +76,13 @@ test.describe("/compare", () => {
     const standout = await tableValues(page.getByTestId("compare-standout-table"));
     expect(standout.map((r) => [r[0], r[2], r[4]])).toEqual(
       api.segments.flatMap((s, i) =>
-        s.standoutMonths.find((m) => m.service === "delivery")!.months.map((m, k) => [["강남구 20대 여성", "마포구 30대 남성", "관악구 30대 남성"][i], String(k + 1), String(m.z)]),
+        s.standoutMonths
+          .find((m) => m.service === "delivery")!
+          .months.map((m, k) => [
+            ["강남구 20대 여성", "마포구 30대 남성", "관악구 30대 남성"][i],
+            String(k + 1),
+            String(m.z),
+          ]),
       ),
     );
 
@@ -69,8 +90,14 @@ test.describe("/compare", () => {
     const trend = page.getByTestId("compare-trend-table");
     const rows = await tableValues(trend);
     expect(rows).toHaveLength(api.segments[0]!.trend.months.length);
-    rows.forEach((r, m) => expect(r.slice(1)).toEqual(api.segments.map((s) => String(s.trend.series.find((x) => x.service === "delivery")!.values[m]))));
-    await expect(page.locator("#compare-trend-title").locator("..").locator("..")).toContainText("일평균 (제공처 단위)");
+    rows.forEach((r, m) =>
+      expect(r.slice(1)).toEqual(
+        api.segments.map((s) => String(s.trend.series.find((x) => x.service === "delivery")!.values[m])),
+      ),
+    );
+    await expect(page.locator("#compare-trend-title").locator("..").locator("..")).toContainText(
+      "일평균 (제공처 단위)",
+    );
 
     const trendFrame = page.locator("section", { has: page.getByTestId("compare-trend-table") });
     const csv = parseCsv(await downloadCsv(page, trendFrame.getByTestId("csv-download")));
@@ -90,7 +117,10 @@ test.describe("/compare", () => {
     expect(errors).toEqual([]);
   });
 
-  test("add, replace and remove a segment from the page; basis and service controls; reload and back", async ({ page, request }) => {
+  test("add, replace and remove a segment from the page; basis and service controls; reload and back", async ({
+    page,
+    request,
+  }) => {
     await page.goto(`/compare?segments=${IDS.slice(0, 2).join(",")}`);
     const list = page.getByTestId("compare-segments").locator("li");
     await expect(list).toHaveCount(2);
@@ -126,7 +156,11 @@ test.describe("/compare", () => {
     // The URL changes at once, the table when the server's re-render arrives: poll until it has.
     await expect(async () => {
       const rows = await tableValues(page.getByTestId("compare-trend-table"));
-      rows.forEach((r, m) => expect(r.slice(1)).toEqual(api.segments.map((s) => String(s.trend.series.find((x) => x.service === "game")!.values[m]))));
+      rows.forEach((r, m) =>
+        expect(r.slice(1)).toEqual(
+          api.segments.map((s) => String(s.trend.series.find((x) => x.service === "game")!.values[m])),
+        ),
+      );
     }).toPass();
 
     await page.reload();
@@ -140,13 +174,19 @@ test.describe("/compare", () => {
     // moves on, the controls do not): seen in about 1 run in 5–30 on a fast machine, at e171dc9 too.
     await expect(async () => {
       const rows = await tableValues(page.getByTestId("compare-trend-table"));
-      rows.forEach((r, m) => expect(r.slice(1)).toEqual(api.segments.map((s) => String(s.trend.series.find((x) => x.service === "delivery")!.values[m]))));
+      rows.forEach((r, m) =>
+        expect(r.slice(1)).toEqual(
+          api.segments.map((s) => String(s.trend.series.find((x) => x.service === "delivery")!.values[m])),
+        ),
+      );
     }).toPass();
     await page.goBack();
     await expect(page.getByLabel("기준")).toHaveValue("day");
   });
 
-  test("invalid and repeated ids are explained and the valid ones kept (400); a bare link suggests a pair", async ({ page }, testInfo) => {
+  test("invalid and repeated ids are explained and the valid ones kept (400); a bare link suggests a pair", async ({
+    page,
+  }, testInfo) => {
     const res = await page.goto("/compare?segments=gangnam-gu.F.20,nowhere.F.20,11680.F.20,mapo-gu.M.30");
     expect(res?.status()).toBe(400);
     await expect(page.getByTestId("param-error")).toBeVisible();
@@ -163,13 +203,19 @@ test.describe("/compare", () => {
     await expectNoHorizontalOverflow(page);
     await saveScreenshot(page, "compare-suggested", testInfo);
   });
-  test("a doubtful month among the standout months is marked ⚠ with its reason, in the list and the table", async ({ page }) => {
+  test("a doubtful month among the standout months is marked ⚠ with its reason, in the list and the table", async ({
+    page,
+  }) => {
     // 2022: 강남구 50대 여성's delivery stands out most in 2022-10, the month the quality rule flags.
-    const res = await page.goto("/compare?segments=gangnam-gu.F.50,mapo-gu.M.30&service=delivery&from=2022-01&to=2022-12");
+    const res = await page.goto(
+      "/compare?segments=gangnam-gu.F.50,mapo-gu.M.30&service=delivery&from=2022-01&to=2022-12",
+    );
     expect(res?.status()).toBe(200);
     const frame = page.locator("section", { has: page.getByTestId("compare-standout-table") });
     await expect(frame.locator("ol li").first()).toContainText("2022년 10월 ⚠");
-    await expect(frame.getByTestId("standout-quality")).toContainText("2022년 10월: 게임·금융·쇼핑·동영상/방송·배달이(가) 앞뒤 달 평균보다");
+    await expect(frame.getByTestId("standout-quality")).toContainText(
+      "2022년 10월: 게임·금융·쇼핑·동영상/방송·배달이(가) 앞뒤 달 평균보다",
+    );
     const rows = await tableValues(page.getByTestId("compare-standout-table"));
     expect(rows.filter((r) => r[3] === "2022년 10월 ⚠").length).toBeGreaterThan(0);
     expect(rows.some((r) => r[3] === "2022년 10월")).toBe(false);

@@ -20,10 +20,20 @@ function writeDataset(dir: string, mutate: (csv: string) => string = (c) => c) {
   writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ ...meta, kind: "imported", sha256: sha256(csv) }));
 }
 
-function startServer(dataDir: string, port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function startServer(
+  dataDir: string,
+  port: number,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let out = "";
   const child = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
-    env: { ...process.env, ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      ...launch.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+    },
   });
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
@@ -46,11 +56,15 @@ test("serves the dataset in DATA_DIR, read at start-up", async ({ request }) => 
   const server = startServer(dir, port);
   try {
     await expect
-      .poll(async () => (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status(), { timeout: 30_000 })
+      .poll(async () => (await request.get(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status(), {
+        timeout: 30_000,
+      })
       .toBe(200);
     const health = await (await request.get(`http://127.0.0.1:${port}/api/health`)).json();
     expect(health).toMatchObject({ kind: "imported", months: FIXTURE_MONTHS });
-    const priority = await (await request.get(`http://127.0.0.1:${port}/api/segments/priority?district=gangdong-gu&sex=M&age=70`)).json();
+    const priority = await (
+      await request.get(`http://127.0.0.1:${port}/api/segments/priority?district=gangdong-gu&sex=M&age=70`)
+    ).json();
     expect(priority.overall[0].service).toBe("finance"); // see test/fixtures/dataset.ts
     expect(priority.monthly).toHaveLength(3);
   } finally {
@@ -62,7 +76,10 @@ test("serves the dataset in DATA_DIR, read at start-up", async ({ request }) => 
 test("refuses to start on a broken dataset, naming file and line", async () => {
   writeDataset(dir, (csv) => csv.replace("\n2024-01,11110,종로구,F,20,1,1,", "\n2024-01,11110,종로구,F,20,1,oops,"));
   const server = startServer(dir, 3800 + Math.floor(Math.random() * 500));
-  const code = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(() => r("still running"), 30_000))]);
+  const code = await Promise.race([
+    server.exited,
+    new Promise<string>((r) => setTimeout(() => r("still running"), 30_000)),
+  ]);
   if (code === "still running") server.child.kill();
   expect(code).toBe(1);
   expect(server.output()).toContain(`${path.join(dir, "usage.csv")}:2: column "game": "oops" is not a finite number`);

@@ -18,10 +18,15 @@ function freePort(): Promise<number> {
   });
 }
 
-test("the development server answers through the edge: page CSP, invalid-link 400, 405, API errors", async ({ request }) => {
+test("the development server answers through the edge: page CSP, invalid-link 400, 405, API errors", async ({
+  request,
+}) => {
   const port = await freePort();
   let out = "";
-  const dev = spawn("npm", ["run", "dev"], { env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const dev = spawn("npm", ["run", "dev"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   dev.stdout!.on("data", (d) => (out += d));
   dev.stderr!.on("data", (d) => (out += d));
   const exited = new Promise((r) => dev.once("exit", r));

@@ -24,7 +24,10 @@ test.beforeAll(async ({}, info) => {
   const dir = path.join(work, "seoul");
   cpSync("data/seoul", dir, { recursive: true });
   const dongsFile = path.join(dir, "dongs.csv");
-  const csv = readFileSync(dongsFile, "utf8").replace(/^1101053,사직동,/m, `1101053,"${MARKUP.replaceAll('"', '""')}",`);
+  const csv = readFileSync(dongsFile, "utf8").replace(
+    /^1101053,사직동,/m,
+    `1101053,"${MARKUP.replaceAll('"', '""')}",`,
+  );
   expect(csv).toContain("data-injected");
   writeFileSync(dongsFile, csv);
   const meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8")) as { files: Record<string, string> };
@@ -34,7 +37,14 @@ test.beforeAll(async ({}, info) => {
   const port = 3400 + Math.floor(Math.random() * 400);
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
-    env: { ...process.env, ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dir },
+    env: {
+      ...process.env,
+      ...launch.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dir,
+    },
     stdio: "ignore",
   });
   await expect
@@ -57,5 +67,8 @@ test("the all-Seoul map's labels show a 행정동 name as text, never as markup"
   await expect(map.locator(".leaflet-tooltip", { hasText: MARKUP })).toHaveCount(1);
   await expect(page.locator("[data-injected]")).toHaveCount(0);
   // The path's accessible name is the same text.
-  await expect(map.locator('path[data-dong="1101053"]')).toHaveAttribute("aria-label", new RegExp(`^${MARKUP.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} `));
+  await expect(map.locator('path[data-dong="1101053"]')).toHaveAttribute(
+    "aria-label",
+    new RegExp(`^${MARKUP.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} `),
+  );
 });

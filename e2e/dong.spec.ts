@@ -38,7 +38,10 @@ const YEOUI = "1119054";
 test.describe("행정동 drill-down", () => {
   test.describe.configure({ timeout: 150_000 });
 
-  test("by clicks: /insights district → its 행정동 map → 여의동 → a look-alike → its page", async ({ page, request }, testInfo) => {
+  test("by clicks: /insights district → its 행정동 map → 여의동 → a look-alike → its page", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/insights?metric=delivery&age=30&sex=F");
     await press(page, page.getByTestId("district-map"), "11560", testInfo);
@@ -46,7 +49,10 @@ test.describe("행정동 drill-down", () => {
     const effect = await api<EffectBody>(request, "/api/services/delivery/dongs?sex=F&age=30&district=11560");
     const dongMap = page.getByTestId("dong-map");
     await expect(dongMap.getByTestId("map-district")).toHaveCount(effect.dongs.length);
-    await expect(page.getByTestId("dong-rank-list").locator("li").first()).toHaveAttribute("data-district", effect.dongs[0]!.dong.code);
+    await expect(page.getByTestId("dong-rank-list").locator("li").first()).toHaveAttribute(
+      "data-district",
+      effect.dongs[0]!.dong.code,
+    );
     await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 1월–2022년 12월, 12개월");
     await expectAxeClean(page);
     await saveScreenshot(page, "dong-insights-map", testInfo);
@@ -58,7 +64,9 @@ test.describe("행정동 drill-down", () => {
     const similar = await api<SimilarBody>(request, `/api/dongs/${YEOUI}/similar`);
     const links = page.getByTestId("similar-dongs").locator("li");
     await expect(links).toHaveCount(10);
-    expect(await links.evaluateAll((ls) => ls.map((l) => l.getAttribute("data-dong")))).toEqual(similar.similar.map((s) => s.dong.code));
+    expect(await links.evaluateAll((ls) => ls.map((l) => l.getAttribute("data-dong")))).toEqual(
+      similar.similar.map((s) => s.dong.code),
+    );
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);
     await saveScreenshot(page, "dong-page", testInfo);
@@ -78,7 +86,10 @@ test.describe("행정동 drill-down", () => {
     await expect(page).toHaveURL(/\/service\?sex=F&age=30&dongmap=yeongdeungpo-gu#dong-map$/);
     const yeoui = page.getByTestId("dong-map").locator(`a[data-district="${YEOUI}"]`);
     await yeoui.focus();
-    await expect(yeoui).toHaveAttribute("aria-label", /^여의동 배달 이용 지수 \d+\.\d\d, 구간 .*, \d+위\. 30대 여성 행정동 고객층 페이지 보기$/);
+    await expect(yeoui).toHaveAttribute(
+      "aria-label",
+      /^여의동 배달 이용 지수 \d+\.\d\d, 구간 .*, \d+위\. 30대 여성 행정동 고객층 페이지 보기$/,
+    );
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/dong\?dong=1119054&age=30$/);
     const similar = await api<SimilarBody>(request, `/api/dongs/${YEOUI}/similar`);
@@ -90,15 +101,23 @@ test.describe("행정동 drill-down", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(second.name_ko);
   });
 
-  test("the 행정동 map follows the page's window where it has 행정동 figures, and says when it cannot", async ({ page }) => {
+  test("the 행정동 map follows the page's window where it has 행정동 figures, and says when it cannot", async ({
+    page,
+  }) => {
     await page.goto("/insights?metric=delivery&age=30&from=2022-03&to=2022-05&dongmap=mapo-gu");
-    await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달입니다.");
+    await expect(page.getByTestId("dong-map-note")).toContainText(
+      "기간: 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달입니다.",
+    );
     // Its 행정동 links keep the window, and the 행정동 page shows it.
     await page.getByTestId("dong-map").locator("a[data-district]").first().click();
     await expect(page).toHaveURL(/\/dong\?dong=\d{7}&age=30&from=2022-03&to=2022-05$/);
-    await expect(page.getByTestId("dong-window")).toContainText("기간 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달");
+    await expect(page.getByTestId("dong-window")).toContainText(
+      "기간 2022년 3월–2022년 5월, 3개월 — 고른 기간 가운데 행정동 자료가 있는 달",
+    );
     await page.goto("/insights?metric=delivery&age=30&from=2023-01&to=2023-09&dongmap=mapo-gu");
-    await expect(page.getByTestId("dong-map-note")).toContainText("기간: 2022년 1월–2022년 12월, 12개월 — 고른 기간에는 행정동 자료가 없어");
+    await expect(page.getByTestId("dong-map-note")).toContainText(
+      "기간: 2022년 1월–2022년 12월, 12개월 — 고른 기간에는 행정동 자료가 없어",
+    );
   });
 
   test("a bad 행정동 link answers 400 and says which value", async ({ page }) => {
@@ -128,7 +147,7 @@ test.describe("all-Seoul 행정동 map", () => {
     const zoom0 = Number(await map.getAttribute("data-zoom"));
     const label = map.locator(".leaflet-tooltip").first();
     await expect(label).toBeHidden();
-    for (let z = zoom0; z < 13; ) {
+    for (let z = zoom0; z < 13;) {
       await map.getByRole("button", { name: "Zoom in" }).click();
       // One step at a time: a click during the zoom animation is not another step.
       await expect.poll(async () => Number(await map.getAttribute("data-zoom"))).toBeGreaterThan(z);

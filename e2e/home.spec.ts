@@ -5,7 +5,9 @@ import { expectNoHangulWordSplit, hangulWordSplits } from "./support/typography"
 test.describe("/", () => {
   test("home answers where/whom/when and describes the loaded dataset", async ({ page, request }, testInfo) => {
     const errors = trackConsoleErrors(page);
-    const meta = (await (await request.get("/api/meta")).json()) as { dataset: { kind: string; attribution: string; aggregation: string; months: string[] } };
+    const meta = (await (await request.get("/api/meta")).json()) as {
+      dataset: { kind: string; attribution: string; aggregation: string; months: string[] };
+    };
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("어디에, 누구에게, 언제");
     await expect(page).toHaveTitle("AdTarget Seoul — 서울 광고 타겟팅");
@@ -14,7 +16,9 @@ test.describe("/", () => {
     await expect(note.getByTestId("data-months")).toHaveText("2023년 1월 – 2023년 9월 (9개월)");
     await expect(note.getByTestId("data-months")).toHaveAttribute("data-count", String(meta.dataset.months.length));
     await expect(note.getByTestId("data-attribution")).toHaveText(meta.dataset.attribution);
-    await expect(note.getByTestId("data-kind")).toContainText(meta.dataset.kind === "bundled" ? "내장된 자료" : "가져온 자료");
+    await expect(note.getByTestId("data-kind")).toContainText(
+      meta.dataset.kind === "bundled" ? "내장된 자료" : "가져온 자료",
+    );
     await expect(note).toContainText(meta.dataset.aggregation);
     await expect(note.getByRole("link", { name: /계산 방법과 한계/ })).toHaveAttribute("href", "/method");
 

@@ -12,7 +12,12 @@ import { generateMonth, toTable, writeCsv, writeXlsx } from "../test/ingest/gene
  * boundary), and the data note says the data is imported and from which files.
  */
 const MONTHS = ["2024-10", "2024-11", "2024-12", "2025-01"];
-const FILES = ["2024.10월_29개 통신정보.csv", "2024.11월_29개 통신정보.csv", "2024.12월_29개 통신정보.csv", "2025.1월_29개 통신정보.xlsx"];
+const FILES = [
+  "2024.10월_29개 통신정보.csv",
+  "2024.11월_29개 통신정보.csv",
+  "2024.12월_29개 통신정보.csv",
+  "2025.1월_29개 통신정보.xlsx",
+];
 
 let work: string;
 let server: ChildProcess | undefined;
@@ -32,13 +37,24 @@ test.beforeAll(async ({}, info) => {
     }),
   );
   const out = path.join(work, "dataset");
-  const ingest = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/ingest.ts", "--out", out, ...inputs], { encoding: "utf8" });
+  const ingest = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/ingest.ts", "--out", out, ...inputs],
+    { encoding: "utf8" },
+  );
   expect(ingest.status, ingest.stderr).toBe(0);
 
   const port = 3400 + Math.floor(Math.random() * 400);
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
-    env: { ...process.env, ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: out },
+    env: {
+      ...process.env,
+      ...launch.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: out,
+    },
     stdio: "ignore",
   });
   await expect

@@ -3,7 +3,9 @@ import { expectAxeClean, expectNoHorizontalOverflow, saveScreenshot, trackConsol
 
 /** The analysis window: one period control on every page, carried by the header links (issue 17). */
 
-test("the period control switches the segment page to all 21 months, marks 2022-10 and keeps the choice across pages", async ({ page }, testInfo) => {
+test("the period control switches the segment page to all 21 months, marks 2022-10 and keeps the choice across pages", async ({
+  page,
+}, testInfo) => {
   const errors = trackConsoleErrors(page);
   await page.goto("/segment?district=gangnam-gu&sex=F&age=30");
   const control = page.getByTestId("period-control");
@@ -45,13 +47,19 @@ test("a custom from–to works without script, and a window without data is expl
   expect(((await api.json()) as { parameter: string }).parameter).toBe("from");
 });
 
-test("a page link whose window the data cannot answer is a 400 on every page that analyses a window; /plan's months are its window's", async ({ request }) => {
+test("a page link whose window the data cannot answer is a 400 on every page that analyses a window; /plan's months are its window's", async ({
+  request,
+}) => {
   for (const path of ["/segment", "/insights", "/service", "/audience", "/compare", "/plan"]) {
     expect((await request.get(`${path}?from=2030-01&to=2030-02`)).status(), path).toBe(400);
   }
   // /plan with the default window: a month outside it is invalid; its own months are the default.
   expect((await request.get("/plan?months=2022-03")).status()).toBe(400);
-  expect((await request.get("/plan?months=2023-01,2023-02,2023-03,2023-04,2023-05,2023-06,2023-07,2023-08,2023-09")).status()).toBe(200);
+  expect(
+    (
+      await request.get("/plan?months=2023-01,2023-02,2023-03,2023-04,2023-05,2023-06,2023-07,2023-08,2023-09")
+    ).status(),
+  ).toBe(200);
   expect((await request.get("/plan?from=2022-01&to=2022-12&months=2022-03")).status()).toBe(200);
   // 행정동 pages show the months with 행정동 figures instead, with a note: no invalid link.
   expect((await request.get("/dongs?from=2030-01&to=2030-02")).status()).toBe(200);

@@ -1,7 +1,15 @@
 import { read, utils } from "@e965/xlsx";
 import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
+import {
+  downloadCsv,
+  expectAxeClean,
+  expectNoHorizontalOverflow,
+  parseCsv,
+  saveScreenshot,
+  tableValues,
+  trackConsoleErrors,
+} from "./support/checks";
 
 interface PlanBody {
   service: string;
@@ -14,7 +22,12 @@ interface PlanBody {
   unspent: number;
   reach: { lower: number; upper: number };
   reach3: { lower: number; upper: number };
-  segments: { segment: { district: { slug: string; name_ko: string }; sex: "F" | "M"; age: number }; budget: number; impressions: number; saturated: boolean }[];
+  segments: {
+    segment: { district: { slug: string; name_ko: string }; sex: "F" | "M"; age: number };
+    budget: number;
+    impressions: number;
+    saturated: boolean;
+  }[];
   byMonth: { month: string; budget: number }[];
 }
 
@@ -40,7 +53,9 @@ async function expectPageEqualsApi(page: Page, request: APIRequestContext): Prom
   const table = page.getByTestId("plan-segments-table");
   await expect(table.locator("tbody tr")).toHaveCount(api.segments.length);
   const rows = await tableValues(table);
-  expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual(api.segments.map((s) => [s.segment.district.name_ko, SEX[s.segment.sex], `${s.segment.age}대`]));
+  expect(rows.map((r) => [r[1], r[2], r[3]])).toEqual(
+    api.segments.map((s) => [s.segment.district.name_ko, SEX[s.segment.sex], `${s.segment.age}대`]),
+  );
   // 원 and impressions are whole (largest remainder), each within a unit per month of the API's, and add
   // up to the rounded totals.
   rows.forEach((r, i) => {
@@ -53,7 +68,10 @@ async function expectPageEqualsApi(page: Page, request: APIRequestContext): Prom
     await expect(totals.locator(`[data-total="${key}"]`)).toHaveAttribute("data-lower", String(api[key].lower));
     await expect(totals.locator(`[data-total="${key}"]`)).toHaveAttribute("data-upper", String(api[key].upper));
   }
-  const monthTotals = await page.getByTestId("plan-flight-grid").locator("tfoot td").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))));
+  const monthTotals = await page
+    .getByTestId("plan-flight-grid")
+    .locator("tfoot td")
+    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))));
   expect(monthTotals).toEqual([...api.byMonth.map((m) => m.budget), api.spent]);
   return api;
 }
@@ -75,13 +93,17 @@ test.describe("/plan", () => {
     await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(10);
     const api = await expectPageEqualsApi(page, request);
     const first = api.segments[0]!.segment;
-    await expect(page.getByTestId("plan-summary")).toContainText(`${first.district.name_ko} ${first.age}대 ${SEX[first.sex]}에 가장 많은`);
+    await expect(page.getByTestId("plan-summary")).toContainText(
+      `${first.district.name_ko} ${first.age}대 ${SEX[first.sex]}에 가장 많은`,
+    );
     await expect(page.getByRole("heading", { name: "배정 방식" })).toBeVisible();
     await expect(page.getByText(/인구 × 그 달 배달 이용 z/)).toBeVisible();
 
     // The chart is drawn once scrolled to.
     await page.getByTestId("plan-budget-chart").scrollIntoViewIfNeeded();
-    await expect(page.getByTestId("plan-budget-chart").locator(".recharts-bar-rectangle")).toHaveCount(api.segments.length);
+    await expect(page.getByTestId("plan-budget-chart").locator(".recharts-bar-rectangle")).toHaveCount(
+      api.segments.length,
+    );
 
     const segmentsFrame = page.locator("section.chart-frame").filter({ has: page.getByTestId("plan-segments-table") });
     const csv = parseCsv(await downloadCsv(page, segmentsFrame.getByTestId("csv-download")));
@@ -99,7 +121,13 @@ test.describe("/plan", () => {
     const months = utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[1]!]!, { header: 1, defval: "" });
     const monthTotals = months.at(-1)!;
     expect(monthTotals[0]).toBe("월 합계");
-    expect(monthTotals.slice(1, -1).every((v, i) => Number.isInteger(v) && Math.abs((v as number) - api.byMonth[i]!.budget) <= api.segments.length)).toBe(true);
+    expect(
+      monthTotals
+        .slice(1, -1)
+        .every(
+          (v, i) => Number.isInteger(v) && Math.abs((v as number) - api.byMonth[i]!.budget) <= api.segments.length,
+        ),
+    ).toBe(true);
     expect(monthTotals.at(-1)).toBe(Math.round(api.spent));
 
     await expectAxeClean(page);
@@ -108,7 +136,11 @@ test.describe("/plan", () => {
     expect(errors).toEqual([]);
   });
 
-  test("typing recalculates and replaces the URL; back leaves the page; the shared URL and a reload reproduce the plan", async ({ page, request, context }, testInfo) => {
+  test("typing recalculates and replaces the URL; back leaves the page; the shared URL and a reload reproduce the plan", async ({
+    page,
+    request,
+    context,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/service");
     await page.goto("/plan");
@@ -154,7 +186,10 @@ test.describe("/plan", () => {
     await page.reload();
     await expect(page.getByLabel("예산", { exact: true })).toHaveValue("123,456,789");
     await expect(page.getByLabel("빈도 상한 (1인당 월 노출)")).toHaveValue("2");
-    await expect(page.getByTestId("plan-months").locator('[data-month="2023-01"]')).toHaveAttribute("aria-pressed", "false");
+    await expect(page.getByTestId("plan-months").locator('[data-month="2023-01"]')).toHaveAttribute(
+      "aria-pressed",
+      "false",
+    );
     expect(await tableValues(page.getByTestId("plan-segments-table"))).toEqual(table);
 
     // Every change replaced the history entry: back goes to the page before /plan.
@@ -163,7 +198,10 @@ test.describe("/plan", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a plan with nothing to weight by is explained in Korean, and the inputs still work", async ({ page, request }, testInfo) => {
+  test("a plan with nothing to weight by is explained in Korean, and the inputs still work", async ({
+    page,
+    request,
+  }, testInfo) => {
     const res = await page.goto("/plan?service=game&segments=gangnam-gu.F.20");
     expect(res?.status()).toBe(200);
     const api = await request.get("/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20");
@@ -184,7 +222,10 @@ test.describe("/plan", () => {
     await expectPageEqualsApi(page, request);
   });
 
-  test("an invalid link answers 400, says which value is wrong and still plans with the rest", async ({ page, request }) => {
+  test("an invalid link answers 400, says which value is wrong and still plans with the rest", async ({
+    page,
+    request,
+  }) => {
     const res = await page.goto("/plan?service=game&budget=lots&cap=3");
     expect(res?.status()).toBe(400);
     await expect(page.getByTestId("param-problem-budget")).toBeVisible();
@@ -193,10 +234,16 @@ test.describe("/plan", () => {
     await expect(page.getByLabel("서비스", { exact: true })).toHaveValue("game");
     await expect(page.getByLabel("예산", { exact: true })).toHaveValue("50,000,000");
     const api = await apiPlan(request, new URLSearchParams("service=game&cap=3"));
-    await expect(page.getByTestId("plan-totals").locator('[data-total="spent"]')).toHaveAttribute("data-value", String(api.spent));
+    await expect(page.getByTestId("plan-totals").locator('[data-total="spent"]')).toHaveAttribute(
+      "data-value",
+      String(api.spent),
+    );
   });
 
-  test("the finance brief by clicks: 20–30대 여성 in three districts, 3천만원, June–August; reach, curve, workbook", async ({ page, request }, testInfo) => {
+  test("the finance brief by clicks: 20–30대 여성 in three districts, 3천만원, June–August; reach, curve, workbook", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/plan");
     await page.getByLabel("서비스", { exact: true }).selectOption("finance");
@@ -211,7 +258,8 @@ test.describe("/plan", () => {
     await budget.blur();
     await expect(budget).toHaveValue("30,000,000");
 
-    for (const m of ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-09"]) await page.getByTestId("plan-months").locator(`[data-month="${m}"]`).click();
+    for (const m of ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-09"])
+      await page.getByTestId("plan-months").locator(`[data-month="${m}"]`).click();
     await expect(page).toHaveURL(/months=2023-06(%2C|,)2023-07(%2C|,)2023-08/);
 
     // Adding to the default list says it adds to the top 10; clearing first plans only the brief.
@@ -229,9 +277,14 @@ test.describe("/plan", () => {
     }
     await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(6);
     await expect(page.getByTestId("plan-stale")).toHaveCount(0);
-    expect(new URL(page.url()).searchParams.get("segments")!.split(",").sort()).toEqual(
-      ["gangnam-gu.F.20", "gangnam-gu.F.30", "seocho-gu.F.20", "seocho-gu.F.30", "songpa-gu.F.20", "songpa-gu.F.30"],
-    );
+    expect(new URL(page.url()).searchParams.get("segments")!.split(",").sort()).toEqual([
+      "gangnam-gu.F.20",
+      "gangnam-gu.F.30",
+      "seocho-gu.F.20",
+      "seocho-gu.F.30",
+      "songpa-gu.F.20",
+      "songpa-gu.F.30",
+    ]);
     const api = await expectPageEqualsApi(page, request);
     expect(api).toMatchObject({ service: "finance", budget: 30_000_000, months: ["2023-06", "2023-07", "2023-08"] });
     expect(api.reach.lower).toBeLessThanOrEqual(api.reach.upper);
@@ -256,7 +309,9 @@ test.describe("/plan", () => {
 
     if (testInfo.project.name === "desktop") {
       // At 1366 px every column of the segments table, 광고 게재처 last, fits without scrolling.
-      expect(await page.getByTestId("plan-segments-table").evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
+      expect(
+        await page.getByTestId("plan-segments-table").evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth),
+      ).toBe(true);
     } else {
       // On a phone the month grid scrolls sideways, and says so.
       await expect(page.getByTestId("plan-grid-hint")).toContainText("8월과 합계");
@@ -291,14 +346,19 @@ test.describe("/plan", () => {
     await expect(page.locator("#plan-summary-title")).not.toContainText("이전 계획");
   });
 
-  test("a link with one bad segment id plans the valid ones and names the bad one in full, with a fix", async ({ page }) => {
+  test("a link with one bad segment id plans the valid ones and names the bad one in full, with a fix", async ({
+    page,
+  }) => {
     const res = await page.goto("/plan?service=finance&segments=gangnam-gu.F.20,gangnam-gu.F.2O,seocho-gu.F.30");
     expect(res?.status()).toBe(400);
     const notice = page.getByTestId("plan-dropped-segments");
     await expect(notice).toContainText("gangnam-gu.F.2O");
     await expect(notice).toContainText("나머지 올바른 고객층 2개로 계획했습니다");
     await expect(page.getByTestId("plan-segments").locator("li")).toHaveCount(2);
-    await expect(page.getByTestId("plan-segments").locator("li").first()).toHaveAttribute("data-segment", "gangnam-gu.F.20");
+    await expect(page.getByTestId("plan-segments").locator("li").first()).toHaveAttribute(
+      "data-segment",
+      "gangnam-gu.F.20",
+    );
     await expect(page.getByTestId("plan-totals")).toBeVisible();
     await expectAxeClean(page);
     await page.getByTestId("plan-fix-link").click();

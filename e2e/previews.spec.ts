@@ -27,7 +27,8 @@ async function preview(request: APIRequestContext, path: string): Promise<Buffer
 
 test.describe("link previews of the views", () => {
   test("/og/plan differs between two budgets, and the plan page links its own preview", async ({ page, request }) => {
-    const query = "service=finance&months=2023-06,2023-07,2023-08&segments=gangnam-gu.F.20,seocho-gu.F.30,songpa-gu.F.20";
+    const query =
+      "service=finance&months=2023-06,2023-07,2023-08&segments=gangnam-gu.F.20,seocho-gu.F.30,songpa-gu.F.20";
     const a = await preview(request, `/og/plan?${query}&budget=30000000`);
     const b = await preview(request, `/og/plan?${query}&budget=60000000`);
     expect(a.equals(b), "the two budgets' previews are the same image").toBe(false);
@@ -56,11 +57,16 @@ test.describe("link previews of the views", () => {
 });
 
 test.describe("link previews of the 행정동 pages", () => {
-  test("/og/dong shows the 행정동 segment: another 행정동 is another image, its name and code one; /dong links it", async ({ page, request }) => {
+  test("/og/dong shows the 행정동 segment: another 행정동 is another image, its name and code one; /dong links it", async ({
+    page,
+    request,
+  }) => {
     const generic = await preview(request, "/og/dong");
     const yeouido = await preview(request, "/og/dong?dong=1119054&sex=F&age=30");
     expect(yeouido.equals(generic), "a 행정동 preview is the generic card").toBe(false);
-    expect((await preview(request, `/og/dong?dong=${encodeURIComponent("영등포구 여의동")}&sex=F&age=30`)).equals(yeouido)).toBe(true);
+    expect(
+      (await preview(request, `/og/dong?dong=${encodeURIComponent("영등포구 여의동")}&sex=F&age=30`)).equals(yeouido),
+    ).toBe(true);
     expect((await preview(request, "/og/dong?dong=1101053&sex=F&age=30")).equals(yeouido)).toBe(false);
     await page.goto(`/dong?dong=${encodeURIComponent("영등포구 여의동")}&sex=F&age=30`);
     const og = new URL((await page.locator('meta[property="og:image"]').getAttribute("content"))!, page.url());
@@ -68,7 +74,10 @@ test.describe("link previews of the 행정동 pages", () => {
     expect(og.searchParams.get("dong")).toBe("1119054");
   });
 
-  test("/og/dongs draws the 행정동 map of the link's service and group: another group is another image", async ({ page, request }) => {
+  test("/og/dongs draws the 행정동 map of the link's service and group: another group is another image", async ({
+    page,
+    request,
+  }) => {
     const women = await preview(request, "/og/dongs?service=delivery&sex=F&age=30");
     const men = await preview(request, "/og/dongs?service=delivery&sex=M&age=30");
     expect(women.equals(men)).toBe(false);

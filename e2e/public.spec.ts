@@ -17,7 +17,9 @@ const FILES: [string, RegExp][] = [
 ];
 
 test.describe("public/ (HTTP only)", () => {
-  test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "desktop", "HTTP-only checks run once, in the desktop project"));
+  test.beforeEach(({}, testInfo) =>
+    test.skip(testInfo.project.name !== "desktop", "HTTP-only checks run once, in the desktop project"),
+  );
 
   for (const [url, type] of FILES) {
     test(`${url}: its type, nosniff, and a policy under which nothing runs`, async ({ request }) => {

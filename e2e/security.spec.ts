@@ -41,18 +41,26 @@ function expectHashPolicy(res: APIResponse, html: string, what: string) {
   const d = expectCommonHeaders(res, what);
   const scriptSrc = d.get("script-src")!;
   expect(scriptSrc, what).toBeTruthy();
-  for (const source of scriptSrc) expect(source, `${what}: script-src source`).toMatch(/^('self'|'sha256-[A-Za-z0-9+/]+=*')$/);
+  for (const source of scriptSrc)
+    expect(source, `${what}: script-src source`).toMatch(/^('self'|'sha256-[A-Za-z0-9+/]+=*')$/);
   expect(d.get("object-src"), what).toEqual(["'none'"]);
-  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter((m) => !/\bsrc\s*=/i.test(m[1]!)).map((m) => m[2]!);
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter((m) => !/\bsrc\s*=/i.test(m[1]!))
+    .map((m) => m[2]!);
   expect(inline.length, `${what}: the page has inline scripts to check`).toBeGreaterThan(0);
-  for (const text of inline) expect(scriptSrc, `${what}: inline script allowed by hash`).toContain(`'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`);
+  for (const text of inline)
+    expect(scriptSrc, `${what}: inline script allowed by hash`).toContain(
+      `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`,
+    );
   // No inline event handlers or javascript: URLs, which no hash can allow.
   expect(html).not.toMatch(/\son[a-z]+\s*=\s*["']/i);
   expect(html).not.toMatch(/javascript:/i);
 }
 
 test.describe("headers (HTTP only)", () => {
-  test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== "desktop", "HTTP-only checks run once, in the desktop project"));
+  test.beforeEach(({}, testInfo) =>
+    test.skip(testInfo.project.name !== "desktop", "HTTP-only checks run once, in the desktop project"),
+  );
 
   for (const url of PAGE_URLS) {
     test(`page ${url}: cacheable, the same bytes twice, a hash CSP, and 304 for its ETag`, async ({ request }) => {
@@ -75,7 +83,9 @@ test.describe("headers (HTTP only)", () => {
     });
   }
 
-  test("a page is the same bytes gzipped or not (the cache keeps only the gzipped form), HEAD included", async ({ baseURL }) => {
+  test("a page is the same bytes gzipped or not (the cache keeps only the gzipped form), HEAD included", async ({
+    baseURL,
+  }) => {
     const url = `${baseURL}/segment?district=mapo-gu&sex=M&age=40`;
     const raw = (headers: Record<string, string>, method = "GET") =>
       new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
@@ -102,9 +112,14 @@ test.describe("headers (HTTP only)", () => {
     expect(head.headers["content-length"]).toBe(plain.headers["content-length"]);
   });
 
-  test("every spelling of a view is one cached page; an invalid link answers 400 with the page", async ({ request }) => {
+  test("every spelling of a view is one cached page; an invalid link answers 400 with the page", async ({
+    request,
+  }) => {
     const canonical = await request.get("/segment?district=mapo-gu&sex=M&age=30");
-    for (const spelling of ["/segment?age=30&sex=m&district=Mapo-gu", "/segment?district=%EB%A7%88%ED%8F%AC%EA%B5%AC&sex=M&age=30%EB%8C%80&utm_source=chat"]) {
+    for (const spelling of [
+      "/segment?age=30&sex=m&district=Mapo-gu",
+      "/segment?district=%EB%A7%88%ED%8F%AC%EA%B5%AC&sex=M&age=30%EB%8C%80&utm_source=chat",
+    ]) {
       const res = await request.get(spelling);
       expect(res.status(), spelling).toBe(200);
       expect(res.headers()["etag"], spelling).toBe(canonical.headers()["etag"]);
@@ -119,7 +134,11 @@ test.describe("headers (HTTP only)", () => {
     const missing = await request.get("/no-such-page", { failOnStatusCode: false });
     expect(missing.status()).toBe(404);
     expectHashPolicy(missing, await missing.text(), "404 page");
-    const prefetches: Record<string, string>[] = [{ Purpose: "prefetch" }, { "Next-Router-Prefetch": "1" }, { "Sec-Purpose": "prefetch" }];
+    const prefetches: Record<string, string>[] = [
+      { Purpose: "prefetch" },
+      { "Next-Router-Prefetch": "1" },
+      { "Sec-Purpose": "prefetch" },
+    ];
     for (const headers of prefetches) {
       const res = await request.get("/service", { headers });
       expect(res.headers()["content-type"], JSON.stringify(headers)).toMatch(/^text\/html/);
@@ -127,7 +146,9 @@ test.describe("headers (HTTP only)", () => {
     }
   });
 
-  test("unsupported methods: 405 with Allow (JSON on API endpoints), JSON 404 on unknown API paths, never a 500", async ({ request }) => {
+  test("unsupported methods: 405 with Allow (JSON on API endpoints), JSON 404 on unknown API paths, never a 500", async ({
+    request,
+  }) => {
     for (const method of ["TRACE", "DELETE", "PUT", "PATCH", "POST"]) {
       const page = await request.fetch("/segment", { method, failOnStatusCode: false });
       expect(page.status(), `${method} /segment`).toBe(405);
@@ -149,9 +170,14 @@ test.describe("headers (HTTP only)", () => {
   });
 
   test("API messages never echo bidi controls, and NFD Korean reads as NFC", async ({ request }) => {
-    const nfd = await request.get(`/api/segments/priority?district=${encodeURIComponent("강남구".normalize("NFD"))}&sex=F&age=20`);
+    const nfd = await request.get(
+      `/api/segments/priority?district=${encodeURIComponent("강남구".normalize("NFD"))}&sex=F&age=20`,
+    );
     expect(nfd.status()).toBe(200);
-    const bidi = await request.get(`/api/segments/priority?district=${encodeURIComponent("evil\u202Egpj.exe")}&sex=F&age=20`, { failOnStatusCode: false });
+    const bidi = await request.get(
+      `/api/segments/priority?district=${encodeURIComponent("evil\u202Egpj.exe")}&sex=F&age=20`,
+      { failOnStatusCode: false },
+    );
     expect(bidi.status()).toBe(400);
     const { message } = await bidi.json();
     expect(message).toContain("evilgpj.exe");
@@ -190,13 +216,30 @@ test.describe("headers (HTTP only)", () => {
     expectCommonHeaders(again, "304");
   });
 
-  test("every request target the HTTP parser accepts gets a 4xx with the full header set, never a 500", async ({ baseURL }) => {
+  test("every request target the HTTP parser accepts gets a 4xx with the full header set, never a 500", async ({
+    baseURL,
+  }) => {
     // Written byte for byte: client libraries refuse to send most of these.
     const { hostname, port } = new URL(baseURL!);
-    const targets = ["//", "//[", "//a:99999/", "//x@/", "//x/segment", "/og/%E0", "/og/%", "/%", "/segment/%ZZ", "/api/%E0", "*", "http://evil.example/"];
+    const targets = [
+      "//",
+      "//[",
+      "//a:99999/",
+      "//x@/",
+      "//x/segment",
+      "/og/%E0",
+      "/og/%",
+      "/%",
+      "/segment/%ZZ",
+      "/api/%E0",
+      "*",
+      "http://evil.example/",
+    ];
     for (const target of targets) {
       const head = await new Promise<string>((resolve, reject) => {
-        const s = connect(Number(port), hostname, () => s.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+        const s = connect(Number(port), hostname, () =>
+          s.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+        );
         let out = "";
         s.on("data", (d) => (out += d));
         s.on("end", () => resolve(out.split("\r\n\r\n")[0]!));
@@ -205,7 +248,12 @@ test.describe("headers (HTTP only)", () => {
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]);
       expect(status, target).toBeGreaterThanOrEqual(400);
       expect(status, target).toBeLessThan(500);
-      const h = Object.fromEntries(head.split("\r\n").slice(1).map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      const h = Object.fromEntries(
+        head
+          .split("\r\n")
+          .slice(1)
+          .map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+      );
       expect(h["x-content-type-options"], target).toBe("nosniff");
       expect(h["x-frame-options"], target).toBe("DENY");
       expect(h["content-security-policy"], target).toMatch(/frame-ancestors 'none'/);
@@ -214,10 +262,14 @@ test.describe("headers (HTTP only)", () => {
 
   test("Accept-Encoding: gzip;q=0 gets the page uncompressed", async ({ baseURL }) => {
     const res = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
-      const r = httpRequest(`${baseURL}/segment?district=jung-gu&sex=F&age=30`, { headers: { "accept-encoding": "gzip;q=0, identity" } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.headers));
-      });
+      const r = httpRequest(
+        `${baseURL}/segment?district=jung-gu&sex=F&age=30`,
+        { headers: { "accept-encoding": "gzip;q=0, identity" } },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.headers));
+        },
+      );
       r.on("error", reject);
       r.end();
     });
@@ -247,9 +299,14 @@ test.describe("pages under the CSP (browser)", () => {
     await page.addInitScript(() => {
       const w = window as unknown as { __cspViolations: string[] };
       w.__cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
-    return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations))];
+    return async () => [
+      ...messages,
+      ...(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)),
+    ];
   }
 
   for (const url of PAGE_URLS) {
@@ -259,7 +316,9 @@ test.describe("pages under the CSP (browser)", () => {
       expect(res?.status(), url).toBeLessThan(500);
       await page.waitForLoadState("networkidle");
       // The framework's own scripts ran (its chunks by 'self', its inline scripts by hash).
-      await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe("object");
+      await expect
+        .poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next))
+        .toBe("object");
       expect(await violations()).toEqual([]);
     });
   }
@@ -267,7 +326,10 @@ test.describe("pages under the CSP (browser)", () => {
   test("an inline script injected into the HTML (not among the hashes) does not run", async ({ page }) => {
     await page.route("**/", async (route) => {
       const res = await route.fetch();
-      const html = (await res.text()).replace("</body>", "<script>window.__injected = true</script><img src=x onerror=\"window.__injected=true\"></body>");
+      const html = (await res.text()).replace(
+        "</body>",
+        '<script>window.__injected = true</script><img src=x onerror="window.__injected=true"></body>',
+      );
       await route.fulfill({ response: res, body: html });
     });
     const violations = await trackViolations(page);
@@ -277,4 +339,3 @@ test.describe("pages under the CSP (browser)", () => {
     await expect.poll(async () => (await violations()).some((v) => /script-src/.test(v))).toBe(true);
   });
 });
-

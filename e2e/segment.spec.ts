@@ -1,7 +1,15 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { PriorityResponse, SeasonalityResponse, TrendResponse } from "@/lib/api/types";
 import { describeZ, formatSigned } from "@/lib/format";
-import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
+import {
+  downloadCsv,
+  expectAxeClean,
+  expectNoHorizontalOverflow,
+  parseCsv,
+  saveScreenshot,
+  tableValues,
+  trackConsoleErrors,
+} from "./support/checks";
 
 /** The engine, through the API, is the source of truth for every number and order on the page. */
 async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
@@ -12,11 +20,17 @@ async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
 
 /** The per-day priority: its ranks and standout months are the month basis's, its bestMonths per day. */
 function priorityDay(request: APIRequestContext, district: string, sex: string, age: number) {
-  return getJson<PriorityResponse>(request, `/api/segments/priority?${new URLSearchParams({ district, sex, age: String(age), basis: "day" })}`);
+  return getJson<PriorityResponse>(
+    request,
+    `/api/segments/priority?${new URLSearchParams({ district, sex, age: String(age), basis: "day" })}`,
+  );
 }
 
 function trendOf(request: APIRequestContext, district: string, sex: string, age: number, basis: "month" | "day") {
-  return getJson<TrendResponse>(request, `/api/segments/trend?${new URLSearchParams({ district, sex, age: String(age), basis })}`);
+  return getJson<TrendResponse>(
+    request,
+    `/api/segments/trend?${new URLSearchParams({ district, sex, age: String(age), basis })}`,
+  );
 }
 
 const priorityItems = (page: Page) => page.getByTestId("priority-list").locator(":scope > [data-service]");
@@ -40,11 +54,19 @@ async function expectWhenAnswers(page: Page, priority: PriorityResponse) {
     const card = cards.nth(i);
     const standout = priority.standoutMonths.find((m) => m.service === s.service)!;
     const best = priority.bestMonths.find((m) => m.service === s.service)!;
-    expect(await attrs(card.getByTestId("standout-months").locator("li"), "data-month"), s.service).toEqual(standout.months.map((m) => m.month));
-    expect(await numbers(card.getByTestId("standout-months").locator("li"), "data-z"), s.service).toEqual(standout.months.map((m) => m.z));
+    expect(await attrs(card.getByTestId("standout-months").locator("li"), "data-month"), s.service).toEqual(
+      standout.months.map((m) => m.month),
+    );
+    expect(await numbers(card.getByTestId("standout-months").locator("li"), "data-z"), s.service).toEqual(
+      standout.months.map((m) => m.z),
+    );
     for (const m of standout.months) await expect(card.getByTestId("standout-months")).toContainText(formatSigned(m.z));
-    expect(await attrs(card.getByTestId("best-months").locator("li"), "data-month"), s.service).toEqual(best.months.map((m) => m.month));
-    expect(await numbers(card.getByTestId("best-months").locator("li"), "data-value"), s.service).toEqual(best.months.map((m) => m.value));
+    expect(await attrs(card.getByTestId("best-months").locator("li"), "data-month"), s.service).toEqual(
+      best.months.map((m) => m.month),
+    );
+    expect(await numbers(card.getByTestId("best-months").locator("li"), "data-value"), s.service).toEqual(
+      best.months.map((m) => m.value),
+    );
   }
 }
 
@@ -54,7 +76,10 @@ async function showChart(page: Page) {
   await expect(page.getByTestId("trend-chart")).toBeVisible();
 }
 
-test("a deep link shows the API's priorities, monthly ranking, when-answers, Seoul strip and trend", async ({ page, request }, testInfo) => {
+test("a deep link shows the API's priorities, monthly ranking, when-answers, Seoul strip and trend", async ({
+  page,
+  request,
+}, testInfo) => {
   test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
   const [priority, trend, season] = await Promise.all([
@@ -91,7 +116,9 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   const strip = page.getByTestId("seasonality-strip");
   await expect(strip.locator("tbody tr")).toHaveCount(7);
   for (const s of season.services) {
-    expect(await numbers(strip.locator(`tr[data-service="${s.service}"] td`), "data-value"), s.service).toEqual(s.relative);
+    expect(await numbers(strip.locator(`tr[data-service="${s.service}"] td`), "data-value"), s.service).toEqual(
+      s.relative,
+    );
   }
   await expect(frame(page, "seasonality")).toContainText("9개월의 값뿐이라");
 
@@ -99,7 +126,9 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   const rows = page.getByTestId("monthly-priority").locator("tbody tr");
   await expect(rows).toHaveCount(priority.monthly.length);
   for (const [i, m] of priority.monthly.entries()) {
-    expect(await attrs(rows.nth(i).locator("td[data-service]"), "data-service")).toEqual(m.ranking.map((s) => s.service));
+    expect(await attrs(rows.nth(i).locator("td[data-service]"), "data-service")).toEqual(
+      m.ranking.map((s) => s.service),
+    );
   }
 
   // Trend (index view): drawn once visible; the table holds the month values behind it.
@@ -110,7 +139,9 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   await expect(frame(page, "trend")).toContainText("선마다 따로");
   await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(trend.months.length * 7);
   const first = trend.series.find((s) => s.service === priority.overall[0]!.service)!;
-  expect(await numbers(page.getByTestId("trend-table").locator("tbody tr td:nth-child(3)"), "data-value")).toContain(first.values[0]);
+  expect(await numbers(page.getByTestId("trend-table").locator("tbody tr td:nth-child(3)"), "data-value")).toContain(
+    first.values[0],
+  );
 
   // A legend toggle hides a line and is in the URL (no server round trip needed).
   const last = priority.overall.at(-1)!.service;
@@ -133,7 +164,11 @@ test("a deep link shows the API's priorities, monthly ranking, when-answers, Seo
   expect(priorityCsv.slice(1).map((r) => Number(r[2]))).toEqual(priority.overall.map((s) => s.z));
   const whenCsv = parseCsv(await downloadCsv(page, frame(page, "when").getByTestId("csv-download")));
   expect(whenCsv.slice(1)).toEqual(await tableValues(page.getByTestId("when-table")));
-  expect(whenCsv).toHaveLength(1 + priority.standoutMonths.reduce((n, s) => n + s.months.length, 0) + priority.bestMonths.reduce((n, s) => n + s.months.length, 0));
+  expect(whenCsv).toHaveLength(
+    1 +
+      priority.standoutMonths.reduce((n, s) => n + s.months.length, 0) +
+      priority.bestMonths.reduce((n, s) => n + s.months.length, 0),
+  );
   const monthlyCsv = parseCsv(await downloadCsv(page, frame(page, "monthly").getByTestId("csv-download")));
   expect(monthlyCsv[0]).toEqual(await page.getByTestId("monthly-priority").locator("thead th").allTextContents());
   expect(monthlyCsv).toHaveLength(priority.monthly.length + 1);
@@ -158,11 +193,17 @@ test("Recharts loads only when the chart nears the screen", async ({ page }) => 
   expect(scripts.length, "the chart's code arrives after scrolling").toBeGreaterThan(atLoad);
 });
 
-test("the trend chart switches basis and shows one service on its own scale, in the URL", async ({ page, request }, testInfo) => {
+test("the trend chart switches basis and shows one service on its own scale, in the URL", async ({
+  page,
+  request,
+}, testInfo) => {
   // Long on a machine shared with other builds: axe over the whole page takes a while.
   test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
-  const [day, season] = await Promise.all([trendOf(request, "mapo-gu", "M", 30, "day"), getJson<SeasonalityResponse>(request, "/api/seasonality?basis=day")]);
+  const [day, season] = await Promise.all([
+    trendOf(request, "mapo-gu", "M", 30, "day"),
+    getJson<SeasonalityResponse>(request, "/api/seasonality?basis=day"),
+  ]);
   await page.goto("/segment?district=mapo-gu&sex=M&age=30");
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
   await showChart(page);
@@ -180,10 +221,14 @@ test("the trend chart switches basis and shows one service on its own scale, in 
   await expect(chart).toHaveAttribute("data-view", "delivery");
   await expect(chart.locator(".recharts-line")).toHaveCount(2);
   await expect(chart).toContainText("제공처 단위 ÷ 그 달 일수");
-  await expect(frame(page, "trend").getByRole("heading", { level: 2 })).toHaveText("배달 월별 사용량 (일평균): 이 고객층과 서울 전체");
+  await expect(frame(page, "trend").getByRole("heading", { level: 2 })).toHaveText(
+    "배달 월별 사용량 (일평균): 이 고객층과 서울 전체",
+  );
   const delivery = day.series.find((s) => s.service === "delivery")!;
   await expect(page.getByTestId("trend-table").locator("tbody tr")).toHaveCount(day.months.length);
-  expect(await numbers(page.getByTestId("trend-table").locator("tbody tr td:nth-child(3)"), "data-value")).toEqual(delivery.values);
+  expect(await numbers(page.getByTestId("trend-table").locator("tbody tr td:nth-child(3)"), "data-value")).toEqual(
+    delivery.values,
+  );
   expect(season.services.find((s) => s.service === "delivery")!.level).toHaveLength(day.months.length);
 
   // An index service on its own scale explains its negative values.
@@ -203,7 +248,10 @@ test("the trend chart switches basis and shows one service on its own scale, in 
   expect(errors).toEqual([]);
 });
 
-test("controls change the URL, view and tab title without a reload; back and forward follow", async ({ page, request }) => {
+test("controls change the URL, view and tab title without a reload; back and forward follow", async ({
+  page,
+  request,
+}) => {
   // Long on a machine shared with other builds: axe over the whole page takes a while.
   test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
@@ -259,7 +307,9 @@ test("links are forgiving: slug case, sex case, code and Korean name", async ({ 
   expect(errors).toEqual([]);
 });
 
-test("sex=T explains that a segment is one sex and links to both, keeping district and age", async ({ page }, testInfo) => {
+test("sex=T explains that a segment is one sex and links to both, keeping district and age", async ({
+  page,
+}, testInfo) => {
   // Long on a machine shared with other builds: axe over the whole page takes a while.
   test.setTimeout(150_000);
   const errors = trackConsoleErrors(page);
@@ -283,15 +333,47 @@ test("sex=T explains that a segment is one sex and links to both, keeping distri
   expect(errors).toEqual([]);
 });
 
-const INVALID: { query: string; parameter: string; allowed: string[]; kept: { district: string; sex: string; age: string } }[] = [
-  { query: "district=nowhere&sex=M&age=40", parameter: "district", allowed: ["gangnam-gu", "jongno-gu"], kept: { district: "gangnam-gu", sex: "M", age: "40" } },
-  { query: "district=mapo-gu&sex=F&age=25", parameter: "age", allowed: ["20", "30", "70"], kept: { district: "mapo-gu", sex: "F", age: "20" } },
-  { query: "district=mapo-gu&sex=X&age=40", parameter: "sex", allowed: ["F", "M", "T"], kept: { district: "mapo-gu", sex: "F", age: "40" } },
-  { query: "district=mapo-gu&sex=F&sex=M&age=40", parameter: "sex", allowed: ["F", "M"], kept: { district: "mapo-gu", sex: "F", age: "40" } },
-  { query: "district=mapo-gu&sex=M&age=40&basis=week&service=tv", parameter: "basis service", allowed: ["month", "day", "delivery"], kept: { district: "mapo-gu", sex: "M", age: "40" } },
+const INVALID: {
+  query: string;
+  parameter: string;
+  allowed: string[];
+  kept: { district: string; sex: string; age: string };
+}[] = [
+  {
+    query: "district=nowhere&sex=M&age=40",
+    parameter: "district",
+    allowed: ["gangnam-gu", "jongno-gu"],
+    kept: { district: "gangnam-gu", sex: "M", age: "40" },
+  },
+  {
+    query: "district=mapo-gu&sex=F&age=25",
+    parameter: "age",
+    allowed: ["20", "30", "70"],
+    kept: { district: "mapo-gu", sex: "F", age: "20" },
+  },
+  {
+    query: "district=mapo-gu&sex=X&age=40",
+    parameter: "sex",
+    allowed: ["F", "M", "T"],
+    kept: { district: "mapo-gu", sex: "F", age: "40" },
+  },
+  {
+    query: "district=mapo-gu&sex=F&sex=M&age=40",
+    parameter: "sex",
+    allowed: ["F", "M"],
+    kept: { district: "mapo-gu", sex: "F", age: "40" },
+  },
+  {
+    query: "district=mapo-gu&sex=M&age=40&basis=week&service=tv",
+    parameter: "basis service",
+    allowed: ["month", "day", "delivery"],
+    kept: { district: "mapo-gu", sex: "M", age: "40" },
+  },
 ];
 
-test("an invalid link answers 400 with the controls, the valid choices kept and the allowed values", async ({ page }, testInfo) => {
+test("an invalid link answers 400 with the controls, the valid choices kept and the allowed values", async ({
+  page,
+}, testInfo) => {
   // Long on a machine shared with other builds: axe over the whole page takes a while.
   test.setTimeout(150_000);
   const errors: string[] = [];
@@ -309,7 +391,10 @@ test("an invalid link answers 400 with the controls, the valid choices kept and 
     await expect(page.getByLabel("연령대", { exact: true })).toHaveValue(kept.age);
     // The view is there for the kept choices, and the fixed link leads to it.
     await expect(page.getByTestId("priority-list")).toBeVisible();
-    await expect(alert.getByRole("link", { name: "올바른 값으로 고친 보기로 이동" })).toHaveAttribute("href", /^\/segment/);
+    await expect(alert.getByRole("link", { name: "올바른 값으로 고친 보기로 이동" })).toHaveAttribute(
+      "href",
+      /^\/segment/,
+    );
   }
   await expectNoHorizontalOverflow(page);
   await expectAxeClean(page);
@@ -333,7 +418,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("on a phone the monthly ranking reaches all seven ranks with the month column in place", async ({ page }, testInfo) => {
+test("on a phone the monthly ranking reaches all seven ranks with the month column in place", async ({
+  page,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "phone layout");
   await page.goto("/segment?district=gangnam-gu&sex=F&age=20");
   const region = page.getByRole("region", { name: "월별 우선순위 표" });

@@ -40,7 +40,13 @@ function run(command: string, args: string[], env: Record<string, string>): Star
 }
 
 function startServer(port: number, env: Record<string, string> = {}): Started {
-  return run(process.execPath, [...launch.nodeFlags, launch.file], { ...launch.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env });
+  return run(process.execPath, [...launch.nodeFlags, launch.file], {
+    ...launch.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ...env,
+  });
 }
 
 async function listening(s: Started, timeout = 60_000) {
@@ -51,13 +57,21 @@ function writeDataset(dir: string, title: string, months = FIXTURE_MONTHS) {
   const { rows, meta } = fixtureDataset();
   // Another month is the first month's rows again under a new name: a dataset the first one is not.
   const extra = months.filter((m) => !FIXTURE_MONTHS.includes(m));
-  const all = [...rows, ...extra.flatMap((m) => rows.filter((r) => r.month === FIXTURE_MONTHS[0]).map((r) => ({ ...r, month: m })))];
+  const all = [
+    ...rows,
+    ...extra.flatMap((m) => rows.filter((r) => r.month === FIXTURE_MONTHS[0]).map((r) => ({ ...r, month: m }))),
+  ];
   const csv = formatUsageCsv(all);
   writeFileSync(path.join(dir, "usage.csv"), csv);
-  writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ ...meta, title, months, kind: "imported", sha256: sha256(csv) }));
+  writeFileSync(
+    path.join(dir, "meta.json"),
+    JSON.stringify({ ...meta, title, months, kind: "imported", sha256: sha256(csv) }),
+  );
 }
 
-test("serves the dataset it started with everywhere, though another is written into DATA_DIR before the first request", async ({ request }) => {
+test("serves the dataset it started with everywhere, though another is written into DATA_DIR before the first request", async ({
+  request,
+}) => {
   const dir = mkdtempSync(path.join(tmpdir(), "adtarget-data-"));
   const port = await freePort();
   writeDataset(dir, "A");
@@ -91,7 +105,10 @@ test("a busy port stops the start at once, naming the port", async () => {
   try {
     const server = startServer(port);
     const t0 = Date.now();
-    const code = await Promise.race([server.exited, new Promise<string>((r) => setTimeout(() => r("still running"), 20_000))]);
+    const code = await Promise.race([
+      server.exited,
+      new Promise<string>((r) => setTimeout(() => r("still running"), 20_000)),
+    ]);
     if (code === "still running") server.child.kill("SIGKILL");
     expect(code).toBe(1);
     expect(Date.now() - t0).toBeLessThan(15_000);

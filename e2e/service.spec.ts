@@ -1,6 +1,14 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import type { District } from "@/lib/districts";
-import { downloadCsv, expectAxeClean, expectNoHorizontalOverflow, parseCsv, saveScreenshot, tableValues, trackConsoleErrors } from "./support/checks";
+import {
+  downloadCsv,
+  expectAxeClean,
+  expectNoHorizontalOverflow,
+  parseCsv,
+  saveScreenshot,
+  tableValues,
+  trackConsoleErrors,
+} from "./support/checks";
 
 interface Target {
   district: District;
@@ -18,11 +26,26 @@ interface TargetsBody {
   targets: Target[];
 }
 interface DistrictsBody {
-  districts: { district: District; usage: number; districtZ: number | null; index: number | null; population: number; rank: number }[];
+  districts: {
+    district: District;
+    usage: number;
+    districtZ: number | null;
+    index: number | null;
+    population: number;
+    rank: number;
+  }[];
 }
 
 const SEX = { F: "여성", M: "남성" } as const;
-const NAMES: Record<string, string> = { game: "게임", finance: "금융", shopping: "쇼핑", video: "동영상/방송", youtube: "유튜브", netflix: "넷플릭스", delivery: "배달" };
+const NAMES: Record<string, string> = {
+  game: "게임",
+  finance: "금융",
+  shopping: "쇼핑",
+  video: "동영상/방송",
+  youtube: "유튜브",
+  netflix: "넷플릭스",
+  delivery: "배달",
+};
 const v = (x: number | null) => (x === null ? "" : String(x));
 
 async function api<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -31,8 +54,10 @@ async function api<T>(request: APIRequestContext, path: string): Promise<T> {
   return res.json();
 }
 
-const apiTargets = (request: APIRequestContext, service: string) => api<TargetsBody>(request, `/api/services/${service}/targets?limit=10`);
-const apiDistricts = (request: APIRequestContext, service: string, sex: string, age: number) => api<DistrictsBody>(request, `/api/services/${service}/districts?sex=${sex}&age=${age}`);
+const apiTargets = (request: APIRequestContext, service: string) =>
+  api<TargetsBody>(request, `/api/services/${service}/targets?limit=10`);
+const apiDistricts = (request: APIRequestContext, service: string, sex: string, age: number) =>
+  api<DistrictsBody>(request, `/api/services/${service}/districts?sex=${sex}&age=${age}`);
 
 /** The segment page's canonical link: only what differs from its defaults (강남구, 여성, 20대). */
 function segmentHref(slug: string, sex: string, age: number): string {
@@ -53,7 +78,11 @@ async function expectTableEqualsApi(page: Page, api: TargetsBody, related: "adju
   await expect(rows).toHaveCount(10);
   const shown = await rows.evaluateAll((trs) =>
     trs.map((tr) => {
-      const chips = (id: string) => Array.from(tr.querySelectorAll(`[data-testid="${id}"] li`)).map((li) => [li.getAttribute("data-service"), li.getAttribute("data-value")]);
+      const chips = (id: string) =>
+        Array.from(tr.querySelectorAll(`[data-testid="${id}"] li`)).map((li) => [
+          li.getAttribute("data-service"),
+          li.getAttribute("data-value"),
+        ]);
       return {
         segment: [tr.getAttribute("data-district"), tr.getAttribute("data-sex"), tr.getAttribute("data-age")],
         href: tr.querySelector('[data-testid="segment-link"]')?.getAttribute("href"),
@@ -76,12 +105,22 @@ async function expectTableEqualsApi(page: Page, api: TargetsBody, related: "adju
 async function expectMapEqualsApi(page: Page, body: DistrictsBody, count: boolean) {
   const map = page.getByTestId("district-map");
   await expect(map.getByTestId("map-district")).toHaveCount(25);
-  const names = await map.locator("text[data-district-label]").evaluateAll((ts) => ts.map((t) => [t.getAttribute("data-district-label"), t.textContent] as const));
+  const names = await map
+    .locator("text[data-district-label]")
+    .evaluateAll((ts) => ts.map((t) => [t.getAttribute("data-district-label"), t.textContent] as const));
   expect(names).toHaveLength(25);
   expect(new Map(names)).toEqual(new Map(body.districts.map((d) => [d.district.code, d.district.name_ko])));
   const ranked = [...body.districts].sort((a, b) => a.rank - b.rank);
   expect(await tableValues(page.getByTestId("service-map-table"))).toEqual(
-    ranked.map((d) => [String(d.rank), d.district.name_ko, d.district.code, String(d.usage), v(d.districtZ), ...(count ? [v(d.index)] : []), String(d.population)]),
+    ranked.map((d) => [
+      String(d.rank),
+      d.district.name_ko,
+      d.district.code,
+      String(d.usage),
+      v(d.districtZ),
+      ...(count ? [v(d.index)] : []),
+      String(d.population),
+    ]),
   );
   await expect(page.getByTestId("district-rank-list").locator("li")).toHaveCount(25);
 }
@@ -100,7 +139,10 @@ test.describe("/service", () => {
   // Several full page loads, CSV downloads and an axe run each, on a machine shared with other builds.
   test.describe.configure({ timeout: 150_000 });
 
-  test("delivery deep link: targets and the district map equal the API; CSVs equal the tables", async ({ page, request }, testInfo) => {
+  test("delivery deep link: targets and the district map equal the API; CSVs equal the tables", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     const targets = await apiTargets(request, "delivery");
     const top = targets.targets[0]!;
@@ -116,7 +158,9 @@ test.describe("/service", () => {
     await expect(page.getByLabel("지도 성별")).toHaveValue(top.sex);
     await expect(page.getByLabel("지도 연령대")).toHaveValue(String(top.age));
     await expect(page.getByTestId("map-group-note")).toContainText("1위 타겟의 집단");
-    await expect(page.getByRole("heading", { level: 2, name: `자치구별 배달 이용 — ${top.age}대 ${SEX[top.sex]}` })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 2, name: `자치구별 배달 이용 — ${top.age}대 ${SEX[top.sex]}` }),
+    ).toBeVisible();
     const districts = await apiDistricts(request, "delivery", top.sex, top.age);
     await expectMapEqualsApi(page, districts, true);
     await expect(page.getByTestId("map-legend").locator("li")).not.toHaveCount(0);
@@ -129,7 +173,9 @@ test.describe("/service", () => {
       expect(header, id).toEqual(await page.getByTestId(`${id}-table`).locator("thead th").allTextContents());
       expect(body, id).toEqual(await tableValues(page.getByTestId(`${id}-table`)));
     }
-    const [, ...csv] = parseCsv(await downloadCsv(page, page.locator("section.chart-frame").first().getByTestId("csv-download")));
+    const [, ...csv] = parseCsv(
+      await downloadCsv(page, page.locator("section.chart-frame").first().getByTestId("csv-download")),
+    );
     expect(csv[0]!.slice(0, 13)).toEqual([
       "1",
       top.district.name_ko,
@@ -147,7 +193,10 @@ test.describe("/service", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a click or tap on a district, or Enter, opens that district's segment page for the group", async ({ page, request }, testInfo) => {
+  test("a click or tap on a district, or Enter, opens that district's segment page for the group", async ({
+    page,
+    request,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/service?service=delivery&sex=F&age=40");
     await expectMapEqualsApi(page, await apiDistricts(request, "delivery", "F", 40), true);
@@ -159,22 +208,45 @@ test.describe("/service", () => {
     // Keyboard: Tab reaches the district links; Enter opens one.
     const songpa = page.getByTestId("district-map").locator('a[data-district="11710"]');
     await songpa.focus();
-    await expect(songpa).toHaveAttribute("aria-label", /^송파구 배달 이용 지수 \d+\.\d\d, 구간 .*, \d+위\. 40대 여성 고객층 페이지 보기$/);
+    await expect(songpa).toHaveAttribute(
+      "aria-label",
+      /^송파구 배달 이용 지수 \d+\.\d\d, 구간 .*, \d+위\. 40대 여성 고객층 페이지 보기$/,
+    );
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/segment\?district=songpa-gu&age=40$/);
     expect(errors).toEqual([]);
   });
 
-  test("for both sexes a district opens the sex that uses the service more; the list links both", async ({ page, request }) => {
+  test("for both sexes a district opens the sex that uses the service more; the list links both", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/service?service=game&sex=T&age=20");
-    const [both, f, m] = await Promise.all([apiDistricts(request, "game", "T", 20), apiDistricts(request, "game", "F", 20), apiDistricts(request, "game", "M", 20)]);
+    const [both, f, m] = await Promise.all([
+      apiDistricts(request, "game", "T", 20),
+      apiDistricts(request, "game", "F", 20),
+      apiDistricts(request, "game", "M", 20),
+    ]);
     await expectMapEqualsApi(page, both, true);
     const usageM = new Map(m.districts.map((d) => [d.district.code, d.usage]));
-    const hrefs = await page.getByTestId("district-map").locator("a[data-district]").evaluateAll((as) => as.map((a) => [a.getAttribute("data-district"), a.getAttribute("href")] as const));
-    expect(new Map(hrefs)).toEqual(new Map(f.districts.map((d) => [d.district.code, segmentHref(d.district.slug, usageM.get(d.district.code)! > d.usage ? "M" : "F", 20)])));
+    const hrefs = await page
+      .getByTestId("district-map")
+      .locator("a[data-district]")
+      .evaluateAll((as) => as.map((a) => [a.getAttribute("data-district"), a.getAttribute("href")] as const));
+    expect(new Map(hrefs)).toEqual(
+      new Map(
+        f.districts.map((d) => [
+          d.district.code,
+          segmentHref(d.district.slug, usageM.get(d.district.code)! > d.usage ? "M" : "F", 20),
+        ]),
+      ),
+    );
     const row = page.getByTestId("district-rank-list").locator('li[data-district="11440"]');
     await expect(row.getByRole("link", { name: "마포구 여성" })).toHaveAttribute("href", "/segment?district=mapo-gu");
-    await expect(row.getByRole("link", { name: "마포구 남성" })).toHaveAttribute("href", "/segment?district=mapo-gu&sex=M");
+    await expect(row.getByRole("link", { name: "마포구 남성" })).toHaveAttribute(
+      "href",
+      "/segment?district=mapo-gu&sex=M",
+    );
   });
 
   test("netflix (a negative index): usage with a true minus sign, the map in z", async ({ page, request }) => {
@@ -193,7 +265,10 @@ test.describe("/service", () => {
     expect(errors).toEqual([]);
   });
 
-  test("switching the service updates the URL, the view and the tab title; reload and back keep it", async ({ page, request }) => {
+  test("switching the service updates the URL, the view and the tab title; reload and back keep it", async ({
+    page,
+    request,
+  }) => {
     const errors = trackConsoleErrors(page);
     await page.goto("/service");
     await expect(page).toHaveTitle(/^배달 서비스 타겟 고객/);
@@ -236,14 +311,18 @@ test.describe("/service", () => {
     await expectTableEqualsApi(page, api, "adjusted");
   });
 
-  test("an invalid link answers 400 with the controls and every valid choice kept; forgiving spellings render", async ({ page, request }) => {
+  test("an invalid link answers 400 with the controls and every valid choice kept; forgiving spellings render", async ({
+    page,
+    request,
+  }) => {
     const errors = trackConsoleErrors(page);
     const res = await page.goto("/service?service=foo&sex=f&age=30");
     expect(res!.status()).toBe(400);
     const alert = page.getByTestId("param-error");
     await expect(alert).toHaveAttribute("data-parameter", "service");
     await expect(alert).toContainText("“foo”");
-    for (const s of Object.keys(NAMES)) await expect(alert.locator("code", { hasText: new RegExp(`^${s}$`) })).toHaveCount(1);
+    for (const s of Object.keys(NAMES))
+      await expect(alert.locator("code", { hasText: new RegExp(`^${s}$`) })).toHaveCount(1);
     // The controls and the view are there, with sex=f (forgiven) and age=30 kept and the default service.
     await expect(page.getByLabel("서비스", { exact: true })).toHaveValue("delivery");
     await expect(page.getByLabel("지도 성별")).toHaveValue("F");
@@ -258,7 +337,10 @@ test.describe("/service", () => {
     await expect(page.getByTestId("param-error")).toHaveAttribute("data-parameter", "service");
 
     // Case and Korean names are forgiven: 200 and the view.
-    for (const [q, name] of [["service=Delivery&sex=f&age=30", "배달"], ["service=넷플릭스", "넷플릭스"]] as const) {
+    for (const [q, name] of [
+      ["service=Delivery&sex=f&age=30", "배달"],
+      ["service=넷플릭스", "넷플릭스"],
+    ] as const) {
       const ok = await page.goto(`/service?${q}`);
       expect(ok!.status(), q).toBe(200);
       await expect(page.getByTestId("param-error")).toHaveCount(0);

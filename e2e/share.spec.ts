@@ -45,7 +45,11 @@ async function ogImageOf(page: Page, path: string): Promise<string> {
 }
 
 test.describe("링크 복사", () => {
-  test("copies the current URL with the Clipboard API and confirms it", async ({ page, context, baseURL }, testInfo) => {
+  test("copies the current URL with the Clipboard API and confirms it", async ({
+    page,
+    context,
+    baseURL,
+  }, testInfo) => {
     const errors = trackConsoleErrors(page);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
     // A URL with a query the server doesn't use: the button copies what the address bar shows.
@@ -68,7 +72,10 @@ test.describe("링크 복사", () => {
     expect(errors).toEqual([]);
   });
 
-  test("falls back to a selected read-only field when the Clipboard API is missing", async ({ page, baseURL }, testInfo) => {
+  test("falls back to a selected read-only field when the Clipboard API is missing", async ({
+    page,
+    baseURL,
+  }, testInfo) => {
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined, configurable: true });
     });
@@ -80,7 +87,12 @@ test.describe("링크 복사", () => {
     await expect(field).toHaveValue(`${baseURL}/method?x=1`);
     await expect(field).toHaveAttribute("readonly", "");
     // The whole link is selected, ready for Ctrl+C / a long press.
-    const selected = await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length, document.activeElement === el]);
+    const selected = await field.evaluate((el: HTMLInputElement) => [
+      el.selectionStart,
+      el.selectionEnd,
+      el.value.length,
+      document.activeElement === el,
+    ]);
     expect(selected).toEqual([0, selected[2], selected[2], true]);
     await expectAxeClean(page);
     await saveScreenshot(page, "share-fallback", testInfo);
@@ -114,16 +126,21 @@ test.describe("링크 복사", () => {
 });
 
 test.describe("link previews", () => {
-  test("/og/segment and /og/service answer a 1200×630 PNG with ETag and 304; spellings of one view share one image", async ({ request }) => {
+  test("/og/segment and /og/service answer a 1200×630 PNG with ETag and 304; spellings of one view share one image", async ({
+    request,
+  }) => {
     const segment = await expectPreview(request, "/og/segment?district=mapo-gu&sex=M&age=30");
     // The same view spelled differently (case, Korean name, order, a tracking tag) is the same image.
-    const respelled = await request.get(`/og/segment?age=30&sex=m&district=${encodeURIComponent("마포구")}&utm_source=x`);
+    const respelled = await request.get(
+      `/og/segment?age=30&sex=m&district=${encodeURIComponent("마포구")}&utm_source=x`,
+    );
     expect(respelled.headers()["etag"]).toBe(segment);
     // Another view is another image.
     expect(await expectPreview(request, "/og/segment?district=mapo-gu&sex=F&age=30")).not.toBe(segment);
     const service = await expectPreview(request, "/og/service?service=game");
     expect(await expectPreview(request, "/og/service")).not.toBe(service);
-    for (const page of ["home", "insights", "audience", "compare", "plan", "method"]) await expectPreview(request, `/og/${page}`);
+    for (const page of ["home", "insights", "audience", "compare", "plan", "method"])
+      await expectPreview(request, `/og/${page}`);
     expect((await request.get("/og/nowhere")).status()).toBe(404);
   });
 
@@ -136,7 +153,9 @@ test.describe("link previews", () => {
   });
 
   test("/segment and /service point og:image at the preview of the view shown", async ({ page, request }) => {
-    expect(await ogImageOf(page, "/segment?district=Mapo-gu&sex=m&age=30")).toBe("/og/segment?district=mapo-gu&sex=M&age=30");
+    expect(await ogImageOf(page, "/segment?district=Mapo-gu&sex=m&age=30")).toBe(
+      "/og/segment?district=mapo-gu&sex=M&age=30",
+    );
     await expectPreview(request, "/og/segment?district=mapo-gu&sex=M&age=30");
     expect(await ogImageOf(page, "/service?service=game")).toBe("/og/service?service=game");
     await expectPreview(request, "/og/service?service=game");

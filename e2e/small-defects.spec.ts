@@ -14,7 +14,9 @@ test.describe("on a 390 px phone", () => {
     await page.goto("/audience");
     const buttons = page.getByTestId("audience-table").locator("thead button");
     await expect(buttons.first()).toBeVisible();
-    const boxes = await buttons.evaluateAll((els) => els.map((b) => ({ name: b.textContent, ...b.getBoundingClientRect().toJSON() })));
+    const boxes = await buttons.evaluateAll((els) =>
+      els.map((b) => ({ name: b.textContent, ...b.getBoundingClientRect().toJSON() })),
+    );
     expect(boxes.length).toBeGreaterThanOrEqual(7);
     for (const b of boxes) {
       expect(b.width, `${b.name} width`).toBeGreaterThanOrEqual(44);
@@ -29,7 +31,9 @@ test.describe("on a 390 px phone", () => {
     expect((await hangulWordSplits(page, ".chart-description, .chart-header h2")).map((s) => s.at)).toEqual([]);
   });
 
-  test("/segment: a tap on the trend chart opens a tooltip that covers less than half of the chart", async ({ page }) => {
+  test("/segment: a tap on the trend chart opens a tooltip that covers less than half of the chart", async ({
+    page,
+  }) => {
     await page.goto("/segment");
     const trend = page.locator("section[aria-labelledby=trend-title]");
     await trend.scrollIntoViewIfNeeded();

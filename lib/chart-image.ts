@@ -21,7 +21,17 @@ function cdata(text: string): string {
  * media queries read it as the viewport (a phone's chart keeps its phone layout); the canvas scales it
  * up when it rasterises the vector image (CHART_IMAGE_SCALE).
  */
-export function chartImageSvg({ xhtml, css, width, height }: { xhtml: string; css: string; width: number; height: number }): string {
+export function chartImageSvg({
+  xhtml,
+  css,
+  width,
+  height,
+}: {
+  xhtml: string;
+  css: string;
+  width: number;
+  height: number;
+}): string {
   const w = Math.ceil(width);
   const h = Math.ceil(height);
   return (

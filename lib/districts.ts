@@ -43,7 +43,12 @@ const TABLE = [
   { code: "11740", statCode: "11250", slug: "gangdong-gu", name_ko: "강동구", name_en: "Gangdong-gu" },
 ];
 
-export const DISTRICTS: readonly District[] = TABLE.map(({ code, slug, name_ko, name_en }) => ({ code, slug, name_ko, name_en }));
+export const DISTRICTS: readonly District[] = TABLE.map(({ code, slug, name_ko, name_en }) => ({
+  code,
+  slug,
+  name_ko,
+  name_en,
+}));
 
 const byKey = new Map<string, District>();
 for (const d of DISTRICTS) {

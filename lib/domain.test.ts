@@ -9,7 +9,8 @@ describe("daysInMonth", () => {
     expect(daysInMonth("2000-02")).toBe(29); // by 400
   });
   it("refuses what is not a YYYY-MM month", () => {
-    for (const bad of ["2023-13", "2023-00", "2023-1", "202301", ""]) expect(() => daysInMonth(bad), bad).toThrow(RangeError);
+    for (const bad of ["2023-13", "2023-00", "2023-1", "202301", ""])
+      expect(() => daysInMonth(bad), bad).toThrow(RangeError);
   });
 });
 

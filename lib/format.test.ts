@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { describeZ, formatDecimal, formatInt, formatNumber, formatSigned, formatTick, formatUsage, formatUsageDiff, MINUS, Z_BANDS } from "./format";
+import {
+  describeZ,
+  formatDecimal,
+  formatInt,
+  formatNumber,
+  formatSigned,
+  formatTick,
+  formatUsage,
+  formatUsageDiff,
+  MINUS,
+  Z_BANDS,
+} from "./format";
 import { formatCell } from "./table";
 
 describe("one minus sign (U+2212) for every negative number", () => {
@@ -33,7 +44,15 @@ describe("one minus sign (U+2212) for every negative number", () => {
   });
   it("never writes the hyphen-minus for any negative value", () => {
     for (const n of [-0.5, -3.25, -12.5, -1e6]) {
-      for (const s of [formatInt(n), formatDecimal(n), formatUsage(n), formatSigned(n), formatUsageDiff(n), formatNumber(n, 3)]) expect(s).not.toContain("-");
+      for (const s of [
+        formatInt(n),
+        formatDecimal(n),
+        formatUsage(n),
+        formatSigned(n),
+        formatUsageDiff(n),
+        formatNumber(n, 3),
+      ])
+        expect(s).not.toContain("-");
     }
   });
 });

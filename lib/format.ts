@@ -12,7 +12,11 @@ const formats = new Map<number, Intl.NumberFormat>();
 /** n with thousands separators and exactly `digits` decimals, negatives with U+2212. */
 export function formatNumber(n: number, digits = 0): string {
   let f = formats.get(digits);
-  if (!f) formats.set(digits, (f = new Intl.NumberFormat("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!f)
+    formats.set(
+      digits,
+      (f = new Intl.NumberFormat("ko-KR", { minimumFractionDigits: digits, maximumFractionDigits: digits })),
+    );
   const s = f.format(Math.abs(n));
   return n < 0 && Number(Math.abs(n).toFixed(digits)) !== 0 ? `${MINUS}${s}` : s;
 }

@@ -26,7 +26,15 @@ function finalConsonant(word: string): number {
 /** The particle's form after `word` (without the word). */
 export function particle(word: string, pair: Particle): string {
   const final = finalConsonant(word);
-  const [afterVowel, afterConsonant] = ({ "와/과": ["와", "과"], "을/를": ["를", "을"], "이/가": ["가", "이"], "은/는": ["는", "은"], "로/으로": ["로", "으로"] } as const)[pair];
+  const [afterVowel, afterConsonant] = (
+    {
+      "와/과": ["와", "과"],
+      "을/를": ["를", "을"],
+      "이/가": ["가", "이"],
+      "은/는": ["는", "은"],
+      "로/으로": ["로", "으로"],
+    } as const
+  )[pair];
   // 로 also follows ㄹ: "서울로", "1일로".
   if (pair === "로/으로") return final === 0 || final === FINAL_RIEUL ? afterVowel : afterConsonant;
   return final === 0 ? afterVowel : afterConsonant;

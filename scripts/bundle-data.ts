@@ -18,7 +18,16 @@ import { SERVICE_IDS } from "@/lib/domain";
 import { fromLegacy, loadDataDir, loadDatasetDir } from "@/lib/dataset/load";
 import { columnOfHeader, GROUPS, GROUP_BY_ID, MEASURE_BY_ID, type ColumnId } from "@/lib/dataset/measures";
 import { AGE5_BANDS, type DatasetMetaV2, type Dong, type DongMonth, type Grain } from "@/lib/dataset/types";
-import { DISTRICT_FILE, DONGS_FILE, dongMonthFile, formatDistrictCsv, formatDongMonthCsv, formatDongsCsv, META_FILE, sha256Hex } from "@/lib/dataset/v2";
+import {
+  DISTRICT_FILE,
+  DONGS_FILE,
+  dongMonthFile,
+  formatDistrictCsv,
+  formatDongMonthCsv,
+  formatDongsCsv,
+  META_FILE,
+  sha256Hex,
+} from "@/lib/dataset/v2";
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +66,14 @@ function dongMonthOf(month: string, t: Table): DongMonth {
   });
   const order = [...dongs.keys()];
   const n = t.rows.length;
-  const m: DongMonth = { month, rows: n, dong: new Uint16Array(n), sex: new Uint8Array(n), age5: new Uint8Array(n), columns: {} };
+  const m: DongMonth = {
+    month,
+    rows: n,
+    dong: new Uint16Array(n),
+    sex: new Uint8Array(n),
+    age5: new Uint8Array(n),
+    columns: {},
+  };
   for (const [, id] of mapped) m.columns[id] = new Float64Array(n);
   t.rows.forEach((r, k) => {
     const at = `${t.file}:${k + 2}`;
@@ -96,7 +112,9 @@ function readCsv(file: string): Table {
 function readWorkbook(file: string): Table {
   const wb = XLSX.read(readFileSync(file));
   const sheet = wb.Sheets[wb.SheetNames[0]!]!;
-  const [header = [], ...rows] = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: "" }).map((r) => r.map((c) => String(c)));
+  const [header = [], ...rows] = XLSX.utils
+    .sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: "" })
+    .map((r) => r.map((c) => String(c)));
   return { file, header: header.map((h) => h.trim()), rows };
 }
 
@@ -142,7 +160,16 @@ files.set(DONGS_FILE, Buffer.from(formatDongsCsv(dongList)));
 files.set(DISTRICT_FILE, Buffer.from(formatDistrictCsv(districtMonths, districtColumns)));
 for (const m of dongMonths) {
   const csv = formatDongMonthCsv(m, dongList);
-  files.set(dongMonthFile(m.month), brotliCompressSync(csv, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: csv.length } }));
+  files.set(
+    dongMonthFile(m.month),
+    brotliCompressSync(csv, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_LGWIN]: 24,
+        [constants.BROTLI_PARAM_SIZE_HINT]: csv.length,
+      },
+    }),
+  );
 }
 
 const measureIds = [...coverage.keys()].filter((id) => MEASURE_BY_ID.has(id));
@@ -159,8 +186,19 @@ const meta: DatasetMetaV2 = {
   defaultWindow: { from: "2023-01", to: "2023-09" },
   measures: [...MEASURE_BY_ID.values()]
     .filter((m) => measureIds.includes(m.id as ColumnId))
-    .map((m) => ({ id: m.id, name_ko: m.name_ko, kind: m.kind, unit_ko: m.unit_ko, ...coverOf(m.id), weights: "unweighted" as const })),
-  groups: GROUPS.filter((g) => coverage.has(g.id)).map((g) => ({ id: g.id, name_ko: GROUP_BY_ID.get(g.id)!.name_ko, ...coverOf(g.id) })),
+    .map((m) => ({
+      id: m.id,
+      name_ko: m.name_ko,
+      kind: m.kind,
+      unit_ko: m.unit_ko,
+      ...coverOf(m.id),
+      weights: "unweighted" as const,
+    })),
+  groups: GROUPS.filter((g) => coverage.has(g.id)).map((g) => ({
+    id: g.id,
+    name_ko: GROUP_BY_ID.get(g.id)!.name_ko,
+    ...coverOf(g.id),
+  })),
   files: Object.fromEntries([...files].map(([rel, bytes]) => [rel, sha256Hex(bytes)])),
 };
 
@@ -175,4 +213,6 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(path.dirname(out), { recursive: true });
 renameSync(tmp, out);
 const bytes = [...files.values()].reduce((n, b) => n + b.length, 0);
-console.log(`wrote ${path.relative(process.cwd(), out)}: ${months.length} months (${loaded.dongMonths.size} with 행정동 rows, ${dongList.length} 행정동), ${(bytes / 1e6).toFixed(2)} MB of data files`);
+console.log(
+  `wrote ${path.relative(process.cwd(), out)}: ${months.length} months (${loaded.dongMonths.size} with 행정동 rows, ${dongList.length} 행정동), ${(bytes / 1e6).toFixed(2)} MB of data files`,
+);

@@ -9,4 +9,7 @@ import { root } from "./ensure-build.mjs";
 import { runServer } from "./run-server.mjs";
 
 const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
-runServer([tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "server.ts")], { cwd: root, env: { ...process.env, NODE_ENV: "development" } });
+runServer([tsx, "--tsconfig", path.join(root, "tsconfig.json"), path.join(root, "server.ts")], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: "development" },
+});

@@ -24,8 +24,12 @@ function aptInstall(packages) {
   console.log(`Installing Debian packages for the browser tests: ${packages.join(" ")} (apt-get)…`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const run = (args) => {
-    const r = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (r.status !== 0) throw new Error(`\`${args.join(" ")}\` failed (exit ${r.status}); install ${packages.join(" ")} by hand`);
+    const r = spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    if (r.status !== 0)
+      throw new Error(`\`${args.join(" ")}\` failed (exit ${r.status}); install ${packages.join(" ")} by hand`);
   };
   run(["apt-get", "update"]);
   run(["apt-get", "install", "-y", "--no-install-recommends", ...packages]);

@@ -45,13 +45,17 @@ function* files(p) {
 
 function fingerprint() {
   const h = createHash("sha256");
-  for (const s of SOURCES) for (const f of files(path.join(root, s))) h.update(path.relative(root, f)).update(readFileSync(f));
+  for (const s of SOURCES)
+    for (const f of files(path.join(root, s))) h.update(path.relative(root, f)).update(readFileSync(f));
   return h.digest("hex");
 }
 
 export function ensureBuild() {
   const wanted = fingerprint();
-  const fresh = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === wanted;
+  const fresh =
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === wanted;
   if (!fresh) {
     console.log("No up-to-date build: running `next build` first (later starts reuse it).");
     const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });

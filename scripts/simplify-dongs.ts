@@ -34,7 +34,10 @@ interface SourceProps {
   adm_nm: string;
   sgg: string;
 }
-const source = JSON.parse(readFileSync(path.resolve(values.from!), "utf8")) as FeatureCollection<Polygon | MultiPolygon, SourceProps>;
+const source = JSON.parse(readFileSync(path.resolve(values.from!), "utf8")) as FeatureCollection<
+  Polygon | MultiPolygon,
+  SourceProps
+>;
 
 const topo = topology({ dongs: source }) as Topology<{ dongs: GeometryCollection<SourceProps> }>;
 const simplified = simplify(presimplify(topo), Number(values.weight));
@@ -69,7 +72,13 @@ if (problem) throw new Error(`not written: ${problem}`);
 const text = JSON.stringify(out);
 writeFileSync(path.resolve(values.out!), text + "\n");
 const vertices = out.features.reduce(
-  (n, f) => n + (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates).flat().reduce((m, r) => m + r.length, 0),
+  (n, f) =>
+    n +
+    (f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates)
+      .flat()
+      .reduce((m, r) => m + r.length, 0),
   0,
 );
-console.log(`${values.out}: ${out.features.length} 행정동, ${vertices} vertices, ${text.length} bytes, ${gzipSync(text, { level: 9 }).length} gzip`);
+console.log(
+  `${values.out}: ${out.features.length} 행정동, ${vertices} vertices, ${text.length} bytes, ${gzipSync(text, { level: 9 }).length} gzip`,
+);

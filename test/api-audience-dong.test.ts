@@ -9,7 +9,8 @@ async function body(res: Response | Promise<Response>) {
   const r = await res;
   return { status: r.status, json: await r.json() };
 }
-const audienceOf = (service: string, qs: string) => body(audience(req(`/api/services/${service}/audience${qs}`), { params: Promise.resolve({ service }) }));
+const audienceOf = (service: string, qs: string) =>
+  body(audience(req(`/api/services/${service}/audience${qs}`), { params: Promise.resolve({ service }) }));
 const compareOf = (qs: string) => body(compare(req(`/api/segments/compare${qs}`)));
 const YEAR_2022 = Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`);
 
@@ -17,9 +18,15 @@ describe("GET /api/services/{service}/audience?grain=dong", () => {
   it("lists the 5,088 행정동 segments over 2022 with z across them (mean 0, population SD 1)", async () => {
     const r = await audienceOf("delivery", "?grain=dong&limit=300");
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ service: "delivery", grain: "dong", total: 5088, window: { from: "2022-01", to: "2022-12", months: YEAR_2022 } });
+    expect(r.json).toMatchObject({
+      service: "delivery",
+      grain: "dong",
+      total: 5088,
+      window: { from: "2022-01", to: "2022-12", months: YEAR_2022 },
+    });
     const all = [];
-    for (let offset = 0; offset < 5088; offset += 300) all.push(...(await audienceOf("delivery", `?grain=dong&limit=300&offset=${offset}`)).json.segments);
+    for (let offset = 0; offset < 5088; offset += 300)
+      all.push(...(await audienceOf("delivery", `?grain=dong&limit=300&offset=${offset}`)).json.segments);
     expect(all).toHaveLength(5088);
     const z = all.map((s: { z: number }) => s.z);
     const mean = z.reduce((a: number, b: number) => a + b, 0) / z.length;
@@ -30,11 +37,20 @@ describe("GET /api/services/{service}/audience?grain=dong", () => {
   });
   it("gives a segment the z of its 행정동 priority", async () => {
     const r = await audienceOf("game", "?grain=dong&district=영등포구&sex=F&age=30&limit=300");
-    const yeouido = r.json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
+    const yeouido = r.json.segments.find(
+      (s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054",
+    );
     expect(yeouido.segment).toMatchObject({ sex: "F", age: 30, district: { slug: "yeongdeungpo-gu" } });
-    const p = await body(priority(req("/api/dongs/1119054/priority?sex=F&age=30"), { params: Promise.resolve({ code: "1119054" }) }));
+    const p = await body(
+      priority(req("/api/dongs/1119054/priority?sex=F&age=30"), { params: Promise.resolve({ code: "1119054" }) }),
+    );
     expect(yeouido.z).toBe(p.json.overall.find((o: { service: string }) => o.service === "game").z);
-    expect(r.json.segments.every((s: { segment: { district: { slug: string }; sex: string; age: number } }) => s.segment.district.slug === "yeongdeungpo-gu" && s.segment.sex === "F" && s.segment.age === 30)).toBe(true);
+    expect(
+      r.json.segments.every(
+        (s: { segment: { district: { slug: string }; sex: string; age: number } }) =>
+          s.segment.district.slug === "yeongdeungpo-gu" && s.segment.sex === "F" && s.segment.age === 30,
+      ),
+    ).toBe(true);
   });
   it("leaves the district grain as it was", async () => {
     const before = await audienceOf("game", "?sort=score&limit=5");
@@ -63,13 +79,25 @@ describe("GET /api/segments/compare with 행정동 segments", () => {
     const r = await compareOf("?segments=1119054.F.30,1123064.M.40");
     expect(r.status).toBe(200);
     expect(r.json.window.months).toEqual(YEAR_2022);
-    expect(r.json.segments.map((s: { segment: { dong: { code: string }; district: { slug: string } } }) => [s.segment.dong.code, s.segment.district.slug])).toEqual([["1119054", "yeongdeungpo-gu"], ["1123064", "gangnam-gu"]]);
+    expect(
+      r.json.segments.map((s: { segment: { dong: { code: string }; district: { slug: string } } }) => [
+        s.segment.dong.code,
+        s.segment.district.slug,
+      ]),
+    ).toEqual([
+      ["1119054", "yeongdeungpo-gu"],
+      ["1123064", "gangnam-gu"],
+    ]);
     const first = r.json.segments[0];
     expect(first.overall.map((o: { rank: number }) => o.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(first.trend.months).toEqual(YEAR_2022);
-    const p = await body(priority(req("/api/dongs/1119054/priority?sex=F&age=30"), { params: Promise.resolve({ code: "1119054" }) }));
+    const p = await body(
+      priority(req("/api/dongs/1119054/priority?sex=F&age=30"), { params: Promise.resolve({ code: "1119054" }) }),
+    );
     expect(first.overall).toEqual(p.json.overall);
-    const audienceRow = (await audienceOf("game", "?grain=dong&district=영등포구&sex=F&age=30&limit=300")).json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
+    const audienceRow = (
+      await audienceOf("game", "?grain=dong&district=영등포구&sex=F&age=30&limit=300")
+    ).json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
     expect(first.segment.population).toBe(audienceRow.population);
   });
   it.each([
@@ -100,18 +128,28 @@ describe("GET /api/plan, /api/plan/curve and /api/plan/xlsx with 행정동 segme
     const codes = r.json.segments.map((s: { segment: { dong: { code: string } } }) => s.segment.dong.code).sort();
     expect(codes).toEqual(["1119054", "1123064"]);
     // Population and z as the 행정동 audience table has them.
-    const yeouido = r.json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
-    const row = (await audienceOf("delivery", "?grain=dong&district=영등포구&sex=F&age=30&limit=300")).json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
+    const yeouido = r.json.segments.find(
+      (s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054",
+    );
+    const row = (
+      await audienceOf("delivery", "?grain=dong&district=영등포구&sex=F&age=30&limit=300")
+    ).json.segments.find((s: { segment: { dong: { code: string } } }) => s.segment.dong.code === "1119054");
     expect([yeouido.population, yeouido.z]).toEqual([row.population, row.z]);
     expect(yeouido.months.map((m: { month: string }) => m.month)).toEqual(YEAR_2022);
   });
   it("takes the plan's months among 2022's and answers the curve and the workbook", async () => {
     const r = await planOf(`${base}&segments=1119054.F.30&months=2022-03,2022-04`);
     expect(r.json.months).toEqual(["2022-03", "2022-04"]);
-    const curve = await body((await import("@/app/api/plan/curve/route")).GET(req(`/api/plan/curve${base}&segments=1119054.F.30,1123064.M.40`)));
+    const curve = await body(
+      (await import("@/app/api/plan/curve/route")).GET(
+        req(`/api/plan/curve${base}&segments=1119054.F.30,1123064.M.40`),
+      ),
+    );
     expect(curve.status).toBe(200);
     expect(curve.json.points).toHaveLength(7);
-    const xlsx = await (await import("@/app/api/plan/xlsx/route")).GET(req(`/api/plan/xlsx${base}&segments=1119054.F.30,1123064.M.40`));
+    const xlsx = await (
+      await import("@/app/api/plan/xlsx/route")
+    ).GET(req(`/api/plan/xlsx${base}&segments=1119054.F.30,1123064.M.40`));
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheet");
   });
@@ -130,7 +168,17 @@ describe("GET /api/plan, /api/plan/curve and /api/plan/xlsx with 행정동 segme
   it("leaves district plans as they were", async () => {
     const r = await planOf(`${base}&segments=gangnam-gu.F.20,mapo-gu.M.30`);
     expect(r.status).toBe(200);
-    expect(r.json.months).toEqual(["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09"]);
+    expect(r.json.months).toEqual([
+      "2023-01",
+      "2023-02",
+      "2023-03",
+      "2023-04",
+      "2023-05",
+      "2023-06",
+      "2023-07",
+      "2023-08",
+      "2023-09",
+    ]);
     expect(r.json.segments[0].segment.dong).toBeUndefined();
   });
 });

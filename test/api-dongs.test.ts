@@ -12,9 +12,12 @@ async function body(res: Response | Promise<Response>) {
   const r = await res;
   return { status: r.status, json: await r.json() };
 }
-const effectOf = (service: string, qs: string) => body(effect(req(`/api/services/${service}/dongs${qs}`), { params: Promise.resolve({ service }) }));
-const priorityOf = (code: string, qs: string) => body(priority(req(`/api/dongs/${encodeURIComponent(code)}/priority${qs}`), { params: Promise.resolve({ code }) }));
-const similarOf = (code: string, qs = "") => body(similar(req(`/api/dongs/${encodeURIComponent(code)}/similar${qs}`), { params: Promise.resolve({ code }) }));
+const effectOf = (service: string, qs: string) =>
+  body(effect(req(`/api/services/${service}/dongs${qs}`), { params: Promise.resolve({ service }) }));
+const priorityOf = (code: string, qs: string) =>
+  body(priority(req(`/api/dongs/${encodeURIComponent(code)}/priority${qs}`), { params: Promise.resolve({ code }) }));
+const similarOf = (code: string, qs = "") =>
+  body(similar(req(`/api/dongs/${encodeURIComponent(code)}/similar${qs}`), { params: Promise.resolve({ code }) }));
 const YEAR_2022 = Array.from({ length: 12 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`);
 
 describe("GET /api/dongs", () => {
@@ -39,7 +42,13 @@ describe("GET /api/services/{service}/dongs", () => {
   it("answers the 행정동 effect over the months with 행정동 figures", async () => {
     const r = await effectOf("delivery", "?age=30");
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ service: "delivery", sex: "T", age: 30, district: null, window: { from: "2022-01", to: "2022-12", months: YEAR_2022 } });
+    expect(r.json).toMatchObject({
+      service: "delivery",
+      sex: "T",
+      age: 30,
+      district: null,
+      window: { from: "2022-01", to: "2022-12", months: YEAR_2022 },
+    });
     expect(r.json.dongs).toHaveLength(424);
     expect(r.json.dongs.map((d: { rank: number }) => d.rank)).toEqual(Array.from({ length: 424 }, (_, i) => i + 1));
     // dongZ across the 424 has mean 0 and population SD 1; the index has mean 100.
@@ -54,7 +63,11 @@ describe("GET /api/services/{service}/dongs", () => {
     const r = await effectOf("youtube", "?age=20&sex=F&district=mapo-gu&from=2022-03&to=2022-05");
     expect(r.status).toBe(200);
     expect(r.json.window).toEqual({ from: "2022-03", to: "2022-05", months: ["2022-03", "2022-04", "2022-05"] });
-    expect(r.json.dongs.every((d: { dong: { districtCode: string }; index: null }) => d.dong.districtCode === "11440" && d.index === null)).toBe(true);
+    expect(
+      r.json.dongs.every(
+        (d: { dong: { districtCode: string }; index: null }) => d.dong.districtCode === "11440" && d.index === null,
+      ),
+    ).toBe(true);
   });
   it.each([
     ["?sex=F", "age"],
@@ -78,7 +91,13 @@ describe("GET /api/dongs/{code}/priority", () => {
   it("ranks the seven services for a 행정동 segment, by code or by name (NFC or NFD)", async () => {
     const r = await priorityOf("1119054", "?sex=F&age=30");
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ dong: { code: "1119054" }, district: { code: "11560" }, sex: "F", age: 30, window: { months: YEAR_2022 } });
+    expect(r.json).toMatchObject({
+      dong: { code: "1119054" },
+      district: { code: "11560" },
+      sex: "F",
+      age: 30,
+      window: { months: YEAR_2022 },
+    });
     expect(r.json.overall.map((s: { service: string }) => s.service).sort()).toEqual([...SERVICE_IDS].sort());
     expect(r.json.monthly).toHaveLength(12);
     expect(r.json.standoutMonths[0].months).toHaveLength(3);

@@ -15,8 +15,12 @@ import { AGES, SERVICE_IDS, SEXES, unitKind } from "@/lib/domain";
 
 /** The issue-13 endpoints, called as Next.js would, over the bundled dataset (2023-01 … 2023-09). */
 const req = (path: string, headers?: HeadersInit) => new Request(`http://localhost${path}`, { headers });
-const inPath = (handler: typeof audience, what: string) => (service: string, qs = "", headers?: HeadersInit) =>
-  handler(req(`/api/services/${encodeURIComponent(service)}/${what}${qs}`, headers), { params: Promise.resolve({ service }) });
+const inPath =
+  (handler: typeof audience, what: string) =>
+  (service: string, qs = "", headers?: HeadersInit) =>
+    handler(req(`/api/services/${encodeURIComponent(service)}/${what}${qs}`, headers), {
+      params: Promise.resolve({ service }),
+    });
 const audienceOf = inPath(audience, "audience");
 const districtsOf = inPath(districts, "districts");
 
@@ -38,7 +42,10 @@ async function expectBadRequest(res: Response | Promise<Response>, parameter: st
 }
 
 /** Cache-Control, an ETag shared by equivalent spellings, and 304 for If-None-Match. */
-async function expectCacheable(call: (headers?: HeadersInit) => Promise<Response> | Response, equivalent?: () => Promise<Response> | Response) {
+async function expectCacheable(
+  call: (headers?: HeadersInit) => Promise<Response> | Response,
+  equivalent?: () => Promise<Response> | Response,
+) {
   const first = await call();
   expect(first.status).toBe(200);
   expect(first.headers.get("cache-control")).toMatch(/public, max-age=\d+/);
@@ -96,7 +103,9 @@ describe("GET /api/seasonality", () => {
     expect(day.basis).toBe("day");
     for (const [i, s] of day.services.entries()) {
       const perMonth = month.services[i].level;
-      s.level.forEach((v: number, m: number) => expect(v).toBeCloseTo(s.unitKind === "count" ? perMonth[m] / DAYS[m]! : perMonth[m], 12));
+      s.level.forEach((v: number, m: number) =>
+        expect(v).toBeCloseTo(s.unitKind === "count" ? perMonth[m] / DAYS[m]! : perMonth[m], 12),
+      );
     }
     // The issue's point: game's raw February is the year's lowest, yet per day it beats January.
     const game = (b: typeof day) => b.services.find((s: { service: string }) => s.service === "game").level;
@@ -104,7 +113,10 @@ describe("GET /api/seasonality", () => {
     expect(game(day)[1]).toBeGreaterThan(game(day)[0]);
   });
   it("is cacheable; basis=month and no basis are one resource", async () => {
-    await expectCacheable((h) => seasonality(req("/api/seasonality", h)), () => seasonality(req("/api/seasonality?basis=month")));
+    await expectCacheable(
+      (h) => seasonality(req("/api/seasonality", h)),
+      () => seasonality(req("/api/seasonality?basis=month")),
+    );
   });
 });
 
@@ -118,7 +130,9 @@ describe("GET /api/segments/priority: standoutMonths and bestMonths", () => {
       expect(s.months).toHaveLength(3);
       // the within-month z shown in `monthly` for that month
       for (const m of s.months) {
-        const monthly = json.monthly.find((x: { month: string }) => x.month === m.month).ranking.find((r: { service: string }) => r.service === s.service);
+        const monthly = json.monthly
+          .find((x: { month: string }) => x.month === m.month)
+          .ranking.find((r: { service: string }) => r.service === s.service);
         expect(m.z).toBe(monthly.z);
       }
       const zs = s.months.map((m: { z: number }) => m.z);
@@ -133,13 +147,17 @@ describe("GET /api/segments/priority: standoutMonths and bestMonths", () => {
     expect(restDay).toEqual(restMonth);
     expect(b).not.toEqual(a);
     const game = b.find((x: { service: string }) => x.service === "game").months[0];
-    const raw = (await body(trend(req("/api/segments/trend?district=gangnam-gu&sex=F&age=20")))).json.series.find((s: { service: string }) => s.service === "game").values;
+    const raw = (await body(trend(req("/api/segments/trend?district=gangnam-gu&sex=F&age=20")))).json.series.find(
+      (s: { service: string }) => s.service === "game",
+    ).values;
     expect(game.value).toBeCloseTo(raw[MONTHS.indexOf(game.month)] / DAYS[MONTHS.indexOf(game.month)]!, 12);
   });
   it("answers all 300 segments on basis=day", async () => {
     for (const id of ALL_SEGMENTS) {
       const [district, sex, age] = id.split(".");
-      const { status, json } = await body(priority(req(`/api/segments/priority?district=${district}&sex=${sex}&age=${age}&basis=day`)));
+      const { status, json } = await body(
+        priority(req(`/api/segments/priority?district=${district}&sex=${sex}&age=${age}&basis=day`)),
+      );
       expect(status).toBe(200);
       expect(json.standoutMonths).toHaveLength(7);
     }
@@ -158,7 +176,12 @@ describe("GET /api/segments/trend?basis=day", () => {
     const month = (await body(trend(req(path)))).json;
     const day = (await body(trend(req(`${path}&basis=day`)))).json;
     for (const [i, s] of day.series.entries()) {
-      s.values.forEach((v: number, m: number) => expect(v).toBeCloseTo(unitKind(s.service) === "count" ? month.series[i].values[m] / DAYS[m]! : month.series[i].values[m], 12));
+      s.values.forEach((v: number, m: number) =>
+        expect(v).toBeCloseTo(
+          unitKind(s.service) === "count" ? month.series[i].values[m] / DAYS[m]! : month.series[i].values[m],
+          12,
+        ),
+      );
     }
   });
 });
@@ -166,11 +189,15 @@ describe("GET /api/segments/trend?basis=day", () => {
 describe("GET /api/services/{service}/targets: relatedAdjusted and alsoUses", () => {
   it("adds both for every target of all 7 services, keeping related", async () => {
     for (const service of SERVICE_IDS) {
-      const { json } = await body(targets(req(`/api/services/${service}/targets?limit=300`), { params: Promise.resolve({ service }) }));
+      const { json } = await body(
+        targets(req(`/api/services/${service}/targets?limit=300`), { params: Promise.resolve({ service }) }),
+      );
       expect(json.targets).toHaveLength(300);
       for (const t of json.targets) {
         expect(t.related).toHaveLength(6);
-        expect(t.relatedAdjusted.map((r: { service: string }) => r.service).sort()).toEqual(SERVICE_IDS.filter((s) => s !== service).sort());
+        expect(t.relatedAdjusted.map((r: { service: string }) => r.service).sort()).toEqual(
+          SERVICE_IDS.filter((s) => s !== service).sort(),
+        );
         const rs = t.relatedAdjusted.map((r: { r: number | null }) => r.r).filter((r: number | null) => r !== null);
         expect(rs).toEqual([...rs].sort((a, b) => b - a));
         expect(t.alsoUses).toHaveLength(3);
@@ -183,9 +210,13 @@ describe("GET /api/services/{service}/targets: relatedAdjusted and alsoUses", ()
   it("is no longer dominated by the city-wide shifts (the issue's finding on raw r)", async () => {
     // Raw r: for nearly every target the count services come out positive with each other. Adjusted
     // r of the residuals has no such common sign: count how often finance–shopping is positive.
-    const { json } = await body(targets(req("/api/services/finance/targets?limit=300"), { params: Promise.resolve({ service: "finance" }) }));
+    const { json } = await body(
+      targets(req("/api/services/finance/targets?limit=300"), { params: Promise.resolve({ service: "finance" }) }),
+    );
     const positive = (key: "related" | "relatedAdjusted") =>
-      json.targets.filter((t: Record<string, { service: string; r: number }[]>) => t[key]!.find((r) => r.service === "shopping")!.r > 0).length;
+      json.targets.filter(
+        (t: Record<string, { service: string; r: number }[]>) => t[key]!.find((r) => r.service === "shopping")!.r > 0,
+      ).length;
     expect(positive("related")).toBeGreaterThan(270);
     expect(positive("relatedAdjusted")).toBeLessThan(positive("related"));
   });
@@ -200,10 +231,16 @@ describe("GET /api/services/{service}/districts", () => {
           expect(status).toBe(200);
           expect(json).toMatchObject({ service, sex, age });
           expect(json.districts).toHaveLength(25);
-          expect(json.districts.map((d: { rank: number }) => d.rank)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+          expect(json.districts.map((d: { rank: number }) => d.rank)).toEqual(
+            Array.from({ length: 25 }, (_, i) => i + 1),
+          );
           const zs = json.districts.map((d: { districtZ: number }) => d.districtZ);
           expect(zs).toEqual([...zs].sort((a, b) => b - a));
-          expect(json.districts.every((d: { index: number | null }) => (unitKind(service) === "count" ? d.index! > 0 : d.index === null))).toBe(true);
+          expect(
+            json.districts.every((d: { index: number | null }) =>
+              unitKind(service) === "count" ? d.index! > 0 : d.index === null,
+            ),
+          ).toBe(true);
         }
       }
     }
@@ -212,7 +249,10 @@ describe("GET /api/services/{service}/districts", () => {
     const effect = (await body(districtsOf("delivery", "?age=30"))).json;
     expect(effect.sex).toBe("T");
     const pop = (await body(population(req("/api/population?age=30&sex=T")))).json.districts;
-    for (const d of effect.districts) expect(d.population).toBe(pop.find((p: { district: { code: string } }) => p.district.code === d.district.code).population);
+    for (const d of effect.districts)
+      expect(d.population).toBe(
+        pop.find((p: { district: { code: string } }) => p.district.code === d.district.code).population,
+      );
   });
   it("400 for a bad or missing sex/age, 404 for an unknown service", async () => {
     await expectBadRequest(districtsOf("delivery", "?sex=F"), "age", /missing parameter "age"/);
@@ -224,7 +264,10 @@ describe("GET /api/services/{service}/districts", () => {
   });
   it("is cacheable", async () => {
     // (The path's spelling of the service is part of the URL, which is what HTTP caches key on.)
-    await expectCacheable((h) => districtsOf("video", "?age=20", h), () => districtsOf("video", "?sex=T&age=20대"));
+    await expectCacheable(
+      (h) => districtsOf("video", "?age=20", h),
+      () => districtsOf("video", "?sex=T&age=20대"),
+    );
   });
 });
 
@@ -235,7 +278,10 @@ describe("GET /api/services/{service}/audience", () => {
       expect(status).toBe(200);
       expect(json).toMatchObject({ service, total: 300 });
       expect(json.segments).toHaveLength(300);
-      const ids = json.segments.map((r: { segment: { district: { slug: string }; sex: string; age: number } }) => `${r.segment.district.slug}.${r.segment.sex}.${r.segment.age}`);
+      const ids = json.segments.map(
+        (r: { segment: { district: { slug: string }; sex: string; age: number } }) =>
+          `${r.segment.district.slug}.${r.segment.sex}.${r.segment.age}`,
+      );
       expect(new Set(ids).size).toBe(300);
       const zs = json.segments.map((r: { z: number }) => r.z);
       expect(zs).toEqual([...zs].sort((a, b) => b - a));
@@ -243,19 +289,36 @@ describe("GET /api/services/{service}/audience", () => {
     }
   });
   it("matches the targets' z and the district effect's districtZ", async () => {
-    const top = (await body(targets(req("/api/services/delivery/targets?limit=1"), { params: Promise.resolve({ service: "delivery" }) }))).json.targets[0];
+    const top = (
+      await body(
+        targets(req("/api/services/delivery/targets?limit=1"), { params: Promise.resolve({ service: "delivery" }) }),
+      )
+    ).json.targets[0];
     const row = (await body(audienceOf("delivery", "?limit=1"))).json.segments[0];
-    expect(row).toMatchObject({ segment: { district: top.district, sex: top.sex, age: top.age }, z: top.z, population: top.population, usage: top.usage });
+    expect(row).toMatchObject({
+      segment: { district: top.district, sex: top.sex, age: top.age },
+      z: top.z,
+      population: top.population,
+      usage: top.usage,
+    });
     const effect = (await body(districtsOf("delivery", `?sex=${top.sex}&age=${top.age}`))).json.districts;
-    expect(row.districtZ).toBe(effect.find((d: { district: { code: string } }) => d.district.code === top.district.code).districtZ);
+    expect(row.districtZ).toBe(
+      effect.find((d: { district: { code: string } }) => d.district.code === top.district.code).districtZ,
+    );
   });
   it("filters, sorts and pages", async () => {
     const filtered = (await body(audienceOf("netflix", "?sex=F&age=20"))).json;
     expect(filtered.total).toBe(25);
-    expect(filtered.segments.every((r: { segment: { sex: string; age: number } }) => r.segment.sex === "F" && r.segment.age === 20)).toBe(true);
+    expect(
+      filtered.segments.every(
+        (r: { segment: { sex: string; age: number } }) => r.segment.sex === "F" && r.segment.age === 20,
+      ),
+    ).toBe(true);
     expect((await body(audienceOf("netflix", "?district=강남구"))).json.total).toBe(12);
     for (const sort of ["score", "population", "districtZ"]) {
-      const rows = (await body(audienceOf("game", `?sort=${sort}`))).json.segments.map((r: Record<string, number>) => r[sort]);
+      const rows = (await body(audienceOf("game", `?sort=${sort}`))).json.segments.map(
+        (r: Record<string, number>) => r[sort],
+      );
       expect(rows).toEqual([...rows].sort((a, b) => b - a));
     }
     const all = (await body(audienceOf("game", "?sort=score"))).json.segments;
@@ -278,7 +341,10 @@ describe("GET /api/services/{service}/audience", () => {
   });
   it("404 for an unknown service, cacheable otherwise", async () => {
     expect((await audienceOf("tiktok")).status).toBe(404);
-    await expectCacheable((h) => audienceOf("game", "?sort=score&limit=20", h), () => audienceOf("game", "?limit=20&sort=score&sex=T&offset=0"));
+    await expectCacheable(
+      (h) => audienceOf("game", "?sort=score&limit=20", h),
+      () => audienceOf("game", "?limit=20&sort=score&sex=T&offset=0"),
+    );
   });
 });
 
@@ -288,7 +354,12 @@ describe("GET /api/segments/compare", () => {
       const ids = ALL_SEGMENTS.slice(i, i + 4);
       const { status, json } = await body(compare(req(`/api/segments/compare?segments=${ids.join(",")}`)));
       expect(status).toBe(200);
-      expect(json.segments.map((s: { segment: { district: { slug: string }; sex: string; age: number } }) => `${s.segment.district.slug}.${s.segment.sex}.${s.segment.age}`)).toEqual(ids);
+      expect(
+        json.segments.map(
+          (s: { segment: { district: { slug: string }; sex: string; age: number } }) =>
+            `${s.segment.district.slug}.${s.segment.sex}.${s.segment.age}`,
+        ),
+      ).toEqual(ids);
       for (const s of json.segments) {
         expect(s.overall).toHaveLength(7);
         expect(s.standoutMonths).toHaveLength(7);
@@ -319,7 +390,10 @@ describe("GET /api/segments/compare", () => {
     await expectBadRequest(compare(req(`/api/segments/compare${qs}`)), "segments", message);
   });
   it("is cacheable; district spellings are one resource", async () => {
-    await expectCacheable((h) => compare(req("/api/segments/compare?segments=gangnam-gu.F.20,mapo-gu.M.30", h)), () => compare(req("/api/segments/compare?segments=11680.f.20,마포구.M.30&basis=month")));
+    await expectCacheable(
+      (h) => compare(req("/api/segments/compare?segments=gangnam-gu.F.20,mapo-gu.M.30", h)),
+      () => compare(req("/api/segments/compare?segments=11680.f.20,마포구.M.30&basis=month")),
+    );
   });
 });
 
@@ -350,7 +424,9 @@ describe("GET /api/plan", () => {
 
   it("caps at cap × people and leaves the rest unspent when every cell is full", async () => {
     // One segment, one month, 1 impression a person: at most its population that month can be bought.
-    const { json } = await body(plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30")));
+    const { json } = await body(
+      plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30")),
+    );
     const s = json.segments[0];
     expect(s.saturated).toBe(true);
     expect(s.frequency).toBeCloseTo(1, 12);
@@ -362,18 +438,31 @@ describe("GET /api/plan", () => {
   it("reports reach: ranges per segment and in total that add up, per cell reach and a frequency distribution", async () => {
     const { json } = await body(plan(req(`${base}&reachable=70&shape=2`)));
     expect(json).toMatchObject({ reachable: 70, shape: 2 });
-    const sum = (pick: (s: { reach: { lower: number; upper: number }; reach3: { lower: number; upper: number } }) => number) =>
-      json.segments.reduce((a: number, s: Parameters<typeof pick>[0]) => a + pick(s), 0);
-    expect(json.reach.lower).toBeCloseTo(sum((s) => s.reach.lower), 3);
-    expect(json.reach.upper).toBeCloseTo(sum((s) => s.reach.upper), 3);
-    expect(json.reach3.upper).toBeCloseTo(sum((s) => s.reach3.upper), 3);
+    const sum = (
+      pick: (s: { reach: { lower: number; upper: number }; reach3: { lower: number; upper: number } }) => number,
+    ) => json.segments.reduce((a: number, s: Parameters<typeof pick>[0]) => a + pick(s), 0);
+    expect(json.reach.lower).toBeCloseTo(
+      sum((s) => s.reach.lower),
+      3,
+    );
+    expect(json.reach.upper).toBeCloseTo(
+      sum((s) => s.reach.upper),
+      3,
+    );
+    expect(json.reach3.upper).toBeCloseTo(
+      sum((s) => s.reach3.upper),
+      3,
+    );
     expect(json.reach.lower).toBeLessThanOrEqual(json.reach.upper);
     expect(json.reach3.upper).toBeLessThanOrEqual(json.reach.upper);
     for (const s of json.segments) {
       for (const m of s.months) {
         // R = 70% of residents; the distribution's people × times add up to the cell's impressions
         expect(m.frequencyDistribution).toHaveLength(10);
-        expect(m.frequencyDistribution.reduce((a: number, n: number, j: number) => a + (j + 1) * n, 0)).toBeCloseTo(m.impressions, 3);
+        expect(m.frequencyDistribution.reduce((a: number, n: number, j: number) => a + (j + 1) * n, 0)).toBeCloseTo(
+          m.impressions,
+          3,
+        );
         expect(m.frequencyDistribution.reduce((a: number, n: number) => a + n, 0)).toBeCloseTo(m.reach1, 3);
         expect(m.reach1).toBeLessThanOrEqual(m.reachable + 1e-6);
         if (m.reach1 > 0) expect(m.averageFrequency).toBeCloseTo(m.impressions / m.reach1, 9);
@@ -386,10 +475,26 @@ describe("GET /api/plan", () => {
     const a = (await body(plan(req(base)))).json;
     const b = (await body(plan(req(`${base}&reachable=100&shape=5`)))).json;
     expect(b.impressions).toBe(a.impressions);
-    expect(b.segments.map((s: { budget: number }) => s.budget)).toEqual(a.segments.map((s: { budget: number }) => s.budget));
+    expect(b.segments.map((s: { budget: number }) => s.budget)).toEqual(
+      a.segments.map((s: { budget: number }) => s.budget),
+    );
     // half the people reachable: the same weights, half the capacity — cells fill sooner
-    const half = (await body(plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30&reachable=50")))).json;
-    const all = (await body(plan(req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30")))).json;
+    const half = (
+      await body(
+        plan(
+          req(
+            "/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30&reachable=50",
+          ),
+        ),
+      )
+    ).json;
+    const all = (
+      await body(
+        plan(
+          req("/api/plan?service=delivery&budget=10000000000&cpm=5000&cap=1&months=2023-03&segments=gwanak-gu.M.30"),
+        ),
+      )
+    ).json;
     expect(half.impressions).toBeCloseTo(all.impressions / 2, 6);
     expect(half.reach.lower).toBeCloseTo(half.impressions, 6);
   });
@@ -404,14 +509,24 @@ describe("GET /api/plan", () => {
   it("400 naming segments when no chosen segment over-uses the service in the chosen months", async () => {
     // 강남구 20대 여성 is game's lowest segment overall; check its within-month z is ≤ 0 every month first.
     const p = (await body(priority(req("/api/segments/priority?district=gangnam-gu&sex=F&age=20")))).json;
-    expect(p.monthly.every((m: { ranking: { service: string; z: number }[] }) => m.ranking.find((r) => r.service === "game")!.z <= 0)).toBe(true);
-    const json = await expectBadRequest(plan(req("/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")), "segments", /over-uses game/);
+    expect(
+      p.monthly.every(
+        (m: { ranking: { service: string; z: number }[] }) => m.ranking.find((r) => r.service === "game")!.z <= 0,
+      ),
+    ).toBe(true);
+    const json = await expectBadRequest(
+      plan(req("/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")),
+      "segments",
+      /over-uses game/,
+    );
     expect(json.message).toMatch(/nothing to weight/);
     expect(json.allowed).toEqual(["1–50 × district.sex.age"]);
   });
 
   it("a range's 400 sends the range as `allowed`", async () => {
-    expect((await expectBadRequest(plan(req("/api/plan?service=game&budget=9999&cpm=5000")), "budget")).allowed).toEqual(["10000–10000000000"]);
+    expect(
+      (await expectBadRequest(plan(req("/api/plan?service=game&budget=9999&cpm=5000")), "budget")).allowed,
+    ).toEqual(["10000–10000000000"]);
     expect((await expectBadRequest(audienceOf("game", "?limit=0"), "limit")).allowed).toEqual(["1–300"]);
     expect((await expectBadRequest(audienceOf("game", "?offset=300"), "offset")).allowed).toEqual(["0–299"]);
   });
@@ -437,8 +552,16 @@ describe("GET /api/plan", () => {
     ["months", "/api/plan?service=game&budget=50000000&cpm=5000&months=2023-10", /one of the dataset's months/],
     ["months", "/api/plan?service=game&budget=50000000&cpm=5000&months=2023-01,2023-01", /repeated/],
     ["segments", "/api/plan?service=game&budget=50000000&cpm=5000&segments=nowhere.F.20", /item "nowhere.F.20"/],
-    ["segments", "/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20,gangnam-gu.F.20", /repeated/],
-    ["segments", `/api/plan?service=game&budget=50000000&cpm=5000&segments=${ALL_SEGMENTS.slice(0, 51).join(",")}`, /51 segment ids; give 1 to 50/],
+    [
+      "segments",
+      "/api/plan?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20,gangnam-gu.F.20",
+      /repeated/,
+    ],
+    [
+      "segments",
+      `/api/plan?service=game&budget=50000000&cpm=5000&segments=${ALL_SEGMENTS.slice(0, 51).join(",")}`,
+      /51 segment ids; give 1 to 50/,
+    ],
   ])("400 for a bad %s (%s)", async (parameter, path, message) => {
     await expectBadRequest(plan(req(path)), parameter, message);
   });
@@ -457,9 +580,17 @@ describe("GET /api/plan/curve", () => {
     const { status, json } = await body(planCurve(req(`/api/plan/curve${q}`)));
     expect(status).toBe(200);
     expect(json.points.map((p: { multiple: number }) => p.multiple)).toEqual([0.25, 0.5, 0.75, 1, 1.5, 2, 3]);
-    expect(json.points.map((p: { budget: number }) => p.budget)).toEqual([7_500_000, 15_000_000, 22_500_000, 30_000_000, 45_000_000, 60_000_000, 90_000_000]);
+    expect(json.points.map((p: { budget: number }) => p.budget)).toEqual([
+      7_500_000, 15_000_000, 22_500_000, 30_000_000, 45_000_000, 60_000_000, 90_000_000,
+    ]);
     const one = (await body(plan(req(`/api/plan${q}`)))).json;
-    expect(json.points[3]).toEqual({ multiple: 1, budget: 30_000_000, impressions: one.impressions, reach: one.reach, reach3: one.reach3 });
+    expect(json.points[3]).toEqual({
+      multiple: 1,
+      budget: 30_000_000,
+      impressions: one.impressions,
+      reach: one.reach,
+      reach3: one.reach3,
+    });
     for (let i = 1; i < json.points.length; i++) {
       expect(json.points[i].reach.upper).toBeGreaterThanOrEqual(json.points[i - 1].reach.upper);
       expect(json.points[i].reach.lower).toBeGreaterThanOrEqual(json.points[i - 1].reach.lower);
@@ -467,13 +598,25 @@ describe("GET /api/plan/curve", () => {
   });
   it("400s like /api/plan", async () => {
     await expectBadRequest(planCurve(req("/api/plan/curve?service=game&budget=3e7&cpm=5000")), "budget", /exponents/);
-    await expectBadRequest(planCurve(req("/api/plan/curve?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")), "segments", /over-uses game/);
+    await expectBadRequest(
+      planCurve(req("/api/plan/curve?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20")),
+      "segments",
+      /over-uses game/,
+    );
   });
 });
 
 describe("unknown API paths", () => {
   it("list the new endpoints in the 404", async () => {
     const { json } = await body(unknown(req("/api/nope")));
-    for (const e of ["/api/seasonality", "/api/services/{service}/districts", "/api/services/{service}/audience", "/api/segments/compare", "/api/plan", "/api/plan/curve"]) expect(json.message).toContain(e);
+    for (const e of [
+      "/api/seasonality",
+      "/api/services/{service}/districts",
+      "/api/services/{service}/audience",
+      "/api/segments/compare",
+      "/api/plan",
+      "/api/plan/curve",
+    ])
+      expect(json.message).toContain(e);
   });
 });

@@ -13,7 +13,8 @@ import { AGES, SERVICE_IDS } from "@/lib/domain";
 
 /** Route handlers called directly, as Next.js would, over the bundled dataset. */
 const req = (path: string, headers?: HeadersInit) => new Request(`http://localhost${path}`, { headers });
-const targetsOf = (service: string, qs = "") => targets(req(`/api/services/${service}/targets${qs}`), { params: Promise.resolve({ service }) });
+const targetsOf = (service: string, qs = "") =>
+  targets(req(`/api/services/${service}/targets${qs}`), { params: Promise.resolve({ service }) });
 
 async function body(res: Response | Promise<Response>) {
   const r = await res;
@@ -24,10 +25,18 @@ describe("GET /api/meta", () => {
   it("describes the dataset, districts, services, ages and sexes", async () => {
     const { status, json } = await body(meta(req("/api/meta")));
     expect(status).toBe(200);
-    expect(json.dataset).toMatchObject({ kind: "bundled", months: ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09"] });
+    expect(json.dataset).toMatchObject({
+      kind: "bundled",
+      months: ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09"],
+    });
     expect(json.dataset.attribution).toContain("서울 열린데이터 광장");
     expect(json.districts).toHaveLength(25);
-    expect(json.districts).toContainEqual({ code: "11680", slug: "gangnam-gu", name_ko: "강남구", name_en: "Gangnam-gu" });
+    expect(json.districts).toContainEqual({
+      code: "11680",
+      slug: "gangnam-gu",
+      name_ko: "강남구",
+      name_en: "Gangnam-gu",
+    });
     expect(json.services.map((s: { id: string }) => s.id)).toEqual([...SERVICE_IDS]);
     expect(json.ages).toEqual([...AGES]);
     expect(json.sexes).toEqual(["F", "M", "T"]);
@@ -69,11 +78,13 @@ describe("GET /api/segments/priority", () => {
 
   it("answers all 300 segments", async () => {
     let n = 0;
-    for (const d of DISTRICTS) for (const sex of ["F", "M"]) for (const age of AGES) {
-      const r = await priority(req(`/api/segments/priority?district=${d.code}&sex=${sex}&age=${age}`));
-      expect(r.status).toBe(200);
-      n++;
-    }
+    for (const d of DISTRICTS)
+      for (const sex of ["F", "M"])
+        for (const age of AGES) {
+          const r = await priority(req(`/api/segments/priority?district=${d.code}&sex=${sex}&age=${age}`));
+          expect(r.status).toBe(200);
+          n++;
+        }
     expect(n).toBe(300);
   });
 
@@ -95,7 +106,12 @@ describe("GET /api/segments/priority", () => {
 
   it.each([
     ["missing", "?sex=F&age=20", "district", /missing parameter "district"/],
-    ["unknown", "?district=nowhere&sex=F&age=20", "district", /invalid value "nowhere" for parameter "district" \(not one of Seoul's 25 districts\); allowed: one of the 25 districts/],
+    [
+      "unknown",
+      "?district=nowhere&sex=F&age=20",
+      "district",
+      /invalid value "nowhere" for parameter "district" \(not one of Seoul's 25 districts\); allowed: one of the 25 districts/,
+    ],
     ["repeated", "?district=gangnam-gu&sex=F&sex=M&age=20", "sex", /parameter "sex" \(given 2 times; give it once\)/],
     ["non-integer", "?district=gangnam-gu&sex=F&age=2x", "age", /invalid value "2x".*allowed: 20, 30, 40, 50, 60, 70/],
     ["out of range", "?district=gangnam-gu&sex=F&age=25", "age", /allowed: 20, 30, 40, 50, 60, 70/],

@@ -59,10 +59,16 @@ describe("every documented API parameter goes through a codec", () => {
       const qs = new URLSearchParams(names.map((n) => [n, values[n]!]));
       return new Request(`http://localhost${p}?${qs}`);
     };
-    const call = async (values: Record<string, string>) => (await handlerOf(routePath.replace(/^\/api/, "api")))(url(values), { params: Promise.resolve(Object.fromEntries(pathParams.map((n) => [n, values[n]!]))) });
+    const call = async (values: Record<string, string>) =>
+      (await handlerOf(routePath.replace(/^\/api/, "api")))(url(values), {
+        params: Promise.resolve(Object.fromEntries(pathParams.map((n) => [n, values[n]!]))),
+      });
 
     it(`${endpoint}: valid values answer 200`, async () => {
-      expect(names.every((n) => n in VALID), `a valid value for each of ${names.join(", ")}`).toBe(true);
+      expect(
+        names.every((n) => n in VALID),
+        `a valid value for each of ${names.join(", ")}`,
+      ).toBe(true);
       expect((await call(VALID)).status).toBe(200);
     });
     for (const name of [...names, ...pathParams]) {
@@ -111,26 +117,41 @@ describe("pages and routes read their query only through lib/params", () => {
  */
 describe("every imported package is declared in package.json", () => {
   const root = process.cwd();
-  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   const runtime = new Set(Object.keys(pkg.dependencies));
   const declared = new Set([...runtime, ...Object.keys(pkg.devDependencies)]);
   const SOURCE = /\.(ts|tsx|mts|cts|mjs|cjs|js)$/;
   const sources = [
-    ...["app", "components", "lib", "scripts", "bench", "deploy", "e2e", "test"].flatMap((d) => [...files(path.join(root, d))]),
+    ...["app", "components", "lib", "scripts", "bench", "deploy", "e2e", "test"].flatMap((d) => [
+      ...files(path.join(root, d)),
+    ]),
     ...readdirSync(root).map((n) => path.join(root, n)),
   ].filter((f) => SOURCE.test(f) && !path.relative(root, f).split(path.sep).includes("tmp")); // bench/tmp: generated (the checkout itself may sit in /tmp)
   // Static imports and re-exports (also multi-line), side-effect imports, import() and require().
   const STATIC = /^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s*["']([^"']+)["']/gm;
-  const OTHERS = [/^\s*import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g];
-  const packageOf = (spec: string) => (spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
+  const OTHERS = [
+    /^\s*import\s*["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+  ];
+  const packageOf = (spec: string) =>
+    spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!;
   const isPackage = (spec: string) => !/^(\.|\/|@\/|node:)/.test(spec) && !builtinModules.includes(packageOf(spec));
   /** `geojson` is declared by `@types/geojson`, `@scope/x` by `@types/scope__x`. */
   const typesOf = (name: string) => `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
   const imports = sources.flatMap((file) => {
     const src = readFileSync(file, "utf8");
-    const found = [...src.matchAll(STATIC)].map((m) => ({ spec: m[3]!, typeOnly: m[1] === "import" && m[2] !== undefined }));
+    const found = [...src.matchAll(STATIC)].map((m) => ({
+      spec: m[3]!,
+      typeOnly: m[1] === "import" && m[2] !== undefined,
+    }));
     for (const re of OTHERS) for (const m of src.matchAll(re)) found.push({ spec: m[1]!, typeOnly: false });
-    return found.filter((i) => isPackage(i.spec)).map((i) => ({ ...i, file: path.relative(root, file), name: packageOf(i.spec) }));
+    return found
+      .filter((i) => isPackage(i.spec))
+      .map((i) => ({ ...i, file: path.relative(root, file), name: packageOf(i.spec) }));
   });
 
   it("finds the imports it checks", () => {
@@ -142,7 +163,10 @@ describe("every imported package is declared in package.json", () => {
     expect(missing.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
   });
   it("what the server runs imports only dependencies (not devDependencies)", () => {
-    const served = (f: string) => (/^(app|components|lib)\//.test(f) && !/\.test\.tsx?$/.test(f)) || /^(server|instrumentation|instrumentation-node|next\.config)\.ts$/.test(f) || /^scripts\/(start|ensure-build)\.mjs$/.test(f);
+    const served = (f: string) =>
+      (/^(app|components|lib)\//.test(f) && !/\.test\.tsx?$/.test(f)) ||
+      /^(server|instrumentation|instrumentation-node|next\.config)\.ts$/.test(f) ||
+      /^scripts\/(start|ensure-build)\.mjs$/.test(f);
     const dev = imports.filter((i) => served(i.file) && !i.typeOnly && !runtime.has(i.name));
     expect(dev.map((i) => `${i.file}: ${i.spec}`)).toEqual([]);
   });
@@ -155,7 +179,12 @@ describe("the README names every page and endpoint", () => {
   it("every API route is in ENDPOINTS, and ENDPOINTS only has routes", () => {
     const routes = [...files(path.join(root, "app", "api"))]
       .filter((f) => f.endsWith(`${path.sep}route.ts`) && !f.includes("[..."))
-      .map((f) => `/${path.relative(path.join(root, "app"), path.dirname(f)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}"))
+      .map((f) =>
+        `/${path.relative(path.join(root, "app"), path.dirname(f)).split(path.sep).join("/")}`.replace(
+          /\[(\w+)\]/g,
+          "{$1}",
+        ),
+      )
       .sort();
     expect(routes).toEqual(ENDPOINTS.map((e) => e.replace(/^GET /, "").split("?")[0]).sort());
   });

@@ -38,8 +38,13 @@ describe("fidelity to the published 2023 results", () => {
     expect(rows).toHaveLength(450);
     for (const r of rows) {
       const code = findDistrict(r.district!)!.code;
-      const ours = engine.population(Number(r.age_band) as Age, r.sex as "F" | "M" | "T").find((d) => d.district.code === code)!;
-      expect(Math.abs(ours.population - Number(r.population)), `${r.district} ${r.age_band} ${r.sex}`).toBeLessThanOrEqual(2);
+      const ours = engine
+        .population(Number(r.age_band) as Age, r.sex as "F" | "M" | "T")
+        .find((d) => d.district.code === code)!;
+      expect(
+        Math.abs(ours.population - Number(r.population)),
+        `${r.district} ${r.age_band} ${r.sex}`,
+      ).toBeLessThanOrEqual(2);
     }
   });
 

@@ -19,6 +19,8 @@ describe("the private standalone-config variable", () => {
   });
 
   it("is made from the build's required-server-files.json `config`", () => {
-    expect(standaloneConfig(JSON.stringify({ version: 1, config: { distDir: ".next", poweredByHeader: false } }))).toBe('{"distDir":".next","poweredByHeader":false}');
+    expect(standaloneConfig(JSON.stringify({ version: 1, config: { distDir: ".next", poweredByHeader: false } }))).toBe(
+      '{"distDir":".next","poweredByHeader":false}',
+    );
   });
 });

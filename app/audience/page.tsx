@@ -16,7 +16,19 @@ import { audiencePage } from "@/lib/params/pages";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
-import { AUDIENCE_PAGE_SIZE, audiencePager, audienceTable, audienceViewRows, districtIndexes, dongAudienceViewRows, filterText, lenientAnySegments, segmentId, sortAudienceRows, type AudienceViewRow } from "@/lib/views/audience";
+import {
+  AUDIENCE_PAGE_SIZE,
+  audiencePager,
+  audienceTable,
+  audienceViewRows,
+  districtIndexes,
+  dongAudienceViewRows,
+  filterText,
+  lenientAnySegments,
+  segmentId,
+  sortAudienceRows,
+  type AudienceViewRow,
+} from "@/lib/views/audience";
 import { withParticle } from "@/lib/particle";
 import { pageMetadata } from "@/lib/views/share";
 
@@ -41,19 +53,35 @@ function dongGrain(values: AudienceValues) {
   const data = getDongData();
   const view = viewDongWindow(data, values.from, values.to, service);
   if (!view) return null;
-  const all = getDongAudience(data, service, { sex: "T", sort: "z", limit: Infinity, offset: 0, window: view.window }).segments;
+  const all = getDongAudience(data, service, {
+    sex: "T",
+    sort: "z",
+    limit: Infinity,
+    offset: 0,
+    window: view.window,
+  }).segments;
   const filter = { sex: values.sex!, age: values.age, district: values.district };
   const rows = dongAudienceViewRows(
-    all.filter((r) => (filter.sex === "T" || r.segment.sex === filter.sex) && (filter.age === undefined || r.segment.age === filter.age) && (filter.district === undefined || r.segment.district.code === filter.district.code)),
+    all.filter(
+      (r) =>
+        (filter.sex === "T" || r.segment.sex === filter.sex) &&
+        (filter.age === undefined || r.segment.age === filter.age) &&
+        (filter.district === undefined || r.segment.district.code === filter.district.code),
+    ),
     service,
   );
   const picks = keepGrain(() => data.index, values.pick, "dong");
-  const ids = new Set(picks.dong.map((p) => segmentId({ district: { slug: "" }, dong: p.dong, sex: p.sex, age: p.age })));
+  const ids = new Set(
+    picks.dong.map((p) => segmentId({ district: { slug: "" }, dong: p.dong, sex: p.sex, age: p.age })),
+  );
   const engines = getEngines();
   return {
     view,
     rows,
-    pickedRows: dongAudienceViewRows(all.filter((r) => ids.has(segmentId(r.segment))), service),
+    pickedRows: dongAudienceViewRows(
+      all.filter((r) => ids.has(segmentId(r.segment))),
+      service,
+    ),
     dropped: picks.dropped,
     count: all.length,
     notes: notesIn(engines.qualityNotes, view.window.months),
@@ -90,7 +118,10 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
   } else {
     const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0 };
     const index = districtIndexes(engine, service);
-    rows = sortAudienceRows(audienceViewRows(getAudience(engine, service, { ...all, ...filter }).segments, service, index), sort);
+    rows = sortAudienceRows(
+      audienceViewRows(getAudience(engine, service, { ...all, ...filter }).segments, service, index),
+      sort,
+    );
     const picks = keepGrain(() => getDongData().index, values.pick, "district");
     dropped = [...dropped, ...picks.dropped];
     const pickIds = new Set(picks.district.map((p) => segmentId({ district: p.district, sex: p.sex, age: p.age })));
@@ -104,14 +135,19 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
   const name = serviceName(service);
   const count = unitKind(service) === "count";
   const months = dong ? dong.view.window.months.length : engine.months.length;
-  const period = dong ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes } : pw;
+  const period = dong
+    ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes }
+    : pw;
 
   return (
     <>
       <h1>{name} 광고 오디언스 만들기</h1>
       <p className={`lead ${styles.lead}`}>
-        {dong ? `서울 행정동 고객층 ${formatInt(dong.count)}개(행정동 × 성별 × 6개 연령대)` : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)"}을 {name} 이용으로 비교합니다. 표에서 고르면 아래 요약이 인구와 평균 z를 더해 주고, 비교나 예산
-        계획으로 넘길 수 있습니다. <strong>인구는 그 고객층에 사는 주민 수이지 {name} 이용자 수가 아닙니다.</strong>
+        {dong
+          ? `서울 행정동 고객층 ${formatInt(dong.count)}개(행정동 × 성별 × 6개 연령대)`
+          : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)"}
+        을 {name} 이용으로 비교합니다. 표에서 고르면 아래 요약이 인구와 평균 z를 더해 주고, 비교나 예산 계획으로 넘길 수
+        있습니다. <strong>인구는 그 고객층에 사는 주민 수이지 {name} 이용자 수가 아닙니다.</strong>
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/audience", audiencePage, values)} />
       <PeriodControl {...periodControlProps("/audience", audiencePage, values, period)} />
@@ -127,39 +163,51 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
       <DroppedSegments dropped={dropped} what="선택" />
       <details className={styles.explainBox}>
         <summary>z, 점수, {dong ? "행정동" : "자치구"} 효과 읽는 법</summary>
-      <dl className={styles.explain}>
-        <div>
-          <dt>z</dt>
-          <dd>
-            이 고객층의 {months}개월 평균 {name} 이용이 {dong ? `행정동 고객층 ${formatInt(dong.count)}개` : "300개 고객층"} 평균에서 표준편차 몇 배만큼 높은지(+) 낮은지(−)입니다.
-          </dd>
-        </div>
-        <div>
-          <dt>점수</dt>
-          <dd>인구 × z(0보다 작으면 0): 많이 쓰는 정도에 사람 수를 곱해, 조금 더 쓰는 큰 고객층이 많이 쓰는 아주 작은 고객층보다 앞설 수 있습니다.</dd>
-        </div>
-        {dong ? (
+        <dl className={styles.explain}>
           <div>
-            <dt>행정동 효과</dt>
+            <dt>z</dt>
             <dd>
-              같은 성별·연령대끼리 같은 자치구의 행정동을 비교한 값입니다.{" "}
-              {count ? "지수 100이 그 구 행정동들의 평균이고, 120이면 평균보다 20% 더 씁니다." : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구 안 z로 보여 줍니다.`}
+              이 고객층의 {months}개월 평균 {name} 이용이{" "}
+              {dong ? `행정동 고객층 ${formatInt(dong.count)}개` : "300개 고객층"} 평균에서 표준편차 몇 배만큼 높은지(+)
+              낮은지(−)입니다.
             </dd>
           </div>
-        ) : (
           <div>
-            <dt>자치구 효과</dt>
+            <dt>점수</dt>
             <dd>
-              같은 성별·연령대끼리 25개 구를 비교한 값입니다.{" "}
-              {count ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다." : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
+              인구 × z(0보다 작으면 0): 많이 쓰는 정도에 사람 수를 곱해, 조금 더 쓰는 큰 고객층이 많이 쓰는 아주 작은
+              고객층보다 앞설 수 있습니다.
             </dd>
           </div>
-        )}
-        <div>
-          <dt>주의</dt>
-          <dd>인구는 그 고객층에 사는 주민 수(월평균)이지 {name} 이용자 수가 아닙니다. 이 자료는 누가 더 많이 쓰는지를 보여 줄 뿐 광고 반응을 보여 주지 않습니다.</dd>
-        </div>
-      </dl>
+          {dong ? (
+            <div>
+              <dt>행정동 효과</dt>
+              <dd>
+                같은 성별·연령대끼리 같은 자치구의 행정동을 비교한 값입니다.{" "}
+                {count
+                  ? "지수 100이 그 구 행정동들의 평균이고, 120이면 평균보다 20% 더 씁니다."
+                  : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구 안 z로 보여 줍니다.`}
+              </dd>
+            </div>
+          ) : (
+            <div>
+              <dt>자치구 효과</dt>
+              <dd>
+                같은 성별·연령대끼리 25개 구를 비교한 값입니다.{" "}
+                {count
+                  ? "지수 100이 25개 구 평균이고, 120이면 평균보다 20% 더 씁니다."
+                  : `${withParticle(name, "은/는")} 음수가 될 수 있는 표준화 지수라 비율 대신 구별 z로 보여 줍니다.`}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>주의</dt>
+            <dd>
+              인구는 그 고객층에 사는 주민 수(월평균)이지 {name} 이용자 수가 아닙니다. 이 자료는 누가 더 많이 쓰는지를
+              보여 줄 뿐 광고 반응을 보여 주지 않습니다.
+            </dd>
+          </div>
+        </dl>
       </details>
       <AudienceBuilder
         service={service}

@@ -36,7 +36,12 @@ function titleOf(service: string, sex: keyof typeof SEX_LABELS, age: number) {
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { values, service, sex, age } = await read(searchParams);
   const title = titleOf(serviceName(service), sex, age);
-  return pageMetadata({ title, description: `${title}. 서울 424개 행정동을 같은 연령대·성별끼리 비교한 지도와 표.`, pagePath: PAGE_PATH, canonicalQuery: writeQuery(dongsPage, values) });
+  return pageMetadata({
+    title,
+    description: `${title}. 서울 424개 행정동을 같은 연령대·성별끼리 비교한 지도와 표.`,
+    pagePath: PAGE_PATH,
+    canonicalQuery: writeQuery(dongsPage, values),
+  });
 }
 
 /**
@@ -92,15 +97,18 @@ export default async function DongsPage({ searchParams }: Props) {
   const linkSex = sex === "T" ? "F" : sex;
   const href = (code: string) => dongHref(data.index, data.index.get(code)!, linkSex, age, kept);
   const map = dongEffectChoropleth(service, title, effect, href);
-  const cells = Object.fromEntries(map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, valueText: d.valueText }]));
+  const cells = Object.fromEntries(
+    map.districts.map((d) => [d.code, { fill: d.fill, name: d.name, href: d.href!, valueText: d.valueText }]),
+  );
   const measure = dongEffectMeasure(service, effect.length);
   const period = windowWords(view.window.months);
   return (
     <div className={styles.page}>
       <h1>{title}</h1>
       <p className="lead">
-        서울 {effect.length}개 행정동을 같은 {ageLabel(age)} {SEX_LABELS[sex]}끼리 비교합니다. 끌어서 옮기고, 확대하면 동 이름이 나타납니다. 행정동을 누르면 그 행정동
-        고객층 페이지가 열립니다. 지도 아래 표에 같은 값이 순위대로 있고, 행정동 페이지는 자치구별 행정동 지도(서비스별 타겟)에서 키보드로도 열 수 있습니다.
+        서울 {effect.length}개 행정동을 같은 {ageLabel(age)} {SEX_LABELS[sex]}끼리 비교합니다. 끌어서 옮기고, 확대하면
+        동 이름이 나타납니다. 행정동을 누르면 그 행정동 고객층 페이지가 열립니다. 지도 아래 표에 같은 값이 순위대로
+        있고, 행정동 페이지는 자치구별 행정동 지도(서비스별 타겟)에서 키보드로도 열 수 있습니다.
       </p>
       <ParamProblems problems={problems} validHref={link({})} />
       {choices}
@@ -109,8 +117,15 @@ export default async function DongsPage({ searchParams }: Props) {
         title={title}
         description={
           <p data-testid="dongs-window">
-            {measure.kind === "index" ? `지수 100은 ${effect.length}개 동 평균입니다.` : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."} <strong>기간: {period}</strong> —{" "}
-            {view.fellBack ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다." : view.asked ? "고른 기간 가운데 행정동 자료가 있는 달입니다." : "행정동 자료가 있는 달입니다."}
+            {measure.kind === "index"
+              ? `지수 100은 ${effect.length}개 동 평균입니다.`
+              : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."}{" "}
+            <strong>기간: {period}</strong> —{" "}
+            {view.fellBack
+              ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다."
+              : view.asked
+                ? "고른 기간 가운데 행정동 자료가 있는 달입니다."
+                : "행정동 자료가 있는 달입니다."}
           </p>
         }
         table={dongEffectTable(service, effect)}
@@ -120,7 +135,14 @@ export default async function DongsPage({ searchParams }: Props) {
       >
         <form action="/dong" method="get" className={styles.finder} data-testid="dong-finder">
           <label htmlFor="dong-finder-input">행정동 바로 가기 (이름 또는 코드)</label>
-          <input id="dong-finder-input" name="dong" list="dong-names" required placeholder="예: 영등포구 여의동" autoComplete="off" />
+          <input
+            id="dong-finder-input"
+            name="dong"
+            list="dong-names"
+            required
+            placeholder="예: 영등포구 여의동"
+            autoComplete="off"
+          />
           <datalist id="dong-names">
             {data.index.list.map((d) => (
               <option key={d.code} value={dongLabel(d)} />

@@ -50,7 +50,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const { values } = readQuery(await searchParams, insightsPage);
   const { age, sex, metric } = values as Required<typeof values>;
   const bars = populationBars(getPopulation(pageWindow(values).engine, age, sex).districts);
-  return pageMetadata({ title: insightsTitle(age, sex, metric), description: insightsDescription(age, sex, topDistricts(bars)), pagePath: "/insights", canonicalQuery: writeQuery(insightsPage, values) });
+  return pageMetadata({
+    title: insightsTitle(age, sex, metric),
+    description: insightsDescription(age, sex, topDistricts(bars)),
+    pagePath: "/insights",
+    canonicalQuery: writeQuery(insightsPage, values),
+  });
 }
 
 export default async function InsightsPage({ searchParams }: Props) {
@@ -69,13 +74,19 @@ export default async function InsightsPage({ searchParams }: Props) {
   const input = mapInput(engine, metric, age, sex);
   const service = isServiceId(metric) ? metric : undefined;
   // A service's map opens a district's 행정동 map below it.
-  const map = insightsMap(input, age, sex, (district) => `${hrefOf("/insights", insightsPage, { ...values, dongmap: district })}#dong-map`);
+  const map = insightsMap(
+    input,
+    age,
+    sex,
+    (district) => `${hrefOf("/insights", insightsPage, { ...values, dongmap: district })}#dong-map`,
+  );
 
   return (
     <div className={styles.page}>
       <h1>현황 분석</h1>
       <p className="lead">
-        서울 25개 자치구의 연령대·성별 인구, 서비스 이용의 상관관계, 자치구 지도를 한 화면에서 봅니다. 지금 보는 대상: <strong data-testid="insights-heading">{heading}</strong>
+        서울 25개 자치구의 연령대·성별 인구, 서비스 이용의 상관관계, 자치구 지도를 한 화면에서 봅니다. 지금 보는 대상:{" "}
+        <strong data-testid="insights-heading">{heading}</strong>
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/insights", insightsPage, values)} />
       <InsightsControls age={age} sex={sex} />
@@ -112,12 +123,15 @@ export default async function InsightsPage({ searchParams }: Props) {
           filename={`insights-correlation-${age}-${sex}.csv`}
           description={
             <p className={styles.tight}>
-              두 서비스의 이용이 자치구·월에 따라 함께 움직이는 정도입니다(−1 ~ +1). +1에 가까우면 한 서비스를 많이 쓰는 곳에서 다른 서비스도 많이 씁니다. 서울 전체의 계절 변화도 섞여 있어
-              인과나 광고 반응을 뜻하지 않습니다.
+              두 서비스의 이용이 자치구·월에 따라 함께 움직이는 정도입니다(−1 ~ +1). +1에 가까우면 한 서비스를 많이 쓰는
+              곳에서 다른 서비스도 많이 씁니다. 서울 전체의 계절 변화도 섞여 있어 인과나 광고 반응을 뜻하지 않습니다.
             </p>
           }
         >
-          <CorrelationHeatmap cells={heatmapCells(corr)} caption={`서비스 간 상관계수 r — ${ageLabel(age)} ${SEX_LABELS[sex]}`} />
+          <CorrelationHeatmap
+            cells={heatmapCells(corr)}
+            caption={`서비스 간 상관계수 r — ${ageLabel(age)} ${SEX_LABELS[sex]}`}
+          />
         </ChartFrame>
       </div>
 
@@ -138,14 +152,27 @@ export default async function InsightsPage({ searchParams }: Props) {
       >
         <div className={mapStyles.mapLayout}>
           <div>
-            <DistrictMap svg={loadDistrictSvg()} districts={map.districts} label={map.label} linkWords={service ? "행정동 지도" : undefined} />
+            <DistrictMap
+              svg={loadDistrictSvg()}
+              districts={map.districts}
+              label={map.label}
+              linkWords={service ? "행정동 지도" : undefined}
+            />
             <MapLegend title={map.legendTitle} items={map.legend} />
           </div>
           <DistrictRankList districts={map.districts} label={map.label} />
         </div>
       </ChartFrame>
       {service && values.dongmap ? (
-        <DongDistrictMap service={service} sex={sex} age={age} district={values.dongmap} from={values.from} to={values.to} closeHref={hrefOf("/insights", insightsPage, { ...values, dongmap: undefined })} />
+        <DongDistrictMap
+          service={service}
+          sex={sex}
+          age={age}
+          district={values.dongmap}
+          from={values.from}
+          to={values.to}
+          closeHref={hrefOf("/insights", insightsPage, { ...values, dongmap: undefined })}
+        />
       ) : null}
     </div>
   );

@@ -38,8 +38,13 @@ function dongPlanning(segments: readonly DongSegment[], window: { from?: string;
   return {
     view,
     months: analysis.info(service).months,
-    plan: (q: Omit<PlanRequest, "segments">) => ({ outcome: analysis.plan({ ...q, segments }), curve: analysis.planCurve({ ...q, segments }) }),
-    labels: Object.fromEntries(segments.map((s) => [`${s.dong.code}.${s.sex}.${s.age}`, segmentLabel(dongLabel(s.dong), s.sex, s.age)])),
+    plan: (q: Omit<PlanRequest, "segments">) => ({
+      outcome: analysis.plan({ ...q, segments }),
+      curve: analysis.planCurve({ ...q, segments }),
+    }),
+    labels: Object.fromEntries(
+      segments.map((s) => [`${s.dong.code}.${s.sex}.${s.age}`, segmentLabel(dongLabel(s.dong), s.sex, s.age)]),
+    ),
     note: `기간: ${windowWords(view.window.months)} — 행정동 자료가 있는 달${view.fellBack ? ". 고른 기간에는 행정동 자료가 없어 이 달들로 계획합니다" : ""}. z는 서울 행정동 고객층 전체와 견준 값입니다.`,
   };
 }
@@ -65,9 +70,23 @@ async function readPlan(searchParams: Props["searchParams"]) {
     ...blankProblems(input, shape),
     ...(pw.problem && !dong ? [pw.problem] : []),
   ];
-  const segments: AnySegment[] | undefined = dong ? kept.dong.map((d) => ({ dong: d.dong.code, sex: d.sex, age: d.age })) : kept.district.length ? kept.district : undefined;
+  const segments: AnySegment[] | undefined = dong
+    ? kept.dong.map((d) => ({ dong: d.dong.code, sex: d.sex, age: d.age }))
+    : kept.district.length
+      ? kept.district
+      : undefined;
   // Every parameter but segments has a default, so all of them are there.
-  return { engine: pw.engine, pw, dong, months, district: kept.district, shape, values: { ...read.values, segments } as PlanValues, problems, dropped };
+  return {
+    engine: pw.engine,
+    pw,
+    dong,
+    months,
+    district: kept.district,
+    shape,
+    values: { ...read.values, segments } as PlanValues,
+    problems,
+    dropped,
+  };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -85,8 +104,19 @@ export default async function PlanPage({ searchParams }: Props) {
   const { engine, pw, dong, months, district, shape, values, problems, dropped } = await readPlan(searchParams);
   const allMonths = values.months.length === months.length;
   const request = { ...values, months: allMonths ? undefined : values.months };
-  const { outcome, curve } = dong ? dong.plan(request) : { outcome: getPlan(engine, { ...request, segments: district.length ? district : undefined }), curve: getPlanCurve(engine, { ...request, segments: district.length ? district : undefined }) };
-  const period = dong ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: notesIn(getEngines().qualityNotes, dong.view.window.months) } : pw;
+  const { outcome, curve } = dong
+    ? dong.plan(request)
+    : {
+        outcome: getPlan(engine, { ...request, segments: district.length ? district : undefined }),
+        curve: getPlanCurve(engine, { ...request, segments: district.length ? district : undefined }),
+      };
+  const period = dong
+    ? {
+        ...pw,
+        window: { from: dong.view.window.from, to: dong.view.window.to },
+        notes: notesIn(getEngines().qualityNotes, dong.view.window.months),
+      }
+    : pw;
   const defaults = Object.fromEntries(
     SERVICE_IDS.map((s) => [s, engine.targets(s, PLAN_DEFAULT_SEGMENTS).map((t) => codecs.segment.serialize(t))]),
   ) as Record<ServiceId, string[]>;
@@ -94,8 +124,8 @@ export default async function PlanPage({ searchParams }: Props) {
     <>
       <h1>광고 예산 계획</h1>
       <p className="lead">
-        예산과 CPM을 넣으면, 서비스를 서울 평균보다 많이 쓰는 고객층과 달에 노출을 나눠 누구에게, 언제, 몇 번 보여 줄지 계산합니다. 조건은 모두 주소에 담겨 링크로
-        그대로 공유됩니다.
+        예산과 CPM을 넣으면, 서비스를 서울 평균보다 많이 쓰는 고객층과 달에 노출을 나눠 누구에게, 언제, 몇 번 보여 줄지
+        계산합니다. 조건은 모두 주소에 담겨 링크로 그대로 공유됩니다.
       </p>
       <ParamProblems problems={problems} validHref={hrefOf("/plan", shape, values)} />
       <PeriodControl {...periodControlProps("/plan", shape, values, period)} />
@@ -104,7 +134,11 @@ export default async function PlanPage({ searchParams }: Props) {
           {dong.note}
         </p>
       ) : null}
-      <PlanDroppedSegments dropped={dropped} kept={values.segments?.length ?? 0} fixHref={hrefOf("/plan", shape, values)} />
+      <PlanDroppedSegments
+        dropped={dropped}
+        kept={values.segments?.length ?? 0}
+        fixHref={hrefOf("/plan", shape, values)}
+      />
       <PlanWorkspace
         months={months}
         flagged={period.notes.map((n) => n.month)}
@@ -112,7 +146,11 @@ export default async function PlanPage({ searchParams }: Props) {
         defaults={defaults}
         attribution={engine.meta.attribution}
         labels={dong?.labels}
-        dongAudienceHref={hrefOf("/audience", audiencePage, { service: values.service, grain: "dong", pick: values.segments })}
+        dongAudienceHref={hrefOf("/audience", audiencePage, {
+          service: values.service,
+          grain: "dong",
+          pick: values.segments,
+        })}
       />
     </>
   );

@@ -52,11 +52,21 @@ export async function memoryOf(pid) {
 export async function startNext(root, { nodeArgs = [], env = {}, probe = "/api/health", standalone = false } = {}) {
   const port = await freePort();
   // standalone: the `output: 'standalone'` server (.next/standalone/server.js), for comparison only.
-  const args = standalone ? [path.join(root, ".next", "standalone", "server.js")] : [...serverLaunch.nodeFlags, path.join(root, serverLaunch.file)];
+  const args = standalone
+    ? [path.join(root, ".next", "standalone", "server.js")]
+    : [...serverLaunch.nodeFlags, path.join(root, serverLaunch.file)];
   const t0 = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...args], {
     cwd: standalone ? path.join(root, ".next", "standalone") : root,
-    env: { ...process.env, ...(standalone ? {} : serverLaunch.env), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1", ...env },
+    env: {
+      ...process.env,
+      ...(standalone ? {} : serverLaunch.env),
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      HOSTNAME: "127.0.0.1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -65,7 +75,10 @@ export async function startNext(root, { nodeArgs = [], env = {}, probe = "/api/h
   const exited = new Promise((r) => child.once("exit", r));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await Promise.race([waitFor(url + probe), exited.then(() => Promise.reject(new Error(`server exited:\n${output}`)))]);
+    await Promise.race([
+      waitFor(url + probe),
+      exited.then(() => Promise.reject(new Error(`server exited:\n${output}`))),
+    ]);
   } catch (e) {
     child.kill("SIGKILL");
     throw e;

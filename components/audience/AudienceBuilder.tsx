@@ -10,7 +10,16 @@ import { audiencePage } from "@/lib/params/pages";
 import { shapeParsers } from "@/lib/params/nuqs";
 import * as v from "@/lib/params/values";
 import { csvValue, formatCell, type TableData } from "@/lib/table";
-import { compareLink, pickSummary, planLink, readSegmentsLeniently, TABLE_SORT_COLUMNS, toggledPicks, type AudiencePager, type AudienceViewRow } from "@/lib/views/audience";
+import {
+  compareLink,
+  pickSummary,
+  planLink,
+  readSegmentsLeniently,
+  TABLE_SORT_COLUMNS,
+  toggledPicks,
+  type AudiencePager,
+  type AudienceViewRow,
+} from "@/lib/views/audience";
 import { AudienceControls } from "./AudienceControls";
 import styles from "./audience.module.css";
 
@@ -26,7 +35,13 @@ const pickParser = createParser({
   .withDefault([])
   .withOptions({ shallow: true, history: "replace" });
 const parsers = shapeParsers(audiencePage);
-const viewParsers = { sort: parsers.sort, offset: parsers.offset, sex: parsers.sex, age: parsers.age, district: parsers.district };
+const viewParsers = {
+  sort: parsers.sort,
+  offset: parsers.offset,
+  sex: parsers.sex,
+  age: parsers.age,
+  district: parsers.district,
+};
 
 interface Props {
   service: ServiceId;
@@ -44,13 +59,26 @@ interface Props {
   source: string;
 }
 
-export function AudienceBuilder({ service, grain, sort, rows, fullTable, pager, pickedRows, filterText, source }: Props) {
+export function AudienceBuilder({
+  service,
+  grain,
+  sort,
+  rows,
+  fullTable,
+  pager,
+  pickedRows,
+  filterText,
+  source,
+}: Props) {
   const [pending, startTransition] = useTransition();
   const [view, setView] = useQueryStates(viewParsers, { startTransition });
   const [urlPicks, setPicks] = useQueryState("pick", pickParser);
   const picks = useMemo(() => urlPicks ?? [], [urlPicks]);
   // The shown page's slice of the full table: the same cells the CSV has.
-  const table = useMemo(() => ({ columns: fullTable.columns, rows: fullTable.rows.slice(pager.offset, pager.offset + rows.length) }), [fullTable, pager.offset, rows.length]);
+  const table = useMemo(
+    () => ({ columns: fullTable.columns, rows: fullTable.rows.slice(pager.offset, pager.offset + rows.length) }),
+    [fullTable, pager.offset, rows.length],
+  );
   const known = useMemo(() => new Map([...pickedRows, ...rows].map((r) => [r.id, r])), [rows, pickedRows]);
   const picked = useMemo(() => new Set(picks.map(v.anySegment.serialize)), [picks]);
   const summary = pickSummary(picks.flatMap((p) => known.get(v.anySegment.serialize(p)) ?? []));
@@ -69,7 +97,11 @@ export function AudienceBuilder({ service, grain, sort, rows, fullTable, pager, 
         {rows.length === 0 ? (
           <div className={styles.empty} data-testid="audience-empty">
             <p>이 필터에 맞는 고객층이 없습니다.</p>
-            <button type="button" className="button-secondary" onClick={() => void setView({ sex: null, age: null, district: null, offset: null })}>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => void setView({ sex: null, age: null, district: null, offset: null })}
+            >
               필터 지우고 전체 보기
             </button>
           </div>
@@ -108,10 +140,22 @@ export function AudienceBuilder({ service, grain, sort, rows, fullTable, pager, 
             </ul>
           </nav>
         ) : null}
-        <ChartFooter source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`} table={fullTable} filename={grain === "dong" ? `audience-${service}-dong` : `audience-${service}`} />
+        <ChartFooter
+          source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`}
+          table={fullTable}
+          filename={grain === "dong" ? `audience-${service}-dong` : `audience-${service}`}
+        />
       </section>
 
-      <PickBar service={service} grain={grain} picks={picks} count={summary.count} population={summary.population} meanZ={summary.meanZ} onClear={() => void setPicks(null)} />
+      <PickBar
+        service={service}
+        grain={grain}
+        picks={picks}
+        count={summary.count}
+        population={summary.population}
+        meanZ={summary.meanZ}
+        onClear={() => void setPicks(null)}
+      />
     </>
   );
 }
@@ -132,9 +176,23 @@ function AudienceTable({ table, rows, sort, clickedSort, picked, onToggle, busy,
   const { column: sortColumn, direction } = v.splitSort(sort);
   const clicked = v.splitSort(clickedSort);
   return (
-    <div className={`table-scroll ${styles.scroll}`} tabIndex={0} role="region" aria-label={`${serviceName(service)} 고객층 표`}>
-      <table className={styles.table} data-testid="audience-table" data-service={service} data-sort={sort} aria-busy={busy}>
-        <caption className="visually-hidden">{serviceName(service)} 고객층 목록, 정렬: {v.audienceTableSort.allowed.values!.find((a) => a.value === sort)!.label}</caption>
+    <div
+      className={`table-scroll ${styles.scroll}`}
+      tabIndex={0}
+      role="region"
+      aria-label={`${serviceName(service)} 고객층 표`}
+    >
+      <table
+        className={styles.table}
+        data-testid="audience-table"
+        data-service={service}
+        data-sort={sort}
+        aria-busy={busy}
+      >
+        <caption className="visually-hidden">
+          {serviceName(service)} 고객층 목록, 정렬:{" "}
+          {v.audienceTableSort.allowed.values!.find((a) => a.value === sort)!.label}
+        </caption>
         <thead>
           <tr>
             <th scope="col" className={styles.pickCol}>
@@ -147,7 +205,12 @@ function AudienceTable({ table, rows, sort, clickedSort, picked, onToggle, busy,
               const first: v.SortDirection = c.kind === "text" ? "asc" : "desc";
               const next: v.AudienceTableSort = `${column}-${column === clicked.column ? (clicked.direction === "asc" ? "desc" : "asc") : first}`;
               return (
-                <th key={c.label} scope="col" className={c.kind === "text" ? undefined : "num"} aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={c.label}
+                  scope="col"
+                  className={c.kind === "text" ? undefined : "num"}
+                  aria-sort={active ? (direction === "asc" ? "ascending" : "descending") : undefined}
+                >
                   <button type="button" className={styles.sortButton} onClick={() => onSort(next)} data-column={column}>
                     {c.label}
                     <span aria-hidden="true" className={styles.sortMark}>
@@ -161,7 +224,14 @@ function AudienceTable({ table, rows, sort, clickedSort, picked, onToggle, busy,
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            <AudienceRow key={r.id} row={r} cells={table.rows[i]!} kinds={table.columns.map((c) => c.kind)} checked={picked.has(r.id)} onToggle={onToggle} />
+            <AudienceRow
+              key={r.id}
+              row={r}
+              cells={table.rows[i]!}
+              kinds={table.columns.map((c) => c.kind)}
+              checked={picked.has(r.id)}
+              onToggle={onToggle}
+            />
           ))}
         </tbody>
       </table>
@@ -187,12 +257,22 @@ const AudienceRow = memo(function AudienceRow({ row, cells, kinds, checked, onTo
     <tr data-id={row.id} className={checked ? styles.checked : undefined}>
       <td className={styles.pickCell}>
         <label className={styles.pickLabel}>
-          <input type="checkbox" checked={checked} onChange={(e) => onToggle(row.id, e.target.checked)} data-testid="pick" />
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={(e) => onToggle(row.id, e.target.checked)}
+            data-testid="pick"
+          />
           <span className="visually-hidden">{row.label} 선택</span>
         </label>
       </td>
       {cells.map((cell, j) => (
-        <td key={j} className={`${kinds[j] === "text" ? "" : "num"} ${styles[CELL_CLASS[j]!]}`} data-value={csvValue(cell, kinds[j]!) ?? ""} data-short={CELL_SHORT[j]}>
+        <td
+          key={j}
+          className={`${kinds[j] === "text" ? "" : "num"} ${styles[CELL_CLASS[j]!]}`}
+          data-value={csvValue(cell, kinds[j]!) ?? ""}
+          data-short={CELL_SHORT[j]}
+        >
           {formatCell(cell, kinds[j]!)}
           {j === 0 ? <span className={styles.phoneOnly} aria-hidden="true">{` ${cells[2]} ${cells[1]}`}</span> : null}
         </td>

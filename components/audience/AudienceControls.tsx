@@ -31,7 +31,14 @@ export function AudienceControls({ startTransition }: { startTransition: React.T
   const [state, setState] = useQueryStates(parsers, { startTransition });
   return (
     <form className={`controls ${styles.controls}`} aria-label="서비스와 필터" onSubmit={(e) => e.preventDefault()}>
-      <SelectControl id="audience-service" testId="audience-service" label="서비스" value={state.service ?? audiencePage.service.default!} options={SERVICE_OPTIONS} onChange={(service) => void setState({ service, offset: null })} />
+      <SelectControl
+        id="audience-service"
+        testId="audience-service"
+        label="서비스"
+        value={state.service ?? audiencePage.service.default!}
+        options={SERVICE_OPTIONS}
+        onChange={(service) => void setState({ service, offset: null })}
+      />
       <SelectControl
         id="audience-grain"
         testId="audience-grain"
@@ -41,7 +48,13 @@ export function AudienceControls({ startTransition }: { startTransition: React.T
         // Picks are of one grain: a new grain starts with none.
         onChange={(grain) => void setState({ grain: grain === "district" ? null : grain, offset: null, pick: null })}
       />
-      <SelectControl id="audience-sex" label="성별" value={state.sex ?? audiencePage.sex.default!} options={SEX_FILTER_OPTIONS} onChange={(sex) => void setState({ sex, offset: null })} />
+      <SelectControl
+        id="audience-sex"
+        label="성별"
+        value={state.sex ?? audiencePage.sex.default!}
+        options={SEX_FILTER_OPTIONS}
+        onChange={(sex) => void setState({ sex, offset: null })}
+      />
       <SelectControl
         id="audience-age"
         label="연령대"

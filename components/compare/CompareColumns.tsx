@@ -27,9 +27,14 @@ export function CompareColumns({ columns, max }: { columns: CompareColumn[]; max
             <Link href={c.href ?? segmentHref(c.id)}>{c.label}</Link>
           </h3>
           <p className={styles.population}>
-            인구 <abbr title={`${formatInt(c.population)}명`} data-testid="population" data-value={c.population}>{formatKoreanAmount(c.population, "명")}</abbr>
+            인구{" "}
+            <abbr title={`${formatInt(c.population)}명`} data-testid="population" data-value={c.population}>
+              {formatKoreanAmount(c.population, "명")}
+            </abbr>
             {/* Rounded to 만 from 10만 up: the exact figure beside it (and in the table). */}
-            {formatKoreanAmount(c.population, "명") === `${formatInt(c.population)}명` ? null : <span className={styles.exact}> ({formatInt(c.population)}명)</span>}
+            {formatKoreanAmount(c.population, "명") === `${formatInt(c.population)}명` ? null : (
+              <span className={styles.exact}> ({formatInt(c.population)}명)</span>
+            )}
           </p>
           <div className={styles.scale} aria-hidden="true">
             {ticks.map((t) => (
@@ -46,7 +51,10 @@ export function CompareColumns({ columns, max }: { columns: CompareColumn[]; max
                 </span>
                 <span className={styles.track} aria-hidden="true">
                   <span className={styles.zero} />
-                  <span className={b.z !== null && b.z < 0 ? styles.fillNeg : styles.fill} style={{ left: `${b.left}%`, width: `${b.width}%` }} />
+                  <span
+                    className={b.z !== null && b.z < 0 ? styles.fillNeg : styles.fill}
+                    style={{ left: `${b.left}%`, width: `${b.width}%` }}
+                  />
                 </span>
                 <span className={styles.zValue}>z {formatSigned(b.z)}</span>
               </li>

@@ -41,12 +41,18 @@ export function CompareControls({ shown, dongAudienceHref }: Props) {
   const current = fromUrl ?? shown.map(({ id }) => v.anySegment.parse(id)).flatMap((r) => (r.ok ? [r.value] : []));
   // A 행정동's name is the dataset's, so the browser takes it from the server's labels.
   const labels = new Map(shown.map((s) => [s.id, s.label]));
-  const labelOf = (s: AnySegment) => labels.get(v.anySegment.serialize(s)) ?? (isDongSegment(s) ? v.anySegment.serialize(s) : segmentLabel(s.district.name_ko, s.sex, s.age));
+  const labelOf = (s: AnySegment) =>
+    labels.get(v.anySegment.serialize(s)) ??
+    (isDongSegment(s) ? v.anySegment.serialize(s) : segmentLabel(s.district.name_ko, s.sex, s.age));
   const segments = current.map((s) => ({ id: v.anySegment.serialize(s), label: labelOf(s) }));
   // The picker adds and swaps in district segments; a list of 행정동 segments takes more from the 행정동 table.
   const dongs = current.some(isDongSegment);
   // The picker is a draft until it is added: local state, not URL state.
-  const [draft, setDraft] = useState<{ district: District; sex: Sex; age: Age }>({ district: districtNamed("gangnam-gu"), sex: "F", age: 30 });
+  const [draft, setDraft] = useState<{ district: District; sex: Sex; age: Age }>({
+    district: districtNamed("gangnam-gu"),
+    sex: "F",
+    age: 30,
+  });
   const [slot, setSlot] = useState<number | null>(null);
   const [message, setMessage] = useState("");
 
@@ -63,7 +69,11 @@ export function CompareControls({ shown, dongAudienceHref }: Props) {
     }
     if (slot === null && current.length >= MAX) return;
     const next = slot === null ? [...current, chosen] : current.map((s, i) => (i === slot ? chosen : s));
-    setMessage(slot === null ? `${chosenLabel}을(를) 추가했습니다.` : `${segments[slot]!.label}을(를) ${chosenLabel}(으)로 바꿨습니다.`);
+    setMessage(
+      slot === null
+        ? `${chosenLabel}을(를) 추가했습니다.`
+        : `${segments[slot]!.label}을(를) ${chosenLabel}(으)로 바꿨습니다.`,
+    );
     setSlot(null);
     write(next);
   }
@@ -74,19 +84,42 @@ export function CompareControls({ shown, dongAudienceHref }: Props) {
   return (
     <section className={`card ${styles.controlsCard}`} aria-label="비교 설정" aria-busy={pending}>
       <div className="controls">
-        <SelectControl id="compare-service" testId="compare-service" label="추이를 볼 서비스" value={service} options={SERVICE_OPTIONS} onChange={(s) => void setState({ service: s })} />
-        <SelectControl id="compare-basis" label="기준" value={basis} options={BASIS_OPTIONS} onChange={(b) => void setState({ basis: b })} />
+        <SelectControl
+          id="compare-service"
+          testId="compare-service"
+          label="추이를 볼 서비스"
+          value={service}
+          options={SERVICE_OPTIONS}
+          onChange={(s) => void setState({ service: s })}
+        />
+        <SelectControl
+          id="compare-basis"
+          label="기준"
+          value={basis}
+          options={BASIS_OPTIONS}
+          onChange={(b) => void setState({ basis: b })}
+        />
       </div>
-      {unitKind(service) === "index" ? <p className={styles.hint}>이 서비스는 표준화 지수라 기준(월 합계/일평균)에 따라 값이 바뀌지 않습니다.</p> : null}
+      {unitKind(service) === "index" ? (
+        <p className={styles.hint}>이 서비스는 표준화 지수라 기준(월 합계/일평균)에 따라 값이 바뀌지 않습니다.</p>
+      ) : null}
 
-      <h2 className={styles.subhead}>비교할 고객층 ({segments.length}/{MAX})</h2>
+      <h2 className={styles.subhead}>
+        비교할 고객층 ({segments.length}/{MAX})
+      </h2>
       <ol className={styles.segmentList} data-testid="compare-segments">
         {segments.map((s, i) => (
           <li key={s.id} data-id={s.id} className={slot === i ? styles.replacing : undefined}>
             <span className={styles.segmentName}>{s.label}</span>
             <span className={styles.segmentActions}>
               {dongs ? null : (
-                <button type="button" className="button-secondary" onClick={() => setSlot(slot === i ? null : i)} aria-pressed={slot === i} aria-label={`${s.label} 바꾸기`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => setSlot(slot === i ? null : i)}
+                  aria-pressed={slot === i}
+                  aria-label={`${s.label} 바꾸기`}
+                >
                   바꾸기
                 </button>
               )}
@@ -115,22 +148,47 @@ export function CompareControls({ shown, dongAudienceHref }: Props) {
           <a href={dongAudienceHref}>행정동 오디언스에서 더 골라 오기</a>
         </p>
       ) : (
-      <form className={styles.picker} onSubmit={submit} aria-label={adding ? "고객층 추가" : "고객층 바꾸기"}>
-        <p className={styles.pickerTitle}>{adding ? (full ? "4개까지 비교할 수 있습니다. 하나를 빼거나 바꾸세요." : "고객층 추가") : `${segments[slot]!.label} 대신 볼 고객층`}</p>
-        <div className="controls">
-          <SelectControl id="compare-district" label="자치구" value={draft.district} options={DISTRICT_OPTIONS} serialize={v.district.serialize} onChange={(district) => setDraft({ ...draft, district })} />
-          <SelectControl id="compare-sex" label="성별" value={draft.sex} options={SEX_OPTIONS} onChange={(sex) => setDraft({ ...draft, sex })} />
-          <SelectControl id="compare-age" label="연령대" value={draft.age} options={AGE_OPTIONS} onChange={(age) => setDraft({ ...draft, age })} />
-          <button type="submit" className={styles.primary} disabled={full} data-testid="compare-submit">
-            {adding ? "추가" : "바꾸기"}
-          </button>
-          {adding ? null : (
-            <button type="button" className="button-secondary" onClick={() => setSlot(null)}>
-              취소
+        <form className={styles.picker} onSubmit={submit} aria-label={adding ? "고객층 추가" : "고객층 바꾸기"}>
+          <p className={styles.pickerTitle}>
+            {adding
+              ? full
+                ? "4개까지 비교할 수 있습니다. 하나를 빼거나 바꾸세요."
+                : "고객층 추가"
+              : `${segments[slot]!.label} 대신 볼 고객층`}
+          </p>
+          <div className="controls">
+            <SelectControl
+              id="compare-district"
+              label="자치구"
+              value={draft.district}
+              options={DISTRICT_OPTIONS}
+              serialize={v.district.serialize}
+              onChange={(district) => setDraft({ ...draft, district })}
+            />
+            <SelectControl
+              id="compare-sex"
+              label="성별"
+              value={draft.sex}
+              options={SEX_OPTIONS}
+              onChange={(sex) => setDraft({ ...draft, sex })}
+            />
+            <SelectControl
+              id="compare-age"
+              label="연령대"
+              value={draft.age}
+              options={AGE_OPTIONS}
+              onChange={(age) => setDraft({ ...draft, age })}
+            />
+            <button type="submit" className={styles.primary} disabled={full} data-testid="compare-submit">
+              {adding ? "추가" : "바꾸기"}
             </button>
-          )}
-        </div>
-      </form>
+            {adding ? null : (
+              <button type="button" className="button-secondary" onClick={() => setSlot(null)}>
+                취소
+              </button>
+            )}
+          </div>
+        </form>
       )}
       <p role="status" aria-live="polite" className={styles.hint}>
         {pending ? "비교를 새로 계산하는 중…" : message}

@@ -2,7 +2,13 @@
  * The items of a segment list that a link gave but the page left out (unknown, repeated, too many),
  * each with its reason; the valid ones are kept and shown. ParamProblems above names the parameter.
  */
-export function DroppedSegments({ dropped, what }: { dropped: readonly { raw: string; reason: string }[]; what: string }) {
+export function DroppedSegments({
+  dropped,
+  what,
+}: {
+  dropped: readonly { raw: string; reason: string }[];
+  what: string;
+}) {
   if (dropped.length === 0) return null;
   return (
     <div className="card notice" data-testid="dropped-segments">

@@ -58,11 +58,21 @@ export function DongDistrictMap({
   const kept = asked && !fellBack ? { from, to } : {};
   const effect = getDongEffect(data, service, { sex, age, district, window }).dongs;
   const linkSex = sex === "T" ? "F" : sex;
-  const map = dongEffectChoropleth(service, title, effect, (code) => dongHref(data.index, data.index.get(code)!, linkSex, age, kept));
+  const map = dongEffectChoropleth(service, title, effect, (code) =>
+    dongHref(data.index, data.index.get(code)!, linkSex, age, kept),
+  );
   const measure = dongEffectMeasure(service, effect.length);
   const bothSexLinks =
     sex === "T"
-      ? Object.fromEntries(effect.map((d) => [d.dong.code, (["F", "M"] as const).map((s) => ({ label: SEX_LABELS[s], href: dongHref(data.index, d.dong, s, age, kept) }))]))
+      ? Object.fromEntries(
+          effect.map((d) => [
+            d.dong.code,
+            (["F", "M"] as const).map((s) => ({
+              label: SEX_LABELS[s],
+              href: dongHref(data.index, d.dong, s, age, kept),
+            })),
+          ]),
+        )
       : undefined;
   const period = windowWords(window.months);
   return (
@@ -74,13 +84,20 @@ export function DongDistrictMap({
           <>
             <p data-testid="dong-map-note">
               같은 {ageLabel(age)} {SEX_LABELS[sex]}끼리 {district.name_ko}의 행정동 {effect.length}곳을 비교합니다.{" "}
-              {measure.kind === "index" ? `지수 100은 ${effect.length}개 동 평균입니다.` : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."}{" "}
+              {measure.kind === "index"
+                ? `지수 100은 ${effect.length}개 동 평균입니다.`
+                : "값은 표준화 지수라 z로 보여 줍니다(0 = 평균)."}{" "}
               <strong>기간: {period}</strong> —{" "}
-              {fellBack ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다(위의 자치구 지도와 기간이 다릅니다)." : asked ? "고른 기간 가운데 행정동 자료가 있는 달입니다." : "행정동 자료가 있는 달이라 위의 자치구 지도와 기간이 다를 수 있습니다."}{" "}
+              {fellBack
+                ? "고른 기간에는 행정동 자료가 없어 행정동 자료가 있는 달로 보여 줍니다(위의 자치구 지도와 기간이 다릅니다)."
+                : asked
+                  ? "고른 기간 가운데 행정동 자료가 있는 달입니다."
+                  : "행정동 자료가 있는 달이라 위의 자치구 지도와 기간이 다를 수 있습니다."}{" "}
               행정동을 누르면 그 행정동 고객층 페이지가 열립니다.
             </p>
             <p>
-              <Link href={closeHref}>행정동 지도 닫기</Link> · <Link href={hrefOf("/dongs", dongsPage, { service, sex, age, ...kept })}>서울 전체 행정동 지도</Link>
+              <Link href={closeHref}>행정동 지도 닫기</Link> ·{" "}
+              <Link href={hrefOf("/dongs", dongsPage, { service, sex, age, ...kept })}>서울 전체 행정동 지도</Link>
             </p>
           </>
         }

@@ -33,7 +33,15 @@ type DongFeature = Feature<Polygon | MultiPolygon, { code: string }>;
  * geometry (/api/geo/dongs, ~53 KB gzip) is fetched when the map mounts; colours, names and links come
  * from the page. A click or tap opens the 행정동's page; names appear once zoomed in.
  */
-export default function SeoulDongMap({ cells, bounds, label }: { cells: Readonly<Record<string, DongMapCell>>; bounds: [[number, number], [number, number]]; label: string }) {
+export default function SeoulDongMap({
+  cells,
+  bounds,
+  label,
+}: {
+  cells: Readonly<Record<string, DongMapCell>>;
+  bounds: [[number, number], [number, number]];
+  label: string;
+}) {
   const router = useRouter();
   const [geo, setGeo] = useState<FeatureCollection<Polygon | MultiPolygon, { code: string }> | null>(null);
   const [zoom, setZoom] = useState(0);
@@ -67,12 +75,31 @@ export default function SeoulDongMap({ cells, bounds, label }: { cells: Readonly
   };
 
   return (
-    <div className={`${styles.frame} ${zoom >= LABEL_ZOOM ? styles.labelsOn : ""}`} data-testid="seoul-dong-map" data-zoom={zoom} data-ready={geo ? "true" : "false"}>
-      <MapContainer bounds={bounds} zoomSnap={0.5} minZoom={10} maxZoom={17} attributionControl={false} className={styles.map} aria-label={label} keyboard>
+    <div
+      className={`${styles.frame} ${zoom >= LABEL_ZOOM ? styles.labelsOn : ""}`}
+      data-testid="seoul-dong-map"
+      data-zoom={zoom}
+      data-ready={geo ? "true" : "false"}
+    >
+      <MapContainer
+        bounds={bounds}
+        zoomSnap={0.5}
+        minZoom={10}
+        maxZoom={17}
+        attributionControl={false}
+        className={styles.map}
+        aria-label={label}
+        keyboard
+      >
         {geo ? (
           <GeoJSON
             data={geo}
-            style={(f) => ({ fillColor: cells[(f as DongFeature).properties.code]?.fill ?? "#ccc", fillOpacity: 0.85, color: "#ffffff", weight: 1 })}
+            style={(f) => ({
+              fillColor: cells[(f as DongFeature).properties.code]?.fill ?? "#ccc",
+              fillOpacity: 0.85,
+              color: "#ffffff",
+              weight: 1,
+            })}
             onEachFeature={onEach}
           />
         ) : null}

@@ -14,6 +14,10 @@ const SeoulDongMap = dynamic(() => import("./SeoulDongMap"), {
   ),
 });
 
-export function SeoulDongMapLazy(props: { cells: Readonly<Record<string, DongMapCell>>; bounds: [[number, number], [number, number]]; label: string }) {
+export function SeoulDongMapLazy(props: {
+  cells: Readonly<Record<string, DongMapCell>>;
+  bounds: [[number, number], [number, number]];
+  label: string;
+}) {
   return <SeoulDongMap {...props} />;
 }

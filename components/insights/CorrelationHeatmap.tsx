@@ -64,7 +64,10 @@ export function CorrelationHeatmap({ cells, caption }: { cells: HeatmapCell[][];
             <span className={styles.swatch} style={{ background: R_NULL_COLOR }} aria-hidden="true" />– 계산 불가
           </li>
         </ul>
-        <p className={styles.legendNote}>파랑: 한 서비스를 많이 쓰는 곳일수록 다른 서비스는 적게 쓰는 경향(음의 상관) · 빨강: 함께 많이 쓰는 경향(양의 상관) · 색이 진할수록 관계가 강함</p>
+        <p className={styles.legendNote}>
+          파랑: 한 서비스를 많이 쓰는 곳일수록 다른 서비스는 적게 쓰는 경향(음의 상관) · 빨강: 함께 많이 쓰는 경향(양의
+          상관) · 색이 진할수록 관계가 강함
+        </p>
       </div>
     </>
   );

@@ -28,7 +28,12 @@ export function DistrictMap({
   const byCode = new Map(districts.map((d) => [d.code, d]));
   return (
     <figure className={styles.svgFrame} data-testid={testId}>
-      <svg viewBox={`0 0 ${svg.width} ${svg.height}`} className={styles.svgMap} role="group" aria-label={`${area}: ${label}`}>
+      <svg
+        viewBox={`0 0 ${svg.width} ${svg.height}`}
+        className={styles.svgMap}
+        role="group"
+        aria-label={`${area}: ${label}`}
+      >
         {svg.districts.map((g) => {
           const d = byCode.get(g.code);
           if (!d) return null;
@@ -39,11 +44,26 @@ export function DistrictMap({
             </path>
           );
           return d.href ? (
-            <a key={g.code} href={d.href} aria-label={words} className={styles.districtLink} data-district={g.code} data-testid="map-district">
+            <a
+              key={g.code}
+              href={d.href}
+              aria-label={words}
+              className={styles.districtLink}
+              data-district={g.code}
+              data-testid="map-district"
+            >
               {shape}
             </a>
           ) : (
-            <g key={g.code} tabIndex={0} role="img" aria-label={words} className={styles.districtLink} data-district={g.code} data-testid="map-district">
+            <g
+              key={g.code}
+              tabIndex={0}
+              role="img"
+              aria-label={words}
+              className={styles.districtLink}
+              data-district={g.code}
+              data-testid="map-district"
+            >
               {shape}
             </g>
           );

@@ -28,8 +28,20 @@ export function InsightsControls({ age, sex }: { age: Age; sex: SexFilter }) {
   return (
     <>
       <form className="card controls" aria-label="분석 대상 선택" onSubmit={(e) => e.preventDefault()}>
-        <SelectControl id="insights-age" label="연령대" value={age} options={AGE_OPTIONS} onChange={(a) => void setUrl({ age: a })} />
-        <SelectControl id="insights-sex" label="성별" value={sex} options={SEX_FILTER_OPTIONS} onChange={(s) => void setUrl({ sex: s })} />
+        <SelectControl
+          id="insights-age"
+          label="연령대"
+          value={age}
+          options={AGE_OPTIONS}
+          onChange={(a) => void setUrl({ age: a })}
+        />
+        <SelectControl
+          id="insights-sex"
+          label="성별"
+          value={sex}
+          options={SEX_FILTER_OPTIONS}
+          onChange={(s) => void setUrl({ sex: s })}
+        />
       </form>
       <Pending pending={pending} />
     </>
@@ -42,7 +54,14 @@ export function MetricSelect({ metric }: { metric: InsightMetric }) {
   const [, setUrl] = useQueryStates(parsers, { startTransition });
   return (
     <>
-      <SelectControl id="insights-metric" label="지도 지표" className={styles.metricControl} value={metric} options={METRIC_OPTIONS} onChange={(m) => void setUrl({ metric: m })} />
+      <SelectControl
+        id="insights-metric"
+        label="지도 지표"
+        className={styles.metricControl}
+        value={metric}
+        options={METRIC_OPTIONS}
+        onChange={(m) => void setUrl({ metric: m })}
+      />
       <Pending pending={pending} />
     </>
   );

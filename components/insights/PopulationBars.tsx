@@ -24,7 +24,12 @@ export function PopulationBars({ bars }: { bars: readonly PopulationBar[] }) {
           <span className={styles.swatch} style={{ background: REST_COLOR }} aria-hidden="true" /> 그 밖의 자치구
         </li>
       </ul>
-      <div className={styles.bars} data-testid="population-chart" role="img" aria-label={`자치구별 인구 막대그래프, 1위 ${bars[0]?.name ?? ""} ${formatInt(bars[0]?.population ?? 0)}명. 표로 보기에 같은 값이 있습니다.`}>
+      <div
+        className={styles.bars}
+        data-testid="population-chart"
+        role="img"
+        aria-label={`자치구별 인구 막대그래프, 1위 ${bars[0]?.name ?? ""} ${formatInt(bars[0]?.population ?? 0)}명. 표로 보기에 같은 값이 있습니다.`}
+      >
         <div className={styles.barGrid} aria-hidden="true">
           {ticks.map((t) => (
             <span key={t.value} className={styles.barTick} style={{ left: `${t.percent}%` }}>
@@ -36,7 +41,11 @@ export function PopulationBars({ bars }: { bars: readonly PopulationBar[] }) {
           <div key={b.code} className={styles.barRow} data-district={b.code} aria-hidden="true">
             <span className={styles.barName}>{b.name}</span>
             <span className={styles.barTrack}>
-              <span className={styles.bar} data-testid="population-bar" style={{ width: `${b.percent}%`, background: b.top ? TOP_COLOR : REST_COLOR }} />
+              <span
+                className={styles.bar}
+                data-testid="population-bar"
+                style={{ width: `${b.percent}%`, background: b.top ? TOP_COLOR : REST_COLOR }}
+              />
               <span className={styles.barValue}>{formatInt(b.population)}</span>
             </span>
           </div>

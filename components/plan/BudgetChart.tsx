@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import { formatKoreanAmount, formatWon } from "@/lib/format";
 import type { BudgetBar } from "@/lib/views/plan";
 import styles from "./plan.module.css";
@@ -28,7 +39,12 @@ export default function BudgetChart({ bars }: { bars: readonly BudgetBar[] }) {
   const rows = bars.map((b) => ({ ...b, tag: `${formatKoreanAmount(b.budget, "원")}${b.saturated ? " · 상한" : ""}` }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 112, bottom: 4, left: 0 }} accessibilityLayer={false}>
+      <BarChart
+        data={rows}
+        layout="vertical"
+        margin={{ top: 4, right: 112, bottom: 4, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid horizontal={false} stroke="#e3e6ea" />
         {/* Each bar carries its amount, so the value axis is left out (its ticks only crowded phones). */}
         <XAxis type="number" hide />

@@ -19,7 +19,12 @@ const BudgetChart = dynamic(() => import("./BudgetChart"), {
 export function BudgetChartLazy({ bars }: { bars: readonly BudgetBar[] }) {
   const [box, near] = useNearViewport<HTMLDivElement>();
   return (
-    <div ref={box} className={styles.chartBox} style={{ height: budgetChartHeight(bars.length) }} data-testid="plan-budget-chart">
+    <div
+      ref={box}
+      className={styles.chartBox}
+      style={{ height: budgetChartHeight(bars.length) }}
+      data-testid="plan-budget-chart"
+    >
       {near ? <BudgetChart bars={bars} /> : null}
     </div>
   );

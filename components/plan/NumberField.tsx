@@ -33,7 +33,19 @@ const DEBOUNCE_MS = 450;
  * URL, not this draft, is the plan's state. Amounts may be typed in Korean units (3천만원); the field
  * then says what it read ("= 30,000,000원").
  */
-export function NumberField({ id, label, value, unit, read, format = formatInt, decimal, hint, onCommit, onValidity, testId }: Props) {
+export function NumberField({
+  id,
+  label,
+  value,
+  unit,
+  read,
+  format = formatInt,
+  decimal,
+  hint,
+  onCommit,
+  onValidity,
+  testId,
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
@@ -44,7 +56,8 @@ export function NumberField({ id, label, value, unit, read, format = formatInt, 
   const echo = draft !== null && reading.ok && needsEcho(draft) ? `= ${formatInt(reading.value)}${unit}` : null;
 
   useLayoutEffect(() => {
-    if (caret.current !== null && input.current && document.activeElement === input.current) input.current.setSelectionRange(caret.current, caret.current);
+    if (caret.current !== null && input.current && document.activeElement === input.current)
+      input.current.setSelectionRange(caret.current, caret.current);
     caret.current = null;
   });
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -74,12 +87,17 @@ export function NumberField({ id, label, value, unit, read, format = formatInt, 
           autoComplete="off"
           value={draft ?? format(value)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={[hint ? hintId : "", error ? errorId : "", echo ? echoId : ""].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [hint ? hintId : "", error ? errorId : "", echo ? echoId : ""].filter(Boolean).join(" ") || undefined
+          }
           onChange={(e) => {
             const text = e.target.value;
             // Plain digits are regrouped as they are typed, keeping the caret after the same digit;
             // Korean units and decimals are left as typed.
-            const next = !decimal && !needsEcho(text) ? regroupTyped(text, e.target.selectionStart ?? text.length) : { text, caret: null };
+            const next =
+              !decimal && !needsEcho(text)
+                ? regroupTyped(text, e.target.selectionStart ?? text.length)
+                : { text, caret: null };
             caret.current = next.caret;
             setDraft(next.text);
             clearTimeout(timer.current);

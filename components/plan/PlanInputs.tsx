@@ -38,12 +38,30 @@ const same = codecs.anySegment.equals;
 const decimal = (n: number) => String(n);
 
 /** The plan's inputs. Every change goes to the URL (replace), from which the results are computed. */
-export function PlanInputs({ months, flagged, values, segments, labels, dongAudienceHref, cleared, update, onClear, onValidity }: Props) {
+export function PlanInputs({
+  months,
+  flagged,
+  values,
+  segments,
+  labels,
+  dongAudienceHref,
+  cleared,
+  update,
+  onClear,
+  onValidity,
+}: Props) {
   return (
     <section className={`card ${styles.inputs}`} aria-labelledby="plan-inputs-title">
       <h2 id="plan-inputs-title">계획 조건</h2>
       <div className={`controls ${styles.inputRow}`}>
-        <SelectControl id="plan-service" testId="plan-service" label="서비스" value={values.service} options={SERVICE_OPTIONS} onChange={(service) => update({ service })} />
+        <SelectControl
+          id="plan-service"
+          testId="plan-service"
+          label="서비스"
+          value={values.service}
+          options={SERVICE_OPTIONS}
+          onChange={(service) => update({ service })}
+        />
         <NumberField
           id="plan-budget"
           testId="plan-budget"
@@ -109,12 +127,29 @@ export function PlanInputs({ months, flagged, values, segments, labels, dongAudi
         </div>
       </fieldset>
       <MonthToggles months={months} flagged={flagged} chosen={values.months} onChange={(m) => update({ months: m })} />
-      <SegmentsEditor segments={segments} labels={labels} dongAudienceHref={dongAudienceHref} chosen={values.segments !== undefined || cleared} onChange={(s) => update({ segments: s })} onClear={onClear} />
+      <SegmentsEditor
+        segments={segments}
+        labels={labels}
+        dongAudienceHref={dongAudienceHref}
+        chosen={values.segments !== undefined || cleared}
+        onChange={(s) => update({ segments: s })}
+        onClear={onClear}
+      />
     </section>
   );
 }
 
-function MonthToggles({ months, flagged, chosen, onChange }: { months: readonly string[]; flagged: readonly string[]; chosen: readonly string[]; onChange: (months: string[]) => void }) {
+function MonthToggles({
+  months,
+  flagged,
+  chosen,
+  onChange,
+}: {
+  months: readonly string[];
+  flagged: readonly string[];
+  chosen: readonly string[];
+  onChange: (months: string[]) => void;
+}) {
   const all = chosen.length === months.length;
   return (
     <fieldset className={styles.fieldset}>
@@ -166,7 +201,11 @@ function SegmentsEditor({
 }) {
   // A plan is of one grain: 행정동 segments are removed here and picked on the /audience 행정동 table.
   const dongs = segments.some(isDongSegment);
-  const [pick, setPick] = useState<{ district: District; sex: Sex; age: Age }>({ district: DISTRICT_OPTIONS[0]!.value, sex: "F", age: 20 });
+  const [pick, setPick] = useState<{ district: District; sex: Sex; age: Age }>({
+    district: DISTRICT_OPTIONS[0]!.value,
+    sex: "F",
+    age: 20,
+  });
   const candidate: SegmentKey = pick;
   const present = segments.some((s) => same(s, candidate));
   const full = segments.length >= MAX_SEGMENTS;
@@ -183,7 +222,9 @@ function SegmentsEditor({
       <ul className={styles.segmentList} data-testid="plan-segments">
         {segments.map((s) => {
           const id = codecs.anySegment.serialize(s);
-          const name = isDongSegment(s) ? (labels[id] ?? id) : segmentName({ district: s.district, sex: s.sex, age: s.age });
+          const name = isDongSegment(s)
+            ? (labels[id] ?? id)
+            : segmentName({ district: s.district, sex: s.sex, age: s.age });
           return (
             <li key={id} data-segment={id}>
               <span>{name}</span>
@@ -202,26 +243,58 @@ function SegmentsEditor({
       </ul>
       {dongs ? (
         <p className={styles.hint} data-testid="plan-dong-note">
-          행정동 고객층으로 세운 계획입니다(z와 달별 z는 서울 행정동 고객층 전체 기준). <a href={dongAudienceHref}>행정동 오디언스에서 고객층 바꾸기</a>
+          행정동 고객층으로 세운 계획입니다(z와 달별 z는 서울 행정동 고객층 전체 기준).{" "}
+          <a href={dongAudienceHref}>행정동 오디언스에서 고객층 바꾸기</a>
         </p>
       ) : (
-      <div className={`controls ${styles.addRow}`}>
-        <SelectControl id="plan-add-district" label="자치구" value={pick.district} options={DISTRICT_OPTIONS} serialize={codecs.district.serialize} onChange={(district) => setPick({ ...pick, district })} />
-        <SelectControl id="plan-add-sex" label="성별" value={pick.sex} options={SEX_OPTIONS} onChange={(sex) => setPick({ ...pick, sex })} />
-        <SelectControl id="plan-add-age" label="연령대" value={pick.age} options={AGE_OPTIONS} onChange={(age) => setPick({ ...pick, age })} />
-        {/* On the default list, adding says so: it keeps the top 10 and adds one, rather than starting over. */}
-        <button type="button" className="button-secondary" data-testid="plan-add" disabled={present || full} onClick={() => onChange([...segments, candidate])}>
-          {chosen ? "고객층 추가" : "상위 10개에 추가"}
-        </button>
-        <button type="button" className="button-secondary" data-testid="plan-clear" disabled={segments.length === 0} onClick={onClear}>
-          모두 지우기
-        </button>
-        {chosen ? (
-          <button type="button" className="button-secondary" onClick={() => onChange(null)}>
-            기본값(상위 10개)으로
+        <div className={`controls ${styles.addRow}`}>
+          <SelectControl
+            id="plan-add-district"
+            label="자치구"
+            value={pick.district}
+            options={DISTRICT_OPTIONS}
+            serialize={codecs.district.serialize}
+            onChange={(district) => setPick({ ...pick, district })}
+          />
+          <SelectControl
+            id="plan-add-sex"
+            label="성별"
+            value={pick.sex}
+            options={SEX_OPTIONS}
+            onChange={(sex) => setPick({ ...pick, sex })}
+          />
+          <SelectControl
+            id="plan-add-age"
+            label="연령대"
+            value={pick.age}
+            options={AGE_OPTIONS}
+            onChange={(age) => setPick({ ...pick, age })}
+          />
+          {/* On the default list, adding says so: it keeps the top 10 and adds one, rather than starting over. */}
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="plan-add"
+            disabled={present || full}
+            onClick={() => onChange([...segments, candidate])}
+          >
+            {chosen ? "고객층 추가" : "상위 10개에 추가"}
           </button>
-        ) : null}
-      </div>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="plan-clear"
+            disabled={segments.length === 0}
+            onClick={onClear}
+          >
+            모두 지우기
+          </button>
+          {chosen ? (
+            <button type="button" className="button-secondary" onClick={() => onChange(null)}>
+              기본값(상위 10개)으로
+            </button>
+          ) : null}
+        </div>
       )}
       <p className={styles.hint} aria-live="polite">
         {present

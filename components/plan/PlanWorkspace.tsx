@@ -32,7 +32,15 @@ interface Props {
  * and recomputes through /api/plan while they change. Its QueryClient lives here, not in the root
  * layout: no other page fetches after interaction.
  */
-export function PlanWorkspace({ months, flagged = [], initial, defaults, attribution, labels = {}, dongAudienceHref }: Props) {
+export function PlanWorkspace({
+  months,
+  flagged = [],
+  initial,
+  defaults,
+  attribution,
+  labels = {},
+  dongAudienceHref,
+}: Props) {
   const [client] = useState(() => {
     const qc = makeQueryClient();
     qc.setQueryData(planKeys.plan(initial.canonicalQuery), initial.outcome);
@@ -73,8 +81,25 @@ export function PlanWorkspace({ months, flagged = [], initial, defaults, attribu
 
   return (
     <QueryClientProvider client={client}>
-      <PlanInputs months={months} flagged={flagged} values={values} segments={segments} labels={labels} dongAudienceHref={dongAudienceHref} cleared={cleared} update={update} onClear={() => setCleared(true)} onValidity={onValidity} />
-      <PlanResults months={months} values={values} segmentCount={segments.length} attribution={attribution} stale={stale} />
+      <PlanInputs
+        months={months}
+        flagged={flagged}
+        values={values}
+        segments={segments}
+        labels={labels}
+        dongAudienceHref={dongAudienceHref}
+        cleared={cleared}
+        update={update}
+        onClear={() => setCleared(true)}
+        onValidity={onValidity}
+      />
+      <PlanResults
+        months={months}
+        values={values}
+        segmentCount={segments.length}
+        attribution={attribution}
+        stale={stale}
+      />
     </QueryClientProvider>
   );
 }

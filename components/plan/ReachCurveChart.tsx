@@ -1,6 +1,17 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import type { CurvePoint } from "@/lib/engine";
 import { formatKoreanAmount } from "@/lib/format";
 import { peopleRange } from "@/lib/views/plan";
@@ -42,19 +53,56 @@ function CurveTooltip({ active, payload }: { active?: boolean; payload?: Tooltip
  * independent). The flattening is what more money buys less of; the dashed line is this plan.
  */
 export default function ReachCurveChart({ points, budget }: { points: readonly CurvePoint[]; budget: number }) {
-  const rows: Row[] = points.map((p) => ({ ...p, r1: [p.reach.lower, p.reach.upper], r3: [p.reach3.lower, p.reach3.upper] }));
+  const rows: Row[] = points.map((p) => ({
+    ...p,
+    r1: [p.reach.lower, p.reach.upper],
+    r3: [p.reach3.lower, p.reach3.upper],
+  }));
   const ticks = roundTicks(Math.max(0, ...points.map((p) => p.reach.upper)));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
         <CartesianGrid stroke="#e3e6ea" />
-        <XAxis type="number" dataKey="budget" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatKoreanAmount(v)} tick={{ fontSize: 11 }} />
-        <YAxis ticks={ticks} domain={[0, ticks.at(-1)!]} tickFormatter={(v: number) => formatKoreanAmount(v)} tick={{ fontSize: 11 }} width={64} />
+        <XAxis
+          type="number"
+          dataKey="budget"
+          domain={["dataMin", "dataMax"]}
+          tickFormatter={(v: number) => formatKoreanAmount(v)}
+          tick={{ fontSize: 11 }}
+        />
+        <YAxis
+          ticks={ticks}
+          domain={[0, ticks.at(-1)!]}
+          tickFormatter={(v: number) => formatKoreanAmount(v)}
+          tick={{ fontSize: 11 }}
+          width={64}
+        />
         <Tooltip content={<CurveTooltip />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <ReferenceLine x={budget} stroke="#1b1f24" strokeDasharray="4 3" label={{ value: "이 계획", fontSize: 11, position: "insideTopLeft" }} />
-        <Area type="monotone" dataKey="r1" name="도달 1회 이상 (범위)" stroke={ONE_PLUS} fill={ONE_PLUS} fillOpacity={0.25} isAnimationActive={false} />
-        <Area type="monotone" dataKey="r3" name="도달 3회 이상 (범위)" stroke={THREE_PLUS} fill={THREE_PLUS} fillOpacity={0.25} isAnimationActive={false} />
+        <ReferenceLine
+          x={budget}
+          stroke="#1b1f24"
+          strokeDasharray="4 3"
+          label={{ value: "이 계획", fontSize: 11, position: "insideTopLeft" }}
+        />
+        <Area
+          type="monotone"
+          dataKey="r1"
+          name="도달 1회 이상 (범위)"
+          stroke={ONE_PLUS}
+          fill={ONE_PLUS}
+          fillOpacity={0.25}
+          isAnimationActive={false}
+        />
+        <Area
+          type="monotone"
+          dataKey="r3"
+          name="도달 3회 이상 (범위)"
+          stroke={THREE_PLUS}
+          fill={THREE_PLUS}
+          fillOpacity={0.25}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </ResponsiveContainer>
   );

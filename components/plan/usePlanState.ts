@@ -14,13 +14,29 @@ import type { AnySegment, ServiceId } from "@/lib/domain";
  */
 export function usePlanState(months: readonly string[]) {
   // Segments are read leniently, as the server page reads them: a partly bad link keeps its valid ids.
-  const parsers = useMemo(() => ({ ...shapeParsers(planPage(months)), segments: nuqsParser(codecs.planSegmentsLenient).withOptions({ shallow: false, history: "push" }) }), [months]);
+  const parsers = useMemo(
+    () => ({
+      ...shapeParsers(planPage(months)),
+      segments: nuqsParser(codecs.planSegmentsLenient).withOptions({ shallow: false, history: "push" }),
+    }),
+    [months],
+  );
   const [state, setState] = useQueryStates(parsers);
   // nuqs gives null for a missing parameter without a default (segments, from, to); the shape's reading
   // of it is undefined.
-  const values = useMemo(() => ({ ...state, segments: state.segments ?? undefined, from: state.from ?? undefined, to: state.to ?? undefined }) as PlanValues, [state]);
+  const values = useMemo(
+    () =>
+      ({
+        ...state,
+        segments: state.segments ?? undefined,
+        from: state.from ?? undefined,
+        to: state.to ?? undefined,
+      }) as PlanValues,
+    [state],
+  );
   const update = useCallback(
-    (patch: Partial<{ [K in keyof PlanValues]: PlanValues[K] | null }>) => void setState(patch, { shallow: true, history: "replace" }),
+    (patch: Partial<{ [K in keyof PlanValues]: PlanValues[K] | null }>) =>
+      void setState(patch, { shallow: true, history: "replace" }),
     [setState],
   );
   return [values, update] as const;

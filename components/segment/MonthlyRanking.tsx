@@ -24,13 +24,17 @@ interface Props {
  */
 export function MonthlyRanking({ monthly, table, source, filename, flagged = NO_FLAGS }: Props) {
   const ranks = monthly[0]?.ranking.length ?? 0;
-  const short = monthAxisLabels(monthly.map((m) => m.month), flagged);
+  const short = monthAxisLabels(
+    monthly.map((m) => m.month),
+    flagged,
+  );
   return (
     <section className="card chart-frame" aria-labelledby="monthly-title">
       <header className="chart-header">
         <h2 id="monthly-title">월별 우선순위</h2>
         <div className="chart-description">
-          달마다 그 달의 값으로 다시 계산한 순위입니다 (그 달 서울 300개 고객층 대비 z). 순위가 매달 같으면 계절과 관계없이 이 고객층이 그 서비스를 유난히 많이 씁니다.
+          달마다 그 달의 값으로 다시 계산한 순위입니다 (그 달 서울 300개 고객층 대비 z). 순위가 매달 같으면 계절과
+          관계없이 이 고객층이 그 서비스를 유난히 많이 씁니다.
         </div>
       </header>
       <p className={styles.scrollHint} aria-hidden="true">
@@ -60,7 +64,11 @@ export function MonthlyRanking({ monthly, table, source, filename, flagged = NO_
                 </th>
                 {m.ranking.map((s) => (
                   <td key={s.service} data-service={s.service} data-value={serviceName(s.service)}>
-                    <span className={styles.swatch} style={{ background: SERVICE_COLOR[s.service] }} aria-hidden="true" />
+                    <span
+                      className={styles.swatch}
+                      style={{ background: SERVICE_COLOR[s.service] }}
+                      aria-hidden="true"
+                    />
                     {serviceName(s.service)}
                   </td>
                 ))}

@@ -11,7 +11,12 @@ export function PriorityList({ overall }: { overall: readonly ServiceScore[] }) 
       {overall.map((s) => {
         const bar = zBar(s.z, 2);
         return (
-          <li key={s.service} data-service={s.service} data-z={s.z ?? ""} className={s.rank <= 3 ? styles.top : undefined}>
+          <li
+            key={s.service}
+            data-service={s.service}
+            data-z={s.z ?? ""}
+            className={s.rank <= 3 ? styles.top : undefined}
+          >
             <span className={styles.rank} aria-hidden="true">
               {s.rank}
             </span>
@@ -27,10 +32,14 @@ export function PriorityList({ overall }: { overall: readonly ServiceScore[] }) 
             </div>
             <div className={styles.zCell}>
               <span className={styles.zValue}>
-                <abbr title="표준점수: 서울 전체 고객층 평균에서 표준편차 몇 배만큼 떨어졌는지">z</abbr> {formatSigned(s.z)}
+                <abbr title="표준점수: 서울 전체 고객층 평균에서 표준편차 몇 배만큼 떨어졌는지">z</abbr>{" "}
+                {formatSigned(s.z)}
               </span>
               <span className={styles.zTrack} aria-hidden="true">
-                <span className={`${styles.zFill} ${bar.side === "neg" ? styles.zNeg : styles.zPos}`} style={{ width: `${bar.width}%` }} />
+                <span
+                  className={`${styles.zFill} ${bar.side === "neg" ? styles.zNeg : styles.zPos}`}
+                  style={{ width: `${bar.width}%` }}
+                />
               </span>
             </div>
           </li>

@@ -20,9 +20,18 @@ export function SegmentControls() {
   const [pending, startTransition] = useTransition();
   const [state, setState] = useQueryStates(parsers, { startTransition });
   // Each has a default in segmentPage, so nuqs never gives null here; the types can't tell.
-  const current = { district: state.district ?? segmentPage.district.default!, sex: state.sex ?? segmentPage.sex.default!, age: state.age ?? segmentPage.age.default! };
+  const current = {
+    district: state.district ?? segmentPage.district.default!,
+    sex: state.sex ?? segmentPage.sex.default!,
+    age: state.age ?? segmentPage.age.default!,
+  };
   return (
-    <form className={`card controls ${styles.controls}`} aria-label="고객층 선택" onSubmit={(e) => e.preventDefault()} data-pending={pending || undefined}>
+    <form
+      className={`card controls ${styles.controls}`}
+      aria-label="고객층 선택"
+      onSubmit={(e) => e.preventDefault()}
+      data-pending={pending || undefined}
+    >
       <SelectControl
         id="segment-district"
         label="자치구"
@@ -34,10 +43,15 @@ export function SegmentControls() {
       <div className="control">
         <label htmlFor="segment-sex">성별</label>
         {/* A link with sex=T (both) shows "골라 주세요" until one sex is chosen: a segment is one sex. */}
-        <select id="segment-sex" name="segment-sex" value={current.sex === "T" ? CHOOSE : current.sex} onChange={(e) => {
-          const chosen = SEX_OPTIONS.find((o) => o.value === e.target.value);
-          if (chosen) void setState({ sex: chosen.value });
-        }}>
+        <select
+          id="segment-sex"
+          name="segment-sex"
+          value={current.sex === "T" ? CHOOSE : current.sex}
+          onChange={(e) => {
+            const chosen = SEX_OPTIONS.find((o) => o.value === e.target.value);
+            if (chosen) void setState({ sex: chosen.value });
+          }}
+        >
           {current.sex === "T" ? (
             <option value={CHOOSE} disabled>
               성별을 골라 주세요
@@ -50,7 +64,13 @@ export function SegmentControls() {
           ))}
         </select>
       </div>
-      <SelectControl id="segment-age" label="연령대" value={current.age} options={AGE_OPTIONS} onChange={(a) => void setState({ age: a })} />
+      <SelectControl
+        id="segment-age"
+        label="연령대"
+        value={current.age}
+        options={AGE_OPTIONS}
+        onChange={(a) => void setState({ age: a })}
+      />
       <p role="status" aria-live="polite" className={styles.status}>
         {pending ? "새 고객층의 데이터를 불러오는 중…" : ""}
       </p>

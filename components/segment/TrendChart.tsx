@@ -1,7 +1,17 @@
 "use client";
 
 import { useQueryState } from "nuqs";
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import type { ServiceId } from "@/lib/domain";
 import { formatSigned, formatTick, formatUsage, monthLabel, serviceName } from "@/lib/format";
 import { paramParser } from "@/lib/params/nuqs";
@@ -27,7 +37,15 @@ const TICK = { fontSize: 12, fill: "#3b424b" };
 /** Pinned to the top of the plot so a tap on a phone never hides the whole chart under it. */
 const TOOLTIP_POSITION = { y: 0 };
 
-function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: TooltipContentProps["payload"]; order: readonly ServiceId[] }) {
+function IndexTooltip({
+  active,
+  payload,
+  order,
+}: {
+  active?: boolean;
+  payload?: TooltipContentProps["payload"];
+  order: readonly ServiceId[];
+}) {
   if (!active || !payload?.length) return null;
   const row = payload[0]!.payload as TrendChartRow;
   const shown = new Set(payload.map((p) => p.dataKey as ServiceId));
@@ -55,7 +73,9 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
                   <span className={styles.swatch} style={{ background: SERVICE_COLOR[s] }} aria-hidden="true" />
                   {serviceName(s)}
                 </td>
-                <td className={`num ${styles.tooltipRaw}`}>{row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}</td>
+                <td className={`num ${styles.tooltipRaw}`}>
+                  {row.raw[s] === undefined ? "–" : formatUsage(row.raw[s])}
+                </td>
                 <td className="num">{formatSigned(row[s] ?? null)}</td>
               </tr>
             ))}
@@ -65,7 +85,15 @@ function IndexTooltip({ active, payload, order }: { active?: boolean; payload?: 
   );
 }
 
-function ServiceTooltip({ active, payload, service }: { active?: boolean; payload?: TooltipContentProps["payload"]; service: ServiceId }) {
+function ServiceTooltip({
+  active,
+  payload,
+  service,
+}: {
+  active?: boolean;
+  payload?: TooltipContentProps["payload"];
+  service: ServiceId;
+}) {
   if (!active || !payload?.length) return null;
   const row = payload[0]!.payload as ServiceTrendRow;
   return (
@@ -104,9 +132,18 @@ function IndexChart({ view }: { view: Extract<TrendView, { kind: "index" }> }) {
           <LineChart data={view.rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />
             <XAxis dataKey="label" tick={TICK} tickMargin={6} interval="preserveStartEnd" />
-            <YAxis width={34} domain={view.axis.domain} ticks={view.axis.ticks} tick={TICK} tickFormatter={(v: number) => formatSigned(v, 0)} />
+            <YAxis
+              width={34}
+              domain={view.axis.domain}
+              ticks={view.axis.ticks}
+              tick={TICK}
+              tickFormatter={(v: number) => formatSigned(v, 0)}
+            />
             <ReferenceLine y={0} stroke="#6b7480" strokeWidth={1.5} />
-            <Tooltip position={TOOLTIP_POSITION} content={(p) => <IndexTooltip active={p.active} payload={p.payload} order={view.services} />} />
+            <Tooltip
+              position={TOOLTIP_POSITION}
+              content={(p) => <IndexTooltip active={p.active} payload={p.payload} order={view.services} />}
+            />
             {view.services.map((s, i) => (
               <Line
                 key={s}
@@ -129,7 +166,13 @@ function IndexChart({ view }: { view: Extract<TrendView, { kind: "index" }> }) {
       <ul className={styles.legend} aria-label="서비스 표시 (눌러서 숨기기/보이기)">
         {view.services.map((s) => (
           <li key={s}>
-            <button type="button" className={styles.legendButton} aria-pressed={!hidden.has(s)} data-service={s} onClick={() => toggle(s)}>
+            <button
+              type="button"
+              className={styles.legendButton}
+              aria-pressed={!hidden.has(s)}
+              data-service={s}
+              onClick={() => toggle(s)}
+            >
               <LegendSwatch color={SERVICE_COLOR[s]} dash={SERVICE_DASH[s]} />
               {serviceName(s)}
             </button>
@@ -155,10 +198,29 @@ function ServiceChart({ view }: { view: Extract<TrendView, { kind: "service" }> 
           <LineChart data={view.rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
             <CartesianGrid stroke="#e3e6ea" vertical={false} />
             <XAxis dataKey="label" tick={TICK} tickMargin={6} interval="preserveStartEnd" />
-            <YAxis width={52} domain={view.axis.domain} ticks={view.axis.ticks} tick={TICK} tickFormatter={(v: number) => formatTick(v)} />
+            <YAxis
+              width={52}
+              domain={view.axis.domain}
+              ticks={view.axis.ticks}
+              tick={TICK}
+              tickFormatter={(v: number) => formatTick(v)}
+            />
             {crossesZero ? <ReferenceLine y={0} stroke="#6b7480" strokeWidth={1} /> : null}
-            <Tooltip position={TOOLTIP_POSITION} content={(p) => <ServiceTooltip active={p.active} payload={p.payload} service={service} />} />
-            <Line type="linear" dataKey="seoul" name="서울 전체" className="trend-line-seoul" stroke={SEOUL_COLOR} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 2 }} isAnimationActive={false} />
+            <Tooltip
+              position={TOOLTIP_POSITION}
+              content={(p) => <ServiceTooltip active={p.active} payload={p.payload} service={service} />}
+            />
+            <Line
+              type="linear"
+              dataKey="seoul"
+              name="서울 전체"
+              className="trend-line-seoul"
+              stroke={SEOUL_COLOR}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+              dot={{ r: 2 }}
+              isAnimationActive={false}
+            />
             <Line
               type="linear"
               dataKey="segment"

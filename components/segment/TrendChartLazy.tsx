@@ -22,5 +22,13 @@ function ChartPlaceholder({ text }: { text: string }) {
 /** A box of the chart's size until it is within a screen of the viewport, then the chart. */
 export function TrendChartLazy({ view }: { view: TrendView }) {
   const [box, near] = useNearViewport<HTMLDivElement>();
-  return <div ref={box}>{near ? <TrendChart view={view} /> : <ChartPlaceholder text="아래로 내리면 차트를 그립니다. 같은 값은 ‘표로 보기’에도 있습니다." />}</div>;
+  return (
+    <div ref={box}>
+      {near ? (
+        <TrendChart view={view} />
+      ) : (
+        <ChartPlaceholder text="아래로 내리면 차트를 그립니다. 같은 값은 ‘표로 보기’에도 있습니다." />
+      )}
+    </div>
+  );
 }

@@ -26,7 +26,13 @@ export function TrendControls({ services }: { services: readonly ServiceId[] }) 
     <div className={styles.trendControls} data-pending={pending || undefined} data-image-skip>
       <div role="group" aria-label="기준" className={styles.segmented}>
         {BASES.map((b: Basis) => (
-          <button key={b} type="button" aria-pressed={state.basis === b} data-basis={b} onClick={() => void setState({ basis: b })}>
+          <button
+            key={b}
+            type="button"
+            aria-pressed={state.basis === b}
+            data-basis={b}
+            onClick={() => void setState({ basis: b })}
+          >
             {BASIS_LABELS[b]}
           </button>
         ))}

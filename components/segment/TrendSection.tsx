@@ -34,7 +34,10 @@ export function TrendSection({ engine, flagged, segment, basis, service, order, 
   const trend = engine.trend(segment, basis);
   const basisWord = basis === "day" ? "일평균" : "월 합계";
   // Month totals carry the calendar: a 28-day February reads as a dip in every count service.
-  const calendarNote = basis === "month" ? " 월 합계는 날수가 적은 달(2월)이 낮게 보입니다: ‘일평균’으로 바꾸면 날수의 차이가 빠집니다." : "";
+  const calendarNote =
+    basis === "month"
+      ? " 월 합계는 날수가 적은 달(2월)이 낮게 보입니다: ‘일평균’으로 바꾸면 날수의 차이가 빠집니다."
+      : "";
   let view: TrendView;
   let title: string;
   let description: React.ReactNode;
@@ -44,8 +47,10 @@ export function TrendSection({ engine, flagged, segment, basis, service, order, 
     title = `서비스별 월별 사용 추이 (${basisWord})`;
     description = (
       <>
-        단위가 다른 7개 서비스를 한 차트에 놓으려고, <strong>선마다 따로</strong> 이 고객층의 기간 평균을 0, 월별 변동의 표준편차를 1로 맞췄습니다(추세 지수): 선의
-        높이로 서비스끼리 사용량을 비교할 수는 없고, 각 서비스가 언제 오르내렸는지만 봅니다. 범례를 누르면 선을 숨기거나 다시 보입니다. {`굵은 선은 우선순위 상위 ${EMPHASIZED}개입니다.`}
+        단위가 다른 7개 서비스를 한 차트에 놓으려고, <strong>선마다 따로</strong> 이 고객층의 기간 평균을 0, 월별 변동의
+        표준편차를 1로 맞췄습니다(추세 지수): 선의 높이로 서비스끼리 사용량을 비교할 수는 없고, 각 서비스가 언제
+        오르내렸는지만 봅니다. 범례를 누르면 선을 숨기거나 다시 보입니다.{" "}
+        {`굵은 선은 우선순위 상위 ${EMPHASIZED}개입니다.`}
         {calendarNote}
       </>
     );
@@ -58,9 +63,12 @@ export function TrendSection({ engine, flagged, segment, basis, service, order, 
     title = `${serviceName(service)} 월별 사용량 (${basisWord}): 이 고객층과 서울 전체`;
     description = (
       <>
-        세로축은 {serviceName(service)}의 실제 값({unit})이며 실제 날수가 아닙니다. 서울 전체는 300개 고객층의 인구 가중 평균입니다.
+        세로축은 {serviceName(service)}의 실제 값({unit})이며 실제 날수가 아닙니다. 서울 전체는 300개 고객층의 인구 가중
+        평균입니다.
         {SERVICE_BY_ID[service].unit === "count" ? calendarNote : ""}
-        {SERVICE_BY_ID[service].unit === "index" ? " 음수는 제공처가 표준화한 지수가 기준보다 낮다는 뜻이며, 쓰지 않는다는 뜻이 아닙니다." : ""}
+        {SERVICE_BY_ID[service].unit === "index"
+          ? " 음수는 제공처가 표준화한 지수가 기준보다 낮다는 뜻이며, 쓰지 않는다는 뜻이 아닙니다."
+          : ""}
       </>
     );
   }

@@ -36,12 +36,17 @@ export function WhenAnswers({ answers, monthNames }: Props) {
                     <li key={m.month} data-month={m.month} data-z={m.z}>
                       <span className={styles.bestMonth}>{monthNames[m.month]}</span>
                       <span className={styles.bestValue}>
-                        {formatSigned(m.z)} <span className={`${styles.bestDiff} ${styles.zWordsInline}`}>{zWords(m.z)}</span>
+                        {formatSigned(m.z)}{" "}
+                        <span className={`${styles.bestDiff} ${styles.zWordsInline}`}>{zWords(m.z)}</span>
                       </span>
                     </li>
                   ))}
                 </ol>
-                {a.standsOut ? null : <p className={styles.whenCaveat}>어느 달에도 그 달 서울 평균보다 뚜렷이 높지 않습니다: 위는 덜 낮은 달입니다.</p>}
+                {a.standsOut ? null : (
+                  <p className={styles.whenCaveat}>
+                    어느 달에도 그 달 서울 평균보다 뚜렷이 높지 않습니다: 위는 덜 낮은 달입니다.
+                  </p>
+                )}
               </div>
               <div>
                 <h4>일평균 사용이 가장 높은 달</h4>
@@ -51,16 +56,23 @@ export function WhenAnswers({ answers, monthNames }: Props) {
                     <li key={m.month} data-month={m.month} data-value={m.value}>
                       <span className={styles.bestMonth}>{monthNames[m.month]}</span>
                       <span className={styles.bestValue}>
-                        {formatUsage(m.value)} <span className={styles.bestDiff}>기간 평균보다 {formatUsageDiff(m.diff)}</span>
+                        {formatUsage(m.value)}{" "}
+                        <span className={styles.bestDiff}>기간 평균보다 {formatUsageDiff(m.diff)}</span>
                       </span>
                     </li>
                   ))}
                 </ol>
-                {negative ? <p className={styles.whenCaveat}>음수는 제공처가 표준화한 지수가 기준보다 낮다는 뜻이며, 쓰지 않는다는 뜻이 아닙니다.</p> : null}
+                {negative ? (
+                  <p className={styles.whenCaveat}>
+                    음수는 제공처가 표준화한 지수가 기준보다 낮다는 뜻이며, 쓰지 않는다는 뜻이 아닙니다.
+                  </p>
+                ) : null}
               </div>
             </div>
             <p className={styles.seoulPeak} data-seoul-peak={a.seoulPeak}>
-              {a.sameAsSeoul ? `서울 전체도 ${peak}이 가장 높습니다: 도시 전체의 계절 효과일 수 있습니다.` : `서울 전체는 ${peak}이 가장 높습니다.`}
+              {a.sameAsSeoul
+                ? `서울 전체도 ${peak}이 가장 높습니다: 도시 전체의 계절 효과일 수 있습니다.`
+                : `서울 전체는 ${peak}이 가장 높습니다.`}
             </p>
           </li>
         );

@@ -25,7 +25,14 @@ export function ServiceSelect({ service }: { service: ServiceId }) {
   const [, setUrl] = useQueryStates(parsers, { startTransition });
   return (
     <>
-      <SelectControl id="service-select" testId="service-select" label="서비스" value={service} options={SERVICE_OPTIONS} onChange={(v) => void setUrl({ service: v })} />
+      <SelectControl
+        id="service-select"
+        testId="service-select"
+        label="서비스"
+        value={service}
+        options={SERVICE_OPTIONS}
+        onChange={(v) => void setUrl({ service: v })}
+      />
       <Pending pending={pending} />
     </>
   );
@@ -41,8 +48,22 @@ export function MapGroupSelect({ sex, age }: { sex: SexFilter; age: Age }) {
   return (
     <div className={styles.groupControls}>
       <div className="controls">
-        <SelectControl id="map-sex" testId="map-sex" label="지도 성별" value={sex} options={SEX_FILTER_OPTIONS} onChange={(v) => void setUrl({ sex: v, age })} />
-        <SelectControl id="map-age" testId="map-age" label="지도 연령대" value={age} options={AGE_OPTIONS} onChange={(v) => void setUrl({ age: v, sex })} />
+        <SelectControl
+          id="map-sex"
+          testId="map-sex"
+          label="지도 성별"
+          value={sex}
+          options={SEX_FILTER_OPTIONS}
+          onChange={(v) => void setUrl({ sex: v, age })}
+        />
+        <SelectControl
+          id="map-age"
+          testId="map-age"
+          label="지도 연령대"
+          value={age}
+          options={AGE_OPTIONS}
+          onChange={(v) => void setUrl({ age: v, sex })}
+        />
       </div>
       <Pending pending={pending} />
     </div>

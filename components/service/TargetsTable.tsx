@@ -8,7 +8,17 @@ import styles from "./service.module.css";
 
 const TONE = { pos: styles.rPos, neg: styles.rNeg, none: styles.rNone } as const;
 
-function Chips({ chips, label, testId, symbol }: { chips: readonly ServiceChip[]; label: string; testId: string; symbol: string }) {
+function Chips({
+  chips,
+  label,
+  testId,
+  symbol,
+}: {
+  chips: readonly ServiceChip[];
+  label: string;
+  testId: string;
+  symbol: string;
+}) {
   return (
     <ol data-testid={testId} className={styles.related} aria-label={label}>
       {chips.map((c) => (
@@ -29,7 +39,15 @@ function Chips({ chips, label, testId, symbol }: { chips: readonly ServiceChip[]
  * population, mean usage, the services it also over-uses (z) and the services moving with the chosen
  * one (r, season-adjusted or raw). On phones each row becomes a small card (CSS only).
  */
-export function TargetsTable({ service, rows, related }: { service: ServiceId; rows: readonly TargetRow[]; related: RelatedMethod }) {
+export function TargetsTable({
+  service,
+  rows,
+  related,
+}: {
+  service: ServiceId;
+  rows: readonly TargetRow[];
+  related: RelatedMethod;
+}) {
   const name = serviceName(service);
   return (
     <div className={`table-scroll ${styles.scroll}`} tabIndex={0} role="region" aria-label={`${name} 타겟 고객 표`}>
@@ -66,7 +84,8 @@ export function TargetsTable({ service, rows, related }: { service: ServiceId; r
               <td className={`num ${styles.rank}`}>{t.rank}</td>
               <th scope="row" className={styles.segment}>
                 <Link href={t.href} className={styles.segmentLink} data-testid="segment-link">
-                  <span className={styles.district}>{t.district.name_ko}</span> <span className={styles.sub}>{t.label.slice(t.district.name_ko.length + 1)}</span>
+                  <span className={styles.district}>{t.district.name_ko}</span>{" "}
+                  <span className={styles.sub}>{t.label.slice(t.district.name_ko.length + 1)}</span>
                 </Link>
               </th>
               <td className={`num ${styles.zCell}`} title={t.zWords}>
@@ -75,7 +94,10 @@ export function TargetsTable({ service, rows, related }: { service: ServiceId; r
                   {t.zText}
                 </span>
                 <span className={styles.zBar} aria-hidden="true">
-                  <span className={t.z !== null && t.z < 0 ? styles.zFillNeg : styles.zFill} style={{ width: `${t.zBar}%` }} />
+                  <span
+                    className={t.z !== null && t.z < 0 ? styles.zFillNeg : styles.zFill}
+                    style={{ width: `${t.zBar}%` }}
+                  />
                 </span>
               </td>
               <td className={`num ${styles.pop}`}>
@@ -92,7 +114,12 @@ export function TargetsTable({ service, rows, related }: { service: ServiceId; r
               </td>
               <td className={styles.relatedCell}>
                 <span className={styles.phoneLabel}>함께 움직이는 서비스 ({RELATED_LABELS[related]})</span>
-                <Chips chips={t.related} label={`${t.label}에서 ${withParticle(name, "와/과")} 함께 움직이는 서비스`} testId="related-services" symbol="r" />
+                <Chips
+                  chips={t.related}
+                  label={`${t.label}에서 ${withParticle(name, "와/과")} 함께 움직이는 서비스`}
+                  testId="related-services"
+                  symbol="r"
+                />
               </td>
             </tr>
           ))}

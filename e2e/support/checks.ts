@@ -24,7 +24,15 @@ export async function expectNoHorizontalOverflow(page: Page) {
 export async function expectAxeClean(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+  ).toEqual([]);
 }
 
 /** Saves a full-page screenshot under e2e/artifacts/<project>/<name>.png. */
@@ -83,7 +91,9 @@ export function parseCsv(text: string): string[][] {
  */
 export async function tableValues(table: Locator): Promise<string[][]> {
   await expect(table.page().locator('div[hidden][id^="S:"]')).toHaveCount(0);
-  return table.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.getAttribute("data-value") ?? "")),
-  );
+  return table
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.getAttribute("data-value") ?? "")),
+    );
 }

@@ -49,7 +49,14 @@ export async function hangulWordSplits(page: Page, selector = "h1, h2, h3"): Pro
           continue;
         }
         // A new line: below the previous character and back to the left.
-        if (prev && c.top > prev.top + 2 && c.left < prev.left && hangul.test(prev.ch) && hangul.test(c.ch) && i === prev.i + 1) {
+        if (
+          prev &&
+          c.top > prev.top + 2 &&
+          c.left < prev.left &&
+          hangul.test(prev.ch) &&
+          hangul.test(c.ch) &&
+          i === prev.i + 1
+        ) {
           const text = chars.map((x) => x.ch).join("");
           out.push({ selector: sel, text: text.trim(), at: `${text.slice(0, i)}|${text.slice(i)}`.trim() });
         }
@@ -62,5 +69,8 @@ export async function hangulWordSplits(page: Page, selector = "h1, h2, h3"): Pro
 
 export async function expectNoHangulWordSplit(page: Page, selector = "h1, h2, h3") {
   const splits = await hangulWordSplits(page, selector);
-  expect(splits.map((s) => s.at), "Hangul words split across lines").toEqual([]);
+  expect(
+    splits.map((s) => s.at),
+    "Hangul words split across lines",
+  ).toEqual([]);
 }

@@ -13,12 +13,24 @@ export function dongFromPath(data: DongData, raw: string): { ok: true; value: Do
   if (r.kind === "valid") return { ok: true, value: r.value };
   return {
     ok: false,
-    error: problemResponse({ parameter: "code", label: param.label, kind: "invalid", raw: r.kind === "invalid" ? r.raw : raw, reason: r.kind === "invalid" ? r.reason : "missing", allowed: param.codec.allowed }),
+    error: problemResponse({
+      parameter: "code",
+      label: param.label,
+      kind: "invalid",
+      raw: r.kind === "invalid" ? r.raw : raw,
+      reason: r.kind === "invalid" ? r.reason : "missing",
+      allowed: param.codec.allowed,
+    }),
   };
 }
 
 /** The query's from/to as the window of 행정동 figures of the measure, or a 400 naming the parameter. */
-export function dongWindowOf(data: DongData, from: string | undefined, to: string | undefined, measure?: string): { ok: true; value: WindowInfo } | { ok: false; error: Response } {
+export function dongWindowOf(
+  data: DongData,
+  from: string | undefined,
+  to: string | undefined,
+  measure?: string,
+): { ok: true; value: WindowInfo } | { ok: false; error: Response } {
   const w = readDongWindow(data, from, to, measure);
   return w.ok ? { ok: true, value: w.window } : { ok: false, error: problemResponse(w.problem) };
 }

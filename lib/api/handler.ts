@@ -13,7 +13,10 @@ import { badRequest, json } from "./response";
  * loaded dataset.
  */
 export function problemMessage(p: ParamProblem): string {
-  const what = p.kind === "missing" ? `missing parameter "${p.parameter}"` : `invalid value ${JSON.stringify(p.raw ?? "")} for parameter "${p.parameter}" (${p.reason})`;
+  const what =
+    p.kind === "missing"
+      ? `missing parameter "${p.parameter}"`
+      : `invalid value ${JSON.stringify(p.raw ?? "")} for parameter "${p.parameter}" (${p.reason})`;
   return `${what}; allowed: ${p.allowed.text}`;
 }
 
@@ -21,7 +24,10 @@ export function problemResponse(p: ParamProblem): Response {
   return badRequest({ message: problemMessage(p), parameter: p.parameter, allowed: allowedList(p.allowed) });
 }
 
-export function parseQuery<S extends Shape>(request: Request, shape: S): { query: ShapeValues<S>; error?: undefined } | { query?: undefined; error: Response } {
+export function parseQuery<S extends Shape>(
+  request: Request,
+  shape: S,
+): { query: ShapeValues<S>; error?: undefined } | { query?: undefined; error: Response } {
   const result = parseWithSchema(new URL(request.url).searchParams, shape);
   return result.ok ? { query: result.value } : { error: problemResponse(result.problem) };
 }
@@ -38,11 +44,17 @@ export function windowProblemResponse(r: Extract<WindowResult, { ok: false }>): 
         ? `${gap.missing.join(", ")} lack population or one of the seven services`
         : "the window holds none of the dataset's months";
   const parameter = w.from > w.to || !gap.have.includes(w.from) ? "from" : "to";
-  return badRequest({ message: `invalid window from=${w.from} to=${w.to}: ${why}; months that have them: ${gap.have.join(", ")}`, parameter, allowed: gap.have });
+  return badRequest({
+    message: `invalid window from=${w.from} to=${w.to}: ${why}; months that have them: ${gap.have.join(", ")}`,
+    parameter,
+    allowed: gap.have,
+  });
 }
 
 /** The engine over the query's window (from/to, each defaulting to the dataset's default window's). */
-export function engineFor(query: WindowParams): { engine: Engine; error?: undefined } | { engine?: undefined; error: Response } {
+export function engineFor(
+  query: WindowParams,
+): { engine: Engine; error?: undefined } | { engine?: undefined; error: Response } {
   const engines = getEngines();
   const r = engines.engine(engines.resolve(query.from, query.to));
   return r.ok ? { engine: r.engine } : { error: windowProblemResponse(r) };
@@ -52,7 +64,9 @@ export function engineFor(query: WindowParams): { engine: Engine; error?: undefi
 export function parseWindowQuery<S extends Shape>(
   request: Request,
   shape: S,
-): { query: ShapeValues<S>; engine: Engine; error?: undefined } | { query?: undefined; engine?: undefined; error: Response } {
+):
+  | { query: ShapeValues<S>; engine: Engine; error?: undefined }
+  | { query?: undefined; engine?: undefined; error: Response } {
   const parsed = parseQuery(request, shape);
   if (parsed.error) return { error: parsed.error };
   const { engine, error } = engineFor(parsed.query as WindowParams);

@@ -31,12 +31,21 @@ export interface Planner {
   curve(q: ShapeValues<PlanQuery>): CurveOutcome;
 }
 
-type Parsed = { planner: Planner; shape: PlanQuery; query: ShapeValues<PlanQuery>; error?: undefined } | { error: Response };
+type Parsed =
+  { planner: Planner; shape: PlanQuery; query: ShapeValues<PlanQuery>; error?: undefined } | { error: Response };
 
 /** The district plan: the query's segments are district segments (or left out: the top 10 targets). */
 function districtPlanner(engine: Engine): Planner {
-  const request = (q: ShapeValues<PlanQuery>): PlanRequest => ({ ...q, segments: q.segments as SegmentKey[] | undefined });
-  return { months: engine.months, meta: engine.meta, plan: (q) => getPlan(engine, request(q)), curve: (q) => getPlanCurve(engine, request(q)) };
+  const request = (q: ShapeValues<PlanQuery>): PlanRequest => ({
+    ...q,
+    segments: q.segments as SegmentKey[] | undefined,
+  });
+  return {
+    months: engine.months,
+    meta: engine.meta,
+    plan: (q) => getPlan(engine, request(q)),
+    curve: (q) => getPlanCurve(engine, request(q)),
+  };
 }
 
 /** The segments alone, read before the rest: their grain decides the months the plan may name. */
@@ -73,7 +82,16 @@ function dongPlanQuery(request: Request, segments: DongSegment[], w: { from?: st
   if (error) return { error };
   // The ids resolved to their 행정동 (segmentsOfOneGrain checked every one).
   const planned = (q: ShapeValues<PlanQuery>) => ({ ...q, segments });
-  return { planner: { months, meta: getEngines().default.meta, plan: (q) => analysis.plan(planned(q)), curve: (q) => analysis.planCurve(planned(q)) }, shape, query };
+  return {
+    planner: {
+      months,
+      meta: getEngines().default.meta,
+      plan: (q) => analysis.plan(planned(q)),
+      curve: (q) => analysis.planCurve(planned(q)),
+    },
+    shape,
+    query,
+  };
 }
 
 /**
@@ -81,11 +99,19 @@ function dongPlanQuery(request: Request, segments: DongSegment[], w: { from?: st
  * `allowed` can only say what a segment list is; the message says why.
  */
 export function noPlanResponse(outcome: NoPlan, shape: PlanQuery): Response {
-  return badRequest({ message: `parameter "${outcome.parameter}": ${outcome.reason}`, parameter: outcome.parameter, allowed: allowedList(shape.segments.codec.allowed) });
+  return badRequest({
+    message: `parameter "${outcome.parameter}": ${outcome.reason}`,
+    parameter: outcome.parameter,
+    allowed: allowedList(shape.segments.codec.allowed),
+  });
 }
 
 /** /api/plan's query turned into a plan, shared by the JSON and the XLSX answers. */
-export function planFromRequest(request: Request): { planner: Planner; shape: PlanQuery; query: ShapeValues<PlanQuery>; plan: Plan; error?: undefined } | { error: Response } {
+export function planFromRequest(
+  request: Request,
+):
+  | { planner: Planner; shape: PlanQuery; query: ShapeValues<PlanQuery>; plan: Plan; error?: undefined }
+  | { error: Response } {
   const parsed = planQueryFromRequest(request);
   if (parsed.error) return parsed;
   const outcome = parsed.planner.plan(parsed.query);

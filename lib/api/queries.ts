@@ -1,5 +1,15 @@
 import { DISTRICTS, type District } from "@/lib/districts";
-import { AGES, DEFAULT_BASIS, SERVICES, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type SexFilter } from "@/lib/domain";
+import {
+  AGES,
+  DEFAULT_BASIS,
+  SERVICES,
+  SEX_FILTERS,
+  type Age,
+  type Basis,
+  type SegmentKey,
+  type ServiceId,
+  type SexFilter,
+} from "@/lib/domain";
 import type { AnalysisWindow } from "@/lib/dataset/types";
 import type { AudienceSort, Engine, PlanRequest } from "@/lib/engine";
 import type { Engines } from "@/lib/engine/windows";
@@ -17,10 +27,26 @@ export function getMeta(engines: Engines) {
   const { kind, title, source, attribution, aggregation, method, sources } = engines.meta;
   const { meta } = engines.data;
   return {
-    dataset: { kind, title, source, attribution, aggregation, method: method ?? null, months: engines.default.months, files: (sources ?? []).map((f) => f.name) },
+    dataset: {
+      kind,
+      title,
+      source,
+      attribution,
+      aggregation,
+      method: method ?? null,
+      months: engines.default.months,
+      files: (sources ?? []).map((f) => f.name),
+    },
     months: meta.months,
     defaultWindow: meta.defaultWindow,
-    measures: meta.measures.map(({ id, name_ko, kind, unit_ko, months, grains }) => ({ id, name_ko, kind, unit_ko, months, grains })),
+    measures: meta.measures.map(({ id, name_ko, kind, unit_ko, months, grains }) => ({
+      id,
+      name_ko,
+      kind,
+      unit_ko,
+      months,
+      grains,
+    })),
     groups: meta.groups,
     qualityNotes: engines.qualityNotes,
     districts: DISTRICTS,
@@ -65,7 +91,12 @@ export function getAverageAge(engine: Engine, sex: SexFilter) {
 }
 
 export function getHealth(engine: Engine) {
-  return { status: "ok" as const, kind: engine.meta.kind, months: engine.months, version: engine.meta.sha256.slice(0, 16) };
+  return {
+    status: "ok" as const,
+    kind: engine.meta.kind,
+    months: engine.months,
+    version: engine.meta.sha256.slice(0, 16),
+  };
 }
 
 export function getSeasonality(engine: Engine, basis: Basis) {

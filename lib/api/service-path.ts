@@ -10,6 +10,10 @@ export function serviceFromPath(raw: string): { ok: true; value: ServiceId } | {
   const { allowed } = servicePath.service.codec;
   return {
     ok: false,
-    error: notFound({ message: `unknown service "${echo(raw)}"; services: ${allowed.text}`, parameter: "service", allowed: allowedList(allowed) }),
+    error: notFound({
+      message: `unknown service "${echo(raw)}"; services: ${allowed.text}`,
+      parameter: "service",
+      allowed: allowedList(allowed),
+    }),
   };
 }

@@ -29,12 +29,20 @@ export function readBounded(dir: string, rel: string, limit: number): Buffer {
     fd = openSync(/* turbopackIgnore: true */ file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DatasetError([`${file}: ${code === "ENOENT" ? "missing" : `cannot open (${code ?? (e as Error).message})`}`]);
+    throw new DatasetError([
+      `${file}: ${code === "ENOENT" ? "missing" : `cannot open (${code ?? (e as Error).message})`}`,
+    ]);
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new DatasetError([`${file}: not a regular file (a folder, FIFO, socket or device); refused without reading`]);
-    if (st.size > limit) throw new DatasetError([`${file}: ${st.size} bytes is over this file's bound of ${limit} bytes (${MiB(limit)}); refused without reading`]);
+    if (!st.isFile())
+      throw new DatasetError([
+        `${file}: not a regular file (a folder, FIFO, socket or device); refused without reading`,
+      ]);
+    if (st.size > limit)
+      throw new DatasetError([
+        `${file}: ${st.size} bytes is over this file's bound of ${limit} bytes (${MiB(limit)}); refused without reading`,
+      ]);
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
@@ -54,7 +62,10 @@ export function inflateBounded(file: string, bytes: Buffer): Buffer {
     return brotliDecompressSync(bytes, { maxOutputLength: SIZE_LIMITS.inflated });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ERR_BUFFER_TOO_LARGE" ? `inflates to more than ${MiB(SIZE_LIMITS.inflated)}` : `is not valid brotli (${(e as Error).message})`;
+    const reason =
+      code === "ERR_BUFFER_TOO_LARGE"
+        ? `inflates to more than ${MiB(SIZE_LIMITS.inflated)}`
+        : `is not valid brotli (${(e as Error).message})`;
     throw new DatasetError([`${file}: ${reason}`]);
   }
 }

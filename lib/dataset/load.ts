@@ -27,7 +27,9 @@ function checkFolder(dir: string): void {
     isDir = statSync(/* turbopackIgnore: true */ dir).isDirectory();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new DatasetError([`${dir}: ${code === "ENOENT" ? "the dataset folder does not exist (DATA_DIR)" : `cannot read the dataset folder (${code})`}`]);
+    throw new DatasetError([
+      `${dir}: ${code === "ENOENT" ? "the dataset folder does not exist (DATA_DIR)" : `cannot read the dataset folder (${code})`}`,
+    ]);
   }
   if (!isDir) throw new DatasetError([`${dir}: is not a folder (DATA_DIR names a dataset folder)`]);
 }
@@ -72,7 +74,9 @@ export function loadDataDir(dir: string): LoadedDataset {
 export function openDataDir(dir: string): DeferredDataset {
   checkFolder(dir);
   const { bytes, json } = readMeta(dir);
-  return isV2Meta(json) ? loadV2(dir, bytes, json) : { data: fromLegacy(loadDatasetDir(dir)), complete: () => {}, step: () => true };
+  return isV2Meta(json)
+    ? loadV2(dir, bytes, json)
+    : { data: fromLegacy(loadDatasetDir(dir)), complete: () => {}, step: () => true };
 }
 
 /** A legacy dataset (also the test fixture) in the loaded v2 shape: district grain, seven services. */
@@ -80,7 +84,9 @@ export function fromLegacy(ds: Dataset): LoadedDataset {
   const months = ds.meta.months;
   const districtMonths = new Map<string, DistrictMonth>();
   for (const month of months) {
-    const columns = Object.fromEntries(["population", ...SERVICES.map((s) => s.id)].map((id) => [id, new Float64Array(CELLS).fill(NaN)]));
+    const columns = Object.fromEntries(
+      ["population", ...SERVICES.map((s) => s.id)].map((id) => [id, new Float64Array(CELLS).fill(NaN)]),
+    );
     districtMonths.set(month, { month, columns, rolledUp: [] });
   }
   for (const r of ds.rows) {

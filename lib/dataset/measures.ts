@@ -42,12 +42,30 @@ const PROVIDER_UNIT = "제공처 단위";
 
 /** The 29개 통신정보 measures the app knows, the 25 of the 2022 files first, the seven services among them. */
 export const MEASURES = [
-  { id: "night_residence_changes", name_ko: "야간상주지 변경횟수 평균", label_ko: "야간 상주지 변경", kind: "count", unit_ko: "회" },
-  { id: "day_residence_changes", name_ko: "주간상주지 변경횟수 평균", label_ko: "주간 상주지 변경", kind: "count", unit_ko: "회" },
+  {
+    id: "night_residence_changes",
+    name_ko: "야간상주지 변경횟수 평균",
+    label_ko: "야간 상주지 변경",
+    kind: "count",
+    unit_ko: "회",
+  },
+  {
+    id: "day_residence_changes",
+    name_ko: "주간상주지 변경횟수 평균",
+    label_ko: "주간 상주지 변경",
+    kind: "count",
+    unit_ko: "회",
+  },
   { id: "commute_time", name_ko: "평균 출근 소요시간 평균", label_ko: "출근 소요시간", kind: "count", unit_ko: "분" },
   { id: "work_time", name_ko: "평균 근무시간 평균", label_ko: "근무시간", kind: "count", unit_ko: "분" },
   { id: "micropay_count", name_ko: "소액결재 사용횟수 평균", label_ko: "소액결제 횟수", kind: "count", unit_ko: "회" },
-  { id: "micropay_amount", name_ko: "소액결재 사용금액 평균", label_ko: "소액결제 금액", kind: "amount", unit_ko: "원" },
+  {
+    id: "micropay_amount",
+    name_ko: "소액결재 사용금액 평균",
+    label_ko: "소액결제 금액",
+    kind: "amount",
+    unit_ko: "원",
+  },
   { id: "sns_count", name_ko: "SNS 사용횟수", label_ko: "SNS 사용", kind: "index", unit_ko: "표준화 지수" },
   { id: "call_volume", name_ko: "평균 통화량", label_ko: "통화량", kind: "count", unit_ko: PROVIDER_UNIT },
   { id: "sms_volume", name_ko: "평균 문자량", label_ko: "문자량", kind: "count", unit_ko: PROVIDER_UNIT },
@@ -56,25 +74,91 @@ export const MEASURES = [
   { id: "data_usage", name_ko: "데이터 사용량", label_ko: "데이터 사용량", kind: "count", unit_ko: PROVIDER_UNIT },
   { id: "weekday_trips", name_ko: "평일 총 이동 횟수", label_ko: "평일 이동 횟수", kind: "count", unit_ko: "회" },
   { id: "holiday_trips", name_ko: "휴일 총 이동 횟수 평균", label_ko: "휴일 이동 횟수", kind: "count", unit_ko: "회" },
-  { id: "home_time_weekday", name_ko: "집 추정 위치 평일 총 체류시간", label_ko: "평일 집 체류시간", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "home_time_holiday", name_ko: "집 추정 위치 휴일 총 체류시간", label_ko: "휴일 집 체류시간", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "weekday_distance", name_ko: "평일 총 이동 거리 합계", label_ko: "평일 이동 거리", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "holiday_distance", name_ko: "휴일 총 이동 거리 합계", label_ko: "휴일 이동 거리", kind: "count", unit_ko: PROVIDER_UNIT },
+  {
+    id: "home_time_weekday",
+    name_ko: "집 추정 위치 평일 총 체류시간",
+    label_ko: "평일 집 체류시간",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
+  {
+    id: "home_time_holiday",
+    name_ko: "집 추정 위치 휴일 총 체류시간",
+    label_ko: "휴일 집 체류시간",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
+  {
+    id: "weekday_distance",
+    name_ko: "평일 총 이동 거리 합계",
+    label_ko: "평일 이동 거리",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
+  {
+    id: "holiday_distance",
+    name_ko: "휴일 총 이동 거리 합계",
+    label_ko: "휴일 이동 거리",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
   { id: "game", name_ko: "게임 서비스 사용일수", label_ko: "게임", kind: "count", unit_ko: PROVIDER_UNIT },
   { id: "finance", name_ko: "금융 서비스 사용일수", label_ko: "금융", kind: "count", unit_ko: PROVIDER_UNIT },
   { id: "shopping", name_ko: "쇼핑 서비스 사용일수", label_ko: "쇼핑", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "video", name_ko: "동영상/방송 서비스 사용일수", label_ko: "동영상/방송", kind: "count", unit_ko: PROVIDER_UNIT },
+  {
+    id: "video",
+    name_ko: "동영상/방송 서비스 사용일수",
+    label_ko: "동영상/방송",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
   { id: "youtube", name_ko: "유튜브 사용일수", label_ko: "유튜브", kind: "index", unit_ko: "표준화 지수" },
   { id: "netflix", name_ko: "넷플릭스 사용일수", label_ko: "넷플릭스", kind: "index", unit_ko: "표준화 지수" },
   { id: "delivery", name_ko: "배달 서비스 사용일수", label_ko: "배달", kind: "count", unit_ko: PROVIDER_UNIT },
   // Only in the official 2023 layout (official-29-columns.tsv).
-  { id: "overdue_ratio", name_ko: "최근 3개월 내 요금 연체 비율", label_ko: "요금 연체 비율", kind: "ratio", unit_ko: PROVIDER_UNIT },
+  {
+    id: "overdue_ratio",
+    name_ko: "최근 3개월 내 요금 연체 비율",
+    label_ko: "요금 연체 비율",
+    kind: "ratio",
+    unit_ko: PROVIDER_UNIT,
+  },
   { id: "subway_days", name_ko: "지하철이동일수 합계", label_ko: "지하철 이동일수", kind: "count", unit_ko: "일" },
-  { id: "delivery_brand", name_ko: "배달_브랜드 서비스 사용일수", label_ko: "배달(브랜드)", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "delivery_grocery", name_ko: "배달_식재료 서비스 사용일수", label_ko: "배달(식재료)", kind: "count", unit_ko: PROVIDER_UNIT },
-  { id: "micropay_nonusers", name_ko: "소액결재 비사용 인구수", label_ko: "소액결제 비사용 인구", kind: "people", unit_ko: "명" },
-  { id: "micropay_zero_amount", name_ko: "소액결재 사용 금액 없는 인구수", label_ko: "소액결제 금액 없는 인구", kind: "people", unit_ko: "명" },
-  { id: "kakaotalk_nonusers", name_ko: "카카오톡 비사용 인구수", label_ko: "카카오톡 비사용 인구", kind: "people", unit_ko: "명" },
+  {
+    id: "delivery_brand",
+    name_ko: "배달_브랜드 서비스 사용일수",
+    label_ko: "배달(브랜드)",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
+  {
+    id: "delivery_grocery",
+    name_ko: "배달_식재료 서비스 사용일수",
+    label_ko: "배달(식재료)",
+    kind: "count",
+    unit_ko: PROVIDER_UNIT,
+  },
+  {
+    id: "micropay_nonusers",
+    name_ko: "소액결재 비사용 인구수",
+    label_ko: "소액결제 비사용 인구",
+    kind: "people",
+    unit_ko: "명",
+  },
+  {
+    id: "micropay_zero_amount",
+    name_ko: "소액결재 사용 금액 없는 인구수",
+    label_ko: "소액결제 금액 없는 인구",
+    kind: "people",
+    unit_ko: "명",
+  },
+  {
+    id: "kakaotalk_nonusers",
+    name_ko: "카카오톡 비사용 인구수",
+    label_ko: "카카오톡 비사용 인구",
+    kind: "people",
+    unit_ko: "명",
+  },
 ] as const satisfies readonly MeasureDef[];
 
 export type MeasureId = (typeof MEASURES)[number]["id"];
@@ -105,7 +189,11 @@ export const GROUPS = [
   { id: "heavy_video", name_ko: "동영상서비스 이용이 많은 집단", aliases_ko: [] },
   { id: "heavy_life_services", name_ko: "생활서비스 이용이 많은 집단", aliases_ko: [] },
   { id: "financial_concern", name_ko: "재정상태에 대한 관심집단", aliases_ko: [] },
-  { id: "isolated", name_ko: "외출-커뮤니케이션이 모두 적은 집단(전체)", aliases_ko: ["외출-커뮤니케이션이 모두 적은 집단"] },
+  {
+    id: "isolated",
+    name_ko: "외출-커뮤니케이션이 모두 적은 집단(전체)",
+    aliases_ko: ["외출-커뮤니케이션이 모두 적은 집단"],
+  },
 ] as const satisfies readonly GroupDef[];
 
 export type GroupId = (typeof GROUPS)[number]["id"];
@@ -122,7 +210,8 @@ export function headerKey(text: string): string {
 }
 
 const columnByHeader = new Map<string, ColumnId>();
-for (const c of POPULATION_COLUMNS) for (const h of [c.name_ko, ...c.aliases_ko]) columnByHeader.set(headerKey(h), c.id);
+for (const c of POPULATION_COLUMNS)
+  for (const h of [c.name_ko, ...c.aliases_ko]) columnByHeader.set(headerKey(h), c.id);
 for (const m of MEASURES) columnByHeader.set(headerKey(m.name_ko), m.id);
 for (const g of GROUPS) for (const h of [g.name_ko, ...g.aliases_ko]) columnByHeader.set(headerKey(h), g.id);
 

@@ -62,13 +62,18 @@ describe("parseDataset", () => {
   });
 
   it("refuses a dataset with a missing segment, naming it", () => {
-    const missing = csv.split("\n").filter((_, i) => i !== 1).join("\n");
+    const missing = csv
+      .split("\n")
+      .filter((_, i) => i !== 1)
+      .join("\n");
     const problems = problemsOf(() => parseDataset(missing, metaFor(missing), sha256(missing)));
     expect(problems).toEqual(["usage.csv: missing row for 2024-01 종로구 F 20"]);
   });
 
   it("refuses a CSV that does not match meta.json's sha256", () => {
-    expect(problemsOf(() => parseDataset(csv, metaFor("other"), sha256(csv)))[0]).toMatch(/sha256 .* does not match usage\.csv/);
+    expect(problemsOf(() => parseDataset(csv, metaFor("other"), sha256(csv)))[0]).toMatch(
+      /sha256 .* does not match usage\.csv/,
+    );
   });
 
   it("refuses months in the CSV that meta.json does not list", () => {
@@ -78,6 +83,8 @@ describe("parseDataset", () => {
 
   it("refuses invalid meta.json", () => {
     expect(problemsOf(() => parseDataset(csv, "{", sha256(csv)))[0]).toMatch(/^meta\.json: not valid JSON/);
-    expect(problemsOf(() => parseDataset(csv, metaFor(csv, { kind: "other" }), sha256(csv)))[0]).toMatch(/^meta\.json: field "kind"/);
+    expect(problemsOf(() => parseDataset(csv, metaFor(csv, { kind: "other" }), sha256(csv)))[0]).toMatch(
+      /^meta\.json: field "kind"/,
+    );
   });
 });

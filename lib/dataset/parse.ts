@@ -32,7 +32,9 @@ export function parseUsageCsv(text: string, file = USAGE_FILE): UsageRow[] {
   const records = csvParseRows(text.replace(/^\uFEFF/, ""));
   const header = records[0];
   if (!header || header.join(",") !== USAGE_COLUMNS.join(",")) {
-    throw new DatasetError([`${file}:1: header must be "${USAGE_COLUMNS.join(",")}", got "${(header ?? []).join(",")}"`]);
+    throw new DatasetError([
+      `${file}:1: header must be "${USAGE_COLUMNS.join(",")}", got "${(header ?? []).join(",")}"`,
+    ]);
   }
   const rows: UsageRow[] = [];
   for (let i = 1; i < records.length; i++) {
@@ -43,18 +45,28 @@ export function parseUsageCsv(text: string, file = USAGE_FILE): UsageRow[] {
       report(line, `expected ${USAGE_COLUMNS.length} fields, got ${rec.length}`);
       continue;
     }
-    const [month, districtCode, district, sex, ageText, populationText] = rec as [string, string, string, string, string, string];
+    const [month, districtCode, district, sex, ageText, populationText] = rec as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const before = problems.length;
     if (!MONTH_PATTERN.test(month)) report(line, `column "month": "${month}" is not YYYY-MM`);
     const expectedName = districtNameByCode.get(districtCode);
     if (!expectedName) report(line, `column "district_code": unknown district code "${districtCode}"`);
-    else if (district !== expectedName) report(line, `column "district": "${district}" does not match code ${districtCode} (${expectedName})`);
+    else if (district !== expectedName)
+      report(line, `column "district": "${district}" does not match code ${districtCode} (${expectedName})`);
     if (sex !== "F" && sex !== "M") report(line, `column "sex": "${sex}" is not F or M`);
     const age = Number(ageText);
     if (!isAge(age)) report(line, `column "age_band": "${ageText}" is not one of ${AGES.join(", ")}`);
     const population = parseNumber(populationText);
-    if (population === null || population < 0) report(line, `column "population": "${populationText}" is not a non-negative number`);
-    else if (population > PLAUSIBLE_RANGES.people.max) report(line, `column "population": ${populationText} is over the plausible ${PLAUSIBLE_RANGES.people.max}`);
+    if (population === null || population < 0)
+      report(line, `column "population": "${populationText}" is not a non-negative number`);
+    else if (population > PLAUSIBLE_RANGES.people.max)
+      report(line, `column "population": ${populationText} is over the plausible ${PLAUSIBLE_RANGES.people.max}`);
     const usage = {} as Record<ServiceId, number>;
     SERVICE_IDS.forEach((service, k) => {
       const text = rec[6 + k]!;
@@ -66,7 +78,14 @@ export function parseUsageCsv(text: string, file = USAGE_FILE): UsageRow[] {
       else usage[service] = v;
     });
     if (problems.length === before) {
-      rows.push({ month, districtCode, sex: sex as UsageRow["sex"], age: age as UsageRow["age"], population: population!, usage });
+      rows.push({
+        month,
+        districtCode,
+        sex: sex as UsageRow["sex"],
+        age: age as UsageRow["age"],
+        population: population!,
+        usage,
+      });
     }
   }
   if (problems.length) throw new DatasetError(problems);
@@ -134,7 +153,8 @@ export function checkComplete(meta: DatasetMeta, rows: readonly UsageRow[], file
     for (const d of DISTRICTS) {
       for (const sex of ["F", "M"] as const) {
         for (const age of AGES) {
-          if (!seen.has(`${month}|${d.code}|${sex}|${age}`)) problems.push(`${file}: missing row for ${month} ${d.name_ko} ${sex} ${age}`);
+          if (!seen.has(`${month}|${d.code}|${sex}|${age}`))
+            problems.push(`${file}: missing row for ${month} ${d.name_ko} ${sex} ${age}`);
         }
       }
     }
@@ -146,7 +166,9 @@ export function checkComplete(meta: DatasetMeta, rows: readonly UsageRow[], file
 export function parseDataset(usageCsv: string, metaJson: string, usageSha256: string): Dataset {
   const meta = parseMeta(metaJson);
   if (meta.sha256 !== usageSha256) {
-    throw new DatasetError([`${META_FILE}: sha256 ${meta.sha256} does not match ${USAGE_FILE} (${usageSha256}); was the CSV edited without rebuilding?`]);
+    throw new DatasetError([
+      `${META_FILE}: sha256 ${meta.sha256} does not match ${USAGE_FILE} (${usageSha256}); was the CSV edited without rebuilding?`,
+    ]);
   }
   const rows = parseUsageCsv(usageCsv);
   checkComplete(meta, rows);

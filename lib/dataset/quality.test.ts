@@ -7,7 +7,13 @@ const flat = [100, 100, 130, 104, 104];
 
 describe("flagMonths (the data-quality rule)", () => {
   it("flags a month that 4 of 5 count services leave by > 15 % the same way while its neighbours agree within 10 %", () => {
-    const notes = flagMonths(months, { game: flat, finance: flat, shopping: flat, video: flat, delivery: [10, 10, 10.5, 10, 10] });
+    const notes = flagMonths(months, {
+      game: flat,
+      finance: flat,
+      shopping: flat,
+      video: flat,
+      delivery: [10, 10, 10.5, 10, 10],
+    });
     // 130 ÷ mean(100, 104) = 130 / 102
     expect(notes).toEqual([{ month: "2022-10", measures: ["game", "finance", "shopping", "video"], ratio: 130 / 102 }]);
   });
@@ -16,7 +22,9 @@ describe("flagMonths (the data-quality rule)", () => {
     const low = [100, 100, 70, 100, 100];
     expect(flagMonths(months, { game: flat, finance: flat, shopping: flat, video: low, delivery: low })).toEqual([]);
     const apart = [100, 95, 130, 105, 105]; // neighbours 95 and 105: 10 % of their mean 100
-    expect(flagMonths(months, { game: apart, finance: apart, shopping: apart, video: apart, delivery: apart })).toEqual([]);
+    expect(flagMonths(months, { game: apart, finance: apart, shopping: apart, video: apart, delivery: apart })).toEqual(
+      [],
+    );
     const drop = [100, 100, 80, 100, 100];
     expect(flagMonths(months, { game: drop, finance: drop, shopping: drop, video: drop, delivery: flat })).toEqual([
       { month: "2022-10", measures: ["game", "finance", "shopping", "video"], ratio: 0.8 },

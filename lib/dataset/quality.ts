@@ -33,7 +33,10 @@ export function nextMonth(month: string): string {
  * ascending; NaN where the month lacks the service). A month is judged only when both calendar
  * neighbours are in the data.
  */
-export function flagMonths(months: readonly string[], levels: Readonly<Partial<Record<ServiceId, readonly number[]>>>): QualityNote[] {
+export function flagMonths(
+  months: readonly string[],
+  levels: Readonly<Partial<Record<ServiceId, readonly number[]>>>,
+): QualityNote[] {
   const notes: QualityNote[] = [];
   for (let i = 1; i + 1 < months.length; i++) {
     if (nextMonth(months[i - 1]!) !== months[i] || nextMonth(months[i]!) !== months[i + 1]) continue;
@@ -51,7 +54,12 @@ export function flagMonths(months: readonly string[], levels: Readonly<Partial<R
       else if (ratio < 1 - QUALITY_RULE.jump) down.push([s, ratio]);
     }
     const moved = up.length >= QUALITY_RULE.services ? up : down.length >= QUALITY_RULE.services ? down : null;
-    if (moved) notes.push({ month: months[i]!, measures: moved.map(([s]) => s), ratio: moved.reduce((t, [, r]) => t + r, 0) / moved.length });
+    if (moved)
+      notes.push({
+        month: months[i]!,
+        measures: moved.map(([s]) => s),
+        ratio: moved.reduce((t, [, r]) => t + r, 0) / moved.length,
+      });
   }
   return notes;
 }

@@ -43,7 +43,8 @@ export function rollUpDistricts(month: DongMonth, dongs: readonly Dong[]): Parti
   const dongDistrict = dongs.map((d) => districtIdx.get(d.districtCode)!);
   const cellOfRow = new Int32Array(month.rows);
   for (let r = 0; r < month.rows; r++) {
-    cellOfRow[r] = (dongDistrict[month.dong[r]!]! * SEXES.length + month.sex[r]!) * AGES.length + ageIndexOf5(month.age5[r]!);
+    cellOfRow[r] =
+      (dongDistrict[month.dong[r]!]! * SEXES.length + month.sex[r]!) * AGES.length + ageIndexOf5(month.age5[r]!);
   }
   return rollUp(month, cellOfRow, DISTRICTS.length * SEXES.length * AGES.length);
 }
@@ -56,6 +57,7 @@ export function dongCellIndex(dongIndex: number, sexIndex: number, ageIndex: num
 /** A month's 행정동 × sex × 10-year band figures (for the drill-down), cells indexed by dongCellIndex. */
 export function rollUpDongSegments(month: DongMonth, dongCount: number): Partial<Record<ColumnId, Float64Array>> {
   const cellOfRow = new Int32Array(month.rows);
-  for (let r = 0; r < month.rows; r++) cellOfRow[r] = dongCellIndex(month.dong[r]!, month.sex[r]!, ageIndexOf5(month.age5[r]!));
+  for (let r = 0; r < month.rows; r++)
+    cellOfRow[r] = dongCellIndex(month.dong[r]!, month.sex[r]!, ageIndexOf5(month.age5[r]!));
   return rollUp(month, cellOfRow, dongCount * SEXES.length * AGES.length);
 }

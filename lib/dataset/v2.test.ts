@@ -88,14 +88,21 @@ describe("loadDataDir (format v2)", () => {
     const ds = engineDataset(data, { from: "2022-12", to: "2023-02" });
     expect(ds.rows).toHaveLength(900);
     expect(ds.meta.sha256).toBe(data.version);
-    const row = ds.rows.find((r) => r.month === "2023-02" && r.districtCode === "11680" && r.sex === "F" && r.age === 20)!;
+    const row = ds.rows.find(
+      (r) => r.month === "2023-02" && r.districtCode === "11680" && r.sex === "F" && r.age === 20,
+    )!;
     expect(row.usage.finance).toBe(2 * gangnam);
     expect(checkWindow(data, { from: "2022-12", to: "2023-02" }, ENGINE_NEEDS)).toBeNull();
-    expect(checkWindow(data, { from: "2022-12", to: "2023-02" }, { columns: ["micropay_amount"], grain: "district" })).toEqual({
+    expect(
+      checkWindow(data, { from: "2022-12", to: "2023-02" }, { columns: ["micropay_amount"], grain: "district" }),
+    ).toEqual({
       missing: ["2023-01", "2023-02"],
       have: ["2022-12"],
     });
-    expect(checkWindow(data, { from: "2023-02", to: "2023-02" }, { columns: ["population"], grain: "dong" })).toEqual({ missing: ["2023-02"], have: ["2022-12", "2023-01"] });
+    expect(checkWindow(data, { from: "2023-02", to: "2023-02" }, { columns: ["population"], grain: "dong" })).toEqual({
+      missing: ["2023-02"],
+      have: ["2022-12", "2023-01"],
+    });
   });
 });
 
@@ -127,7 +134,9 @@ describe("loadDataDir refuses what cannot be served, naming file and line", () =
 
   it("a missing folder, a missing or broken meta.json", () => {
     const dir = fixtureDir();
-    expect(problemsOf(() => loadDataDir(path.join(dir, "nope")))).toEqual([`${path.join(dir, "nope")}: the dataset folder does not exist (DATA_DIR)`]);
+    expect(problemsOf(() => loadDataDir(path.join(dir, "nope")))).toEqual([
+      `${path.join(dir, "nope")}: the dataset folder does not exist (DATA_DIR)`,
+    ]);
     writeFileSync(path.join(dir, META_FILE), "{ not json");
     expect(problemsOf(() => loadDataDir(dir))[0]).toMatch(new RegExp(`^${dir}/meta.json: not valid JSON`));
     rmSync(path.join(dir, META_FILE));
@@ -139,29 +148,49 @@ describe("loadDataDir refuses what cannot be served, naming file and line", () =
     const file = path.join(dir, "district.csv");
     rmSync(file);
     execFileSync("mkfifo", [file]);
-    expect(problemsOf(() => loadDataDir(dir))).toEqual([`${file}: not a regular file (a folder, FIFO, socket or device); refused without reading`]);
+    expect(problemsOf(() => loadDataDir(dir))).toEqual([
+      `${file}: not a regular file (a folder, FIFO, socket or device); refused without reading`,
+    ]);
   });
 
   it("a file over its size bound, before reading it", () => {
     const dir = fixtureDir();
     const file = path.join(dir, "district.csv");
     truncateSync(file, SIZE_LIMITS.table + 1); // sparse: nothing is written
-    expect(problemsOf(() => loadDataDir(dir))).toEqual([`${file}: 67108865 bytes is over this file's bound of 67108864 bytes (64 MB); refused without reading`]);
+    expect(problemsOf(() => loadDataDir(dir))).toEqual([
+      `${file}: 67108865 bytes is over this file's bound of 67108864 bytes (64 MB); refused without reading`,
+    ]);
   });
 
   it("a file edited without updating meta.json, a duplicate 행정동 row, a month meta.json claims", () => {
     const dir = fixtureDir();
     writeFileSync(path.join(dir, "district.csv"), "x");
-    expect(problemsOf(() => loadDataDir(dir))).toEqual([`${dir}/district.csv: sha256 does not match meta.json (edited without rebuilding?)`]);
+    expect(problemsOf(() => loadDataDir(dir))).toEqual([
+      `${dir}/district.csv: sha256 does not match meta.json (edited without rebuilding?)`,
+    ]);
 
-    const dup = fixtureDir(withDongMonth("2023-01", (csv) => csv.replace(/\n([^\n]*)\n/, "\n$1\n$1\n").split("\n").slice(0, -2).join("\n") + "\n"));
-    expect(problemsOf(() => loadDataDir(dup))).toEqual([`${dup}/dong/2023-01.csv.br:3: duplicate row for 행정동 1101051, F, 20 (first at line 2)`]);
+    const dup = fixtureDir(
+      withDongMonth(
+        "2023-01",
+        (csv) =>
+          csv
+            .replace(/\n([^\n]*)\n/, "\n$1\n$1\n")
+            .split("\n")
+            .slice(0, -2)
+            .join("\n") + "\n",
+      ),
+    );
+    expect(problemsOf(() => loadDataDir(dup))).toEqual([
+      `${dup}/dong/2023-01.csv.br:3: duplicate row for 행정동 1101051, F, 20 (first at line 2)`,
+    ]);
 
     const claims = fixtureV2Files();
     const meta = JSON.parse(claims.get(META_FILE)!.toString("utf8"));
     meta.groups[0].months.push("2023-02");
     claims.set(META_FILE, Buffer.from(JSON.stringify(meta)));
     const dir3 = fixtureDir(claims);
-    expect(problemsOf(() => loadDataDir(dir3))).toEqual([`${dir3}/meta.json: "very_homebound" lists 2023-02, but that month's files have no "very_homebound" column`]);
+    expect(problemsOf(() => loadDataDir(dir3))).toEqual([
+      `${dir3}/meta.json: "very_homebound" lists 2023-02, but that month's files have no "very_homebound" column`,
+    ]);
   });
 });

@@ -10,7 +10,14 @@ import { MONTH_PATTERN } from "./format";
 import { GROUP_BY_ID, kindOfColumn, MEASURE_KINDS, PLAUSIBLE_RANGES, type ColumnId } from "./measures";
 import { DatasetError, metaCommonSchema } from "./parse";
 import { rollUpDistricts } from "./rollup";
-import { AGE5_BANDS, type DatasetMetaV2, type DistrictMonth, type Dong, type DongMonth, type LoadedDataset } from "./types";
+import {
+  AGE5_BANDS,
+  type DatasetMetaV2,
+  type DistrictMonth,
+  type Dong,
+  type DongMonth,
+  type LoadedDataset,
+} from "./types";
 
 /** The files of a v2 dataset folder (data/README.md). */
 export const META_FILE = "meta.json";
@@ -56,7 +63,9 @@ export function formatDongMonthCsv(month: DongMonth, dongs: readonly Dong[]): st
   const cols = ids.map((id) => month.columns[id]!);
   const lines = [[...DONG_KEYS, ...ids].join(",")];
   for (let r = 0; r < month.rows; r++) {
-    lines.push([dongs[month.dong[r]!]!.code, SEXES[month.sex[r]!], month.age5[r], ...cols.map((c) => num(c[r]!))].join(","));
+    lines.push(
+      [dongs[month.dong[r]!]!.code, SEXES[month.sex[r]!], month.age5[r], ...cols.map((c) => num(c[r]!))].join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -69,7 +78,9 @@ export function formatDistrictCsv(months: readonly DistrictMonth[], ids: readonl
       for (const age of AGES) {
         for (const sex of SEXES) {
           const c = segmentIndex(d.code, sex, age);
-          lines.push([m.month, d.code, d.name_ko, sex, age, ...ids.map((id) => num(m.columns[id]?.[c] ?? NaN))].join(","));
+          lines.push(
+            [m.month, d.code, d.name_ko, sex, age, ...ids.map((id) => num(m.columns[id]?.[c] ?? NaN))].join(","),
+          );
         }
       }
     }
@@ -86,7 +97,9 @@ const metaSchema = metaCommonSchema.extend({
   defaultWindow: windowSchema,
   measures: z.array(
     z.object({
-      id: z.string().refine((id) => kindOfColumn(id) !== undefined && !GROUP_BY_ID.has(id), "is not a known measure id"),
+      id: z
+        .string()
+        .refine((id) => kindOfColumn(id) !== undefined && !GROUP_BY_ID.has(id), "is not a known measure id"),
       name_ko: z.string().min(1),
       kind: z.enum(MEASURE_KINDS),
       unit_ko: z.string().min(1),
@@ -115,14 +128,16 @@ export function isV2Meta(json: unknown): boolean {
 
 export function parseMetaV2(json: unknown, file: string): DatasetMetaV2 {
   const parsed = metaSchema.safeParse(json);
-  if (!parsed.success) throw new DatasetError(parsed.error.issues.map((i) => `${file}: field "${i.path.join(".")}": ${i.message}`));
+  if (!parsed.success)
+    throw new DatasetError(parsed.error.issues.map((i) => `${file}: field "${i.path.join(".")}": ${i.message}`));
   const meta = parsed.data as DatasetMetaV2;
   const problems: string[] = [];
   const sorted = [...meta.months].sort();
   if (new Set(sorted).size !== sorted.length) problems.push(`${file}: "months" lists a month twice`);
   const known = new Set(sorted);
   const { from, to } = meta.defaultWindow;
-  if (!known.has(from) || !known.has(to) || from > to) problems.push(`${file}: "defaultWindow" ${from}…${to} must be two of "months", from ≤ to`);
+  if (!known.has(from) || !known.has(to) || from > to)
+    problems.push(`${file}: "defaultWindow" ${from}…${to} must be two of "months", from ≤ to`);
   for (const m of [...meta.measures, ...meta.groups]) {
     const stray = m.months.filter((x) => !known.has(x));
     if (stray.length) problems.push(`${file}: "${m.id}" lists months not in "months": ${stray.join(", ")}`);
@@ -150,7 +165,10 @@ function cellValue(text: string, id: string, at: string, problems: Problems): nu
   const range = PLAUSIBLE_RANGES[kindOfColumn(id)!];
   const v = DECIMAL.test(text) ? Number(text) : NaN;
   if (Number.isNaN(v)) problems.add(`${at}: column "${id}": "${text}" is not a decimal number`);
-  else if (v < range.min || v > range.max) problems.add(`${at}: column "${id}": ${text} is outside the plausible range ${range.min}…${range.max} of its kind (${kindOfColumn(id)})`);
+  else if (v < range.min || v > range.max)
+    problems.add(
+      `${at}: column "${id}": ${text} is outside the plausible range ${range.min}…${range.max} of its kind (${kindOfColumn(id)})`,
+    );
   else return v;
   return NaN;
 }
@@ -164,7 +182,9 @@ function valueColumns(header: string[], keys: readonly string[], at: string, pro
   const ids = header.slice(keys.length);
   const bad = ids.filter((id, i) => kindOfColumn(id) === undefined || ids.indexOf(id) !== i);
   if (bad.length) {
-    problems.add(`${at}: unknown or repeated column ${bad.map((b) => `"${b}"`).join(", ")} (ids: lib/dataset/measures.ts)`);
+    problems.add(
+      `${at}: unknown or repeated column ${bad.map((b) => `"${b}"`).join(", ")} (ids: lib/dataset/measures.ts)`,
+    );
     return null;
   }
   if (!ids.includes("population")) {
@@ -177,7 +197,8 @@ function valueColumns(header: string[], keys: readonly string[], at: string, pro
 export function parseDongsCsv(text: string, file: string): Dong[] {
   const problems = new Problems();
   const records = csvParseRows(text.replace(/^\uFEFF/, ""));
-  if ((records[0] ?? []).join(",") !== DONGS_COLUMNS.join(",")) throw new DatasetError([`${file}:1: header must be "${DONGS_COLUMNS.join(",")}"`]);
+  if ((records[0] ?? []).join(",") !== DONGS_COLUMNS.join(","))
+    throw new DatasetError([`${file}:1: header must be "${DONGS_COLUMNS.join(",")}"`]);
   const dongs: Dong[] = [];
   const seen = new Set<string>();
   records.slice(1).forEach((rec, i) => {
@@ -186,9 +207,13 @@ export function parseDongsCsv(text: string, file: string): Dong[] {
     const [code = "", name = "", districtCode = ""] = rec;
     const district = DISTRICTS.find((d) => d.code === districtCode);
     if (rec.length !== 3) problems.add(`${at}: expected 3 fields, got ${rec.length}`);
-    else if (!/^\d{7}$/.test(code)) problems.add(`${at}: column "dong_code": "${code}" is not a 7-digit statistics code`);
+    else if (!/^\d{7}$/.test(code))
+      problems.add(`${at}: column "dong_code": "${code}" is not a 7-digit statistics code`);
     else if (!district) problems.add(`${at}: column "district_code": unknown district code "${districtCode}"`);
-    else if (findDistrictByStatCode(code.slice(0, 5)) !== district) problems.add(`${at}: 행정동 ${code} does not lie in ${district.name_ko} (statistics code ${statCodeOf(district)})`);
+    else if (findDistrictByStatCode(code.slice(0, 5)) !== district)
+      problems.add(
+        `${at}: 행정동 ${code} does not lie in ${district.name_ko} (statistics code ${statCodeOf(district)})`,
+      );
     else if (name.trim() === "") problems.add(`${at}: column "dong": empty name`);
     else if (seen.has(code)) problems.add(`${at}: 행정동 ${code} listed twice`);
     else {
@@ -225,11 +250,19 @@ const [C0, C9, DOT, MINUS, COMMA, LF, CR] = [48, 57, 46, 45, 44, 10, 13];
  * and equals Number(text); anything longer or with an exponent goes through Number() after the same
  * decimal check.
  */
-export function parseDongMonth(bytes: Buffer, file: string, month: string, dongIndex: ReadonlyMap<string, number>): DongMonth {
+export function parseDongMonth(
+  bytes: Buffer,
+  file: string,
+  month: string,
+  dongIndex: ReadonlyMap<string, number>,
+): DongMonth {
   const problems = new Problems();
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const headerEnd = bytes.indexOf(LF, pos);
-  const header = bytes.toString("utf8", pos, headerEnd < 0 ? bytes.length : headerEnd).replace(/\r$/, "").split(",");
+  const header = bytes
+    .toString("utf8", pos, headerEnd < 0 ? bytes.length : headerEnd)
+    .replace(/\r$/, "")
+    .split(",");
   const ids = valueColumns(header, DONG_KEYS, `${file}:1`, problems);
   problems.throwIfAny();
   pos = headerEnd < 0 ? bytes.length : headerEnd + 1;
@@ -267,14 +300,19 @@ export function parseDongMonth(bytes: Buffer, file: string, month: string, dongI
     const s = sexByte === 70 ? 0 : sexByte === 77 ? 1 : -1; // "F", "M"
     const a = keys > 2 ? age5Index.get(digitsAt(bytes, keyEnd[1]! + 1, keyEnd[2]!)) : undefined;
     if (d === undefined || s < 0 || a === undefined) {
-      const keyText = (k: number) => (k < keys ? bytes.toString("latin1", k === 0 ? pos : keyEnd[k - 1]! + 1, keyEnd[k]) : "");
+      const keyText = (k: number) =>
+        k < keys ? bytes.toString("latin1", k === 0 ? pos : keyEnd[k - 1]! + 1, keyEnd[k]) : "";
       if (d === undefined) problems.add(`${file}:${line}: column "dong_code": "${keyText(0)}" is not in ${DONGS_FILE}`);
       if (s < 0) problems.add(`${file}:${line}: column "sex": "${keyText(1)}" is not F or M`);
-      if (a === undefined) problems.add(`${file}:${line}: column "age_band": "${keyText(2)}" is not one of ${AGE5_BANDS.join(", ")}`);
+      if (a === undefined)
+        problems.add(`${file}:${line}: column "age_band": "${keyText(2)}" is not one of ${AGE5_BANDS.join(", ")}`);
     } else {
       const key = (d * 2 + s) * AGE5_BANDS.length + a;
       const first = firstLine[key];
-      if (first) problems.add(`${file}:${line}: duplicate row for 행정동 ${dongCodes[d]}, ${s === 0 ? "F" : "M"}, ${AGE5_BANDS[a]} (first at line ${first})`);
+      if (first)
+        problems.add(
+          `${file}:${line}: duplicate row for 행정동 ${dongCodes[d]}, ${s === 0 ? "F" : "M"}, ${AGE5_BANDS[a]} (first at line ${first})`,
+        );
       else firstLine[key] = line;
       dong[r] = d;
       sex[r] = s;
@@ -313,13 +351,18 @@ export function parseDongMonth(bytes: Buffer, file: string, month: string, dongI
         if (Number.isNaN(v)) problems.add(`${file}:${line}: column "${ids![k]}": "${text}" is not a decimal number`);
       }
       if (!Number.isNaN(v) && (v < ranges[k]!.min || v > ranges[k]!.max)) {
-        problems.add(`${file}:${line}: column "${ids![k]}": ${bytes.toString("utf8", cellStart, cellEnd)} is outside the plausible range ${ranges[k]!.min}…${ranges[k]!.max} of its kind (${kindOfColumn(ids![k]!)})`);
+        problems.add(
+          `${file}:${line}: column "${ids![k]}": ${bytes.toString("utf8", cellStart, cellEnd)} is outside the plausible range ${ranges[k]!.min}…${ranges[k]!.max} of its kind (${kindOfColumn(ids![k]!)})`,
+        );
         v = NaN;
       }
       cols[k]![r] = v;
       k++;
     }
-    if (k !== cols.length || p <= end) problems.add(`${file}:${line}: expected ${width} fields, got ${bytes.toString("utf8", pos, end).split(",").length}`);
+    if (k !== cols.length || p <= end)
+      problems.add(
+        `${file}:${line}: expected ${width} fields, got ${bytes.toString("utf8", pos, end).split(",").length}`,
+      );
     pos = lineEnd + 1;
   }
   problems.throwIfAny();
@@ -348,9 +391,11 @@ export function parseDistrictCsv(text: string, file: string, months: ReadonlySet
     const before = problems.list.length;
     if (!months.has(month)) problems.add(`${at}: column "month": "${month}" is not one of meta.json's months`);
     if (!district) problems.add(`${at}: column "district_code": unknown district code "${code}"`);
-    else if (name !== district.name_ko) problems.add(`${at}: column "district": "${name}" does not match code ${code} (${district.name_ko})`);
+    else if (name !== district.name_ko)
+      problems.add(`${at}: column "district": "${name}" does not match code ${code} (${district.name_ko})`);
     if (sex !== "F" && sex !== "M") problems.add(`${at}: column "sex": "${sex}" is not F or M`);
-    if (!(AGES as readonly number[]).includes(age) || !/^\d+$/.test(ageText)) problems.add(`${at}: column "age_band": "${ageText}" is not one of ${AGES.join(", ")}`);
+    if (!(AGES as readonly number[]).includes(age) || !/^\d+$/.test(ageText))
+      problems.add(`${at}: column "age_band": "${ageText}" is not one of ${AGES.join(", ")}`);
     if (problems.list.length !== before) continue;
     let entry = byMonth.get(month);
     if (!entry) {
@@ -367,12 +412,14 @@ export function parseDistrictCsv(text: string, file: string, months: ReadonlySet
   const result = new Map<string, DistrictMonth>();
   for (const [month, { m, line }] of byMonth) {
     const missing = line.reduce((n, l) => n + (l ? 0 : 1), 0);
-    if (missing) problems.add(`${file}: month ${month} has ${CELLS - missing} of the ${CELLS} district × sex × age rows`);
+    if (missing)
+      problems.add(`${file}: month ${month} has ${CELLS - missing} of the ${CELLS} district × sex × age rows`);
     for (const id of ids!) {
       const col = m.columns[id]!;
       const filled = col.reduce((n, v) => n + (Number.isNaN(v) ? 0 : 1), 0);
       if (filled === 0) delete m.columns[id];
-      else if (filled < CELLS && !missing) problems.add(`${file}: month ${month}, column "${id}": ${filled} of ${CELLS} cells have a value (all or none)`);
+      else if (filled < CELLS && !missing)
+        problems.add(`${file}: month ${month}, column "${id}": ${filled} of ${CELLS} cells have a value (all or none)`);
     }
     result.set(month, m);
   }
@@ -404,20 +451,32 @@ export function loadV2(dir: string, metaBytes: Buffer, metaJson: unknown): Defer
     const bytes = readBounded(dir, rel, limit);
     const expected = meta.files[rel];
     if (expected === undefined) throw new DatasetError([`${metaFile}: "files" does not list ${rel}`]);
-    if (sha256Hex(bytes) !== expected) throw new DatasetError([`${path.join(dir, rel)}: sha256 does not match meta.json (edited without rebuilding?)`]);
+    if (sha256Hex(bytes) !== expected)
+      throw new DatasetError([`${path.join(dir, rel)}: sha256 does not match meta.json (edited without rebuilding?)`]);
     return bytes;
   };
   const listed = new Set(Object.keys(meta.files));
-  const stray = [...listed].filter((rel) => rel !== DONGS_FILE && rel !== DISTRICT_FILE && !meta.months.some((m) => dongMonthFile(m) === rel));
-  if (stray.length) throw new DatasetError([`${metaFile}: "files" lists ${stray.join(", ")}, which is not a data file of this format or not of a listed month`]);
-  const dongs = listed.has(DONGS_FILE) ? parseDongsCsv(read(DONGS_FILE, SIZE_LIMITS.small).toString("utf8"), path.join(dir, DONGS_FILE)) : [];
+  const stray = [...listed].filter(
+    (rel) => rel !== DONGS_FILE && rel !== DISTRICT_FILE && !meta.months.some((m) => dongMonthFile(m) === rel),
+  );
+  if (stray.length)
+    throw new DatasetError([
+      `${metaFile}: "files" lists ${stray.join(", ")}, which is not a data file of this format or not of a listed month`,
+    ]);
+  const dongs = listed.has(DONGS_FILE)
+    ? parseDongsCsv(read(DONGS_FILE, SIZE_LIMITS.small).toString("utf8"), path.join(dir, DONGS_FILE))
+    : [];
   const dongIndex = new Map(dongs.map((d, i) => [d.code, i]));
   const months = new Set(meta.months);
   const fromCsv = listed.has(DISTRICT_FILE)
     ? parseDistrictCsv(read(DISTRICT_FILE, SIZE_LIMITS.table).toString("utf8"), path.join(dir, DISTRICT_FILE), months)
     : new Map<string, DistrictMonth>();
   // Every file is read and checked against meta.json now (a snapshot: later changes on disk are not seen).
-  const stored = new Map(meta.months.filter((m) => listed.has(dongMonthFile(m))).map((m) => [m, read(dongMonthFile(m), SIZE_LIMITS.compressed)]));
+  const stored = new Map(
+    meta.months
+      .filter((m) => listed.has(dongMonthFile(m)))
+      .map((m) => [m, read(dongMonthFile(m), SIZE_LIMITS.compressed)]),
+  );
 
   const dongMonths = new Map<string, DongMonth>();
   const districtMonths = new Map<string, DistrictMonth>();
@@ -446,18 +505,23 @@ export function loadV2(dir: string, metaBytes: Buffer, metaJson: unknown): Defer
         for (const [id, col] of Object.entries(rolled) as [ColumnId, Float64Array][]) {
           if (columns[id]) continue; // district.csv takes precedence (contract: it holds what 행정동 rows lack)
           const empty = col.findIndex((v) => Number.isNaN(v));
-          if (empty >= 0 && col.some((v) => !Number.isNaN(v))) problems.add(`${path.join(dir, dongMonthFile(month))}: column "${id}" has no value for some district × sex × age cell (cell ${empty})`);
+          if (empty >= 0 && col.some((v) => !Number.isNaN(v)))
+            problems.add(
+              `${path.join(dir, dongMonthFile(month))}: column "${id}" has no value for some district × sex × age cell (cell ${empty})`,
+            );
           columns[id] = col;
           rolledUp.push(id);
         }
       }
-      if (!columns.population) problems.add(`${metaFile}: month ${month} has neither ${DISTRICT_FILE} rows nor ${dongMonthFile(month)}`);
+      if (!columns.population)
+        problems.add(`${metaFile}: month ${month} has neither ${DISTRICT_FILE} rows nor ${dongMonthFile(month)}`);
       districtMonths.set(month, { month, columns, rolledUp });
     }
     for (const m of [...meta.measures, ...meta.groups]) {
       const id = m.id as ColumnId;
       for (const month of m.months) {
-        if (!districtMonths.get(month)!.columns[id]) problems.add(`${metaFile}: "${id}" lists ${month}, but that month's files have no "${id}" column`);
+        if (!districtMonths.get(month)!.columns[id])
+          problems.add(`${metaFile}: "${id}" lists ${month}, but that month's files have no "${id}" column`);
       }
       if (m.grains.includes("dong") && !m.months.some((month) => dongMonths.get(month)?.columns[id])) {
         problems.add(`${metaFile}: "${id}" lists grain "dong", but none of its months has 행정동 rows with it`);

@@ -1,5 +1,14 @@
 import type { District } from "@/lib/districts";
-import { AGES, AUDIENCE_SORTS, SEXES, type Age, type AudienceSort, type SegmentKey, type ServiceId, type Sex } from "@/lib/domain";
+import {
+  AGES,
+  AUDIENCE_SORTS,
+  SEXES,
+  type Age,
+  type AudienceSort,
+  type SegmentKey,
+  type ServiceId,
+  type Sex,
+} from "@/lib/domain";
 import { compareDesc, tieKey } from "@/lib/stats";
 import type { DistrictEffect } from "./district-effect";
 import type { ZTable } from "./priority";

@@ -11,7 +11,14 @@ describe("districtEffect", () => {
     const rows = engine.districtEffect("finance", "F", 20);
     expect(rows).toHaveLength(25);
     // mean over the 25 of d + 1 is 13, population SD √52
-    expect(rows[0]).toEqual({ district: expect.objectContaining({ code: "11740" }), usage: 25, districtZ: expect.closeTo(12 / SQRT52, 12), index: expect.closeTo(2500 / 13, 12), population: 25, rank: 1 });
+    expect(rows[0]).toEqual({
+      district: expect.objectContaining({ code: "11740" }),
+      usage: 25,
+      districtZ: expect.closeTo(12 / SQRT52, 12),
+      index: expect.closeTo(2500 / 13, 12),
+      population: 25,
+      rank: 1,
+    });
     expect(rows[24]).toMatchObject({ district: { code: "11110" }, usage: 1, population: 1, rank: 25 });
     expect(rows[24]!.districtZ).toBeCloseTo(-12 / SQRT52, 12);
     expect(rows.map((r) => r.rank)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
@@ -53,7 +60,8 @@ describe("audience", () => {
   });
 
   it("gives population, usage, z, the district effect and score = round(population × max(z, 0))", () => {
-    const row = engine.audience("finance", { ...all, sex: "M", age: 30, district: findDistrict("gangdong-gu") }).segments[0]!;
+    const row = engine.audience("finance", { ...all, sex: "M", age: 30, district: findDistrict("gangdong-gu") })
+      .segments[0]!;
     // P = 2·25 + mean(0, 0.2, 0.4) = 50.2 → 50; z = 12/√52 = 1.6641 → 50 × 1.6641 = 83.2 → 83
     expect(row).toEqual({
       segment: { district: expect.objectContaining({ code: "11740" }), sex: "M", age: 30 },
@@ -64,7 +72,9 @@ describe("audience", () => {
       score: 83,
     });
     // below-average segments score 0
-    expect(engine.audience("finance", { ...all, district: findDistrict("jongno-gu") }).segments.every((r) => r.score === 0)).toBe(true);
+    expect(
+      engine.audience("finance", { ...all, district: findDistrict("jongno-gu") }).segments.every((r) => r.score === 0),
+    ).toBe(true);
   });
 
   it("filters (total after filters), sorts by score or population, and pages with offset and limit", () => {

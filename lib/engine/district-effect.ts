@@ -22,12 +22,20 @@ export interface DistrictEffect {
   rank: number;
 }
 
-export function districtEffect(segments: readonly SegmentSeries[], service: ServiceId, sex: SexFilter, age: Age): DistrictEffect[] {
+export function districtEffect(
+  segments: readonly SegmentSeries[],
+  service: ServiceId,
+  sex: SexFilter,
+  age: Age,
+): DistrictEffect[] {
   const groups = DISTRICTS.map((d) => {
     const members = (sex === "T" ? (["F", "M"] as const) : [sex]).map((s) => segments[segmentIndex(d, s, age)]!);
     const people = members.reduce((sum, seg) => sum + seg.meanPopulation, 0);
     // Weighted by mean population: the group's usage is that of its average member, not of its average segment.
-    const usage = members.length === 1 ? members[0]!.meanUsage[service] : members.reduce((sum, seg) => sum + seg.meanUsage[service] * seg.meanPopulation, 0) / people;
+    const usage =
+      members.length === 1
+        ? members[0]!.meanUsage[service]
+        : members.reduce((sum, seg) => sum + seg.meanUsage[service] * seg.meanPopulation, 0) / people;
     return { district: d, usage, people };
   });
   const usages = groups.map((g) => g.usage);
@@ -42,6 +50,8 @@ export function districtEffect(segments: readonly SegmentSeries[], service: Serv
       index: count ? (100 * g.usage) / avg : null,
       population: Math.round(g.people),
     }))
-    .sort((a, b) => compareDesc(tieKey(a.districtZ), tieKey(b.districtZ)) || a.district.code.localeCompare(b.district.code))
+    .sort(
+      (a, b) => compareDesc(tieKey(a.districtZ), tieKey(b.districtZ)) || a.district.code.localeCompare(b.district.code),
+    )
     .map((row, i) => ({ ...row, rank: i + 1 }));
 }

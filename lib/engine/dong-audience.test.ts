@@ -8,17 +8,27 @@ import { DongPriorities } from "./dong-priority";
  * The 행정동 grain of /audience on a tiny panel, every figure worked out by hand: 행정동 A, B (종로구) and
  * C (중구), 20대 only, segments A-F, A-M, B-F, B-M, C-F, C-M; two months of game.
  */
-const dongs = [{ code: "1101053", name_ko: "사직동", districtCode: "11110" }, { code: "1101054", name_ko: "삼청동", districtCode: "11110" }, { code: "1102052", name_ko: "소공동", districtCode: "11140" }] satisfies Dong[];
+const dongs = [
+  { code: "1101053", name_ko: "사직동", districtCode: "11110" },
+  { code: "1101054", name_ko: "삼청동", districtCode: "11110" },
+  { code: "1102052", name_ko: "소공동", districtCode: "11140" },
+] satisfies Dong[];
 const f = (...v: number[]) => Float64Array.from(v);
 const panel: DongPanel = {
   months: ["2022-01", "2022-02"],
   dongs,
   segments: [0, 1, 2].flatMap((dong) => (["F", "M"] as const).map((sex) => ({ dong, sex, age: 20 as const }))),
   population: [f(100, 300, 200, 200, 100, 100), f(100, 300, 300, 200, 100, 100)],
-  measures: new Map([["game", { kind: "count" as const, months: [f(10, 20, 30, 30, 20, 20), f(30, 20, 30, 50, 20, 40)] }]]),
+  measures: new Map([
+    ["game", { kind: "count" as const, months: [f(10, 20, 30, 30, 20, 20), f(30, 20, 30, 50, 20, 40)] }],
+  ]),
   groups: new Map(),
 };
-const figures = { kind: "count" as const, value: windowMeans(panel.measures.get("game")!.months, 6), population: windowMeans(panel.population, 6) };
+const figures = {
+  kind: "count" as const,
+  value: windowMeans(panel.measures.get("game")!.months, 6),
+  population: windowMeans(panel.population, 6),
+};
 const rows = dongAudienceRows(panel, new DongPriorities(panel).overallZ("game"), figures);
 const at = (code: string, sex: "F" | "M") => rows.find((r) => r.segment.dong.code === code && r.segment.sex === sex)!;
 
@@ -46,16 +56,35 @@ describe("/audience rows at the 행정동 grain", () => {
   });
   it("give the 행정동 effect within the segment's district and sex × age group", () => {
     // 종로구 F: A 20, B 30 → mean 25, SD 5: A z −1 index 80, B z +1 index 120. M: A 20, B 40 → mean 30, SD 10.
-    expect([at("1101053", "F").dongZ, at("1101053", "F").index, at("1101054", "F").dongZ, at("1101054", "F").index]).toEqual([-1, 80, 1, 120]);
+    expect([
+      at("1101053", "F").dongZ,
+      at("1101053", "F").index,
+      at("1101054", "F").dongZ,
+      at("1101054", "F").index,
+    ]).toEqual([-1, 80, 1, 120]);
     expect(at("1101053", "M").index).toBeCloseTo(66.6667, 4);
     expect(at("1101054", "M").dongZ).toBe(1);
     // 중구 has one 행정동: nothing to compare with (z null), its index is its own mean (100).
     expect([at("1102052", "F").dongZ, at("1102052", "F").index]).toEqual([null, 100]);
   });
   it("sort highest first, ties by 행정동 code, sex and age", () => {
-    expect(sortDongAudience(rows, "score").map((r) => `${r.segment.dong.code}.${r.segment.sex}`)).toEqual(["1101054.M", "1101054.F", "1102052.M", "1101053.F", "1101053.M", "1102052.F"]);
+    expect(sortDongAudience(rows, "score").map((r) => `${r.segment.dong.code}.${r.segment.sex}`)).toEqual([
+      "1101054.M",
+      "1101054.F",
+      "1102052.M",
+      "1101053.F",
+      "1101053.M",
+      "1102052.F",
+    ]);
     // z: B-F and C-M tie at 0.447 (B first by code); A-F, A-M and C-F tie at −0.894.
-    expect(sortDongAudience(rows, "z").map((r) => `${r.segment.dong.code}.${r.segment.sex}`)).toEqual(["1101054.M", "1101054.F", "1102052.M", "1101053.F", "1101053.M", "1102052.F"]);
+    expect(sortDongAudience(rows, "z").map((r) => `${r.segment.dong.code}.${r.segment.sex}`)).toEqual([
+      "1101054.M",
+      "1101054.F",
+      "1102052.M",
+      "1101053.F",
+      "1101053.M",
+      "1102052.F",
+    ]);
     expect(sortDongAudience(rows, "dongZ")[0]!.segment.dong.code).toBe("1101054");
   });
 });

@@ -31,7 +31,11 @@ export interface DongAudienceRow {
  * means the 행정동 effect reads. A segment with rows but no figure of the service keeps its row (usage
  * and z null), so the table lists every segment the window has.
  */
-export function dongAudienceRows(panel: DongPanel, z: readonly (number | null)[], figures: WindowFigures): DongAudienceRow[] {
+export function dongAudienceRows(
+  panel: DongPanel,
+  z: readonly (number | null)[],
+  figures: WindowFigures,
+): DongAudienceRow[] {
   const effect = new Map<number, { dongZ: number | null; index: number | null }>();
   const position = new Map(panel.dongs.map((d, i) => [d.code, i]));
   const find = segmentLookup(panel);
@@ -52,15 +56,17 @@ export function dongAudienceRows(panel: DongPanel, z: readonly (number | null)[]
     const population = Math.round(figures.population[i]!);
     const usage = figures.value[i]!;
     const zi = z[i] ?? null;
-    return [{
-      segment: { dong: panel.dongs[s.dong]!, sex: s.sex, age: s.age },
-      population,
-      usage: Number.isFinite(usage) ? usage : null,
-      z: zi,
-      dongZ: effect.get(i)?.dongZ ?? null,
-      index: effect.get(i)?.index ?? null,
-      score: Math.round(population * Math.max(zi ?? 0, 0)),
-    }];
+    return [
+      {
+        segment: { dong: panel.dongs[s.dong]!, sex: s.sex, age: s.age },
+        population,
+        usage: Number.isFinite(usage) ? usage : null,
+        z: zi,
+        dongZ: effect.get(i)?.dongZ ?? null,
+        index: effect.get(i)?.index ?? null,
+        score: Math.round(population * Math.max(zi ?? 0, 0)),
+      },
+    ];
   });
 }
 

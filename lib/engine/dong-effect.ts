@@ -38,23 +38,38 @@ export function segmentLookup(panel: DongPanel): (dong: number, sex: Sex, age: A
  * each other with sex and age held fixed. A 행정동 with no figure for the group is left out. `find` may be
  * given when many effects are asked of one panel (the /audience 행정동 table asks 12 per district).
  */
-export function dongEffect(panel: DongPanel, figures: WindowFigures, sex: SexFilter, age: Age, scope: District | null, find = segmentLookup(panel)): DongEffect[] {
+export function dongEffect(
+  panel: DongPanel,
+  figures: WindowFigures,
+  sex: SexFilter,
+  age: Age,
+  scope: District | null,
+  find = segmentLookup(panel),
+): DongEffect[] {
   const groups = panel.dongs.flatMap((d, i) => {
     if (scope && d.districtCode !== scope.code) return [];
     const found = (sex === "T" ? (["F", "M"] as const) : [sex]).map((s) => find(i, s, age));
     if (found.some((m) => m === undefined)) return [];
     const members = found as number[];
-    const value = (m: number) => figures.value[m]!, pop = (m: number) => figures.population[m]!;
+    const value = (m: number) => figures.value[m]!,
+      pop = (m: number) => figures.population[m]!;
     const people = members.reduce((sum, m) => sum + pop(m), 0);
     // Weighted by population: the group's usage is that of its average member, not of its average segment.
-    const usage = members.length === 1 ? value(members[0]!) : members.reduce((sum, m) => sum + value(m) * pop(m), 0) / people;
+    const usage =
+      members.length === 1 ? value(members[0]!) : members.reduce((sum, m) => sum + value(m) * pop(m), 0) / people;
     return Number.isFinite(usage) ? [{ dong: d, usage, people }] : [];
   });
   const avg = finiteMean(groups.map((g) => g.usage));
   const z = finiteZ(groups.map((g) => g.usage));
   const count = figures.kind === "count";
   return groups
-    .map((g, i) => ({ dong: g.dong, usage: g.usage, dongZ: z[i] ?? null, index: count ? (100 * g.usage) / avg : null, population: Math.round(g.people) }))
+    .map((g, i) => ({
+      dong: g.dong,
+      usage: g.usage,
+      dongZ: z[i] ?? null,
+      index: count ? (100 * g.usage) / avg : null,
+      population: Math.round(g.people),
+    }))
     .sort((a, b) => compareDesc(tieKey(a.dongZ), tieKey(b.dongZ)) || a.dong.code.localeCompare(b.dong.code))
     .map((row, i) => ({ ...row, rank: i + 1 }));
 }

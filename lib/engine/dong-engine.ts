@@ -39,7 +39,10 @@ export class DongWindow {
   private readonly zs = new Map<string, (number | null)[]>();
   private readonly audiences = new Map<ServiceId, DongAudienceRow[]>();
 
-  constructor(all: DongPanel, readonly window: AnalysisWindow) {
+  constructor(
+    all: DongPanel,
+    readonly window: AnalysisWindow,
+  ) {
     this.panel = windowPanel(all, window);
     this.find = segmentLookup(this.panel);
     this.position = new Map(this.panel.dongs.map((d, i) => [d.code, i]));
@@ -77,7 +80,10 @@ export class DongWindow {
     if (!rows) {
       const kind = this.panel.measures.get(service)?.kind ?? "count";
       const figures = { kind, value: this.meanOf(service), population: this.meanOf("population") };
-      this.audiences.set(service, (rows = dongAudienceRows(this.panel, this.prioritiesOf().overallZ(service), figures)));
+      this.audiences.set(
+        service,
+        (rows = dongAudienceRows(this.panel, this.prioritiesOf().overallZ(service), figures)),
+      );
     }
     return rows;
   }
@@ -101,16 +107,36 @@ export class DongWindow {
   private planCells(req: DongPlanRequest): { inputs: DongPlanInputs; cells: PlanCells } {
     const chosen = req.segments.map((s) => this.segment(s.dong, s.sex, s.age));
     const p = this.prioritiesOf();
-    const inputs = dongPlanInputs(this.panel, chosen, req.service, (s) => p.overallZ(s), (s) => p.monthlyZ(s), this.meanOf("population"));
+    const inputs = dongPlanInputs(
+      this.panel,
+      chosen,
+      req.service,
+      (s) => p.overallZ(s),
+      (s) => p.monthlyZ(s),
+      this.meanOf("population"),
+    );
     const monthIndices = (req.months ?? inputs.months).map((m) => {
       const i = inputs.months.indexOf(m);
       if (i < 0) throw new RangeError(`month ${m} has no 행정동 figures of ${req.service}`);
       return i;
     });
     // Parameters arrive distinct (the codecs refuse repeats); a repeat here would count a cell twice.
-    if (new Set(chosen).size !== chosen.length || new Set(monthIndices).size !== monthIndices.length) throw new RangeError("plan segments and months must be distinct");
+    if (new Set(chosen).size !== chosen.length || new Set(monthIndices).size !== monthIndices.length)
+      throw new RangeError("plan segments and months must be distinct");
     const { service, budget, cpm, cap, reachable, shape } = req;
-    return { inputs, cells: { service, budget, cpm, cap, reachable, shape, segmentIndices: chosen.map((_, i) => i), monthIndices: [...monthIndices].sort((a, b) => a - b) } };
+    return {
+      inputs,
+      cells: {
+        service,
+        budget,
+        cpm,
+        cap,
+        reachable,
+        shape,
+        segmentIndices: chosen.map((_, i) => i),
+        monthIndices: [...monthIndices].sort((a, b) => a - b),
+      },
+    };
   }
 
   private meanOf(id: string): Float64Array {
@@ -128,7 +154,15 @@ export class DongWindow {
     let rows = this.effects.get(key);
     if (!rows) {
       const kind = this.panel.measures.get(measure)?.kind;
-      rows = kind ? dongEffect(this.panel, { kind, value: this.meanOf(measure), population: this.meanOf("population") }, sex, age, scope) : [];
+      rows = kind
+        ? dongEffect(
+            this.panel,
+            { kind, value: this.meanOf(measure), population: this.meanOf("population") },
+            sex,
+            age,
+            scope,
+          )
+        : [];
       this.effects.set(key, rows);
     }
     return rows;
@@ -138,13 +172,22 @@ export class DongWindow {
    * The segment's "생활 지표": each measure of the window, its window-mean value and that value
    * standardized across all the window's 행정동 segments (population SD), in the panel's order.
    */
-  profile(dong: Dong, sex: Sex, age: Age): { measure: string; value: number | null; z: number | null; months: string[] }[] {
+  profile(
+    dong: Dong,
+    sex: Sex,
+    age: Age,
+  ): { measure: string; value: number | null; z: number | null; months: string[] }[] {
     const seg = this.segment(dong, sex, age);
     return [...this.panel.measures.keys()].map((id) => {
       let z = this.zs.get(id);
       if (!z) this.zs.set(id, (z = finiteZ(this.meanOf(id))));
       const v = this.meanOf(id)[seg]!;
-      return { measure: id, value: Number.isFinite(v) ? v : null, z: z[seg] ?? null, months: monthsWith(this.panel, id) };
+      return {
+        measure: id,
+        value: Number.isFinite(v) ? v : null,
+        z: z[seg] ?? null,
+        months: monthsWith(this.panel, id),
+      };
     });
   }
 

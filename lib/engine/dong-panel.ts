@@ -11,7 +11,6 @@ export interface DongSegmentKey {
   age: Age;
 }
 
-
 /**
  * The 행정동 figures of one analysis window, arranged for the pure computations (dong-*.ts): one value
  * per segment per month, already the contract's roll-up (a measure is the unweighted mean of the
@@ -33,7 +32,8 @@ export interface DongPanel {
 
 /** Mean of the finite values; NaN when there is none. */
 export function finiteMean(values: Iterable<number>): number {
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   for (const v of values) {
     if (Number.isFinite(v)) {
       sum += v;
@@ -66,7 +66,9 @@ export function windowMeans(months: readonly (Float64Array | undefined)[], segme
 /** The panel's months that have 행정동 figures of the measure (of any measure when none is named). */
 export function monthsWith(panel: DongPanel, measure?: string): string[] {
   const ms = panel.measures;
-  return panel.months.filter((_, i) => (measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i])));
+  return panel.months.filter((_, i) =>
+    measure ? !!ms.get(measure)?.months[i] : [...ms.values()].some((m) => m.months[i]),
+  );
 }
 
 /** The 10-year band a provider 5-year band belongs to (70 holds 70 and 75); undefined below 20. */
@@ -88,7 +90,9 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
   order.forEach(({ i }, p) => (position[i] = p));
   const perDong = SEXES.length * AGES.length;
   const count = data.dongs.length * perDong;
-  const segments: DongSegmentKey[] = order.flatMap((_, dong) => SEXES.flatMap((sex) => AGES.map((age) => ({ dong, sex, age }))));
+  const segments: DongSegmentKey[] = order.flatMap((_, dong) =>
+    SEXES.flatMap((sex) => AGES.map((age) => ({ dong, sex, age }))),
+  );
   const ids = data.meta.measures.filter((m) => m.grains.includes("dong") && !GROUP_BY_ID.has(m.id)).map((m) => m.id);
 
   const population: Float64Array[] = [];
@@ -99,13 +103,16 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
     const segmentOf = new Int32Array(rows.rows);
     for (let r = 0; r < rows.rows; r++) {
       const band = bandOf(rows.age5[r]!);
-      segmentOf[r] = band === undefined ? -1 : position[rows.dong[r]!]! * perDong + rows.sex[r]! * AGES.length + AGES.indexOf(band);
+      segmentOf[r] =
+        band === undefined ? -1 : position[rows.dong[r]!]! * perDong + rows.sex[r]! * AGES.length + AGES.indexOf(band);
     }
     const combine = (values: Float64Array | undefined, summed: boolean): Float64Array | undefined => {
       if (!values) return undefined;
-      const sum = new Float64Array(count), n = new Float64Array(count);
+      const sum = new Float64Array(count),
+        n = new Float64Array(count);
       for (let r = 0; r < rows.rows; r++) {
-        const s = segmentOf[r]!, v = values[r]!;
+        const s = segmentOf[r]!,
+          v = values[r]!;
         if (s < 0 || !Number.isFinite(v)) continue;
         sum[s]! += v;
         n[s]!++;
@@ -122,7 +129,11 @@ export function dongPanelOf(data: LoadedDataset): DongPanel {
     dongs: order.map(({ d }) => d),
     segments,
     population,
-    measures: new Map(ids.filter((id) => columns.get(id)!.some(Boolean)).map((id) => [id, { kind: kinds.get(id)!, months: columns.get(id)! }])),
+    measures: new Map(
+      ids
+        .filter((id) => columns.get(id)!.some(Boolean))
+        .map((id) => [id, { kind: kinds.get(id)!, months: columns.get(id)! }]),
+    ),
     groups: new Map([...groups].filter(([, list]) => list.some(Boolean))),
   };
 }

@@ -37,7 +37,10 @@ export function dongPlanInputs(
   const segments = chosen.map((p): SegmentSeries => {
     const key = panel.segments[p]!;
     const dong = panel.dongs[key.dong]!;
-    const series = Object.fromEntries(SERVICE_IDS.map((s) => [s, at.map((i) => value(s, i, p))])) as Record<ServiceId, number[]>;
+    const series = Object.fromEntries(SERVICE_IDS.map((s) => [s, at.map((i) => value(s, i, p))])) as Record<
+      ServiceId,
+      number[]
+    >;
     return {
       district: districtOfDong(dong),
       dong,
@@ -46,7 +49,9 @@ export function dongPlanInputs(
       population: at.map((i) => panel.population[i]![p]!),
       meanPopulation: meanPopulation[p]!,
       series,
-      daily: Object.fromEntries(SERVICE_IDS.map((s) => [s, series[s].map((v, m) => onBasis(v, s, months[m]!, "day"))])) as Record<ServiceId, number[]>,
+      daily: Object.fromEntries(
+        SERVICE_IDS.map((s) => [s, series[s].map((v, m) => onBasis(v, s, months[m]!, "day"))]),
+      ) as Record<ServiceId, number[]>,
       meanUsage: Object.fromEntries(SERVICE_IDS.map((s) => [s, finiteMean(series[s])])) as Record<ServiceId, number>,
     };
   });

@@ -28,8 +28,16 @@ export class DongPriorities {
     const n = panel.segments.length;
     const none = Array.from({ length: n }, () => null);
     const zOf = (f: (s: ServiceId) => ArrayLike<number> | undefined) =>
-      Object.fromEntries(SERVICE_IDS.map((s) => { const v = f(s); return [s, v ? finiteZ(v) : none]; })) as unknown as ZBySegment;
-    this.overall = zOf((s) => { const m = panel.measures.get(s); return m && windowMeans(m.months, n); });
+      Object.fromEntries(
+        SERVICE_IDS.map((s) => {
+          const v = f(s);
+          return [s, v ? finiteZ(v) : none];
+        }),
+      ) as unknown as ZBySegment;
+    this.overall = zOf((s) => {
+      const m = panel.measures.get(s);
+      return m && windowMeans(m.months, n);
+    });
     this.monthly = panel.months
       .map((month, i) => ({ month, z: zOf((s) => panel.measures.get(s)?.months[i]) }))
       .filter((m) => SERVICE_IDS.some((s) => panel.measures.get(s)?.months[panel.months.indexOf(m.month)]));
@@ -46,13 +54,24 @@ export class DongPriorities {
   }
 
   of(segment: number): DongPriority {
-    const ranking = (z: ZBySegment) => rankDesc(SERVICE_IDS, (s) => z[s][segment] ?? null).map(({ item, rank }) => ({ service: item, z: z[item][segment] ?? null, rank }));
+    const ranking = (z: ZBySegment) =>
+      rankDesc(SERVICE_IDS, (s) => z[s][segment] ?? null).map(({ item, rank }) => ({
+        service: item,
+        z: z[item][segment] ?? null,
+        rank,
+      }));
     const overall = ranking(this.overall);
     const months = this.monthly.map((m) => m.month);
     return {
       overall,
       monthly: this.monthly.map((m) => ({ month: m.month, ranking: ranking(m.z) })),
-      standoutMonths: overall.map(({ service }) => ({ service, months: standoutMonths(months, this.monthly.map((m) => m.z[service][segment] ?? null)) })),
+      standoutMonths: overall.map(({ service }) => ({
+        service,
+        months: standoutMonths(
+          months,
+          this.monthly.map((m) => m.z[service][segment] ?? null),
+        ),
+      })),
     };
   }
 

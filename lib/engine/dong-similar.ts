@@ -45,11 +45,13 @@ export function lookAlikes(panel: DongPanel, profiles: DongProfiles, dong: numbe
   const k = profiles.measures.length;
   if (k === 0) return [];
   const own = profiles.z[dong]!;
-  return panel.dongs
-    .map((d, i) => ({ d, i, distance: Math.sqrt(profiles.z[i]!.reduce((s, v, j) => s + (v - own[j]!) ** 2, 0) / k) }))
-    .filter((x) => x.i !== dong)
-    // Distances equal in exact arithmetic may differ by ~1e-16: rounded at 1e-9 so the code decides ties.
-    .sort((a, b) => Math.round(a.distance * 1e9) - Math.round(b.distance * 1e9) || a.d.code.localeCompare(b.d.code))
-    .slice(0, limit)
-    .map((x, r) => ({ dong: x.d, distance: x.distance, rank: r + 1 }));
+  return (
+    panel.dongs
+      .map((d, i) => ({ d, i, distance: Math.sqrt(profiles.z[i]!.reduce((s, v, j) => s + (v - own[j]!) ** 2, 0) / k) }))
+      .filter((x) => x.i !== dong)
+      // Distances equal in exact arithmetic may differ by ~1e-16: rounded at 1e-9 so the code decides ties.
+      .sort((a, b) => Math.round(a.distance * 1e9) - Math.round(b.distance * 1e9) || a.d.code.localeCompare(b.d.code))
+      .slice(0, limit)
+      .map((x, r) => ({ dong: x.d, distance: x.distance, rank: r + 1 }))
+  );
 }

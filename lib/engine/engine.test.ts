@@ -80,9 +80,19 @@ describe("trend", () => {
   it("returns the months and one series per service", () => {
     const t = engine.trend({ district: JONGNO, sex: "M", age: 30 });
     expect(t.months).toEqual(FIXTURE_MONTHS);
-    expect(t.series.map((s) => s.service)).toEqual(["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"]);
+    expect(t.series.map((s) => s.service)).toEqual([
+      "game",
+      "finance",
+      "shopping",
+      "video",
+      "youtube",
+      "netflix",
+      "delivery",
+    ]);
     expect(t.series.find((s) => s.service === "video")!.values).toEqual([-2, 0, 2]);
-    expect(t.series.find((s) => s.service === "youtube")!.values.map((v) => +v.toFixed(10))).toEqual([-0.5, -0.6, -0.7]);
+    expect(t.series.find((s) => s.service === "youtube")!.values.map((v) => +v.toFixed(10))).toEqual([
+      -0.5, -0.6, -0.7,
+    ]);
   });
   it("refuses a district that is not one of the 25 (keys come from parsed parameters)", () => {
     const nowhere: District = { ...JONGNO, code: "99999" };
@@ -148,7 +158,10 @@ describe("averageAge", () => {
     // every other district has equal weights across bands: (25 + … + 75) / 6 = 50
     expect(all.slice(1).every((r) => Math.abs(r.averageAge - 50) < 1e-12)).toBe(true);
     // F only: weights w + 0.2 = 1.2 … 6.2 → Σ(mid·w) / Σw = 1285 / 22.2
-    expect(engine.averageAge("F").find((r) => r.district.code === JONGNO.code)!.averageAge).toBeCloseTo(1285 / 22.2, 12);
+    expect(engine.averageAge("F").find((r) => r.district.code === JONGNO.code)!.averageAge).toBeCloseTo(
+      1285 / 22.2,
+      12,
+    );
   });
 });
 

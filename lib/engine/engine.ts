@@ -1,12 +1,46 @@
 import type { District } from "@/lib/districts";
-import { AGES, BASES, DEFAULT_BASIS, SERVICE_IDS, SEX_FILTERS, type Age, type Basis, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import {
+  AGES,
+  BASES,
+  DEFAULT_BASIS,
+  SERVICE_IDS,
+  SEX_FILTERS,
+  type Age,
+  type Basis,
+  type SegmentKey,
+  type ServiceId,
+  type Sex,
+  type SexFilter,
+} from "@/lib/domain";
 import type { Dataset, DatasetMeta } from "@/lib/dataset/types";
-import { audienceRows, matchesFilter, sortAudience, AUDIENCE_SORTS, type AudienceFilter, type AudienceRow, type AudienceSort } from "./audience";
+import {
+  audienceRows,
+  matchesFilter,
+  sortAudience,
+  AUDIENCE_SORTS,
+  type AudienceFilter,
+  type AudienceRow,
+  type AudienceSort,
+} from "./audience";
 import { correlationMatrix, type CorrelationMatrix } from "./correlation";
 import { districtEffect, type DistrictEffect } from "./district-effect";
 import { planCurve, planOf, type CurveOutcome, type PlanCells, type PlanOutcome } from "./plan";
-import { averageAgeByDistrict, populationByDistrict, type DistrictAverageAge, type DistrictPopulation } from "./population";
-import { bestMonthsOf, monthlyZ, overallZ, priorityOf, type PriorityResult, type StandoutMonth, type ServiceScore, type ZTable } from "./priority";
+import {
+  averageAgeByDistrict,
+  populationByDistrict,
+  type DistrictAverageAge,
+  type DistrictPopulation,
+} from "./population";
+import {
+  bestMonthsOf,
+  monthlyZ,
+  overallZ,
+  priorityOf,
+  type PriorityResult,
+  type StandoutMonth,
+  type ServiceScore,
+  type ZTable,
+} from "./priority";
 import { seasonality, seoulLevels, type Seasonality, type SeoulLevels } from "./seasonality";
 import { buildSegments, indexOfKey, segmentIndex, seriesOn, type SegmentSeries } from "./segments";
 import { rankTargets, residualsBySegment, type Target } from "./targets";
@@ -103,26 +137,41 @@ export class Engine {
     const byBasis = <T>(f: (basis: Basis) => T) => Object.fromEntries(BASES.map((b) => [b, f(b)])) as Record<Basis, T>;
     this.levels = byBasis((b) => seoulLevels(segments, months.length, b));
 
-    this.info = segments.map((seg) => ({ district: seg.district, sex: seg.sex, age: seg.age, population: Math.round(seg.meanPopulation) }));
+    this.info = segments.map((seg) => ({
+      district: seg.district,
+      sex: seg.sex,
+      age: seg.age,
+      population: Math.round(seg.meanPopulation),
+    }));
     const asPublished = segments.map((seg, i) => priorityOf(seg, i, months, this.zOverall, this.zMonthly, "month"));
     // Only bestMonths depends on the basis: the day results share everything else with the month ones.
     this.priorities = {
       month: asPublished,
       day: asPublished.map((p, i) => ({ ...p, bestMonths: bestMonthsOf(segments[i]!, months, p.overall, "day") })),
     };
-    this.trends = byBasis((b) => segments.map((seg) => ({ months: [...months], series: SERVICE_IDS.map((s) => ({ service: s, values: seriesOn(seg, s, b) })) })));
+    this.trends = byBasis((b) =>
+      segments.map((seg) => ({
+        months: [...months],
+        series: SERVICE_IDS.map((s) => ({ service: s, values: seriesOn(seg, s, b) })),
+      })),
+    );
     this.seasonalities = byBasis((b) => seasonality(this.levels[b], months, b));
     const residuals = residualsBySegment(segments, this.levels.day);
-    this.rankedTargets = new Map(SERVICE_IDS.map((s) => [s, rankTargets(segments, this.zOverall, this.levels.day, s, residuals)]));
+    this.rankedTargets = new Map(
+      SERVICE_IDS.map((s) => [s, rankTargets(segments, this.zOverall, this.levels.day, s, residuals)]),
+    );
 
     for (const age of AGES) {
       for (const sex of SEX_FILTERS) this.populations.set(key(age, sex), populationByDistrict(segments, age, sex));
-      for (const sex of [undefined, "F", "M"] as const) this.correlations.set(key(age, sex ?? "T"), correlationMatrix(segments, age, sex));
+      for (const sex of [undefined, "F", "M"] as const)
+        this.correlations.set(key(age, sex ?? "T"), correlationMatrix(segments, age, sex));
     }
     this.averageAges = new Map(SEX_FILTERS.map((sex) => [sex, averageAgeByDistrict(segments, sex)]));
 
     for (const service of SERVICE_IDS) {
-      for (const age of AGES) for (const sex of SEX_FILTERS) this.effects.set(key(service, sex, age), districtEffect(segments, service, sex, age));
+      for (const age of AGES)
+        for (const sex of SEX_FILTERS)
+          this.effects.set(key(service, sex, age), districtEffect(segments, service, sex, age));
       const rows = audienceRows(segments, this.zOverall, service, (sex, age) => this.districtEffect(service, sex, age));
       for (const sort of AUDIENCE_SORTS) this.audiences.set(key(service, sort), sortAudience(rows, sort));
     }
@@ -174,7 +223,10 @@ export class Engine {
   /** The service's 300 segment rows, filtered, sorted (desc, nulls last, canonical ties) and paged. */
   audience(service: ServiceId, q: AudienceQuery): AudienceResult {
     const sorted = this.audiences.get(key(service, q.sort))!;
-    const matching = q.sex === undefined && q.age === undefined && q.district === undefined ? sorted : sorted.filter((r) => matchesFilter(r, q));
+    const matching =
+      q.sex === undefined && q.age === undefined && q.district === undefined
+        ? sorted
+        : sorted.filter((r) => matchesFilter(r, q));
     return { total: matching.length, segments: matching.slice(q.offset, q.offset + q.limit) };
   }
 

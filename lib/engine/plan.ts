@@ -135,7 +135,13 @@ export interface PlanCells {
  * capacity = R × cap with R = p × reachable ÷ 100 (no reachable person sees more than `cap` impressions a
  * month). Each cell's reach then follows from its impressions (reach.ts).
  */
-export function planOf(segments: readonly SegmentSeries[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): PlanOutcome {
+export function planOf(
+  segments: readonly SegmentSeries[],
+  months: readonly string[],
+  zOverall: ZTable,
+  zMonthly: readonly ZTable[],
+  input: PlanCells,
+): PlanOutcome {
   const { service, budget, cpm, cap, reachable, shape, segmentIndices, monthIndices } = input;
   const cells = segmentIndices.flatMap((s) =>
     monthIndices.map((m) => {
@@ -166,7 +172,9 @@ export function planOf(segments: readonly SegmentSeries[], months: readonly stri
     const seg = segments[s]!;
     const range = segmentReach(own.map(({ i }) => reaches[i]!));
     const row: PlanSegment = {
-      segment: seg.dong ? { district: seg.district, dong: seg.dong, sex: seg.sex, age: seg.age } : { district: seg.district, sex: seg.sex, age: seg.age },
+      segment: seg.dong
+        ? { district: seg.district, dong: seg.dong, sex: seg.sex, age: seg.age }
+        : { district: seg.district, sex: seg.sex, age: seg.age },
       population: Math.round(seg.meanPopulation),
       z: zOverall[service][s]!,
       impressions,
@@ -176,7 +184,17 @@ export function planOf(segments: readonly SegmentSeries[], months: readonly stri
       ...range,
       months: own.map(({ c, i }) => {
         const { reachable: r, reach1, reach3, frequencyDistribution, averageFrequency } = reaches[i]!;
-        return { month: months[c.m]!, z: c.z, impressions: fill.amounts[i]!, budget: cost(fill.amounts[i]!), reachable: r, reach1, reach3, frequencyDistribution, averageFrequency };
+        return {
+          month: months[c.m]!,
+          z: c.z,
+          impressions: fill.amounts[i]!,
+          budget: cost(fill.amounts[i]!),
+          reachable: r,
+          reach1,
+          reach3,
+          frequencyDistribution,
+          averageFrequency,
+        };
       }),
       alsoUses: alsoUses(zOverall, s, service),
     };
@@ -231,7 +249,13 @@ export interface CurvePoint {
  * The reach curve: the same plan (segments, months, CPM, cap, reachable, shape) at each multiple of
  * the budget. Impressions stop rising once every weighted cell is full; reach flattens well before.
  */
-export function planCurve(segments: readonly SegmentSeries[], months: readonly string[], zOverall: ZTable, zMonthly: readonly ZTable[], input: PlanCells): CurveOutcome {
+export function planCurve(
+  segments: readonly SegmentSeries[],
+  months: readonly string[],
+  zOverall: ZTable,
+  zMonthly: readonly ZTable[],
+  input: PlanCells,
+): CurveOutcome {
   const points: CurvePoint[] = [];
   for (const multiple of CURVE_MULTIPLES) {
     // The weights do not depend on the budget: if one multiple has nothing to share by, none has.

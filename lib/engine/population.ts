@@ -27,7 +27,11 @@ function segmentPopulation(segments: readonly SegmentSeries[], code: string, age
   return Math.round(sex === "T" ? mean("F") + mean("M") : mean(sex));
 }
 
-export function populationByDistrict(segments: readonly SegmentSeries[], age: Age, sex: SexFilter): DistrictPopulation[] {
+export function populationByDistrict(
+  segments: readonly SegmentSeries[],
+  age: Age,
+  sex: SexFilter,
+): DistrictPopulation[] {
   const rows = DISTRICTS.map((d) => ({ district: d, population: segmentPopulation(segments, d.code, age, sex) }));
   return rankDesc(rows, (r) => r.population).map(({ item, rank }) => ({ ...item, rank }));
 }
@@ -43,6 +47,8 @@ export function averageAgeByDistrict(segments: readonly SegmentSeries[], sex: Se
     }
     return { district: d, averageAge: total > 0 ? weighted / total : NaN };
   });
-  return rankDesc(rows, (r) => (Number.isNaN(r.averageAge) ? null : r.averageAge)).map(({ item, rank }) => ({ ...item, rank }));
+  return rankDesc(rows, (r) => (Number.isNaN(r.averageAge) ? null : r.averageAge)).map(({ item, rank }) => ({
+    ...item,
+    rank,
+  }));
 }
-

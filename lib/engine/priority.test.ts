@@ -23,10 +23,12 @@ describe("standoutMonths", () => {
   it("uses the within-month z on the fixture: youtube F has no z in January, +1 in February and March", () => {
     const p = engine.priority({ district: JONGNO, sex: "F", age: 20 });
     // January: every segment −0.5; February F −0.4 vs M −0.6 (mean −0.5, SD 0.1) → +1; March likewise.
-    expect(p.standoutMonths.find((s) => s.service === "youtube")!.months).toEqual([
-      { month: FIXTURE_MONTHS[1], z: 1 },
-      { month: FIXTURE_MONTHS[2], z: 1 },
-    ].map((m) => ({ ...m, z: expect.closeTo(m.z, 12) })));
+    expect(p.standoutMonths.find((s) => s.service === "youtube")!.months).toEqual(
+      [
+        { month: FIXTURE_MONTHS[1], z: 1 },
+        { month: FIXTURE_MONTHS[2], z: 1 },
+      ].map((m) => ({ ...m, z: expect.closeTo(m.z, 12) })),
+    );
     // finance = d + m: the same z = (d − 12)/√52 every month, so all three tie in calendar order.
     const g = engine.priority({ district: GANGDONG, sex: "F", age: 20 });
     const finance = g.standoutMonths.find((s) => s.service === "finance")!.months;
@@ -56,7 +58,8 @@ describe("bestMonths on the day basis", () => {
   });
   it("keeps indices as they are", () => {
     const key = { district: findDistrict("gangdong-gu")!, sex: "M", age: 70 } as const;
-    const youtube = (basis: "month" | "day") => engine.priority(key, basis).bestMonths.find((b) => b.service === "youtube");
+    const youtube = (basis: "month" | "day") =>
+      engine.priority(key, basis).bestMonths.find((b) => b.service === "youtube");
     expect(youtube("day")).toEqual(youtube("month"));
   });
   it("changes only bestMonths", () => {

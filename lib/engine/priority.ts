@@ -44,13 +44,19 @@ export function overallZ(segments: readonly SegmentSeries[]): ZTable {
  * of the month scales every segment alike, so these are the same on either basis.
  */
 export function monthlyZ(segments: readonly SegmentSeries[], monthCount: number): ZTable[] {
-  return Array.from({ length: monthCount }, (_, m) =>
-    Object.fromEntries(SERVICE_IDS.map((s) => [s, zScores(segments.map((seg) => seg.series[s][m]!))])) as ZTable,
+  return Array.from(
+    { length: monthCount },
+    (_, m) =>
+      Object.fromEntries(SERVICE_IDS.map((s) => [s, zScores(segments.map((seg) => seg.series[s][m]!))])) as ZTable,
   );
 }
 
 function ranking(z: ZTable, segmentIndex: number): ServiceScore[] {
-  return rankDesc(SERVICE_IDS, (s) => z[s][segmentIndex]!).map(({ item, rank }) => ({ service: item, z: z[item][segmentIndex]!, rank }));
+  return rankDesc(SERVICE_IDS, (s) => z[s][segmentIndex]!).map(({ item, rank }) => ({
+    service: item,
+    z: z[item][segmentIndex]!,
+    rank,
+  }));
 }
 
 const MONTH_COUNT = 3;
@@ -78,7 +84,12 @@ export function standoutMonths(months: readonly string[], zs: readonly (number |
 }
 
 /** Best months of every service on the basis, in the given (overall rank) order. */
-export function bestMonthsOf(seg: SegmentSeries, months: readonly string[], order: readonly ServiceScore[], basis: Basis): PriorityResult["bestMonths"] {
+export function bestMonthsOf(
+  seg: SegmentSeries,
+  months: readonly string[],
+  order: readonly ServiceScore[],
+  basis: Basis,
+): PriorityResult["bestMonths"] {
   return order.map(({ service }) => ({ service, months: bestMonths(months, seriesOn(seg, service, basis)) }));
 }
 

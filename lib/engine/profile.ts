@@ -65,7 +65,8 @@ export function segmentProfiles(data: LoadedDataset, w: AnalysisWindow): Segment
     const counts = meanOf(id, have);
     const population = meanOf("population", have);
     const names = have.map((m) => m.month);
-    for (let c = 0; c < CELLS; c++) groups[c]!.push({ group: id, count: counts[c]!, share: counts[c]! / population[c]!, months: names });
+    for (let c = 0; c < CELLS; c++)
+      groups[c]!.push({ group: id, count: counts[c]!, share: counts[c]! / population[c]!, months: names });
   }
   return { measures, groups };
 }

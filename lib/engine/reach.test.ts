@@ -9,7 +9,9 @@ describe("negativeBinomialPmf", () => {
     expect(negativeBinomialPmf(3, 1, 2)).toBeCloseTo((1 / 4) * (3 / 4) ** 2, 9);
   });
   it("follows Γ(k+x)/(Γ(k)·x!) at k = 2, μ = 2 (u = ½): ¼, ¼, 3/16", () => {
-    expect([0, 1, 2].map((x) => negativeBinomialPmf(2, 2, x))).toEqual([0.25, 0.25, 0.1875].map((p) => expect.closeTo(p, 9)));
+    expect([0, 1, 2].map((x) => negativeBinomialPmf(2, 2, x))).toEqual(
+      [0.25, 0.25, 0.1875].map((p) => expect.closeTo(p, 9)),
+    );
   });
   it("gives (k/(k+μ))^k for no exposure: close to the Poisson's e^−μ at k = 100", () => {
     expect(negativeBinomialPmf(1, 100, 0)).toBeCloseTo((100 / 101) ** 100, 9);
@@ -47,9 +49,21 @@ describe("cellReach", () => {
 
   it("no impressions reach no one; a full cell (I = R·c) reaches everyone c times", () => {
     const none = cellReach(exposureModel(1, 3), 1000, 0);
-    expect(none).toMatchObject({ mu: 0, reach1: 0, reach3: 0, frequencyDistribution: [0, 0, 0], averageFrequency: null });
+    expect(none).toMatchObject({
+      mu: 0,
+      reach1: 0,
+      reach3: 0,
+      frequencyDistribution: [0, 0, 0],
+      averageFrequency: null,
+    });
     const full = cellReach(exposureModel(1, 3), 1000, 3000);
-    expect(full).toMatchObject({ mu: Infinity, reach1: 1000, reach3: 1000, frequencyDistribution: [0, 0, 1000], averageFrequency: 3 });
+    expect(full).toMatchObject({
+      mu: Infinity,
+      reach1: 1000,
+      reach3: 1000,
+      frequencyDistribution: [0, 0, 1000],
+      averageFrequency: 3,
+    });
   });
 
   it("a larger shape spreads the same impressions more evenly: more reach 1+", () => {
@@ -62,14 +76,19 @@ describe("cellReach", () => {
 
   it("solves any shape 0.1–100, cap 1–100 and fill: the people × times add up to the impressions", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.1, max: 100, noNaN: true }), fc.integer({ min: 1, max: 100 }), fc.double({ min: 1e-6, max: 0.999999, noNaN: true }), (k, cap, fill) => {
-        const impressions = 1000 * cap * fill;
-        const c = cellReach(exposureModel(k, cap), 1000, impressions);
-        const shown = c.frequencyDistribution.reduce((a, n, j) => a + (j + 1) * n, 0);
-        expect(Math.abs(shown - impressions)).toBeLessThanOrEqual(1e-9 * impressions + 1e-9);
-        expect(c.reach1).toBeLessThanOrEqual(1000 + 1e-9);
-        expect(c.reach3).toBeLessThanOrEqual(c.reach1 + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 1e-6, max: 0.999999, noNaN: true }),
+        (k, cap, fill) => {
+          const impressions = 1000 * cap * fill;
+          const c = cellReach(exposureModel(k, cap), 1000, impressions);
+          const shown = c.frequencyDistribution.reduce((a, n, j) => a + (j + 1) * n, 0);
+          expect(Math.abs(shown - impressions)).toBeLessThanOrEqual(1e-9 * impressions + 1e-9);
+          expect(c.reach1).toBeLessThanOrEqual(1000 + 1e-9);
+          expect(c.reach3).toBeLessThanOrEqual(c.reach1 + 1e-9);
+        },
+      ),
       { numRuns: 300 },
     );
   });

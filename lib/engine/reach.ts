@@ -26,7 +26,9 @@ export function exposureModel(shape: number, cap: number): ExposureModel {
   if (!(shape > 0) || !Number.isFinite(shape)) throw new RangeError(`shape must be a finite number > 0, got ${shape}`);
   if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`cap must be a whole number ≥ 1, got ${cap}`);
   const lk = lgamma(shape);
-  const coef = Float64Array.from({ length: cap }, (_, x) => (x === 0 ? 1 : Math.exp(lgamma(shape + x) - lk - lgamma(x + 1))));
+  const coef = Float64Array.from({ length: cap }, (_, x) =>
+    x === 0 ? 1 : Math.exp(lgamma(shape + x) - lk - lgamma(x + 1)),
+  );
   return { shape, cap, coef };
 }
 
@@ -110,7 +112,8 @@ function fromPmf(reachable: number, impressions: number, mu: number, pmf: number
  * takes ~50). I = 0 (or R = 0) reaches no one; I = R·c (a full cell) needs μ → ∞: everyone gets c.
  */
 export function cellReach(model: ExposureModel, reachable: number, impressions: number): CellReach {
-  if (!(reachable >= 0) || !(impressions >= 0)) throw new RangeError(`reachable and impressions must be ≥ 0, got ${reachable}, ${impressions}`);
+  if (!(reachable >= 0) || !(impressions >= 0))
+    throw new RangeError(`reachable and impressions must be ≥ 0, got ${reachable}, ${impressions}`);
   const target = reachable > 0 ? impressions / reachable : 0;
   if (target <= 0) return fromPmf(reachable, impressions, 0, cappedPmf(model, 0));
   // Water-filling gives a full cell exactly R·c (allowing its rounding): μ → ∞.
@@ -184,7 +187,10 @@ export function segmentReach(cells: readonly CellReach[]): ReachRange {
   const lower3 = Math.max(...cells.map((c) => c.reach3));
   const upper1 = meanR * (1 - low[0]!);
   const upper3 = meanR * Math.max(0, 1 - low[0]! - low[1]! - low[2]!);
-  return { reach: { lower: lower1, upper: Math.max(lower1, upper1) }, reach3: { lower: lower3, upper: Math.max(lower3, upper3) } };
+  return {
+    reach: { lower: lower1, upper: Math.max(lower1, upper1) },
+    reach3: { lower: lower3, upper: Math.max(lower3, upper3) },
+  };
 }
 
 /** Different segments are different people: their ranges add. */

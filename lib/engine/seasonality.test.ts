@@ -9,7 +9,8 @@ const engine = new Engine(fixtureDataset());
 const P_F = (m: number) => 1965 + 30 * m;
 const P_M = (m: number) => 3930 + 30 * m;
 const DAYS = [31, 29, 31]; // 2024 is a leap year
-const get = (basis: "month" | "day", service: string) => engine.seasonality(basis).services.find((s) => s.service === service)!;
+const get = (basis: "month" | "day", service: string) =>
+  engine.seasonality(basis).services.find((s) => s.service === service)!;
 
 describe("seasonality: the Seoul level", () => {
   it("weights segments by population (game: F 1, M 3 → 7/3 in January, not the plain mean 2)", () => {
@@ -50,7 +51,15 @@ describe("seasonality: relative to the mean month", () => {
     const s = engine.seasonality("day");
     expect(s.basis).toBe("day");
     expect(s.months).toEqual(engine.months);
-    expect(s.services.map((x) => x.service)).toEqual(["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"]);
+    expect(s.services.map((x) => x.service)).toEqual([
+      "game",
+      "finance",
+      "shopping",
+      "video",
+      "youtube",
+      "netflix",
+      "delivery",
+    ]);
     expect(engine.seasonality()).toBe(engine.seasonality("month"));
   });
 });

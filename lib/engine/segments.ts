@@ -1,6 +1,16 @@
 import { DISTRICTS, type District } from "@/lib/districts";
 import type { Dong } from "@/lib/dongs";
-import { AGES, SERVICE_IDS, SEXES, onBasis, type Age, type Basis, type SegmentKey, type ServiceId, type Sex } from "@/lib/domain";
+import {
+  AGES,
+  SERVICE_IDS,
+  SEXES,
+  onBasis,
+  type Age,
+  type Basis,
+  type SegmentKey,
+  type ServiceId,
+  type Sex,
+} from "@/lib/domain";
 import type { Dataset } from "@/lib/dataset/types";
 import { mean } from "@/lib/stats";
 
@@ -55,7 +65,11 @@ export function indexOfKey(key: SegmentKey): number {
 export function buildSegments(dataset: Dataset): { months: string[]; segments: SegmentSeries[] } {
   const months = dataset.meta.months;
   const monthIndex = new Map(months.map((m, i) => [m, i]));
-  const empty = () => Object.fromEntries(SERVICE_IDS.map((s) => [s, new Array<number>(months.length).fill(NaN)])) as Record<ServiceId, number[]>;
+  const empty = () =>
+    Object.fromEntries(SERVICE_IDS.map((s) => [s, new Array<number>(months.length).fill(NaN)])) as Record<
+      ServiceId,
+      number[]
+    >;
   const segments: SegmentSeries[] = [];
   for (const district of DISTRICTS) {
     for (const sex of SEXES) {

@@ -13,9 +13,19 @@ const SD_AGE = Math.sqrt(35 / 12);
 function segmentWith(daily: Partial<Record<ServiceId, number[]>>): SegmentSeries {
   const series = Object.fromEntries(SERVICE_IDS.map((s) => [s, daily[s] ?? [0, 0, 0]])) as Record<ServiceId, number[]>;
   const meanUsage = Object.fromEntries(SERVICE_IDS.map((s) => [s, 0])) as Record<ServiceId, number>;
-  return { district: DISTRICTS[0]!, sex: "F", age: 20, population: [1, 1, 1], meanPopulation: 1, series, daily: series, meanUsage };
+  return {
+    district: DISTRICTS[0]!,
+    sex: "F",
+    age: 20,
+    population: [1, 1, 1],
+    meanPopulation: 1,
+    series,
+    daily: series,
+    meanUsage,
+  };
 }
-const levelsWith = (levels: Partial<SeoulLevels>) => Object.fromEntries(SERVICE_IDS.map((s) => [s, levels[s] ?? [0, 0, 0]])) as SeoulLevels;
+const levelsWith = (levels: Partial<SeoulLevels>) =>
+  Object.fromEntries(SERVICE_IDS.map((s) => [s, levels[s] ?? [0, 0, 0]])) as SeoulLevels;
 
 describe("relatedAdjusted", () => {
   it("correlates the residuals v_day − Seoul level_day, nulls last", () => {
@@ -45,7 +55,14 @@ describe("targets: relatedAdjusted and alsoUses on the fixture", () => {
 
   it("keeps related as it was and adds the adjusted ranking", () => {
     expect(top.related.map((r) => r.service)).toEqual(["video", "youtube", "delivery", "shopping", "game", "netflix"]);
-    expect(top.relatedAdjusted.map((r) => r.service).sort()).toEqual(["delivery", "game", "netflix", "shopping", "video", "youtube"]);
+    expect(top.relatedAdjusted.map((r) => r.service).sort()).toEqual([
+      "delivery",
+      "game",
+      "netflix",
+      "shopping",
+      "video",
+      "youtube",
+    ]);
     // shopping (10 − m for everyone) and netflix (−0.2 for everyone) are exactly the Seoul level:
     // raw r of shopping with finance is −1, all of it the shared trend; adjusted there is nothing left.
     expect(top.relatedAdjusted.slice(-2)).toEqual([

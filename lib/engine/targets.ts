@@ -62,14 +62,25 @@ export function residuals(seg: SegmentSeries, service: ServiceId, levelsDay: Seo
  * The other six services ranked by Pearson r of residual series (nulls last, then r desc, ties in
  * service order): services that move with the chosen one in this segment beyond what all of Seoul does.
  */
-export function relatedAdjusted(seg: SegmentSeries, service: ServiceId, levelsDay: SeoulLevels, residualsOf = (s: ServiceId) => residuals(seg, s, levelsDay)): RelatedService[] {
+export function relatedAdjusted(
+  seg: SegmentSeries,
+  service: ServiceId,
+  levelsDay: SeoulLevels,
+  residualsOf = (s: ServiceId) => residuals(seg, s, levelsDay),
+): RelatedService[] {
   const own = residualsOf(service);
   return rankByR(service, (s) => pearson(own, residualsOf(s)));
 }
 
 /** residualsBySegment[segmentIndex][service]: each segment's residual series (see residuals()). */
-export function residualsBySegment(segments: readonly SegmentSeries[], levelsDay: SeoulLevels): Record<ServiceId, number[]>[] {
-  return segments.map((seg) => Object.fromEntries(SERVICE_IDS.map((s) => [s, residuals(seg, s, levelsDay)])) as Record<ServiceId, number[]>);
+export function residualsBySegment(
+  segments: readonly SegmentSeries[],
+  levelsDay: SeoulLevels,
+): Record<ServiceId, number[]>[] {
+  return segments.map(
+    (seg) =>
+      Object.fromEntries(SERVICE_IDS.map((s) => [s, residuals(seg, s, levelsDay)])) as Record<ServiceId, number[]>,
+  );
 }
 
 const ALSO_USES = 3;
@@ -83,7 +94,13 @@ export function alsoUses(zOverall: ZTable, segmentIndex: number, service: Servic
 }
 
 /** All segments ranked by the service's z (highest first); callers slice to the limit they need. */
-export function rankTargets(segments: readonly SegmentSeries[], z: ZTable, levelsDay: SeoulLevels, service: ServiceId, residualTable?: readonly Record<ServiceId, number[]>[]): Target[] {
+export function rankTargets(
+  segments: readonly SegmentSeries[],
+  z: ZTable,
+  levelsDay: SeoulLevels,
+  service: ServiceId,
+  residualTable?: readonly Record<ServiceId, number[]>[],
+): Target[] {
   // Residual series are shared by the seven services' rankings; the engine passes them precomputed.
   const table = residualTable ?? residualsBySegment(segments, levelsDay);
   return rankDesc(

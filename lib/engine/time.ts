@@ -26,7 +26,11 @@ const monthIndex = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5)
  * "up"/"down" when its change over the span is ≥ 15 % of the mean and R² ≥ 0.5, else "flat".
  * Null when fewer than 6 months remain or the mean is not positive (an index has no relative change).
  */
-export function trendOf(months: readonly string[], values: readonly number[], skip: ReadonlySet<string> = new Set()): TrendVerdict | null {
+export function trendOf(
+  months: readonly string[],
+  values: readonly number[],
+  skip: ReadonlySet<string> = new Set(),
+): TrendVerdict | null {
   const xs: number[] = [];
   const ys: number[] = [];
   months.forEach((m, i) => {
@@ -69,7 +73,12 @@ export function sameMonthPairs(months: readonly string[], values: readonly numbe
   const pairs: SameMonthPair[] = [];
   for (const m of months) {
     const next = `${Number(m.slice(0, 4)) + 1}${m.slice(4)}`;
-    if (at.has(next)) pairs.push({ calendarMonth: Number(m.slice(5)), first: { month: m, value: at.get(m)! }, second: { month: next, value: at.get(next)! } });
+    if (at.has(next))
+      pairs.push({
+        calendarMonth: Number(m.slice(5)),
+        first: { month: m, value: at.get(m)! },
+        second: { month: next, value: at.get(next)! },
+      });
   }
   return pairs;
 }

@@ -25,20 +25,36 @@ describe("Engines (one engine per analysis window)", () => {
 
   it("keeps at most MAX_WINDOW_ENGINES besides the default", () => {
     const first = engines.engine({ from: "2022-12", to: "2022-12" });
-    for (const w of [all, { from: "2023-01", to: "2023-01" }, { from: "2023-02", to: "2023-02" }, { from: "2022-12", to: "2023-01" }].slice(0, MAX_WINDOW_ENGINES)) engines.engine(w);
+    for (const w of [
+      all,
+      { from: "2023-01", to: "2023-01" },
+      { from: "2023-02", to: "2023-02" },
+      { from: "2022-12", to: "2023-01" },
+    ].slice(0, MAX_WINDOW_ENGINES))
+      engines.engine(w);
     const again = engines.engine({ from: "2022-12", to: "2022-12" });
     expect(first.ok && again.ok && first.engine !== again.engine).toBe(true);
   });
 
   it("names what a window lacks: from after to, or no month of the dataset", () => {
-    expect(engines.engine({ from: "2023-02", to: "2022-12" })).toMatchObject({ ok: false, gap: { missing: [], have: ["2022-12", "2023-01", "2023-02"] } });
-    expect(engines.engine({ from: "2021-01", to: "2021-06" })).toMatchObject({ ok: false, gap: { missing: [], have: ["2022-12", "2023-01", "2023-02"] } });
+    expect(engines.engine({ from: "2023-02", to: "2022-12" })).toMatchObject({
+      ok: false,
+      gap: { missing: [], have: ["2022-12", "2023-01", "2023-02"] },
+    });
+    expect(engines.engine({ from: "2021-01", to: "2021-06" })).toMatchObject({
+      ok: false,
+      gap: { missing: [], have: ["2022-12", "2023-01", "2023-02"] },
+    });
   });
 
   it("a 2022 month's services come from the 행정동 roll-up: 강남구 F 30 finance = d + 1 in 2022-12", () => {
     const r = engines.engine(all);
     if (!r.ok) throw new Error("window");
-    expect(r.engine.trend(key).series.find((s) => s.service === "finance")!.values).toEqual([gangnam + 1, 2 * gangnam, 2 * gangnam]);
+    expect(r.engine.trend(key).series.find((s) => s.service === "finance")!.values).toEqual([
+      gangnam + 1,
+      2 * gangnam,
+      2 * gangnam,
+    ]);
   });
 
   it("profiles a segment over the window: each measure over the months that have it, z across the 300", () => {
@@ -48,7 +64,12 @@ describe("Engines (one engine per analysis window)", () => {
     expect(finance.value).toBeCloseTo((5 * gangnam + 1) / 3, 12);
     expect(finance.z).toBeCloseTo((gangnam - 12) / Math.sqrt(52), 12);
     expect(finance.months).toEqual(["2022-12", "2023-01", "2023-02"]);
-    expect(p.measures.find((m) => m.measure === "micropay_amount")).toEqual({ measure: "micropay_amount", value: 1500, z: null, months: ["2022-12"] });
+    expect(p.measures.find((m) => m.measure === "micropay_amount")).toEqual({
+      measure: "micropay_amount",
+      value: 1500,
+      z: null,
+      months: ["2022-12"],
+    });
     // very_homebound: 6 in 2022-12 and 2023-01; population 42 (roll-up) and 40 (district.csv)
     expect(p.groups).toEqual([{ group: "very_homebound", count: 6, share: 6 / 41, months: ["2022-12", "2023-01"] }]);
   });

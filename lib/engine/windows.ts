@@ -15,7 +15,9 @@ import { segmentProfiles, type SegmentProfiles } from "./profile";
  */
 export const MAX_WINDOW_ENGINES = 2;
 
-export type WindowResult = { ok: true; engine: Engine; window: AnalysisWindow; months: string[] } | { ok: false; window: AnalysisWindow; gap: WindowGap };
+export type WindowResult =
+  | { ok: true; engine: Engine; window: AnalysisWindow; months: string[] }
+  | { ok: false; window: AnalysisWindow; gap: WindowGap };
 export type WindowCheck = { ok: true; months: readonly string[] } | { ok: false; gap: WindowGap };
 
 interface WindowEntry {
@@ -47,7 +49,10 @@ export class Engines {
     this.defaultWindow = data.meta.defaultWindow;
     if (checkWindow(data, this.defaultWindow, ENGINE_NEEDS)) this.ready();
     const gap = checkWindow(data, this.defaultWindow, ENGINE_NEEDS);
-    if (gap) throw new RangeError(`the default window ${this.defaultWindow.from}…${this.defaultWindow.to} lacks population or a service in ${gap.missing.join(", ")}`);
+    if (gap)
+      throw new RangeError(
+        `the default window ${this.defaultWindow.from}…${this.defaultWindow.to} lacks population or a service in ${gap.missing.join(", ")}`,
+      );
     this.defaultEntry = { engine: new Engine(engineDataset(data, this.defaultWindow)) };
     this.default = this.defaultEntry.engine;
   }
@@ -124,7 +129,9 @@ export class Engines {
   /** The engine over the window, or what the window lacks (see check). */
   engine(w: AnalysisWindow): WindowResult {
     const entry = this.entry(w);
-    return "gap" in entry ? { ok: false, window: w, gap: entry.gap } : { ok: true, engine: entry.engine, window: w, months: [...entry.engine.months] };
+    return "gap" in entry
+      ? { ok: false, window: w, gap: entry.gap }
+      : { ok: true, engine: entry.engine, window: w, months: [...entry.engine.months] };
   }
 
   /** A segment's "생활 지표" and 관심집단 over the window (the window must be valid: see engine()). */

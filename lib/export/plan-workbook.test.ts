@@ -8,7 +8,8 @@ import { SHEET_NAMES, XLSX_TYPE } from "./plan-workbook";
 
 /** The workbook route over the bundled dataset, read back with SheetJS's reader. */
 const req = (path: string) => new Request(`http://localhost${path}`);
-const QUERY = "?service=delivery&budget=5000000000&cpm=5000&cap=3&months=2023-02,2023-03&segments=gwanak-gu.M.30,gangbuk-gu.M.30,gangnam-gu.F.70";
+const QUERY =
+  "?service=delivery&budget=5000000000&cpm=5000&cap=3&months=2023-02,2023-03&segments=gwanak-gu.M.30,gangbuk-gu.M.30,gangnam-gu.F.70";
 
 async function workbook(query: string) {
   const res = await planXlsx(req(`/api/plan/xlsx${query}`));
@@ -25,8 +26,16 @@ describe("GET /api/plan/xlsx", () => {
     const plan: Plan = await (await planJson(req(`/api/plan${QUERY}`))).json();
     const { res, book } = await workbook(QUERY);
     expect(res.headers.get("content-type")).toBe(XLSX_TYPE);
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="adtarget-plan-delivery-\d{4}-\d{2}-\d{2}\.xlsx"$/);
-    expect(book.SheetNames).toEqual([SHEET_NAMES.segments, SHEET_NAMES.months, SHEET_NAMES.monthReach, SHEET_NAMES.frequency, SHEET_NAMES.inputs]);
+    expect(res.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="adtarget-plan-delivery-\d{4}-\d{2}-\d{2}\.xlsx"$/,
+    );
+    expect(book.SheetNames).toEqual([
+      SHEET_NAMES.segments,
+      SHEET_NAMES.months,
+      SHEET_NAMES.monthReach,
+      SHEET_NAMES.frequency,
+      SHEET_NAMES.inputs,
+    ]);
 
     const segments = segmentTable(plan);
     expect(rowsOf(book, SHEET_NAMES.segments)).toEqual([segments.columns.map((c) => c.label), ...segments.rows]);
@@ -51,7 +60,12 @@ describe("GET /api/plan/xlsx", () => {
     expect(inputs.get("남는 예산 (원)")).toBe(plan.unspent);
     expect(inputs.get("남는 이유")).toMatch(/1인당 월 3회 상한까지 채워/);
     expect(inputs.get("출처")).toMatch(/서울 열린데이터 광장/);
-    expect(inputs.get("계획 링크")).toBe(`http://localhost/plan?budget=5000000000&cap=3&months=2023-02,2023-03&segments=gwanak-gu.M.30,gangbuk-gu.M.30,gangnam-gu.F.70`.replace(/,/g, "%2C"));
+    expect(inputs.get("계획 링크")).toBe(
+      `http://localhost/plan?budget=5000000000&cap=3&months=2023-02,2023-03&segments=gwanak-gu.M.30,gangbuk-gu.M.30,gangnam-gu.F.70`.replace(
+        /,/g,
+        "%2C",
+      ),
+    );
     expect(String(inputs.get("배정 방식"))).toMatch(/인구 × 그 달 배달 이용 z/);
     expect(inputs.get("가정: 도달 가능 비율 (%)")).toBe(100);
     expect(inputs.get("가정: 노출 분포 모양 k")).toBe(1);
@@ -75,7 +89,10 @@ describe("GET /api/plan/xlsx", () => {
   });
 
   it("answers 400 JSON like /api/plan for bad input and for a plan with nothing to weight by", async () => {
-    for (const q of ["?service=game&budget=1&cpm=5000", "?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20"]) {
+    for (const q of [
+      "?service=game&budget=1&cpm=5000",
+      "?service=game&budget=50000000&cpm=5000&segments=gangnam-gu.F.20",
+    ]) {
       const res = await planXlsx(req(`/api/plan/xlsx${q}`));
       expect(res.status).toBe(400);
       expect((await res.json()).error).toBe("bad_request");

@@ -38,7 +38,12 @@ export const SHEET_NAMES = {
   inputs: "입력·출처·방법",
 } as const;
 
-const NUMBER_FORMATS: Record<string, string> = { int: "#,##0", decimal: "0.00", signed: "+0.00;-0.00;0.00", usage: "#,##0.000" };
+const NUMBER_FORMATS: Record<string, string> = {
+  int: "#,##0",
+  decimal: "0.00",
+  signed: "+0.00;-0.00;0.00",
+  usage: "#,##0.000",
+};
 
 function tableSheet(table: TableData): WorkSheet {
   const sheet = utils.aoa_to_sheet([table.columns.map((c) => c.label), ...table.rows]);
@@ -49,7 +54,9 @@ function tableSheet(table: TableData): WorkSheet {
       if (format && cell && typeof value === "number") cell.z = format;
     });
   });
-  sheet["!cols"] = table.columns.map((col, c) => ({ wch: Math.min(40, Math.max(8, col.label.length * 2, ...table.rows.map((row) => String(row[c] ?? "").length + 2))) }));
+  sheet["!cols"] = table.columns.map((col, c) => ({
+    wch: Math.min(40, Math.max(8, col.label.length * 2, ...table.rows.map((row) => String(row[c] ?? "").length + 2))),
+  }));
   return sheet;
 }
 

@@ -62,7 +62,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (session && out) {
       const s = session;
       const version = await outputStep(out, () =>
-        s.write(result.output, { tag: result.metaSha256.slice(0, 8), verify: (tmp) => void loadDataDir(tmp), pause: io.pause }),
+        s.write(result.output, {
+          tag: result.metaSha256.slice(0, 8),
+          verify: (tmp) => void loadDataDir(tmp),
+          pause: io.pause,
+        }),
       );
       written = `${out} → ${path.relative(path.dirname(path.resolve(out)), version)}`;
     }
@@ -101,6 +105,8 @@ async function outputStep<T>(out: string, step: () => Promise<T>): Promise<T> {
     if (e instanceof OutputError || e instanceof LockError || typeof err.code !== "string") throw e;
     const reason = err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "");
     const where = err.path && path.resolve(err.path) !== path.resolve(out) ? ` (at ${err.path})` : "";
-    throw new OutputError(`--out ${out}: cannot write there: ${reason}${where} [${err.code}${err.syscall ? ` in ${err.syscall}` : ""}]`);
+    throw new OutputError(
+      `--out ${out}: cannot write there: ${reason}${where} [${err.code}${err.syscall ? ` in ${err.syscall}` : ""}]`,
+    );
   }
 }

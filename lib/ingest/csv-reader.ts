@@ -22,7 +22,11 @@ export function detectEncoding(first: Buffer): TextEncoding | { error: string } 
     let nl = first.indexOf(10, p);
     if (nl < 0) nl = first.length;
     let high = false;
-    for (let i = p; i < nl; i++) if (first[i]! >= 0x80) { high = true; break; }
+    for (let i = p; i < nl; i++)
+      if (first[i]! >= 0x80) {
+        high = true;
+        break;
+      }
     if (high) {
       try {
         new TextDecoder("utf-8", { fatal: true }).decode(first.subarray(p, nl), { stream: nl === first.length });
@@ -45,7 +49,13 @@ export function detectLineEnd(first: Buffer): 10 | 13 {
  * For a UTF-8 file: the line (counted from `line` at `start`) of the first invalid UTF-8 in
  * buf[start, end), which must end at a line end; undefined when it is all valid.
  */
-export function firstNonUtf8Line(buf: Buffer, start: number, end: number, line: number, eol: number): number | undefined {
+export function firstNonUtf8Line(
+  buf: Buffer,
+  start: number,
+  end: number,
+  line: number,
+  eol: number,
+): number | undefined {
   if (isUtf8(buf.subarray(start, end))) return undefined;
   for (let p = start; p < end; line++) {
     let e = buf.indexOf(eol, p);
@@ -170,7 +180,11 @@ export class CsvReader {
     this.openQuote = undefined;
     if (inQuotes) {
       // The quote never closes: the rest of the file would be one field. Say where it opened.
-      this.onProblem(this.line + openLine, openColumn, `a quote opened here is never closed (the ${breaks - openLine + 1} lines to the end of the file would be one field)`);
+      this.onProblem(
+        this.line + openLine,
+        openColumn,
+        `a quote opened here is never closed (the ${breaks - openLine + 1} lines to the end of the file would be one field)`,
+      );
       this.line += breaks + 1;
       return n;
     }
@@ -194,7 +208,11 @@ export function parseCsvRecord(text: string): string[] {
 }
 
 /** Parses one record with quotes from `start`; null when it runs past the text and more may come. */
-function parseQuoted(text: string, start: number, final: boolean): { fields: string[]; next: number; lines: number } | null {
+function parseQuoted(
+  text: string,
+  start: number,
+  final: boolean,
+): { fields: string[]; next: number; lines: number } | null {
   const fields: string[] = [];
   let field = "";
   let i = start;

@@ -45,14 +45,19 @@ export function measuresOf(store: Store, months: readonly string[], method: Meth
     let weights: MeasureWeights | undefined;
     if (measure.base.kind === "people") weights = undefined;
     else if (method === "unweighted") weights = "unweighted";
-    else weights = have.every((m) => store.months.get(m)!.has(weightColumn(measure.base.id))) ? "unestimated" : "population";
+    else
+      weights = have.every((m) => store.months.get(m)!.has(weightColumn(measure.base.id)))
+        ? "unestimated"
+        : "population";
     out.push({ measure, months: have, weights });
   }
   return out;
 }
 
 export function groupsOf(store: Store, months: readonly string[]): { id: GroupId; months: string[] }[] {
-  return GROUPS.map((g) => ({ id: g.id, months: months.filter((m) => store.months.get(m)!.has(g.id)) })).filter((g) => g.months.length);
+  return GROUPS.map((g) => ({ id: g.id, months: months.filter((m) => store.months.get(m)!.has(g.id)) })).filter(
+    (g) => g.months.length,
+  );
 }
 
 /**
@@ -61,7 +66,12 @@ export function groupsOf(store: Store, months: readonly string[]): { id: GroupId
  * exists as a string of 10,000 concatenations.
  */
 export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): Buffer {
-  const ids = [POPULATION, ...(t.has(SINGLE) ? [SINGLE] : []), ...measures.filter((m) => t.has(m.measure.id)).map((m) => m.measure.id), ...GROUPS.filter((g) => t.has(g.id)).map((g) => g.id)];
+  const ids = [
+    POPULATION,
+    ...(t.has(SINGLE) ? [SINGLE] : []),
+    ...measures.filter((m) => t.has(m.measure.id)).map((m) => m.measure.id),
+    ...GROUPS.filter((g) => t.has(g.id)).map((g) => g.id),
+  ];
   const cols = ids.map((id) => t.column(id));
   // Sized for the month (numbers of up to ~12 characters), so it is rarely copied to grow.
   let buf = Buffer.allocUnsafe(Math.max(1 << 16, t.rowCount * (24 + ids.length * 12)));
@@ -101,7 +111,8 @@ export function dongCsv(t: MonthTable, measures: readonly MeasureOut[]): Buffer 
 const DISTRICT_SLOT = new Map(DISTRICTS.map((d, i) => [d.code, i]));
 const SEGMENTS = DISTRICTS.length * SEXES.length * AGES.length;
 /** district slot × sex × 10-year band; 5-year bands 2k and 2k + 1 (20 and 25, …, 70 and 75) share a 10-year band. */
-const segmentOf = (slot: number, sex: number, band: number) => (slot * SEXES.length + sex) * AGES.length + Math.floor(band / 2);
+const segmentOf = (slot: number, sex: number, band: number) =>
+  (slot * SEXES.length + sex) * AGES.length + Math.floor(band / 2);
 
 /**
  * district.csv for a weighted import: district × sex × 10-year band per month, population summed,
@@ -110,7 +121,15 @@ const segmentOf = (slot: number, sex: number, band: number) => (slot * SEXES.len
  * weights are all 0 stays empty, and the loader's roll-up (unweighted) fills it.
  */
 export function districtHeader(measures: readonly MeasureOut[]): string {
-  return ["month", "district_code", "district", "sex", "age_band", POPULATION, ...measures.map((m) => m.measure.id)].join(",");
+  return [
+    "month",
+    "district_code",
+    "district",
+    "sex",
+    "age_band",
+    POPULATION,
+    ...measures.map((m) => m.measure.id),
+  ].join(",");
 }
 
 /** Each row's district × sex × 10-year segment, −1 for rows no file gave. */
@@ -120,19 +139,27 @@ function segmentsOf(store: Store, t: MonthTable): Int32Array {
   const segOf = new Int32Array(t.rowCount).fill(-1);
   t.dongs.forEach((code, i) => {
     const slot = DISTRICT_SLOT.get(store.dongs.get(code)!.districtCode)!;
-    for (let k = 0; k < perDong; k++) if (t.filled[i * perDong + k]) segOf[i * perDong + k] = segmentOf(slot, Math.floor(k / perSex), k % perSex);
+    for (let k = 0; k < perDong; k++)
+      if (t.filled[i * perDong + k]) segOf[i * perDong + k] = segmentOf(slot, Math.floor(k / perSex), k % perSex);
   });
   return segOf;
 }
 
-const SEGMENT_NAMES = DISTRICTS.flatMap((d) => SEXES.flatMap((sex) => AGES.map((age) => `${d.name_ko} ${sex === "F" ? "여성" : "남성"} ${age}대`)));
+const SEGMENT_NAMES = DISTRICTS.flatMap((d) =>
+  SEXES.flatMap((sex) => AGES.map((age) => `${d.name_ko} ${sex === "F" ? "여성" : "남성"} ${age}대`)),
+);
 
 /**
  * What a month lacks for its district figures: a district × sex × 10-year segment without rows, or a
  * column (population, a measure, a group) without a value in a segment where other segments have one, or
  * (weighted) only rows whose weight is 0. The dataset keeps a month's column for all 300 segments or none.
  */
-export function monthGaps(store: Store, month: string, measures: readonly MeasureOut[], groupIds: readonly string[]): string[] {
+export function monthGaps(
+  store: Store,
+  month: string,
+  measures: readonly MeasureOut[],
+  groupIds: readonly string[],
+): string[] {
   const t = store.months.get(month)!;
   const segOf = segmentsOf(store, t);
   const gaps: string[] = [];
@@ -154,11 +181,21 @@ export function monthGaps(store: Store, month: string, measures: readonly Measur
     }
     for (let seg = 0; seg < SEGMENTS; seg++) {
       if (!n[seg]) gaps.push(`segment ${SEGMENT_NAMES[seg]}: no value for ${name}`);
-      else if (!(sw[seg]! > 0)) gaps.push(`segment ${SEGMENT_NAMES[seg]}: ${name} has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`);
+      else if (!(sw[seg]! > 0))
+        gaps.push(`segment ${SEGMENT_NAMES[seg]}: ${name} has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`);
     }
   };
   if (t.has(SINGLE)) check(SINGLE, "1인가구수");
-  for (const m of measures) check(m.measure.id, m.measure.name_ko, m.weights === "unestimated" ? t.column(weightColumn(m.measure.base.id)) : m.weights === "population" ? pop : undefined);
+  for (const m of measures)
+    check(
+      m.measure.id,
+      m.measure.name_ko,
+      m.weights === "unestimated"
+        ? t.column(weightColumn(m.measure.base.id))
+        : m.weights === "population"
+          ? pop
+          : undefined,
+    );
   for (const id of groupIds) check(id, id);
   return gaps;
 }
@@ -193,7 +230,8 @@ export function districtLines(store: Store, month: string, measures: readonly Me
       sw[seg]! += weight;
       n[seg]!++;
     }
-    for (let seg = 0; seg < SEGMENTS; seg++) if (n[seg]! > 0 && (sum || sw[seg]! > 0)) out[seg] = String(sum ? swv[seg]! : swv[seg]! / sw[seg]!);
+    for (let seg = 0; seg < SEGMENTS; seg++)
+      if (n[seg]! > 0 && (sum || sw[seg]! > 0)) out[seg] = String(sum ? swv[seg]! : swv[seg]! / sw[seg]!);
     return out;
   });
   DISTRICTS.forEach((d, slot) =>
@@ -201,7 +239,9 @@ export function districtLines(store: Store, month: string, measures: readonly Me
       AGES.forEach((age, a) => {
         const seg = (slot * SEXES.length + s) * AGES.length + a;
         if (popSum[seg] === 0) return;
-        lines.push([month, d.code, d.name_ko, sex, String(age), String(popSum[seg]), ...cells.map((c) => c[seg]!)].join(","));
+        lines.push(
+          [month, d.code, d.name_ko, sex, String(age), String(popSum[seg]), ...cells.map((c) => c[seg]!)].join(","),
+        );
       }),
     ),
   );
@@ -230,5 +270,7 @@ function csvField(s: string): string {
 }
 
 export function brotli(bytes: Buffer): Buffer {
-  return brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  return brotliCompressSync(bytes, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
 }

@@ -31,7 +31,8 @@ export class Problems {
 }
 
 export function formatProblems(p: Problems): string {
-  const more = p.count > p.listed.length ? `\n… and ${p.count - p.listed.length} more (${p.count} problems in all)` : "";
+  const more =
+    p.count > p.listed.length ? `\n… and ${p.count - p.listed.length} more (${p.count} problems in all)` : "";
   return `${p.listed.join("\n")}${more}`;
 }
 

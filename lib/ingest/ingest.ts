@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DISTRICT_FILE, DONGS_FILE, dongMonthFile, META_FILE, sha256Hex } from "@/lib/dataset/v2";
 import { ENGINE_NEEDS } from "@/lib/dataset/window";
-import { brotli, districtHeader, districtLines, dongCsv, dongsCsv, groupsOf, measuresOf, monthGaps, type Method, type OutputFile } from "./dataset-out";
+import {
+  brotli,
+  districtHeader,
+  districtLines,
+  dongCsv,
+  dongsCsv,
+  groupsOf,
+  measuresOf,
+  monthGaps,
+  type Method,
+  type OutputFile,
+} from "./dataset-out";
 import { IngestError, Problems } from "./errors";
 import { buildMeta } from "./meta";
 import { readInputFile, type Progress } from "./read";
@@ -35,7 +46,13 @@ export interface IngestResult {
 export function knownDongsOf(dir: string): Set<string> | undefined {
   try {
     const text = readFileSync(path.join(dir, DONGS_FILE), "utf8");
-    return new Set(text.split("\n").slice(1).map((l) => l.split(",")[0]!).filter(Boolean));
+    return new Set(
+      text
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]!)
+        .filter(Boolean),
+    );
   } catch {
     return undefined;
   }
@@ -64,7 +81,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       givenBy.set(month, given);
       const clash = [...new Set(stats.gives.map((id) => given.get(id)).filter((f): f is string => f !== undefined))];
       for (const other of clash) {
-        problems.add({ file }, `month ${month} is also in ${other}, with the same columns; give each month's 29개 통신정보 and 10개 관심집단 수 file once`);
+        problems.add(
+          { file },
+          `month ${month} is also in ${other}, with the same columns; give each month's 29개 통신정보 and 10개 관심집단 수 file once`,
+        );
       }
       for (const id of stats.gives) if (!given.has(id)) given.set(id, file);
     }
@@ -76,14 +96,25 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const measures = measuresOf(store, months, opts.method);
   const groups = groupsOf(store, months);
   for (const month of months) {
-    const gaps = monthGaps(store, month, measures, groups.map((g) => g.id));
-    const from = files.filter((f) => f.months.has(month)).map((f) => f.file).join(", ");
+    const gaps = monthGaps(
+      store,
+      month,
+      measures,
+      groups.map((g) => g.id),
+    );
+    const from = files
+      .filter((f) => f.months.has(month))
+      .map((f) => f.file)
+      .join(", ");
     for (const gap of gaps) problems.add({ file: from }, `month ${month}: ${gap}`);
   }
   if (!problems.ok) throw new IngestError(problems);
   const notes = notesOf(store, files, measures);
   const window = defaultWindowOf(store, months);
-  if (!window.servable) notes.push(`no month has 총인구 and the seven services (${ENGINE_NEEDS.columns.slice(1).join(", ")}): the pages need them, so \`npm start\` will refuse this dataset on its own; import a 29개 통신정보 file with it`);
+  if (!window.servable)
+    notes.push(
+      `no month has 총인구 and the seven services (${ENGINE_NEEDS.columns.slice(1).join(", ")}): the pages need them, so \`npm start\` will refuse this dataset on its own; import a 29개 통신정보 file with it`,
+    );
   const output: OutputFile[] = [{ name: DONGS_FILE, content: Buffer.from(dongsCsv(store, months)) }];
   // Unweighted means are what the loader rolls up from the 행정동 rows itself; weighted ones it cannot.
   const district = opts.method === "weighted" && measures.length ? [districtHeader(measures)] : undefined;
@@ -116,7 +147,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
  * The analysis window the app opens with: the latest run of consecutive months that have population and
  * the seven services (the engine's needs, ENGINE_NEEDS), e.g. not a trailing month of 10개 관심집단 수 only.
  */
-function defaultWindowOf(store: Store, months: readonly string[]): { window: { from: string; to: string }; servable: boolean } {
+function defaultWindowOf(
+  store: Store,
+  months: readonly string[],
+): { window: { from: string; to: string }; servable: boolean } {
   const ok = months.map((m) => ENGINE_NEEDS.columns.every((id) => store.months.get(m)!.has(id)));
   const last = ok.lastIndexOf(true);
   if (last < 0) return { window: { from: months[0]!, to: months[months.length - 1]! }, servable: false };
@@ -140,9 +174,20 @@ function notesOf(store: Store, files: readonly FileStats[], measures: ReturnType
       );
     }
   }
-  for (const [key, m] of store.mismatches) notes.push(`${key}: ${m.count} ${m.count === 1 ? "row differs" : "rows differ"} between the month's files; the first file's value is kept (e.g. ${m.example})`);
-  const mixed = measures.filter((m) => m.weights === "population" && m.months.some((month) => store.months.get(month)!.has(weightColumn(m.measure.base.id))));
-  if (mixed.length) notes.push(`weighted by 총인구수 because some of their months have no 미추정 column: ${mixed.map((m) => m.measure.id).join(", ")}`);
-  for (const m of store.months.values()) if (m.rowCount > 0 && !m.filled.some((f) => f === 1)) notes.push(`month ${m.month}: no usable rows`);
+  for (const [key, m] of store.mismatches)
+    notes.push(
+      `${key}: ${m.count} ${m.count === 1 ? "row differs" : "rows differ"} between the month's files; the first file's value is kept (e.g. ${m.example})`,
+    );
+  const mixed = measures.filter(
+    (m) =>
+      m.weights === "population" &&
+      m.months.some((month) => store.months.get(month)!.has(weightColumn(m.measure.base.id))),
+  );
+  if (mixed.length)
+    notes.push(
+      `weighted by 총인구수 because some of their months have no 미추정 column: ${mixed.map((m) => m.measure.id).join(", ")}`,
+    );
+  for (const m of store.months.values())
+    if (m.rowCount > 0 && !m.filled.some((f) => f === 1)) notes.push(`month ${m.month}: no usable rows`);
   return notes;
 }

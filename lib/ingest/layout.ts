@@ -5,7 +5,10 @@ import type { Cell } from "./values";
 /** Header text as compared: NFC (macOS writes NFD), no BOM, no whitespace anywhere. */
 export function headerKey(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  return String(cell).normalize("NFC").replace(/\uFEFF/g, "").replace(/\s+/g, "");
+  return String(cell)
+    .normalize("NFC")
+    .replace(/\uFEFF/g, "")
+    .replace(/\s+/g, "");
 }
 
 /** A located column: `index` into the row's cells, `number` (1-based) for messages, `header` as written. */
@@ -60,8 +63,16 @@ export const OFFICIAL_29_BLOCKS: readonly Block[] = [
   { id: "data_usage", quartiles: "데이터 사용량" },
   { unestimated: "평일 총 이동 횟수 미추정 인구수", id: "weekday_trips", quartiles: "평일 총 이동 횟수" },
   { unestimated: "휴일 이동 미추정 인구수", id: "holiday_trips", quartiles: "휴일 총 이동 횟수" },
-  { unestimated: "집 추정 위치 평일 총 체류시간 미추정 인구수", id: "home_time_weekday", quartiles: "집 추정 위치 평일 총 체류시간" },
-  { unestimated: "집 추정 위치 휴일 총 체류시간 미추정 인구수", id: "home_time_holiday", quartiles: "집 추정 위치 휴일 총 체류시간" },
+  {
+    unestimated: "집 추정 위치 평일 총 체류시간 미추정 인구수",
+    id: "home_time_weekday",
+    quartiles: "집 추정 위치 평일 총 체류시간",
+  },
+  {
+    unestimated: "집 추정 위치 휴일 총 체류시간 미추정 인구수",
+    id: "home_time_holiday",
+    quartiles: "집 추정 위치 휴일 총 체류시간",
+  },
   { unestimated: "평일 총 이동 거리 미추정 인구수", id: "weekday_distance", quartiles: "평일 총 이동 거리 합계" },
   { unestimated: "휴일 총 이동 거리 미추정 인구수", id: "holiday_distance", quartiles: "휴일 총 이동 거리 합계" },
   { unestimated: "지하철 이용 미추정 인구수", id: "subway_days", quartiles: "지하철이동일수 합계" },
@@ -87,7 +98,9 @@ export const STORED_MEASURES: readonly StoredMeasure[] = OFFICIAL_29_BLOCKS.flat
   if (!base) throw new Error(`layout names measure ${b.id}, which lib/dataset/measures.ts does not have`);
   const own: StoredMeasure = { id: b.id, base, name_ko: base.name_ko };
   const stem = b.quartiles;
-  return stem ? [own, ...QUARTILES.map((q) => ({ id: quartileId(b.id, q), base, name_ko: quartileHeader(stem, q) }))] : [own];
+  return stem
+    ? [own, ...QUARTILES.map((q) => ({ id: quartileId(b.id, q), base, name_ko: quartileHeader(stem, q) }))]
+    : [own];
 });
 
 /** The key columns, by their accepted headers (official first). */
@@ -111,10 +124,13 @@ type Role =
   | { kind: "group"; id: string };
 
 const ROLES = new Map<string, Role>();
-for (const [name, aliases] of Object.entries(KEYS) as [KeyName, readonly string[]][]) for (const a of aliases) ROLES.set(headerKey(a), { kind: "key", name });
+for (const [name, aliases] of Object.entries(KEYS) as [KeyName, readonly string[]][])
+  for (const a of aliases) ROLES.set(headerKey(a), { kind: "key", name });
 for (const measure of STORED_MEASURES) ROLES.set(headerKey(measure.name_ko), { kind: "measure", measure });
-for (const b of OFFICIAL_29_BLOCKS) if (b.unestimated) ROLES.set(headerKey(b.unestimated), { kind: "unestimated", id: b.id });
-for (const g of GROUPS) for (const name of [g.name_ko, ...g.aliases_ko]) ROLES.set(headerKey(name), { kind: "group", id: g.id });
+for (const b of OFFICIAL_29_BLOCKS)
+  if (b.unestimated) ROLES.set(headerKey(b.unestimated), { kind: "unestimated", id: b.id });
+for (const g of GROUPS)
+  for (const name of [g.name_ko, ...g.aliases_ko]) ROLES.set(headerKey(name), { kind: "group", id: g.id });
 
 export interface MeasureColumn {
   measure: StoredMeasure;
@@ -152,7 +168,13 @@ export function looksLikeHeader(cells: readonly Cell[]): boolean {
  * official 29개 통신정보 file (143 columns), the 10개 관심집단 수 file (17 columns), the 2022 copies that
  * hold both (41 columns) — any file with the key columns and at least one known measure or group.
  */
-export function matchHeader(cells: readonly Cell[], base: number, file: string, line: number, problems: Problems): Layout | undefined {
+export function matchHeader(
+  cells: readonly Cell[],
+  base: number,
+  file: string,
+  line: number,
+  problems: Problems,
+): Layout | undefined {
   const before = problems.count;
   const keys: Partial<Record<KeyName, Column>> = {};
   const measures: MeasureColumn[] = [];
@@ -167,7 +189,13 @@ export function matchHeader(cells: readonly Cell[], base: number, file: string, 
   while (end > base && headerKey(cells[end - 1]) === "") end--;
   for (let i = base; i < end; i++) {
     const key = headerKey(cells[i]);
-    const col: Column = { index: i, number: i - base + 1, header: String(cells[i] ?? "").replace(/\uFEFF/g, "").trim() };
+    const col: Column = {
+      index: i,
+      number: i - base + 1,
+      header: String(cells[i] ?? "")
+        .replace(/\uFEFF/g, "")
+        .trim(),
+    };
     const role = ROLES.get(key);
     const pending = loose;
     loose = undefined;
@@ -179,19 +207,27 @@ export function matchHeader(cells: readonly Cell[], base: number, file: string, 
     }
     const first = seen.get(key);
     if (first) {
-      problems.add({ file, line, column: col.number }, `column ${showValue(col.header)} appears twice (also column ${first.number})`);
+      problems.add(
+        { file, line, column: col.number },
+        `column ${showValue(col.header)} appears twice (also column ${first.number})`,
+      );
       continue;
     }
     seen.set(key, col);
     if (role.kind === "key") {
       const other = keys[role.name];
-      if (other) problems.add({ file, line, column: col.number }, `columns ${showValue(other.header)} (${other.number}) and ${showValue(col.header)} say the same; keep one`);
+      if (other)
+        problems.add(
+          { file, line, column: col.number },
+          `columns ${showValue(other.header)} (${other.number}) and ${showValue(col.header)} say the same; keep one`,
+        );
       else keys[role.name] = col;
     } else if (role.kind === "unestimated") unestimated.set(role.id, col);
     else if (role.kind === "group") groups.push({ id: role.id, col });
     else {
       measures.push({ measure: role.measure, col });
-      if (pending && role.measure.id === role.measure.base.id && !unestimated.has(role.measure.id)) unestimated.set(role.measure.id, pending);
+      if (pending && role.measure.id === role.measure.base.id && !unestimated.has(role.measure.id))
+        unestimated.set(role.measure.id, pending);
       else if (pending) ignored.push(pending);
     }
   }
@@ -199,16 +235,25 @@ export function matchHeader(cells: readonly Cell[], base: number, file: string, 
   for (const m of measures) m.unestimated = unestimated.get(m.measure.base.id);
   for (const [id, col] of unestimated) {
     if (!measures.some((m) => m.measure.id === id)) {
-      problems.add({ file, line, column: col.number }, `column ${showValue(col.header)} counts the people without a value for ${showValue(MEASURE_BY_ID.get(id)?.name_ko ?? id)}, but the file has no such column`);
+      problems.add(
+        { file, line, column: col.number },
+        `column ${showValue(col.header)} counts the people without a value for ${showValue(MEASURE_BY_ID.get(id)?.name_ko ?? id)}, but the file has no such column`,
+      );
     }
   }
   for (const name of REQUIRED) {
     if (keys[name]) continue;
     const [official, ...also] = KEYS[name];
-    problems.add({ file, line }, `missing column "${official}"${also.length ? ` (also accepted: ${also.join(", ")})` : ""}`);
+    problems.add(
+      { file, line },
+      `missing column "${official}"${also.length ? ` (also accepted: ${also.join(", ")})` : ""}`,
+    );
   }
   if (problems.count === before && !measures.length && !groups.length) {
-    problems.add({ file, line }, "is neither a 29개 통신정보 nor a 10개 관심집단 수 file: no column names a known measure or group (e.g. \"게임 서비스 사용일수\", \"커뮤니케이션이 적은 집단\")");
+    problems.add(
+      { file, line },
+      'is neither a 29개 통신정보 nor a 10개 관심집단 수 file: no column names a known measure or group (e.g. "게임 서비스 사용일수", "커뮤니케이션이 적은 집단")',
+    );
   }
   if (problems.count > before) return undefined;
   return {

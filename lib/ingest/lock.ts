@@ -81,10 +81,17 @@ async function breakIfStale(lockDir: string): Promise<void> {
     await unlink(lockDir).catch(() => undefined);
     return;
   }
-  if (!st.isDirectory()) throw new LockError(`${lockDir}: is not the importer's lock (neither a folder nor a file); remove it`);
+  if (!st.isDirectory())
+    throw new LockError(`${lockDir}: is not the importer's lock (neither a folder nor a file); remove it`);
   const names = await readdir(lockDir).catch(() => [] as string[]);
   const tokens = names.filter((n) => TOKEN.test(n));
-  if (names.length !== tokens.length) throw new LockError(`${lockDir}: holds files that are not the importer's (${names.filter((n) => !TOKEN.test(n)).slice(0, 3).join(", ")}); remove them`);
+  if (names.length !== tokens.length)
+    throw new LockError(
+      `${lockDir}: holds files that are not the importer's (${names
+        .filter((n) => !TOKEN.test(n))
+        .slice(0, 3)
+        .join(", ")}); remove them`,
+    );
   for (const t of tokens) {
     const pid = Number(TOKEN.exec(t)![1]);
     if (isAlive(pid)) throw held(lockDir, pid);
@@ -94,7 +101,9 @@ async function breakIfStale(lockDir: string): Promise<void> {
 
 function held(lockDir: string, pid: number): LockError {
   const dir = path.join(path.dirname(lockDir), path.basename(lockDir).replace(/^\.(.+)\.lock$/, "$1"));
-  return new LockError(`${dir}: another import (pid ${pid}) is writing it; try again when it ends (its lock: ${lockDir})`);
+  return new LockError(
+    `${dir}: another import (pid ${pid}) is writing it; try again when it ends (its lock: ${lockDir})`,
+  );
 }
 
 async function release(lockDir: string, token: string): Promise<void> {
@@ -111,7 +120,8 @@ export async function removeDeadNewLocks(abs: string): Promise<void> {
     const m = NEW_LOCK.exec(name);
     if (!m || m[1] !== base || isAlive(Number(m[2]))) continue;
     const dir = path.join(parent, name);
-    for (const t of await readdir(dir).catch(() => [] as string[])) if (TOKEN.test(t)) await unlink(path.join(dir, t)).catch(() => undefined);
+    for (const t of await readdir(dir).catch(() => [] as string[]))
+      if (TOKEN.test(t)) await unlink(path.join(dir, t)).catch(() => undefined);
     await rmdir(dir).catch(() => undefined);
   }
 }

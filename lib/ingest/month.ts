@@ -8,7 +8,8 @@ function ym(year: number, month: number): string | undefined {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-const AMBIGUOUS_DECIMAL = "is a decimal number, which is ambiguous (2023.1 may be January or October); write the month as 202310, 2023-10 or text";
+const AMBIGUOUS_DECIMAL =
+  "is a decimal number, which is ambiguous (2023.1 may be January or October); write the month as 202310, 2023-10 or text";
 
 /**
  * A month cell (기준연월 / 기준년월 / 년월): `202310`, `2023-10`, `2023.10`, `2023년 10월`, a date, or an

@@ -54,20 +54,27 @@ const isOurs = (name: string) => VERSION.test(name) || TMP.test(name) || REPLACE
 export async function inspectOutput(dir: string): Promise<OutputState> {
   const abs = path.resolve(dir);
   await checkVersionsDir(abs);
-  const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+  const st = await lstat(abs).catch((e: NodeJS.ErrnoException) =>
+    e.code === "ENOENT" ? undefined : Promise.reject(e),
+  );
   if (!st) return { kind: "none" };
   if (st.isSymbolicLink()) {
     const target = await readlink(abs);
     const resolved = path.resolve(path.dirname(abs), target);
     if (path.dirname(resolved) !== versionsDirOf(abs) || !VERSION.test(path.basename(resolved))) {
-      throw new OutputError(`${dir}: is a symlink to ${target}, not to one of the importer's versions in ${versionsDirOf(abs)}; remove it or choose another --out`);
+      throw new OutputError(
+        `${dir}: is a symlink to ${target}, not to one of the importer's versions in ${versionsDirOf(abs)}; remove it or choose another --out`,
+      );
     }
     return { kind: "symlink", target };
   }
   if (!st.isDirectory()) throw new OutputError(`${dir}: exists and is not a folder; choose another --out`);
   const entries = await readdir(abs);
   const other = entries.filter((e) => !OWN_FILES.has(e) && e !== DONG_DIR);
-  if (other.length) throw new OutputError(`${dir}: is a folder holding other things (${other.slice(0, 3).join(", ")}); choose another --out`);
+  if (other.length)
+    throw new OutputError(
+      `${dir}: is a folder holding other things (${other.slice(0, 3).join(", ")}); choose another --out`,
+    );
   if (entries.includes(META_FILE)) {
     const text = await readFile(path.join(abs, META_FILE), "utf8").catch(() => "");
     let kind: string | undefined;
@@ -76,7 +83,8 @@ export async function inspectOutput(dir: string): Promise<OutputState> {
     } catch {
       kind = undefined;
     }
-    if (kind === "bundled") throw new OutputError(`${dir}: holds the bundled dataset; import into another folder and point DATA_DIR at it`);
+    if (kind === "bundled")
+      throw new OutputError(`${dir}: holds the bundled dataset; import into another folder and point DATA_DIR at it`);
   }
   return { kind: "plain" };
 }
@@ -84,13 +92,28 @@ export async function inspectOutput(dir: string): Promise<OutputState> {
 /** `.DIR.versions` must be a real folder holding only what the importer names (or not exist yet). */
 async function checkVersionsDir(abs: string): Promise<void> {
   const versions = versionsDirOf(abs);
-  const st = await lstat(versions).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+  const st = await lstat(versions).catch((e: NodeJS.ErrnoException) =>
+    e.code === "ENOENT" ? undefined : Promise.reject(e),
+  );
   if (!st) return;
-  if (st.isSymbolicLink()) throw new OutputError(`${versions}: is a symlink; the importer keeps its versions in a real folder there. Remove the symlink (its target is not touched) or choose another --out`);
-  if (!st.isDirectory()) throw new OutputError(`${versions}: is not a folder; the importer keeps its versions there. Move it away or choose another --out`);
+  if (st.isSymbolicLink())
+    throw new OutputError(
+      `${versions}: is a symlink; the importer keeps its versions in a real folder there. Remove the symlink (its target is not touched) or choose another --out`,
+    );
+  if (!st.isDirectory())
+    throw new OutputError(
+      `${versions}: is not a folder; the importer keeps its versions there. Move it away or choose another --out`,
+    );
   const foreign = (await readdir(versions)).filter((n) => !isOurs(n));
   if (foreign.length) {
-    throw new OutputError(`${versions}: holds ${foreign.slice(0, 3).map((n) => path.join(versions, n)).join(", ")}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ""}, not written by the importer; move them elsewhere (the importer removes only what it wrote)`);
+    throw new OutputError(
+      `${versions}: holds ${foreign
+        .slice(0, 3)
+        .map((n) => path.join(versions, n))
+        .join(
+          ", ",
+        )}${foreign.length > 3 ? ` and ${foreign.length - 3} more` : ""}, not written by the importer; move them elsewhere (the importer removes only what it wrote)`,
+    );
   }
 }
 
@@ -121,9 +144,15 @@ async function ownFiles(dir: string): Promise<{ files: string[]; foreign: string
 async function removeOwnFolder(dir: string): Promise<void> {
   const st = await lstat(dir).catch(() => undefined);
   if (!st) return;
-  if (!st.isDirectory()) throw new OutputError(`${dir}: is not a folder the importer wrote (${st.isSymbolicLink() ? "a symlink" : "a file"}); remove it by hand`);
+  if (!st.isDirectory())
+    throw new OutputError(
+      `${dir}: is not a folder the importer wrote (${st.isSymbolicLink() ? "a symlink" : "a file"}); remove it by hand`,
+    );
   const { files, foreign, hasDongDir } = await ownFiles(dir);
-  if (foreign.length) throw new OutputError(`${dir}: holds ${foreign.slice(0, 3).join(", ")}, not written by the importer; remove the folder by hand`);
+  if (foreign.length)
+    throw new OutputError(
+      `${dir}: holds ${foreign.slice(0, 3).join(", ")}, not written by the importer; remove the folder by hand`,
+    );
   for (const n of files) await unlink(path.join(dir, n));
   if (hasDongDir) await rmdir(path.join(dir, DONG_DIR));
   await rmdir(dir);
@@ -146,7 +175,10 @@ export async function recover(dir: string): Promise<string[]> {
     const m = re.exec(name);
     return m ? !isAlive(Number(m[1])) : false;
   };
-  const exists = await lstat(abs).then(() => true, () => false);
+  const exists = await lstat(abs).then(
+    () => true,
+    () => false,
+  );
   for (const e of entries.filter((n) => deadPid(REPLACED, n))) {
     if (!exists) {
       await rename(path.join(versions, e), abs);
@@ -160,7 +192,10 @@ export async function recover(dir: string): Promise<string[]> {
     done.push(`removed ${e} left by an interrupted run`);
   }
   // Complete versions from a run killed before its swap: no longer named by DIR (we hold the lock).
-  const current = await readlink(abs).then((t) => path.resolve(parent, t), () => "");
+  const current = await readlink(abs).then(
+    (t) => path.resolve(parent, t),
+    () => "",
+  );
   for (const e of entries.filter((n) => VERSION.test(n) && path.join(versions, n) !== current)) {
     await removeOwnFolder(path.join(versions, e));
     done.push(`removed unused version ${e}`);
@@ -188,7 +223,10 @@ async function fsyncPath(p: string): Promise<void> {
 }
 
 function stamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 export interface WriteOptions {
@@ -229,7 +267,10 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
   const parent = path.dirname(abs);
   const before = await inspectOutput(abs);
   const versions = versionsDirOf(abs);
-  const createdVersions = await mkdir(versions).then(() => true, (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)));
+  const createdVersions = await mkdir(versions).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => (e.code === "EEXIST" ? false : Promise.reject(e)),
+  );
   const rand = randomBytes(4).toString("hex");
   const tmp = path.join(versions, `.tmp-${process.pid}-${rand}`);
   const version = path.join(versions, `${stamp(opts.now ?? new Date())}-${opts.tag}`);
@@ -284,7 +325,8 @@ async function writeLocked(abs: string, files: readonly OutputFile[], opts: Writ
   // The previous version, if it is one of ours, is no longer named by DIR.
   if (before.kind === "symlink") {
     const old = path.resolve(parent, before.target);
-    if (path.dirname(old) === versions && VERSION.test(path.basename(old)) && old !== version) await removeOwnFolder(old);
+    if (path.dirname(old) === versions && VERSION.test(path.basename(old)) && old !== version)
+      await removeOwnFolder(old);
   }
   return version;
 }

@@ -11,7 +11,9 @@ import { decodeText, nameCode, XmlScanner } from "./xml-scanner";
 /** Feeds `bytes` to a CsvReader in blocks cut at `cuts`, the way readCsv does; returns records with lines. */
 function readAll(bytes: Buffer, cuts: number[]): { line: number; fields: string[] }[] {
   const out: { line: number; fields: string[] }[] = [];
-  const reader = new CsvReader(rangeDecoder("utf-8"), (row: Row, line) => out.push({ line, fields: Array.from({ length: row.length }, (_, i) => String(row.cell(i))) }));
+  const reader = new CsvReader(rangeDecoder("utf-8"), (row: Row, line) =>
+    out.push({ line, fields: Array.from({ length: row.length }, (_, i) => String(row.cell(i))) }),
+  );
   let buf = Buffer.alloc(0);
   let prev = 0;
   for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b), bytes.length]) {
@@ -40,38 +42,66 @@ describe("CsvReader", () => {
 
   it("gives the same records wherever the blocks are cut", () => {
     const bytes = Buffer.from(text);
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 6 }), (cuts) => {
-      expect(readAll(bytes, cuts)).toEqual(expected);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 6 }), (cuts) => {
+        expect(readAll(bytes, cuts)).toEqual(expected);
+      }),
+    );
   });
 
   it("parses a record held in a string", () => {
-    expect(parseCsvRecord('"게임 서비스 사용일수: 4분위수, 25%",x')).toEqual(["게임 서비스 사용일수: 4분위수, 25%", "x"]);
+    expect(parseCsvRecord('"게임 서비스 사용일수: 4분위수, 25%",x')).toEqual([
+      "게임 서비스 사용일수: 4분위수, 25%",
+      "x",
+    ]);
   });
 
   it("reads numbers from bytes exactly as Number() does", () => {
     const num = (s: string) => {
       let v: number | null = NaN;
-      new CsvReader(rangeDecoder("utf-8"), (row) => (v = row.num(0))).consume(Buffer.from(`${s}\n`), 0, s.length + 1, true);
+      new CsvReader(rangeDecoder("utf-8"), (row) => (v = row.num(0))).consume(
+        Buffer.from(`${s}\n`),
+        0,
+        s.length + 1,
+        true,
+      );
       return v;
     };
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => {
-      expect(Object.is(num(String(d)), Number(String(d)))).toBe(true);
-    }));
-    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 }), (n, dec) => {
-      const s = (n / 10 ** dec).toFixed(dec);
-      expect(num(s)).toBe(Number(s));
-    }));
-    expect([num(""), num("*"), num("-"), num(" 12.5 "), num("\"1,234.5\""), num("1e3")]).toEqual([null, null, null, 12.5, 1234.5, 1000]);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (d) => {
+        expect(Object.is(num(String(d)), Number(String(d)))).toBe(true);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 }), (n, dec) => {
+        const s = (n / 10 ** dec).toFixed(dec);
+        expect(num(s)).toBe(Number(s));
+      }),
+    );
+    expect([num(""), num("*"), num("-"), num(" 12.5 "), num('"1,234.5"'), num("1e3")]).toEqual([
+      null,
+      null,
+      null,
+      12.5,
+      1234.5,
+      1000,
+    ]);
     expect([num("0x10"), num("Infinity"), num("12..5"), num("abc"), num("1.2.3")].every(Number.isNaN)).toBe(true);
   });
 });
 
 describe("cells", () => {
   it("numbers: missing cells, negatives, refusals", () => {
-    expect([parseNumber(""), parseNumber(" * "), parseNumber("-"), parseNumber(null)]).toEqual([null, null, null, null]);
+    expect([parseNumber(""), parseNumber(" * "), parseNumber("-"), parseNumber(null)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect([parseNumber("-0.48"), parseNumber(3.5), parseNumber("1,234")]).toEqual([-0.48, 3.5, 1234]);
-    expect([parseNumber("Infinity"), parseNumber(Infinity), parseNumber("0b1"), parseNumber("1 2")].every(Number.isNaN)).toBe(true);
+    expect(
+      [parseNumber("Infinity"), parseNumber(Infinity), parseNumber("0b1"), parseNumber("1 2")].every(Number.isNaN),
+    ).toBe(true);
   });
 
   it("sex: 1/2, 01/02, 남/여, 남성/여성, M/F", () => {
@@ -82,10 +112,22 @@ describe("cells", () => {
 
   it("age bands fold 5-year bands into 10-year bands; under 20 is skipped", () => {
     expect([20, 25, "70", "75세 이상", "20~24세"].map(parseAgeBand)).toEqual(
-      [[20, 20], [20, 25], [70, 70], [70, 75], [20, 20]].map(([age10, age5]) => ({ kind: "band", age10, age5 })),
+      [
+        [20, 20],
+        [20, 25],
+        [70, 70],
+        [70, 75],
+        [20, 20],
+      ].map(([age10, age5]) => ({ kind: "band", age10, age5 })),
     );
     expect(parseAgeBand("15")).toEqual({ kind: "under20", age5: 15 });
-    expect([parseAgeBand(15).kind, parseAgeBand("0").kind, parseAgeBand(80).kind, parseAgeBand(23).kind, parseAgeBand("노인").kind]).toEqual(["under20", "under20", "invalid", "invalid", "invalid"]);
+    expect([
+      parseAgeBand(15).kind,
+      parseAgeBand("0").kind,
+      parseAgeBand(80).kind,
+      parseAgeBand(23).kind,
+      parseAgeBand("노인").kind,
+    ]).toEqual(["under20", "under20", "invalid", "invalid", "invalid"]);
   });
 
   it("행정동코드: a 7-digit statistics code whose first five digits are a Seoul district's; names lose their district", () => {
@@ -93,22 +135,22 @@ describe("cells", () => {
       const r = parseDongCode(c);
       return "error" in r ? "refused" : `${r.code} ${r.district.name_ko}`;
     };
-    expect([dong("1123068"), dong(1123068), dong(" 1101053 "), dong("1168064000"), dong("2611051"), dong("11230")]).toEqual([
-      "1123068 강남구",
-      "1123068 강남구",
-      "1101053 종로구",
-      "refused",
-      "refused",
-      "refused",
-    ]);
+    expect([
+      dong("1123068"),
+      dong(1123068),
+      dong(" 1101053 "),
+      dong("1168064000"),
+      dong("2611051"),
+      dong("11230"),
+    ]).toEqual(["1123068 강남구", "1123068 강남구", "1101053 종로구", "refused", "refused", "refused"]);
     const jongno = parseDongCode("1101053");
     if ("error" in jongno) throw new Error(jongno.error);
-    expect([dongNameOf("종로구 사직동", jongno.district), dongNameOf("사직동", jongno.district), dongNameOf("서울특별시 종로구 사직동", jongno.district), dongNameOf("종로1·2·3·4가동", jongno.district)]).toEqual([
-      "사직동",
-      "사직동",
-      "사직동",
-      "종로1·2·3·4가동",
-    ]);
+    expect([
+      dongNameOf("종로구 사직동", jongno.district),
+      dongNameOf("사직동", jongno.district),
+      dongNameOf("서울특별시 종로구 사직동", jongno.district),
+      dongNameOf("종로1·2·3·4가동", jongno.district),
+    ]).toEqual(["사직동", "사직동", "사직동", "종로1·2·3·4가동"]);
   });
 
   it("months from cells: text and integers; a bare decimal number is ambiguous", () => {
@@ -116,13 +158,41 @@ describe("cells", () => {
       const r = parseMonthCell(c, untyped);
       return "month" in r ? r.month : "error";
     };
-    expect([m("202310"), m("2023-10"), m("2023.10"), m("2023년 10월"), m(202310), m("20231001"), m(new Date(Date.UTC(2023, 9, 1)))]).toEqual(Array(7).fill("2023-10"));
-    expect([m("2023.1"), m("2023.1", true), m(2023.1), m(2023.01), m("202313"), m("Oct")]).toEqual(["2023-01", "error", "error", "error", "error", "error"]);
+    expect([
+      m("202310"),
+      m("2023-10"),
+      m("2023.10"),
+      m("2023년 10월"),
+      m(202310),
+      m("20231001"),
+      m(new Date(Date.UTC(2023, 9, 1))),
+    ]).toEqual(Array(7).fill("2023-10"));
+    expect([m("2023.1"), m("2023.1", true), m(2023.1), m(2023.01), m("202313"), m("Oct")]).toEqual([
+      "2023-01",
+      "error",
+      "error",
+      "error",
+      "error",
+      "error",
+    ]);
   });
 
   it("months from file names", () => {
-    expect(["2023.1월_29개 통신정보.xlsx", "2023.10월_29개 통신정보.xlsx", "서울시민생활_2023년 3월.csv", "data_202301.csv", "x-2023-01.csv", "2023.1월_x.xlsx".normalize("NFD")].map(monthFromFileName)).toEqual(["2023-01", "2023-10", "2023-03", "2023-01", "2023-01", "2023-01"]);
-    expect([monthFromFileName("citizens.csv"), monthFromFileName("20231.csv"), monthFromFileName("2023-13.csv")]).toEqual([undefined, undefined, undefined]);
+    expect(
+      [
+        "2023.1월_29개 통신정보.xlsx",
+        "2023.10월_29개 통신정보.xlsx",
+        "서울시민생활_2023년 3월.csv",
+        "data_202301.csv",
+        "x-2023-01.csv",
+        "2023.1월_x.xlsx".normalize("NFD"),
+      ].map(monthFromFileName),
+    ).toEqual(["2023-01", "2023-10", "2023-03", "2023-01", "2023-01", "2023-01"]);
+    expect([
+      monthFromFileName("citizens.csv"),
+      monthFromFileName("20231.csv"),
+      monthFromFileName("2023-13.csv"),
+    ]).toEqual([undefined, undefined, undefined]);
   });
 
   it("detects the encoding from the first block", () => {
@@ -145,7 +215,10 @@ describe("XmlScanner", () => {
     const out: string[] = [];
     const names = new Map(["sst", "si", "t", "r", "rPh", "c"].map((n) => [nameCode(n), n]));
     const scanner = new XmlScanner({
-      open: (n, s, self) => out.push(`<${names.get(n)}${s.find("r") ? ` r=${s.attr("r")}` : ""}${s.find("a") ? ` a=${s.attr("a")}` : ""}${self ? "/" : ""}>`),
+      open: (n, s, self) =>
+        out.push(
+          `<${names.get(n)}${s.find("r") ? ` r=${s.attr("r")}` : ""}${s.find("a") ? ` a=${s.attr("a")}` : ""}${self ? "/" : ""}>`,
+        ),
       close: (n) => out.push(`</${names.get(n)}>`),
       text: (b, s, e, raw) => out.push(raw ? b.toString("utf8", s, e) : decodeText(b, s, e)),
     });
@@ -163,9 +236,11 @@ describe("XmlScanner", () => {
   it("tokenizes prefixes, both quotes, entities, CDATA, comments; text is never cut inside a character", () => {
     const whole = events(xml, []);
     expect(whole.filter((e) => !e.startsWith("<")).join("|")).toBe("강남구 & 송파구|서|울<특>별시|ソ");
-    expect(whole).toContain('<c r=A1 a=>/>');
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 8 }), (cuts) => {
-      expect(events(xml, cuts)).toEqual(whole);
-    }));
+    expect(whole).toContain("<c r=A1 a=>/>");
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 8 }), (cuts) => {
+        expect(events(xml, cuts)).toEqual(whole);
+      }),
+    );
   });
 });

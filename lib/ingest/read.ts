@@ -13,7 +13,19 @@ export type Progress = (file: string, bytesRead: number, bytesTotal: number, row
 export async function readInputFile(file: string, target: ImportTarget, progress?: Progress): Promise<FileStats> {
   const { problems } = target;
   const st = await stat(file).catch((e: NodeJS.ErrnoException) => e);
-  const stats: FileStats = { file, format: "", bytes: 0, sha256: "", rowsRead: 0, rowsUsed: 0, skipped: {}, months: new Set(), gives: [], ignored: [], unknownDongs: new Map() };
+  const stats: FileStats = {
+    file,
+    format: "",
+    bytes: 0,
+    sha256: "",
+    rowsRead: 0,
+    rowsUsed: 0,
+    skipped: {},
+    months: new Set(),
+    gives: [],
+    ignored: [],
+    unknownDongs: new Map(),
+  };
   if (st instanceof Error) {
     problems.add({ file }, `cannot read (${st.code ?? st.message})`);
     return stats;
@@ -48,7 +60,10 @@ export async function readInputFile(file: string, target: ImportTarget, progress
     // An OS error while reading (permissions, I/O): that file's problem, by name, not a stack trace.
     const err = e as NodeJS.ErrnoException;
     if (typeof err.code !== "string") throw e;
-    problems.add({ file }, `cannot read (${err.code}: ${err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")})`);
+    problems.add(
+      { file },
+      `cannot read (${err.code}: ${err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "")})`,
+    );
   }
   return stats;
 }
@@ -58,7 +73,13 @@ export async function readInputFile(file: string, target: ImportTarget, progress
  * blocks, no garbage per block); the incomplete last record of a block moves to the front for the
  * next. The sha256 is computed on a worker thread, in parallel with parsing.
  */
-async function readCsv(file: string, fileMonth: string | undefined, target: ImportTarget, stats: FileStats, progress?: Progress) {
+async function readCsv(
+  file: string,
+  fileMonth: string | undefined,
+  target: ImportTarget,
+  stats: FileStats,
+  progress?: Progress,
+) {
   const { problems } = target;
   const hasher = new Hasher();
   const sink = new TableSink(file, 0, true, fileMonth, target, stats);
@@ -76,7 +97,11 @@ async function readCsv(file: string, fileMonth: string | undefined, target: Impo
         if (buf.length * 2 > MAX_RECORD) {
           // One record longer than any real one: almost always a quote that never closes.
           const q = reader?.openQuote;
-          if (q) problems.add({ file, line: q.line, column: q.column }, `a quote opened here is not closed within ${MAX_RECORD >> 20} MB`);
+          if (q)
+            problems.add(
+              { file, line: q.line, column: q.column },
+              `a quote opened here is not closed within ${MAX_RECORD >> 20} MB`,
+            );
           else problems.add({ file, line: reader?.line }, `a record longer than ${MAX_RECORD >> 20} MB`);
           return;
         }
@@ -112,7 +137,10 @@ async function readCsv(file: string, fileMonth: string | undefined, target: Impo
         const cut = final ? filled : buf.lastIndexOf(eol, filled - 1) + 1;
         const bad = cut > start ? firstNonUtf8Line(buf, start, cut, reader.line, eol) : undefined;
         if (bad !== undefined) {
-          problems.add({ file, line: bad }, "is not UTF-8, while the lines before it are: the file mixes encodings (UTF-8 and probably CP949); save it again as CSV (UTF-8)");
+          problems.add(
+            { file, line: bad },
+            "is not UTF-8, while the lines before it are: the file mixes encodings (UTF-8 and probably CP949); save it again as CSV (UTF-8)",
+          );
           return;
         }
       }

@@ -51,21 +51,29 @@ export function parseDongCode(cell: Cell): DongResult {
   const s = String(cell).trim();
   if (!/^\d{7}$/.test(s)) return { error: "is not a 7-digit 행정동코드 (statistics code, e.g. 1101053)" };
   const district = findDistrictByStatCode(s.slice(0, 5));
-  return district ? { code: s, district } : { error: `is not in Seoul: ${s.slice(0, 5)} is not one of the 25 districts' statistics codes` };
+  return district
+    ? { code: s, district }
+    : { error: `is not in Seoul: ${s.slice(0, 5)} is not one of the 25 districts' statistics codes` };
 }
 
 /** The 행정동 name as the dataset keeps it: without a leading district (`종로구 사직동` → `사직동`). */
 export function dongNameOf(cell: Cell, district: District): string {
   const s = cell === null || cell === undefined ? "" : String(cell).normalize("NFC").trim();
   const parts = s.split(/\s+/);
-  const rest = parts[0] === district.name_ko || parts[0] === `서울특별시` ? parts.slice(parts[0] === "서울특별시" && parts[1] === district.name_ko ? 2 : 1) : parts;
+  const rest =
+    parts[0] === district.name_ko || parts[0] === `서울특별시`
+      ? parts.slice(parts[0] === "서울특별시" && parts[1] === district.name_ko ? 2 : 1)
+      : parts;
   return rest.join(" ");
 }
 
 /** Whether a 자치구 cell names the district: its name (optionally after 서울특별시) or either of its codes. */
 function namesDistrict(cell: Cell, d: District): boolean {
   if (cell === null || cell === undefined || cell instanceof Date) return false;
-  const s = String(cell).normalize("NFC").trim().replace(/^(서울특별시|서울시|서울)\s*/, "");
+  const s = String(cell)
+    .normalize("NFC")
+    .trim()
+    .replace(/^(서울특별시|서울시|서울)\s*/, "");
   return s === d.name_ko || s === d.code || s === statCodeOf(d);
 }
 
@@ -169,7 +177,10 @@ export class RowHandler {
     const problem = row.problem?.(col.index);
     if (problem) return this.problems.add({ file: this.file, line, column: col.number }, `${col.header}: ${problem}`);
     const value = row.cell(col.index);
-    this.problems.add({ file: this.file, line, column: col.number }, `${col.header} ${showValue(value instanceof Date ? value.toISOString() : value)} ${what}`);
+    this.problems.add(
+      { file: this.file, line, column: col.number },
+      `${col.header} ${showValue(value instanceof Date ? value.toISOString() : value)} ${what}`,
+    );
   }
 
   private skip(reason: string): void {
@@ -185,7 +196,12 @@ export class RowHandler {
       return NaN;
     }
     if (!(v >= range.min && v <= range.max)) {
-      this.bad(row, line, col, `is outside the plausible range of a ${kind} value (${range.min.toLocaleString("en-US")} … ${range.max.toLocaleString("en-US")})`);
+      this.bad(
+        row,
+        line,
+        col,
+        `is outside the plausible range of a ${kind} value (${range.min.toLocaleString("en-US")} … ${range.max.toLocaleString("en-US")})`,
+      );
       return NaN;
     }
     return v;
@@ -283,7 +299,13 @@ export class RowHandler {
       ok = namesDistrict(row.cell(col.index), d);
       this.districtChecks.set(k, ok);
     }
-    if (!ok) this.bad(row, line, col, `disagrees with 행정동코드 ${String(row.cell(this.layout.dongCode.index)).trim()}, which is in ${d.name_ko} (${statCodeOf(d)})`);
+    if (!ok)
+      this.bad(
+        row,
+        line,
+        col,
+        `disagrees with 행정동코드 ${String(row.cell(this.layout.dongCode.index)).trim()}, which is in ${d.name_ko} (${statCodeOf(d)})`,
+      );
   }
 
   private noteDong(row: Row, code: string, district: District): void {

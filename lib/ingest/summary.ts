@@ -25,11 +25,16 @@ export function formatSummary(r: IngestResult, target: string | undefined): stri
   lines.push(`files: ${r.files.length}`);
   for (const f of r.files) {
     const months = [...f.months].sort();
-    const monthText = months.length > 3 ? `${months[0]} … ${months[months.length - 1]} (${months.length})` : months.join(", ");
-    lines.push(`  ${path.basename(f.file)} (${f.format}, ${mb(f.bytes)}): ${n(f.rowsRead)} rows read, ${n(f.rowsUsed)} used; ${monthText}`);
+    const monthText =
+      months.length > 3 ? `${months[0]} … ${months[months.length - 1]} (${months.length})` : months.join(", ");
+    lines.push(
+      `  ${path.basename(f.file)} (${f.format}, ${mb(f.bytes)}): ${n(f.rowsRead)} rows read, ${n(f.rowsUsed)} used; ${monthText}`,
+    );
     if (f.ignored.length) {
       const cols = f.ignored.map((c) => `${c.number} ${c.header ? JSON.stringify(c.header) : "(no header)"}`);
-      lines.push(`    ignored ${f.ignored.length} column${f.ignored.length === 1 ? "" : "s"} the importer does not know: ${cols.join(", ")}`);
+      lines.push(
+        `    ignored ${f.ignored.length} column${f.ignored.length === 1 ? "" : "s"} the importer does not know: ${cols.join(", ")}`,
+      );
     }
   }
   lines.push(`rows read: ${n(read)}`);
@@ -37,7 +42,9 @@ export function formatSummary(r: IngestResult, target: string | undefined): stri
   const reasons = Object.entries(skipped);
   lines.push(`rows skipped: ${reasons.length ? reasons.map(([k, v]) => `${n(v)} (${k})`).join(", ") : "0"}`);
   const months = r.meta.months;
-  lines.push(`months: ${months.length} (${months.length > 12 ? `${months[0]} … ${months[months.length - 1]}` : months.join(", ")})`);
+  lines.push(
+    `months: ${months.length} (${months.length > 12 ? `${months[0]} … ${months[months.length - 1]}` : months.join(", ")})`,
+  );
   lines.push(`행정동 rows: ${n(r.dongRows)} (행정동 × sex × 5-year band); method: ${r.meta.method}`);
   const weights = new Map<string, string[]>();
   for (const m of r.meta.measures) {
@@ -52,7 +59,10 @@ export function formatSummary(r: IngestResult, target: string | undefined): stri
 }
 
 /** A progress line for large files, at most about once a second. */
-export function progressPrinter(out: NodeJS.WriteStream, minBytes = 8 << 20): (file: string, bytesRead: number, bytesTotal: number, rows: number) => void {
+export function progressPrinter(
+  out: NodeJS.WriteStream,
+  minBytes = 8 << 20,
+): (file: string, bytesRead: number, bytesTotal: number, rows: number) => void {
   let last = 0;
   let lastFile = "";
   return (file, bytesRead, bytesTotal, rows) => {

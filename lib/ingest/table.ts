@@ -77,7 +77,8 @@ export class TableSink {
   /** Ends the table; returns false when it had no rows at all. */
   end(): boolean {
     if (this.handler) {
-      if (this.dataRows === 0) this.target.problems.add({ file: this.file }, `has a header row (line ${this.headerLine}) but no data rows`);
+      if (this.dataRows === 0)
+        this.target.problems.add({ file: this.file }, `has a header row (line ${this.headerLine}) but no data rows`);
       return true;
     }
     if (this.stopped) return true;
@@ -100,14 +101,26 @@ export class TableSink {
       return;
     }
     if (!cols.month && !this.fileMonth) {
-      this.target.problems.add({ file: this.file }, "no month: the file has no 기준연월 column and its name has no month (e.g. 2023.1월 or 202301)");
+      this.target.problems.add(
+        { file: this.file },
+        "no month: the file has no 기준연월 column and its name has no month (e.g. 2023.1월 or 202301)",
+      );
       this.stopped = true;
       return;
     }
     this.header = cells;
     this.headerLine = line;
     const { store, knownDongs, problems } = this.target;
-    this.handler = new RowHandler(this.file, cols, cols.month ? undefined : this.fileMonth, this.csv, store, knownDongs, problems, this.stats);
+    this.handler = new RowHandler(
+      this.file,
+      cols,
+      cols.month ? undefined : this.fileMonth,
+      this.csv,
+      store,
+      knownDongs,
+      problems,
+      this.stats,
+    );
   }
 
   private badWidth(row: Row, line: number): void {

@@ -37,8 +37,20 @@ export function isDecimalText(s: string): boolean {
 }
 
 const SEX_WORDS = new Map<string, Sex>([
-  ["1", "M"], ["01", "M"], ["남", "M"], ["남성", "M"], ["남자", "M"], ["m", "M"], ["male", "M"],
-  ["2", "F"], ["02", "F"], ["여", "F"], ["여성", "F"], ["여자", "F"], ["f", "F"], ["female", "F"],
+  ["1", "M"],
+  ["01", "M"],
+  ["남", "M"],
+  ["남성", "M"],
+  ["남자", "M"],
+  ["m", "M"],
+  ["male", "M"],
+  ["2", "F"],
+  ["02", "F"],
+  ["여", "F"],
+  ["여성", "F"],
+  ["여자", "F"],
+  ["f", "F"],
+  ["female", "F"],
 ]);
 
 /** 1 = 남, 2 = 여 (the 2022 copies write 01/02); also 남/여, 남성/여성, M/F. */
@@ -48,7 +60,8 @@ export function parseSex(cell: Cell): Sex | undefined {
 }
 
 /** `age5`: the band as written (20, 25, …; under 20 any whole number), for telling rows apart. */
-export type AgeResult = { kind: "band"; age10: number; age5: number } | { kind: "under20"; age5: number } | { kind: "invalid" };
+export type AgeResult =
+  { kind: "band"; age10: number; age5: number } | { kind: "under20"; age5: number } | { kind: "invalid" };
 
 /**
  * The provider's 5-year band (20, 25, …, 75; 75 is the top band; also "20~24세", "75세 이상") folded into

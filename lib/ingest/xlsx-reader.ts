@@ -15,7 +15,13 @@ import { LIMITS, ZipArchive, ZipError } from "./zip";
  * when the importer reads them. Nothing is written to disk. The first worksheet (in workbook order)
  * with a header row is the table; later sheets are not read.
  */
-export async function readXlsx(file: string, fileMonth: string | undefined, target: ImportTarget, stats: FileStats, progress?: Progress): Promise<void> {
+export async function readXlsx(
+  file: string,
+  fileMonth: string | undefined,
+  target: ImportTarget,
+  stats: FileStats,
+  progress?: Progress,
+): Promise<void> {
   const { problems } = target;
   stats.format = "xlsx";
   const hashing = sha256File(file);
@@ -30,10 +36,17 @@ export async function readXlsx(file: string, fileMonth: string | undefined, targ
       const sink = new TableSink(file, 1, false, fileMonth, target, stats);
       const size = zip.entries.get(sheet)?.size ?? 0;
       let done = 0;
-      await readSheet(zip, sheet, new SheetRow(strings, dateStyles, book.date1904), (row, line) => {
-        sink.row(row, line);
-        if ((line & 1023) === 0) progress?.(file, done, size, stats.rowsRead);
-      }, (n) => (done = n), () => sink.stopped);
+      await readSheet(
+        zip,
+        sheet,
+        new SheetRow(strings, dateStyles, book.date1904),
+        (row, line) => {
+          sink.row(row, line);
+          if ((line & 1023) === 0) progress?.(file, done, size, stats.rowsRead);
+        },
+        (n) => (done = n),
+        () => sink.stopped,
+      );
       if (sink.end()) {
         found = true;
         if (sink.hasHeader || sink.stopped) break;
@@ -92,7 +105,12 @@ async function relationships(zip: ZipArchive, part: string): Promise<{ id: strin
   const rels: { id: string; type: string; target: string }[] = [];
   await scanPart(zip, relsName, {
     open(name, s) {
-      if (name === REL) rels.push({ id: s.attr("Id") ?? "", type: s.attr("Type") ?? "", target: resolveTarget(part, s.attr("Target") ?? "") });
+      if (name === REL)
+        rels.push({
+          id: s.attr("Id") ?? "",
+          type: s.attr("Type") ?? "",
+          target: resolveTarget(part, s.attr("Target") ?? ""),
+        });
     },
     close() {},
   });
@@ -134,7 +152,10 @@ function isBuiltinDate(id: number): boolean {
 
 /** A custom number format shows a date when, outside quotes, escapes and [colour] brackets, it has d, m, y, h or s. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return /[dmyhs]/i.test(bare);
 }
 
@@ -190,27 +211,39 @@ async function readSharedStrings(zip: ZipArchive, part: string): Promise<string[
 }
 
 /** Feeds an entry's bytes to a scanner, keeping the incomplete tail of each piece for the next. */
-async function streamPart(zip: ZipArchive, part: string, scanner: XmlScanner, limit?: number, onProgress?: (bytes: number) => void, stop?: () => boolean): Promise<void> {
+async function streamPart(
+  zip: ZipArchive,
+  part: string,
+  scanner: XmlScanner,
+  limit?: number,
+  onProgress?: (bytes: number) => void,
+  stop?: () => boolean,
+): Promise<void> {
   let buf = Buffer.allocUnsafe(1 << 20);
   let filled = 0;
   let total = 0;
-  await zip.read(part, (chunk) => {
-    if (stop?.()) return;
-    total += chunk.length;
-    if (filled + chunk.length > buf.length) {
-      // One token (a row of the sheet) longer than the buffer: grow it, within reason.
-      if (filled + chunk.length > MAX_PENDING) throw new SheetError(`${part}: one row or text run is longer than ${MAX_PENDING >> 20} MB`);
-      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, filled + chunk.length));
-      buf.copy(bigger, 0, 0, filled);
-      buf = bigger;
-    }
-    chunk.copy(buf, filled);
-    filled += chunk.length;
-    const used = scanner.consume(buf, 0, filled, false);
-    buf.copyWithin(0, used, filled);
-    filled -= used;
-    onProgress?.(total);
-  }, limit);
+  await zip.read(
+    part,
+    (chunk) => {
+      if (stop?.()) return;
+      total += chunk.length;
+      if (filled + chunk.length > buf.length) {
+        // One token (a row of the sheet) longer than the buffer: grow it, within reason.
+        if (filled + chunk.length > MAX_PENDING)
+          throw new SheetError(`${part}: one row or text run is longer than ${MAX_PENDING >> 20} MB`);
+        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, filled + chunk.length));
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
+      }
+      chunk.copy(buf, filled);
+      filled += chunk.length;
+      const used = scanner.consume(buf, 0, filled, false);
+      buf.copyWithin(0, used, filled);
+      filled -= used;
+      onProgress?.(total);
+    },
+    limit,
+  );
   if (!stop?.()) scanner.consume(buf, 0, filled, true);
 }
 
@@ -302,13 +335,17 @@ class SheetRow implements Row {
         // Number() also reads 0x1F, 0b1 and Infinity, which no spreadsheet writes as a number: such a
         // cell goes on as text and is refused as "not a decimal number".
         const v = isDecimalText(text) ? Number(text) : NaN;
-        if (this.dateStyles[this.styles[i]!] && Number.isFinite(v)) return new Date(Math.round((v - this.dateBase) * 86_400_000));
+        if (this.dateStyles[this.styles[i]!] && Number.isFinite(v))
+          return new Date(Math.round((v - this.dateBase) * 86_400_000));
         return text.trim() === "" ? null : Number.isNaN(v) ? text : v;
       }
       case SHARED: {
         const k = Number(b.toString("latin1", s, e));
         const str = this.strings[k];
-        if (str === undefined) throw new SheetError(`cell ${columnName(i)}${this.line} names shared string ${k}, but the workbook has ${this.strings.length}`);
+        if (str === undefined)
+          throw new SheetError(
+            `cell ${columnName(i)}${this.line} names shared string ${k}, but the workbook has ${this.strings.length}`,
+          );
         return str;
       }
       case TEXT:
@@ -337,7 +374,8 @@ class SheetRow implements Row {
     const kind = this.kinds[i];
     if (kind === NO_CACHED_VALUE) return NaN;
     // A plain number cell is read from its bytes, without a string (143 columns × 10,000 rows a month).
-    if (kind === NUMBER && !this.dateStyles[this.styles[i]!]) return numberFromBytes(this.buf, this.starts[i]!, this.ends[i]!);
+    if (kind === NUMBER && !this.dateStyles[this.styles[i]!])
+      return numberFromBytes(this.buf, this.starts[i]!, this.ends[i]!);
     return parseNumber(this.cell(i));
   }
 
@@ -349,7 +387,14 @@ class SheetRow implements Row {
 }
 
 /** Streams one worksheet's rows to `onRow` (row number as the line). */
-async function readSheet(zip: ZipArchive, part: string, row: SheetRow, onRow: (row: Row, line: number) => void, onProgress: (bytes: number) => void, stop: () => boolean): Promise<void> {
+async function readSheet(
+  zip: ZipArchive,
+  part: string,
+  row: SheetRow,
+  onRow: (row: Row, line: number) => void,
+  onProgress: (bytes: number) => void,
+  stop: () => boolean,
+): Promise<void> {
   let line = 0;
   let col = 0;
   let kind = EMPTY;

@@ -148,14 +148,22 @@ export class XmlScanner {
         let s = i + 2;
         let e = s;
         while (e < j && !isSpace(buf[e]!)) e++;
-        for (let k = e - 1; k >= s; k--) if (buf[k] === 58) { s = k + 1; break; }
+        for (let k = e - 1; k >= s; k--)
+          if (buf[k] === 58) {
+            s = k + 1;
+            break;
+          }
         h.close(codeOf(buf, s, e));
       } else {
         let s = i + 1;
         let e = s;
         while (e < j && !isSpace(buf[e]!) && buf[e] !== 47) e++;
         const nameEnd = e;
-        for (let k = e - 1; k >= s; k--) if (buf[k] === 58) { s = k + 1; break; }
+        for (let k = e - 1; k >= s; k--)
+          if (buf[k] === 58) {
+            s = k + 1;
+            break;
+          }
         const selfClosing = buf[j - 1] === 47;
         this.tagStart = i;
         this.attrsStart = nameEnd;
@@ -191,10 +199,18 @@ export class XmlScanner {
           break;
         }
         let ls = ns;
-        for (let k = ne - 1; k >= ns; k--) if (b[k] === 58) { ls = k + 1; break; }
+        for (let k = ne - 1; k >= ns; k--)
+          if (b[k] === 58) {
+            ls = k + 1;
+            break;
+          }
         if (ne - ls !== local.length) continue;
         let same = true;
-        for (let k = 0; k < local.length; k++) if (b[ls + k] !== local.charCodeAt(k)) { same = false; break; }
+        for (let k = 0; k < local.length; k++)
+          if (b[ls + k] !== local.charCodeAt(k)) {
+            same = false;
+            break;
+          }
         if (same) {
           this.valueStart = this.attrValues[2 * a]!;
           this.valueEnd = this.attrValues[2 * a + 1]!;
@@ -217,10 +233,18 @@ export class XmlScanner {
       if (ve < 0 || ve > end) return false;
       i = ve + 1;
       let ls = ns;
-      for (let k = ne - 1; k >= ns; k--) if (b[k] === 58) { ls = k + 1; break; }
+      for (let k = ne - 1; k >= ns; k--)
+        if (b[k] === 58) {
+          ls = k + 1;
+          break;
+        }
       if (ne - ls === local.length) {
         let same = true;
-        for (let k = 0; k < local.length; k++) if (b[ls + k] !== local.charCodeAt(k)) { same = false; break; }
+        for (let k = 0; k < local.length; k++)
+          if (b[ls + k] !== local.charCodeAt(k)) {
+            same = false;
+            break;
+          }
         if (same) {
           this.valueStart = vs;
           this.valueEnd = ve;

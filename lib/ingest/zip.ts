@@ -55,7 +55,9 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /** zlib.crc32 exists from Node 20.15; on older Nodes the size checks remain and CRC-32 is not checked. */
-const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (zlib as { crc32?: (d: Uint8Array, v?: number) => number }).crc32;
+const crc32: ((data: Uint8Array, value?: number) => number) | undefined = (
+  zlib as { crc32?: (d: Uint8Array, v?: number) => number }
+).crc32;
 
 export class ZipArchive {
   readonly entries = new Map<string, ZipEntry>();
@@ -97,18 +99,21 @@ export class ZipArchive {
     if (count === 0xffff || cdSize === MAX32 || cdOffset === MAX32) {
       const locAt = this.fileSize - tailLength + eocd - 20;
       const loc = locAt >= 0 ? readAt(this.fd, locAt, 20) : Buffer.alloc(0);
-      if (loc.length < 20 || loc.readUInt32LE(0) !== SIG_LOCATOR64) throw new ZipError("ZIP64 directory locator missing");
+      if (loc.length < 20 || loc.readUInt32LE(0) !== SIG_LOCATOR64)
+        throw new ZipError("ZIP64 directory locator missing");
       const rec = readAt(this.fd, Number(loc.readBigUInt64LE(8)), 56);
       if (rec.length < 56 || rec.readUInt32LE(0) !== SIG_EOCD64) throw new ZipError("ZIP64 directory record missing");
       count = Number(rec.readBigUInt64LE(32));
       cdSize = Number(rec.readBigUInt64LE(40));
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
-    if (cdOffset + cdSize > this.fileSize || cdSize > 64 << 20) throw new ZipError("the ZIP central directory lies outside the file");
+    if (cdOffset + cdSize > this.fileSize || cdSize > 64 << 20)
+      throw new ZipError("the ZIP central directory lies outside the file");
     const cd = readAt(this.fd, cdOffset, cdSize);
     let p = 0;
     for (let k = 0; k < count; k++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("the ZIP central directory is damaged");
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL)
+        throw new ZipError("the ZIP central directory is damaged");
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
       const commentLength = cd.readUInt16LE(p + 32);
@@ -135,29 +140,46 @@ export class ZipArchive {
     const e = this.entries.get(name);
     if (!e) throw new ZipError(`${name} is missing`);
     const bound = Math.min(limit, LIMITS.entry);
-    if (e.size > bound) throw new ZipError(`${name} would expand to ${mib(e.size)}, over the limit of ${mib(bound)} for one part (a zip bomb, or not a monthly file)`);
-    if (this.inflated + e.size > LIMITS.total) throw new ZipError(`the workbook would expand to more than ${mib(LIMITS.total)} (a zip bomb, or not a monthly file)`);
+    if (e.size > bound)
+      throw new ZipError(
+        `${name} would expand to ${mib(e.size)}, over the limit of ${mib(bound)} for one part (a zip bomb, or not a monthly file)`,
+      );
+    if (this.inflated + e.size > LIMITS.total)
+      throw new ZipError(
+        `the workbook would expand to more than ${mib(LIMITS.total)} (a zip bomb, or not a monthly file)`,
+      );
     const local = readAt(this.fd, e.localOffset, 30);
-    if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL) throw new ZipError(`${name}: its local header is missing`);
+    if (local.length < 30 || local.readUInt32LE(0) !== SIG_LOCAL)
+      throw new ZipError(`${name}: its local header is missing`);
     const localCompressed = local.readUInt32LE(18);
     const localSize = local.readUInt32LE(22);
     // Without a data descriptor (flag bit 3) the local header repeats the sizes; a different one means a damaged or crafted file.
-    if (!(local.readUInt16LE(6) & 8) && localCompressed !== MAX32 && (localCompressed !== (e.compressedSize >>> 0) || localSize !== (e.size >>> 0))) {
-      throw new ZipError(`${name}: its local header says ${localCompressed} compressed bytes, the central directory ${e.compressedSize} (the file is damaged)`);
+    if (
+      !(local.readUInt16LE(6) & 8) &&
+      localCompressed !== MAX32 &&
+      (localCompressed !== e.compressedSize >>> 0 || localSize !== e.size >>> 0)
+    ) {
+      throw new ZipError(
+        `${name}: its local header says ${localCompressed} compressed bytes, the central directory ${e.compressedSize} (the file is damaged)`,
+      );
     }
     let pos = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-    if (pos + e.compressedSize > this.fileSize) throw new ZipError(`${name}: its data runs past the end of the file (cut short?)`);
+    if (pos + e.compressedSize > this.fileSize)
+      throw new ZipError(`${name}: its data runs past the end of the file (cut short?)`);
     if (e.flags & 1) throw new ZipError(`${name} is encrypted; save the workbook without a password`);
     let out = 0;
     let crc = 0;
     const take = (chunk: Buffer) => {
       out += chunk.length;
-      if (out > e.size) throw new ZipError(`${name} expands beyond the ${e.size} bytes its directory declares (damaged, or a zip bomb)`);
+      if (out > e.size)
+        throw new ZipError(
+          `${name} expands beyond the ${e.size} bytes its directory declares (damaged, or a zip bomb)`,
+        );
       if (crc32) crc = crc32(chunk, crc);
       onChunk(chunk);
     };
     if (e.method === 0) {
-      for (let left = e.compressedSize; left > 0; ) {
+      for (let left = e.compressedSize; left > 0;) {
         const chunk = readAt(this.fd, pos, Math.min(left, 1 << 20));
         if (!chunk.length) break;
         pos += chunk.length;
@@ -169,8 +191,9 @@ export class ZipArchive {
     } else {
       throw new ZipError(`${name} uses ZIP compression method ${e.method}; only stored and deflated parts are read`);
     }
-    if (out !== e.size) throw new ZipError(`${name} expands to ${out} bytes, its directory declares ${e.size} (the file is damaged)`);
-    if (crc32 && (crc >>> 0) !== (e.crc >>> 0)) throw new ZipError(`${name} fails its CRC-32 check (the file is damaged)`);
+    if (out !== e.size)
+      throw new ZipError(`${name} expands to ${out} bytes, its directory declares ${e.size} (the file is damaged)`);
+    if (crc32 && crc >>> 0 !== e.crc >>> 0) throw new ZipError(`${name} fails its CRC-32 check (the file is damaged)`);
     this.inflated += out;
   }
 
@@ -184,7 +207,7 @@ export class ZipArchive {
 
 function readZip64Extra(e: ZipEntry, extra: Buffer): void {
   if (e.size !== MAX32 && e.compressedSize !== MAX32 && e.localOffset !== MAX32) return;
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const id = extra.readUInt16LE(p);
     const len = extra.readUInt16LE(p + 2);
     if (id === 1) {
@@ -209,7 +232,13 @@ function readZip64Extra(e: ZipEntry, extra: Buffer): void {
  * Inflates a deflated entry as a stream (public zlib API): compressed bytes are read in 1 MB slices
  * only as fast as the output is consumed, so memory stays at a few MB whatever the entry expands to.
  */
-async function inflateRaw(file: string, pos: number, compressedSize: number, name: string, take: (chunk: Buffer) => void): Promise<void> {
+async function inflateRaw(
+  file: string,
+  pos: number,
+  compressedSize: number,
+  name: string,
+  take: (chunk: Buffer) => void,
+): Promise<void> {
   if (compressedSize === 0) throw new ZipError(`${name}: no compressed data (the file is damaged)`);
   const source = createReadStream(file, { start: pos, end: pos + compressedSize - 1, highWaterMark: 1 << 20 });
   const inflater = zlib.createInflateRaw({ chunkSize: 256 << 10 });

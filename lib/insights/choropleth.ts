@@ -115,9 +115,20 @@ export function effectValue(d: DistrictEffect, kind: "index" | "z"): number | nu
   return kind === "index" ? d.index : d.districtZ;
 }
 
-export function districtEffectChoropleth(service: ServiceId, label: string, effect: readonly DistrictEffect[], hrefFor?: (district: District) => string): Choropleth {
+export function districtEffectChoropleth(
+  service: ServiceId,
+  label: string,
+  effect: readonly DistrictEffect[],
+  hrefFor?: (district: District) => string,
+): Choropleth {
   const m = effectMeasure(service);
-  const rows = effect.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: effectValue(d, m.kind), rank: d.rank, ...(hrefFor ? { href: hrefFor(d.district) } : {}) }));
+  const rows = effect.map((d) => ({
+    code: d.district.code,
+    name: d.district.name_ko,
+    value: effectValue(d, m.kind),
+    rank: d.rank,
+    ...(hrefFor ? { href: hrefFor(d.district) } : {}),
+  }));
   return effectMap(label, m, rows);
 }
 
@@ -125,7 +136,11 @@ export function districtEffectChoropleth(service: ServiceId, label: string, effe
  * An effect map (districts or 행정동): index values diverge around 100, z around 0, both with
  * the legend and words of the effect's measure.
  */
-export function effectMap(label: string, m: { kind: "index" | "z"; legendTitle: string; words: string }, rows: readonly ChoroplethRow[]): Choropleth {
+export function effectMap(
+  label: string,
+  m: { kind: "index" | "z"; legendTitle: string; words: string },
+  rows: readonly ChoroplethRow[],
+): Choropleth {
   const isIndex = m.kind === "index";
   const scale = divergingScale(
     rows.map((r) => r.value),
@@ -139,7 +154,9 @@ export function effectMap(label: string, m: { kind: "index" | "z"; legendTitle: 
     scale,
     formatValue: isIndex ? formatIndex : (v) => formatSigned(v),
     // Edges at the scale's own precision: a step of 2.5 prints 92.5, not a rounded 93.
-    formatEdge: isIndex ? (v) => v.toLocaleString("ko-KR", { minimumFractionDigits: scale.digits, maximumFractionDigits: scale.digits }) : (v) => formatSigned(v, scale.digits).replace(/^\+/, ""),
+    formatEdge: isIndex
+      ? (v) => v.toLocaleString("ko-KR", { minimumFractionDigits: scale.digits, maximumFractionDigits: scale.digits })
+      : (v) => formatSigned(v, scale.digits).replace(/^\+/, ""),
   });
 }
 
@@ -151,10 +168,16 @@ export const DISTRICT_RANK_COLUMNS: readonly TableColumn[] = [
 ];
 
 /** Districts in rank order as a table (and CSV): rank, district and code, then the view's own columns. */
-export function rankedDistrictTable<D extends { rank: number; district: { name_ko: string; code: string } }>(districts: readonly D[], columns: readonly TableColumn[], cells: (d: D) => CsvCell[]): TableData {
+export function rankedDistrictTable<D extends { rank: number; district: { name_ko: string; code: string } }>(
+  districts: readonly D[],
+  columns: readonly TableColumn[],
+  cells: (d: D) => CsvCell[],
+): TableData {
   return {
     columns: [...DISTRICT_RANK_COLUMNS, ...columns],
-    rows: [...districts].sort((a, b) => a.rank - b.rank).map((d) => [d.rank, d.district.name_ko, d.district.code, ...cells(d)]),
+    rows: [...districts]
+      .sort((a, b) => a.rank - b.rank)
+      .map((d) => [d.rank, d.district.name_ko, d.district.code, ...cells(d)]),
   };
 }
 

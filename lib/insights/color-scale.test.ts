@@ -21,7 +21,16 @@ import {
 
 describe("colour helpers", () => {
   it("runs the diverging scheme blue (low) → red (high), no neutral class", () => {
-    expect(divergingColors(4)).toEqual(["#4575b4", "#74add1", "#abd9e9", "#e0f3f8", "#fee090", "#fdae61", "#f46d43", "#d73027"]);
+    expect(divergingColors(4)).toEqual([
+      "#4575b4",
+      "#74add1",
+      "#abd9e9",
+      "#e0f3f8",
+      "#fee090",
+      "#fdae61",
+      "#f46d43",
+      "#d73027",
+    ]);
     expect(divergingColors(1)).toEqual(["#abd9e9", "#fdae61"]);
   });
   it("runs viridis from light (low) to dark (high)", () => {

@@ -110,7 +110,8 @@ export function niceBreaks(values: readonly (number | null)[], target = 5): { br
       const count = Math.max(1, Math.ceil((max - start) / step - 1e-9));
       const breaks = Array.from({ length: count + 1 }, (_, i) => roundTo(start + i * step, digits));
       const diff = Math.abs(breaks.length - 1 - target);
-      if (!best || diff < best.diff || (diff === best.diff && breaks.length < best.breaks.length)) best = { breaks, digits, diff };
+      if (!best || diff < best.diff || (diff === best.diff && breaks.length < best.breaks.length))
+        best = { breaks, digits, diff };
     }
   }
   return { breaks: best!.breaks, digits: best!.digits };
@@ -127,7 +128,9 @@ export function sequentialScale(values: readonly (number | null)[], target = 5):
 export function niceStepAtLeast(x: number): number {
   if (!(x > 0) || !Number.isFinite(x)) return 1;
   const exp = Math.floor(Math.log10(x));
-  for (const e of [exp, exp + 1]) for (const m of STEP_MULTIPLIERS) if (m * 10 ** e >= x * (1 - 1e-12)) return roundTo(m * 10 ** e, Math.max(0, -e + 1));
+  for (const e of [exp, exp + 1])
+    for (const m of STEP_MULTIPLIERS)
+      if (m * 10 ** e >= x * (1 - 1e-12)) return roundTo(m * 10 ** e, Math.max(0, -e + 1));
   return 10 ** (exp + 1);
 }
 
@@ -196,7 +199,10 @@ export interface LegendItem {
 export function correlationLegend(): LegendItem[] {
   const edges = ["0", "0.25", "0.5", "0.75", "1"];
   const minus = (e: string) => (e === "0" ? e : `−${e}`);
-  const neg = R_NEGATIVE.map((color, k) => ({ label: `${minus(edges[k + 1]!)} ~ ${minus(edges[k]!)}`, color })).reverse();
+  const neg = R_NEGATIVE.map((color, k) => ({
+    label: `${minus(edges[k + 1]!)} ~ ${minus(edges[k]!)}`,
+    color,
+  })).reverse();
   const pos = R_POSITIVE.map((color, k) => ({ label: `${edges[k]} ~ ${edges[k + 1]}`, color }));
   return [...neg, ...pos];
 }

@@ -27,7 +27,10 @@ export function dongSvgOf(districtCode: string): SvgDistricts {
   let svg = svgs.get(districtCode);
   if (!svg) {
     const all = loadDongGeo();
-    svgs.set(districtCode, (svg = svgDistricts({ ...all, features: all.features.filter((f) => f.properties.district === districtCode) })));
+    svgs.set(
+      districtCode,
+      (svg = svgDistricts({ ...all, features: all.features.filter((f) => f.properties.district === districtCode) })),
+    );
   }
   return svg;
 }

@@ -12,7 +12,10 @@ const geo = JSON.parse(text) as DongGeo;
 const source = path.join("..", "shared", "geo", "seoul-dongs-424.geojson");
 
 const area = (f: { geometry: DongGeo["features"][number]["geometry"] }) =>
-  polygonsOf(f).reduce((s, poly) => s + poly.reduce((t, ring, i) => t + (i === 0 ? 1 : -1) * Math.abs(ringArea2(ring)), 0), 0) / 2;
+  polygonsOf(f).reduce(
+    (s, poly) => s + poly.reduce((t, ring, i) => t + (i === 0 ? 1 : -1) * Math.abs(ringArea2(ring)), 0),
+    0,
+  ) / 2;
 
 describe("served 행정동 boundaries (data/geo/seoul-dongs.geojson)", () => {
   it("are 424 valid polygons, one per code, neighbours' edges never crossing", () => {
@@ -23,18 +26,27 @@ describe("served 행정동 boundaries (data/geo/seoul-dongs.geojson)", () => {
     expect(gzipSync(text, { level: 9 }).length).toBeLessThan(250_000);
   });
   it.skipIf(!existsSync(source))("keep every code's polygon: its area within 3% of the unsimplified source's", () => {
-    const src = JSON.parse(readFileSync(source, "utf8")) as { features: { properties: { adm_cd: string }; geometry: Polygon }[] };
+    const src = JSON.parse(readFileSync(source, "utf8")) as {
+      features: { properties: { adm_cd: string }; geometry: Polygon }[];
+    };
     const byCode = new Map(geo.features.map((f) => [f.properties.code, f]));
     expect([...byCode.keys()].sort()).toEqual(src.features.map((f) => f.properties.adm_cd).sort());
     for (const f of src.features) {
-      const a = area(f), b = area(byCode.get(f.properties.adm_cd)!);
+      const a = area(f),
+        b = area(byCode.get(f.properties.adm_cd)!);
       expect(Math.abs(b - a) / a, f.properties.adm_cd).toBeLessThan(0.03);
     }
   });
 });
 
 describe("checkDongGeo", () => {
-  const square = (x: number, y: number, h: number) => [[x - h, y - h], [x + h, y - h], [x + h, y + h], [x - h, y + h], [x - h, y - h]];
+  const square = (x: number, y: number, h: number) => [
+    [x - h, y - h],
+    [x + h, y - h],
+    [x + h, y + h],
+    [x - h, y + h],
+    [x - h, y - h],
+  ];
   const fc = (...rings: number[][][]) => ({
     type: "FeatureCollection",
     features: rings.map((ring, i) => ({
@@ -49,12 +61,41 @@ describe("checkDongGeo", () => {
   it("names the problem", () => {
     expect(checkDongGeo({ type: "Feature" })).toBe("not a GeoJSON FeatureCollection");
     expect(checkDongGeo(fc(square(127, 37.5, 0.01).slice(0, 4)))).toBe("행정동 1101050 has an open ring");
-    expect(checkDongGeo(fc([[127, 37.5], [127.01, 37.5], [127, 37.5]]))).toBe("행정동 1101050 has a ring of 3 positions");
-    expect(checkDongGeo(fc([[127, 37.5], [127.01, 37.5], [127.02, 37.5], [127, 37.5]]))).toBe("행정동 1101050 has a ring of zero area");
+    expect(
+      checkDongGeo(
+        fc([
+          [127, 37.5],
+          [127.01, 37.5],
+          [127, 37.5],
+        ]),
+      ),
+    ).toBe("행정동 1101050 has a ring of 3 positions");
+    expect(
+      checkDongGeo(
+        fc([
+          [127, 37.5],
+          [127.01, 37.5],
+          [127.02, 37.5],
+          [127, 37.5],
+        ]),
+      ),
+    ).toBe("행정동 1101050 has a ring of zero area");
     // A lopsided bow tie: (0,0) → (2,1) → (2,0) → (0,2) → (0,0) crosses itself.
-    expect(checkDongGeo(fc([[127, 37.5], [127.02, 37.51], [127.02, 37.5], [127, 37.52], [127, 37.5]]))).toMatch(/cross/);
+    expect(
+      checkDongGeo(
+        fc([
+          [127, 37.5],
+          [127.02, 37.51],
+          [127.02, 37.5],
+          [127, 37.52],
+          [127, 37.5],
+        ]),
+      ),
+    ).toMatch(/cross/);
     // Two squares overlapping by half.
-    expect(findCrossing(fc(square(127, 37.5, 0.01), square(127.01, 37.505, 0.01)) as DongGeo)).toMatch(/1101050 and 1101051|1101051 and 1101050/);
+    expect(findCrossing(fc(square(127, 37.5, 0.01), square(127.01, 37.505, 0.01)) as DongGeo)).toMatch(
+      /1101050 and 1101051|1101051 and 1101050/,
+    );
     expect(checkDongGeo(fc(square(127, 37.5, 0.01)), ["1101050", "1101099"])).toBe("missing 행정동 1101099");
   });
 });

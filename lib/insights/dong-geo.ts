@@ -40,8 +40,10 @@ type Segment = { a: [number, number]; b: [number, number]; code: string };
 
 /** Two segments cross at a point inside both (touching at a shared vertex, as neighbours do, is fine). */
 function properlyCross(s: Segment, t: Segment): boolean {
-  const o1 = orient(s.a, s.b, t.a), o2 = orient(s.a, s.b, t.b);
-  const o3 = orient(t.a, t.b, s.a), o4 = orient(t.a, t.b, s.b);
+  const o1 = orient(s.a, s.b, t.a),
+    o2 = orient(s.a, s.b, t.b);
+  const o3 = orient(t.a, t.b, s.a),
+    o4 = orient(t.a, t.b, s.b);
   return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
@@ -50,7 +52,9 @@ function properlyCross(s: Segment, t: Segment): boolean {
  * 행정동 crossing, or a border drawn through a neighbour. Edges are bucketed on a grid so the check over
  * every edge of Seoul takes milliseconds, not a quadratic pass.
  */
-export function findCrossing(geo: { features: { properties: { code: string }; geometry: Polygon | MultiPolygon }[] }): string | null {
+export function findCrossing(geo: {
+  features: { properties: { code: string }; geometry: Polygon | MultiPolygon }[];
+}): string | null {
   const cell = 200; // grid cell in 1e-5° units (about 200 m)
   const grid = new Map<string, Segment[]>();
   for (const f of geo.features) {
@@ -58,15 +62,19 @@ export function findCrossing(geo: { features: { properties: { code: string }; ge
       for (const ring of poly) {
         for (let i = 0; i + 1 < ring.length; i++) {
           const s: Segment = { a: unit(ring[i]!), b: unit(ring[i + 1]!), code: f.properties.code };
-          const x0 = Math.floor(Math.min(s.a[0], s.b[0]) / cell), x1 = Math.floor(Math.max(s.a[0], s.b[0]) / cell);
-          const y0 = Math.floor(Math.min(s.a[1], s.b[1]) / cell), y1 = Math.floor(Math.max(s.a[1], s.b[1]) / cell);
+          const x0 = Math.floor(Math.min(s.a[0], s.b[0]) / cell),
+            x1 = Math.floor(Math.max(s.a[0], s.b[0]) / cell);
+          const y0 = Math.floor(Math.min(s.a[1], s.b[1]) / cell),
+            y1 = Math.floor(Math.max(s.a[1], s.b[1]) / cell);
           for (let x = x0; x <= x1; x++) {
             for (let y = y0; y <= y1; y++) {
               const key = `${x},${y}`;
               const bucket = grid.get(key);
               if (!bucket) grid.set(key, [s]);
               else {
-                for (const t of bucket) if (properlyCross(s, t)) return `edges of ${t.code} and ${s.code} cross near ${s.a[0] / 1e5},${s.a[1] / 1e5}`;
+                for (const t of bucket)
+                  if (properlyCross(s, t))
+                    return `edges of ${t.code} and ${s.code} cross near ${s.a[0] / 1e5},${s.a[1] / 1e5}`;
                 bucket.push(s);
               }
             }
@@ -111,7 +119,8 @@ export function checkDongGeo(geo: unknown, codes?: readonly string[]): string | 
         if (ringArea2(ring.map(unit)) === 0) return `행정동 ${code} has a ring of zero area`;
       }
       const outer = Math.abs(ringArea2(poly[0]!));
-      for (const hole of poly.slice(1)) if (Math.abs(ringArea2(hole)) >= outer) return `행정동 ${code} has a hole as large as its polygon`;
+      for (const hole of poly.slice(1))
+        if (Math.abs(ringArea2(hole)) >= outer) return `행정동 ${code} has a hole as large as its polygon`;
     }
   }
   if (codes) {

@@ -16,7 +16,10 @@ describe("행정동 effect map", () => {
   it("colours count services by index around the mean of the 행정동 compared", () => {
     const map = dongEffectChoropleth("delivery", "영등포구 행정동", effect, (c) => `/dong?dong=${c}`);
     expect(map.legendTitle).toBe("배달 이용 지수 (2개 동 평균 = 100)");
-    expect(map.districts.map((d) => [d.code, d.valueText, d.href])).toEqual([["1119054", "120.00", "/dong?dong=1119054"], ["1119055", "80.00", "/dong?dong=1119055"]]);
+    expect(map.districts.map((d) => [d.code, d.valueText, d.href])).toEqual([
+      ["1119054", "120.00", "/dong?dong=1119054"],
+      ["1119055", "80.00", "/dong?dong=1119055"],
+    ]);
     expect(map.districts[0]!.description).toMatch(/^여의동 배달 이용 지수 120\.00, 구간 .+, 1위$/);
   });
   it("colours index services by z and tables every figure", () => {

@@ -18,7 +18,9 @@ describe("district boundaries", () => {
     expect(checkDistrictGeo(geo)).toBeNull();
     expect(checkDistrictGeo({ type: "Feature" })).toBe("not a GeoJSON FeatureCollection");
     expect(checkDistrictGeo({ ...geo, features: geo.features.slice(1) })).toBe("missing districts 11110");
-    expect(checkDistrictGeo({ ...geo, features: [...geo.features, geo.features[0]] })).toBe("district 11110 appears twice");
+    expect(checkDistrictGeo({ ...geo, features: [...geo.features, geo.features[0]] })).toBe(
+      "district 11110 appears twice",
+    );
   });
   it("computes bounds as [[south, west], [north, east]], latitude first", () => {
     const square = {
@@ -27,20 +29,49 @@ describe("district boundaries", () => {
         {
           type: "Feature" as const,
           properties: { code: "x", name_ko: "x", name_en: "x" },
-          geometry: { type: "Polygon" as const, coordinates: [[[127, 37.5], [127.1, 37.5], [127.1, 37.6], [127, 37.5]]] },
+          geometry: {
+            type: "Polygon" as const,
+            coordinates: [
+              [
+                [127, 37.5],
+                [127.1, 37.5],
+                [127.1, 37.6],
+                [127, 37.5],
+              ],
+            ],
+          },
         },
       ],
     };
-    expect(geoBounds(square)).toEqual([[37.5, 127], [37.6, 127.1]]);
+    expect(geoBounds(square)).toEqual([
+      [37.5, 127],
+      [37.6, 127.1],
+    ]);
   });
   it("puts each name at the centroid of the district's largest polygon", () => {
     // A 2×2 square centred on (127.1, 37.6) and, in a MultiPolygon, a small square elsewhere.
-    const square = (x: number, y: number, h: number) => [[[x - h, y - h], [x + h, y - h], [x + h, y + h], [x - h, y + h], [x - h, y - h]]];
+    const square = (x: number, y: number, h: number) => [
+      [
+        [x - h, y - h],
+        [x + h, y - h],
+        [x + h, y + h],
+        [x - h, y + h],
+        [x - h, y - h],
+      ],
+    ];
     const geo: DistrictGeo = {
       type: "FeatureCollection",
       features: [
-        { type: "Feature", properties: { code: "a", name_ko: "a", name_en: "a" }, geometry: { type: "Polygon", coordinates: square(127.1, 37.6, 0.01) } },
-        { type: "Feature", properties: { code: "b", name_ko: "b", name_en: "b" }, geometry: { type: "MultiPolygon", coordinates: [square(127, 37.5, 0.001), square(127.2, 37.4, 0.02)] } },
+        {
+          type: "Feature",
+          properties: { code: "a", name_ko: "a", name_en: "a" },
+          geometry: { type: "Polygon", coordinates: square(127.1, 37.6, 0.01) },
+        },
+        {
+          type: "Feature",
+          properties: { code: "b", name_ko: "b", name_en: "b" },
+          geometry: { type: "MultiPolygon", coordinates: [square(127, 37.5, 0.001), square(127.2, 37.4, 0.02)] },
+        },
       ],
     };
     const points = labelPoints(geo);
@@ -61,7 +92,22 @@ describe("district boundaries", () => {
     const geo: DistrictGeo = {
       type: "FeatureCollection",
       features: [
-        { type: "Feature", properties: { code: "a", name_ko: "a", name_en: "a" }, geometry: { type: "Polygon", coordinates: [[[10, 59.95], [10.1, 59.95], [10.1, 60.05], [10, 60.05], [10, 59.95]]] } },
+        {
+          type: "Feature",
+          properties: { code: "a", name_ko: "a", name_en: "a" },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [10, 59.95],
+                [10.1, 59.95],
+                [10.1, 60.05],
+                [10, 60.05],
+                [10, 59.95],
+              ],
+            ],
+          },
+        },
       ],
     };
     const svg = svgDistricts(geo, 100, 0);

@@ -47,7 +47,10 @@ function* positions(f: CodedGeo["features"][number]): Generator<Position> {
 
 /** Bounding box of all features, as [[south, west], [north, east]] (Leaflet's order, and what svgDistricts projects from). */
 export function geoBounds(geo: CodedGeo): LatLngBounds {
-  let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+  let south = Infinity,
+    west = Infinity,
+    north = -Infinity,
+    east = -Infinity;
   for (const f of geo.features) {
     for (const [lng, lat] of positions(f)) {
       if (lat! < south) south = lat!;
@@ -56,17 +59,24 @@ export function geoBounds(geo: CodedGeo): LatLngBounds {
       if (lng! > east) east = lng!;
     }
   }
-  return [[south, west], [north, east]];
+  return [
+    [south, west],
+    [north, east],
+  ];
 }
 
 /** Signed area and centroid of a ring (planar, in degrees: fine at a city's scale). */
 function ringCentroid(ring: readonly Position[]): { area: number; lng: number; lat: number } {
   // Relative to the first vertex: products of ~127 × 37 degrees would cancel away the small areas.
   const [ox, oy] = (ring[0] ?? [0, 0]) as [number, number];
-  let a = 0, x = 0, y = 0;
+  let a = 0,
+    x = 0,
+    y = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const x0 = ring[j]![0]! - ox, y0 = ring[j]![1]! - oy;
-    const x1 = ring[i]![0]! - ox, y1 = ring[i]![1]! - oy;
+    const x0 = ring[j]![0]! - ox,
+      y0 = ring[j]![1]! - oy;
+    const x1 = ring[i]![0]! - ox,
+      y1 = ring[i]![1]! - oy;
     const cross = x0 * y1 - x1 * y0;
     a += cross;
     x += (x0 + x1) * cross;

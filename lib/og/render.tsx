@@ -30,7 +30,15 @@ function ogFonts() {
   return fonts;
 }
 
-const COLORS = { bg: "#10243e", card: "#ffffff", text: "#1b1f24", muted: "#555d68", accent: "#0b5cad", light: "#9cc7ff", rule: "#d7dbe0" };
+const COLORS = {
+  bg: "#10243e",
+  card: "#ffffff",
+  text: "#1b1f24",
+  muted: "#555d68",
+  accent: "#0b5cad",
+  light: "#9cc7ff",
+  rule: "#d7dbe0",
+};
 
 const MAP_HEIGHT = 350;
 const NAME_SIZE = 13;
@@ -56,7 +64,17 @@ function MapImage({ map }: { map: OgMap }) {
         if (!name) return null;
         // Hangul glyphs are about one em wide: centre the name on the district's label point.
         return (
-          <div key={d.code} style={{ position: "absolute", left: d.label[0] * k - (name.length * NAME_SIZE) / 2, top: d.label[1] * k - NAME_SIZE * 0.7, fontSize: NAME_SIZE, color: COLORS.text, display: "flex" }}>
+          <div
+            key={d.code}
+            style={{
+              position: "absolute",
+              left: d.label[0] * k - (name.length * NAME_SIZE) / 2,
+              top: d.label[1] * k - NAME_SIZE * 0.7,
+              fontSize: NAME_SIZE,
+              color: COLORS.text,
+              display: "flex",
+            }}
+          >
             {name}
           </div>
         );
@@ -69,7 +87,17 @@ function Items({ items, size }: { items: OgItem[]; size: number }) {
   return (
     <div style={{ display: "flex", flexDirection: "column" }}>
       {items.map((item) => (
-        <div key={item.label} style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", borderBottom: `2px solid ${COLORS.rule}`, padding: "6px 0", fontSize: size }}>
+        <div
+          key={item.label}
+          style={{
+            display: "flex",
+            justifyContent: "space-between",
+            alignItems: "baseline",
+            borderBottom: `2px solid ${COLORS.rule}`,
+            padding: "6px 0",
+            fontSize: size,
+          }}
+        >
           <div style={{ display: "flex", color: COLORS.text, fontWeight: 700 }}>{item.label}</div>
           <div style={{ display: "flex", color: COLORS.accent, marginLeft: 24 }}>{item.value}</div>
         </div>
@@ -88,8 +116,27 @@ function MapBody({ card, map }: { card: OgCard; map: OgMap }) {
         <div style={{ display: "flex", fontSize: 17, color: COLORS.muted, marginTop: 12 }}>{map.legendTitle}</div>
         <div style={{ display: "flex", flexWrap: "wrap", marginTop: 6 }}>
           {map.legend.map((l) => (
-            <div key={l.label} style={{ display: "flex", alignItems: "center", fontSize: 15, color: COLORS.text, marginRight: 12, marginBottom: 4 }}>
-              <div style={{ display: "flex", width: 18, height: 14, background: l.color, marginRight: 5, border: `1px solid ${COLORS.rule}` }} />
+            <div
+              key={l.label}
+              style={{
+                display: "flex",
+                alignItems: "center",
+                fontSize: 15,
+                color: COLORS.text,
+                marginRight: 12,
+                marginBottom: 4,
+              }}
+            >
+              <div
+                style={{
+                  display: "flex",
+                  width: 18,
+                  height: 14,
+                  background: l.color,
+                  marginRight: 5,
+                  border: `1px solid ${COLORS.rule}`,
+                }}
+              />
               {l.label}
             </div>
           ))}
@@ -102,24 +149,67 @@ function MapBody({ card, map }: { card: OgCard; map: OgMap }) {
 
 function CardImage({ card }: { card: OgCard }) {
   return (
-    <div style={{ width: "100%", height: "100%", display: "flex", flexDirection: "column", background: COLORS.bg, padding: "30px 40px", fontFamily: FAMILY, wordBreak: "keep-all" }}>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", color: "#ffffff", fontSize: 28, marginBottom: 18 }}>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        background: COLORS.bg,
+        padding: "30px 40px",
+        fontFamily: FAMILY,
+        wordBreak: "keep-all",
+      }}
+    >
+      <div
+        style={{
+          display: "flex",
+          justifyContent: "space-between",
+          alignItems: "center",
+          color: "#ffffff",
+          fontSize: 28,
+          marginBottom: 18,
+        }}
+      >
         <div style={{ display: "flex", fontWeight: 700 }}>
           AdTarget&nbsp;<span style={{ color: COLORS.light }}>Seoul</span>
         </div>
         <div style={{ display: "flex", color: COLORS.light }}>{card.kicker}</div>
       </div>
-      <div style={{ flex: 1, display: "flex", flexDirection: "column", background: COLORS.card, borderRadius: 20, padding: card.map ? "24px 36px 20px" : "30px 44px 24px" }}>
-        <div style={{ display: "flex", fontSize: card.headline.length > 22 ? 44 : 52, fontWeight: 700, color: COLORS.text, lineHeight: 1.25 }}>{card.headline}</div>
+      <div
+        style={{
+          flex: 1,
+          display: "flex",
+          flexDirection: "column",
+          background: COLORS.card,
+          borderRadius: 20,
+          padding: card.map ? "24px 36px 20px" : "30px 44px 24px",
+        }}
+      >
+        <div
+          style={{
+            display: "flex",
+            fontSize: card.headline.length > 22 ? 44 : 52,
+            fontWeight: 700,
+            color: COLORS.text,
+            lineHeight: 1.25,
+          }}
+        >
+          {card.headline}
+        </div>
         {card.map ? (
           <MapBody card={card} map={card.map} />
         ) : (
           <div style={{ display: "flex", flexDirection: "column", flex: 1 }}>
             <div style={{ display: "flex", flexDirection: "column", marginTop: 16 }}>
               <Items items={card.items} size={card.items.length > OG_MAX_ITEMS ? 28 : 32} />
-              {card.items.length === 0 ? <div style={{ display: "flex", fontSize: 36, color: COLORS.muted, marginTop: 12 }}>{card.note}</div> : null}
+              {card.items.length === 0 ? (
+                <div style={{ display: "flex", fontSize: 36, color: COLORS.muted, marginTop: 12 }}>{card.note}</div>
+              ) : null}
             </div>
-            {card.items.length > 0 ? <div style={{ display: "flex", fontSize: 21, color: COLORS.muted, marginTop: "auto" }}>{card.note}</div> : null}
+            {card.items.length > 0 ? (
+              <div style={{ display: "flex", fontSize: 21, color: COLORS.muted, marginTop: "auto" }}>{card.note}</div>
+            ) : null}
           </div>
         )}
       </div>

@@ -22,7 +22,11 @@ export const windowQuery = {
   to: optional("to", v.windowMonth),
 } satisfies Shape;
 
-export const segmentBasisQuery = { ...segmentQuery, basis: optional("basis", v.basis, "month"), ...windowQuery } satisfies Shape;
+export const segmentBasisQuery = {
+  ...segmentQuery,
+  basis: optional("basis", v.basis, "month"),
+  ...windowQuery,
+} satisfies Shape;
 
 /** /api/segments/profile: a segment's 생활 지표 and 관심집단 over the window. */
 export const profileQuery = { ...segmentQuery, ...windowQuery } satisfies Shape;

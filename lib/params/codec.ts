@@ -81,21 +81,37 @@ export function echo(raw: string): string {
 export function readParam<T>(param: Param<T>, given: readonly string[]): ParamResult<T> {
   const { codec } = param;
   if (given.length > 1) {
-    return { kind: "invalid", raw: echo(given[0]!), reason: `given ${given.length} times; give it once`, allowed: codec.allowed };
+    return {
+      kind: "invalid",
+      raw: echo(given[0]!),
+      reason: `given ${given.length} times; give it once`,
+      allowed: codec.allowed,
+    };
   }
   const first = given[0];
   if (first === undefined) return { kind: "missing" };
   const raw = normalizeRaw(first);
   if (raw === "") return { kind: "missing" };
   if (raw.length > codec.maxLength) {
-    return { kind: "invalid", raw: echo(raw), reason: `too long (${raw.length} characters, at most ${codec.maxLength})`, allowed: codec.allowed };
+    return {
+      kind: "invalid",
+      raw: echo(raw),
+      reason: `too long (${raw.length} characters, at most ${codec.maxLength})`,
+      allowed: codec.allowed,
+    };
   }
   const parsed = codec.parse(raw);
-  return parsed.ok ? { kind: "valid", value: parsed.value } : { kind: "invalid", raw: echo(raw), reason: parsed.reason, allowed: codec.allowed };
+  return parsed.ok
+    ? { kind: "valid", value: parsed.value }
+    : { kind: "invalid", raw: echo(raw), reason: parsed.reason, allowed: codec.allowed };
 }
 
 /** A codec over a fixed list of values, matched case-insensitively (links get retyped: sex=f). */
-export function enumCodec<const V extends string>(values: readonly V[], label: (v: V) => string, aliases: Readonly<Record<string, V>> = {}): Codec<V> {
+export function enumCodec<const V extends string>(
+  values: readonly V[],
+  label: (v: V) => string,
+  aliases: Readonly<Record<string, V>> = {},
+): Codec<V> {
   const byKey = new Map<string, V>();
   for (const v of values) byKey.set(v.toLowerCase(), v);
   for (const [alias, v] of Object.entries(aliases)) byKey.set(alias.toLowerCase(), v);

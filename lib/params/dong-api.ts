@@ -22,7 +22,12 @@ function build(index: DongIndex) {
     /** /api/dongs: all 행정동, or one district's. */
     list: { district: optional("district", v.district) },
     /** /api/services/{service}/dongs: the 행정동 effect of one sex × age group (T: both sexes). */
-    effect: { sex: optional("sex", v.sexFilter, "T"), age: required("age", v.age), district: optional("district", v.district), ...window },
+    effect: {
+      sex: optional("sex", v.sexFilter, "T"),
+      age: required("age", v.age),
+      district: optional("district", v.district),
+      ...window,
+    },
     /** /api/dongs/{code}/priority: one 행정동 segment. */
     priority: { sex: required("sex", v.sex), age: required("age", v.age), ...window },
     /** /api/dongs/{code}/similar. */

@@ -5,9 +5,12 @@ import { readParam } from "./codec";
 import { dongCodec } from "./dong";
 import { required } from "./param";
 
-const index = new DongIndex(
-  [{ code: "1119054", name_ko: "여의동", districtCode: "11560" }, { code: "1123051", name_ko: "신사동", districtCode: "11680" }, { code: "1121068", name_ko: "신사동", districtCode: "11620" }, { code: "1101053", name_ko: "사직동", districtCode: "11110" }] satisfies Dong[],
-);
+const index = new DongIndex([
+  { code: "1119054", name_ko: "여의동", districtCode: "11560" },
+  { code: "1123051", name_ko: "신사동", districtCode: "11680" },
+  { code: "1121068", name_ko: "신사동", districtCode: "11620" },
+  { code: "1101053", name_ko: "사직동", districtCode: "11110" },
+] satisfies Dong[]);
 const param = required("dong", dongCodec(index));
 const read = (raw: string) => readParam(param, [raw]);
 const code = (raw: string) => {

@@ -15,7 +15,11 @@ export function dongCodec(index: DongIndex): Codec<Dong> {
     parse: (raw) => {
       const found = index.find(raw);
       if (!found) return { ok: false, reason: "not a 행정동 of the dataset" };
-      if ("candidates" in found) return { ok: false, reason: `ambiguous: give the district too (${found.candidates.map(dongLabel).join(", ")})` };
+      if ("candidates" in found)
+        return {
+          ok: false,
+          reason: `ambiguous: give the district too (${found.candidates.map(dongLabel).join(", ")})`,
+        };
       return { ok: true, value: found.dong };
     },
     serialize: (d) => d.code,

@@ -26,9 +26,13 @@ export function paramParser<T>(param: Param<T>) {
   return param.default === undefined ? parser : parser.withDefault(param.default as NonNullable<T>);
 }
 
-type Parsers<S extends Shape> = { [K in keyof S]: ReturnType<typeof paramParser<S[K] extends Param<infer T> ? T : never>> };
+type Parsers<S extends Shape> = {
+  [K in keyof S]: ReturnType<typeof paramParser<S[K] extends Param<infer T> ? T : never>>;
+};
 
 /** A page's shape as nuqs parsers; `shallow: false` so the server re-renders the view for the new URL. */
 export function shapeParsers<S extends Shape>(shape: S): Parsers<S> {
-  return Object.fromEntries(Object.entries(shape).map(([k, p]) => [k, paramParser(p).withOptions({ shallow: false, history: "push" })])) as Parsers<S>;
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, p]) => [k, paramParser(p).withOptions({ shallow: false, history: "push" })]),
+  ) as Parsers<S>;
 }

@@ -47,8 +47,23 @@ export function readQuery<S extends Shape>(input: QueryInput, shape: S): QueryRe
     if (r.kind === "valid") values[name] = r.value;
     else {
       values[name] = param.default;
-      if (r.kind === "invalid") problems.push({ parameter: name, label: param.label, kind: "invalid", raw: r.raw, reason: r.reason, allowed: r.allowed });
-      else if (param.required) problems.push({ parameter: name, label: param.label, kind: "missing", reason: "missing", allowed: param.codec.allowed });
+      if (r.kind === "invalid")
+        problems.push({
+          parameter: name,
+          label: param.label,
+          kind: "invalid",
+          raw: r.raw,
+          reason: r.reason,
+          allowed: r.allowed,
+        });
+      else if (param.required)
+        problems.push({
+          parameter: name,
+          label: param.label,
+          kind: "missing",
+          reason: "missing",
+          allowed: param.codec.allowed,
+        });
     }
   }
   return { values: values as Partial<ShapeValues<S>>, results: results as QueryReading<S>["results"], problems };

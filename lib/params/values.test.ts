@@ -80,19 +80,35 @@ describe("segment ids and lists", () => {
   });
   it("name the bad or repeated item of a list and keep the good ones when read item by item", () => {
     expect(v.compareSegments.parse("gangnam-gu.F.20,mapo-gu.M.30")).toMatchObject({ ok: true });
-    expect(v.compareSegments.parse("gangnam-gu.F.20")).toMatchObject({ ok: false, reason: "1 segment ids; give 2 to 4" });
-    expect(v.compareSegments.parse("gangnam-gu.F.20,11680.F.20")).toMatchObject({ ok: false, reason: 'item "11680.F.20": repeated' });
-    expect(v.compareSegments.parse("gangnam-gu.F.20,x.F.20,mapo-gu.M.30")).toMatchObject({ ok: false, reason: expect.stringContaining('item "x.F.20"') });
+    expect(v.compareSegments.parse("gangnam-gu.F.20")).toMatchObject({
+      ok: false,
+      reason: "1 segment ids; give 2 to 4",
+    });
+    expect(v.compareSegments.parse("gangnam-gu.F.20,11680.F.20")).toMatchObject({
+      ok: false,
+      reason: 'item "11680.F.20": repeated',
+    });
+    expect(v.compareSegments.parse("gangnam-gu.F.20,x.F.20,mapo-gu.M.30")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('item "x.F.20"'),
+    });
     const read = v.readList(v.segment, "gangnam-gu.F.20,x.F.20,mapo-gu.M.30,gangnam-gu.F.20");
     expect(read.items.map(v.segment.serialize)).toEqual(["gangnam-gu.F.20", "mapo-gu.M.30"]);
     expect(read.bad.map((b) => b.raw)).toEqual(["x.F.20", "gangnam-gu.F.20"]);
   });
   it("round-trip any list of distinct segments", () => {
-    const seg = fc.record({ district: fc.constantFrom(...DISTRICTS), sex: fc.constantFrom("F" as const, "M" as const), age: fc.constantFrom(20, 30, 40, 50, 60, 70) });
+    const seg = fc.record({
+      district: fc.constantFrom(...DISTRICTS),
+      sex: fc.constantFrom("F" as const, "M" as const),
+      age: fc.constantFrom(20, 30, 40, 50, 60, 70),
+    });
     fc.assert(
-      fc.property(fc.uniqueArray(seg, { minLength: 1, maxLength: 50, selector: (s) => v.segment.serialize(s as SegmentKey) }), (list) => {
-        roundTrips(v.planSegments, [list as SegmentKey[]]);
-      }),
+      fc.property(
+        fc.uniqueArray(seg, { minLength: 1, maxLength: 50, selector: (s) => v.segment.serialize(s as SegmentKey) }),
+        (list) => {
+          roundTrips(v.planSegments, [list as SegmentKey[]]);
+        },
+      ),
     );
   });
 });
@@ -102,7 +118,11 @@ describe("service sets", () => {
     expect(v.serviceSet.parse("netflix,GAME")).toEqual({ ok: true, value: ["game", "netflix"] });
     expect(v.serviceSet.parse("배달")).toEqual({ ok: true, value: ["delivery"] });
     expect(v.serviceSet.serialize(["game", "netflix"])).toBe("game,netflix");
-    roundTrips(v.serviceSet, [["game"], ["youtube", "netflix", "delivery"], ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"]]);
+    roundTrips(v.serviceSet, [
+      ["game"],
+      ["youtube", "netflix", "delivery"],
+      ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"],
+    ]);
   });
   it("refuses repeats, unknown services and an empty list", () => {
     expect(v.serviceSet.parse("game,game").ok).toBe(false);
@@ -133,13 +153,22 @@ describe("money and months", () => {
 
 describe("hostile input", () => {
   it("drops bidi controls before reading and never echoes them", () => {
-    expect(readParam(optional("district", v.district), ["\u202Egangnam-gu"])).toEqual({ kind: "valid", value: gangnam });
+    expect(readParam(optional("district", v.district), ["\u202Egangnam-gu"])).toEqual({
+      kind: "valid",
+      value: gangnam,
+    });
     const r = readParam(optional("district", v.district), ["evil\u202Etxt.exe"]);
     expect(r.kind === "invalid" && r.raw).toBe("eviltxt.exe");
   });
   it("refuses repeats and over-long values without parsing them", () => {
-    expect(readParam(optional("sex", v.sex), ["F", "M"])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("2 times") });
-    expect(readParam(optional("sex", v.sex), ["F".repeat(65)])).toMatchObject({ kind: "invalid", reason: expect.stringContaining("too long") });
+    expect(readParam(optional("sex", v.sex), ["F", "M"])).toMatchObject({
+      kind: "invalid",
+      reason: expect.stringContaining("2 times"),
+    });
+    expect(readParam(optional("sex", v.sex), ["F".repeat(65)])).toMatchObject({
+      kind: "invalid",
+      reason: expect.stringContaining("too long"),
+    });
   });
 });
 

@@ -1,5 +1,31 @@
 import { DISTRICTS, findDistrict, type District } from "@/lib/districts";
-import { AGES, AUDIENCE_SORTS, BASES, DONG_AUDIENCE_SORTS, GRAINS, SERVICES, SERVICE_BY_ID, SERVICE_IDS, SEX_FILTERS, SEX_LABELS, SEXES, ageLabel, isAge, isDongSegment, type AnySegment, type Age, type AudienceSort, type Basis, type DongAudienceSort, type DongSegmentId, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import {
+  AGES,
+  AUDIENCE_SORTS,
+  BASES,
+  DONG_AUDIENCE_SORTS,
+  GRAINS,
+  SERVICES,
+  SERVICE_BY_ID,
+  SERVICE_IDS,
+  SEX_FILTERS,
+  SEX_LABELS,
+  SEXES,
+  ageLabel,
+  isAge,
+  isDongSegment,
+  type AnySegment,
+  type Age,
+  type AudienceSort,
+  type Basis,
+  type DongAudienceSort,
+  type DongSegmentId,
+  type Grain,
+  type SegmentKey,
+  type ServiceId,
+  type Sex,
+  type SexFilter,
+} from "@/lib/domain";
 import { amountCodec } from "./amount";
 import { decimalCodec, enumCodec, integerCodec, MAX_PARAM_LENGTH, type Codec } from "./codec";
 
@@ -82,7 +108,9 @@ export const insightMetric: Codec<InsightMetric> = enumCodec(INSIGHT_METRICS, (m
  */
 export const RELATED_METHODS = ["adjusted", "raw"] as const;
 export type RelatedMethod = (typeof RELATED_METHODS)[number];
-export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) => (m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)"));
+export const relatedMethod: Codec<RelatedMethod> = enumCodec(RELATED_METHODS, (m) =>
+  m === "adjusted" ? "계절 보정" : "원자료(2023년 방식)",
+);
 
 /** A segment id `district.sex.age` (gangnam-gu.F.20); the district may be a code, slug or Korean name. */
 export const segment: Codec<SegmentKey> = {
@@ -99,7 +127,10 @@ export const segment: Codec<SegmentKey> = {
   },
   serialize: (g) => `${g.district.slug}.${g.sex}.${g.age}`,
   equals: (a, b) => a.district.code === b.district.code && a.sex === b.sex && a.age === b.age,
-  allowed: { text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)", form: "district.sex.age" },
+  allowed: {
+    text: "district.sex.age with district a code, slug or Korean name, sex F or M, age 20–70 (e.g. gangnam-gu.F.20)",
+    form: "district.sex.age",
+  },
   maxLength: MAX_PARAM_LENGTH,
 };
 
@@ -107,7 +138,8 @@ export const segment: Codec<SegmentKey> = {
 export const dongSegment: Codec<DongSegmentId> = {
   parse: (raw) => {
     const parts = raw.split(".");
-    if (parts.length !== 3 || !/^\d{7}$/.test(parts[0]!.trim())) return { ok: false, reason: "not of the form 행정동code.sex.age (e.g. 1119054.F.30)" };
+    if (parts.length !== 3 || !/^\d{7}$/.test(parts[0]!.trim()))
+      return { ok: false, reason: "not of the form 행정동code.sex.age (e.g. 1119054.F.30)" };
     const s = sex.parse(parts[1]!.trim());
     const a = age.parse(parts[2]!.trim());
     if (!s.ok) return { ok: false, reason: `sex "${parts[1]}" is not F or M` };
@@ -116,7 +148,10 @@ export const dongSegment: Codec<DongSegmentId> = {
   },
   serialize: (g) => `${g.dong}.${g.sex}.${g.age}`,
   equals: (a, b) => a.dong === b.dong && a.sex === b.sex && a.age === b.age,
-  allowed: { text: "행정동code.sex.age with the 행정동's 7-digit statistics code (see /api/dongs), sex F or M, age 20–70 (e.g. 1119054.F.30)", form: "행정동code.sex.age" },
+  allowed: {
+    text: "행정동code.sex.age with the 행정동's 7-digit statistics code (see /api/dongs), sex F or M, age 20–70 (e.g. 1119054.F.30)",
+    form: "행정동code.sex.age",
+  },
   maxLength: MAX_PARAM_LENGTH,
 };
 
@@ -127,7 +162,8 @@ export const dongSegment: Codec<DongSegmentId> = {
 export const anySegment: Codec<AnySegment> = {
   parse: (raw) => (/^\s*\d{7}\s*\./.test(raw) ? dongSegment.parse(raw) : segment.parse(raw)),
   serialize: (g) => (isDongSegment(g) ? dongSegment.serialize(g) : segment.serialize(g)),
-  equals: (a, b) => (isDongSegment(a) ? isDongSegment(b) && dongSegment.equals(a, b) : !isDongSegment(b) && segment.equals(a, b)),
+  equals: (a, b) =>
+    isDongSegment(a) ? isDongSegment(b) && dongSegment.equals(a, b) : !isDongSegment(b) && segment.equals(a, b),
   allowed: {
     text: "district.sex.age with district a code, slug or Korean name (e.g. gangnam-gu.F.20), or a 행정동's 7-digit code in its place (e.g. 1119054.F.30); sex F or M, age 20–70",
     // The 7-digit code stands where the district does, so the form is the same.
@@ -166,7 +202,8 @@ export function listCodec<T>(item: Codec<T>, min: number, max: number, what: str
     parse: (raw) => {
       const { items, bad } = readList(item, raw);
       if (bad.length) return { ok: false, reason: `item "${bad[0]!.raw}": ${bad[0]!.reason}` };
-      if (items.length < min || items.length > max) return { ok: false, reason: `${items.length} ${what}; give ${min === max ? min : `${min} to ${max}`}` };
+      if (items.length < min || items.length > max)
+        return { ok: false, reason: `${items.length} ${what}; give ${min === max ? min : `${min} to ${max}`}` };
       return { ok: true, value: items };
     },
     serialize: (list) => list.map(item.serialize).join(","),
@@ -201,7 +238,10 @@ export const pickedSegments = listCodec(anySegment, 0, 300, "segment ids");
 export function monthCodec(months: readonly string[]): Codec<string> {
   return {
     ...enumCodec(months, (m) => `${m.slice(0, 4)}년 ${Number(m.slice(5))}월`),
-    allowed: { text: `one of the dataset's months (${months.join(", ")})`, values: months.map((m) => ({ value: m, label: `${m.slice(0, 4)}년 ${Number(m.slice(5))}월` })) },
+    allowed: {
+      text: `one of the dataset's months (${months.join(", ")})`,
+      values: months.map((m) => ({ value: m, label: `${m.slice(0, 4)}년 ${Number(m.slice(5))}월` })),
+    },
   };
 }
 
@@ -238,8 +278,16 @@ export const budget = amountCodec(10_000, 10_000_000_000, "an amount");
 export const cpm = amountCodec(100, 1_000_000, "a price per 1,000 impressions");
 export const cap = integerCodec(1, 100, "an integer number of impressions per person per month from 1 to 100");
 /** The reach model's assumptions (lib/engine/reach.ts): % of residents the platform reaches, and the shape k. */
-export const reachable = decimalCodec(1, 100, "a percentage of residents the platform can reach, from 1 to 100 (e.g. 70 or 72.5)");
-export const shape = decimalCodec(0.1, 100, "the shape k of the exposure distribution, from 0.1 to 100 (1 = very uneven, large = even)");
+export const reachable = decimalCodec(
+  1,
+  100,
+  "a percentage of residents the platform can reach, from 1 to 100 (e.g. 70 or 72.5)",
+);
+export const shape = decimalCodec(
+  0.1,
+  100,
+  "the shape k of the exposure distribution, from 0.1 to 100 (1 = very uneven, large = even)",
+);
 export const limit = integerCodec(1, 300);
 export const offset = integerCodec(0, 299, "an integer from 0 to 299");
 
@@ -252,10 +300,16 @@ export const tableOffset = integerCodec(0, 9_999, "an integer from 0 to 9999");
 export const dongOffset = tableOffset;
 
 /** How /api/services/{service}/audience?grain=dong may sort (always highest first): dongZ where the district grain has districtZ. */
-export const dongAudienceSort: Codec<DongAudienceSort> = enumCodec(DONG_AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", dongZ: "행정동 효과" })[s]);
+export const dongAudienceSort: Codec<DongAudienceSort> = enumCodec(
+  DONG_AUDIENCE_SORTS,
+  (s) => ({ z: "z", score: "점수", population: "인구", dongZ: "행정동 효과" })[s],
+);
 
 /** How /api/services/{service}/audience may sort (always highest first). */
-export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s]);
+export const audienceSort: Codec<AudienceSort> = enumCodec(
+  AUDIENCE_SORTS,
+  (s) => ({ z: "z", score: "점수", population: "인구", districtZ: "자치구 효과" })[s],
+);
 
 /**
  * The chart frames whose table view is open (ChartFrame's "표로 보기"), by frame id: the table is what
@@ -265,7 +319,8 @@ export const audienceSort: Codec<AudienceSort> = enumCodec(AUDIENCE_SORTS, (s) =
  */
 const TABLE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 export const tableId: Codec<string> = {
-  parse: (raw) => (TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" }),
+  parse: (raw) =>
+    TABLE_ID.test(raw) ? { ok: true, value: raw } : { ok: false, reason: "not a chart id (a–z, 0–9, -)" },
   serialize: (id) => id,
   equals: (a, b) => a === b,
   allowed: { text: "chart ids (lower-case letters, digits and -)", form: "[a-z][a-z0-9-]{0,31}" },
@@ -302,7 +357,9 @@ export const AUDIENCE_COLUMN_LABELS: Readonly<Record<AudienceColumn, string>> = 
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 export type AudienceTableSort = `${AudienceColumn}-${SortDirection}`;
-export const AUDIENCE_TABLE_SORTS = AUDIENCE_COLUMNS.flatMap((c) => SORT_DIRECTIONS.map((d): AudienceTableSort => `${c}-${d}`));
+export const AUDIENCE_TABLE_SORTS = AUDIENCE_COLUMNS.flatMap((c) =>
+  SORT_DIRECTIONS.map((d): AudienceTableSort => `${c}-${d}`),
+);
 export const audienceTableSort: Codec<AudienceTableSort> = enumCodec(
   AUDIENCE_TABLE_SORTS,
   (s) => {
@@ -311,7 +368,16 @@ export const audienceTableSort: Codec<AudienceTableSort> = enumCodec(
     return `${AUDIENCE_COLUMN_LABELS[column]} ${text ? (direction === "asc" ? "순" : "역순") : direction === "asc" ? "낮은 순" : "높은 순"}`;
   },
   // A bare column reads the way a header click first sorts it: numbers highest first, names in order.
-  { z: "z-desc", score: "score-desc", population: "population-desc", usage: "usage-desc", effect: "effect-desc", district: "district-asc", sex: "sex-asc", age: "age-asc" },
+  {
+    z: "z-desc",
+    score: "score-desc",
+    population: "population-desc",
+    usage: "usage-desc",
+    effect: "effect-desc",
+    district: "district-asc",
+    sex: "sex-asc",
+    age: "age-asc",
+  },
 );
 
 /** A table sort's column and direction. */

@@ -14,8 +14,21 @@ function paramSchema<T>(param: Param<T>) {
     if (r.kind === "missing" && !param.required) return param.default as T;
     const problem: ParamProblem =
       r.kind === "missing"
-        ? { parameter: param.name, label: param.label, kind: "missing", reason: "missing", allowed: param.codec.allowed }
-        : { parameter: param.name, label: param.label, kind: "invalid", raw: r.raw, reason: r.reason, allowed: r.allowed };
+        ? {
+            parameter: param.name,
+            label: param.label,
+            kind: "missing",
+            reason: "missing",
+            allowed: param.codec.allowed,
+          }
+        : {
+            parameter: param.name,
+            label: param.label,
+            kind: "invalid",
+            raw: r.raw,
+            reason: r.reason,
+            allowed: r.allowed,
+          };
     ctx.addIssue({ code: "custom", message: r.kind === "missing" ? "missing" : r.reason, params: { problem } });
     return z.NEVER;
   });
@@ -38,7 +51,9 @@ export function parseWithSchema<S extends Shape>(
   shape: S,
 ): { ok: true; value: ShapeValues<S> } | { ok: false; problem: ParamProblem } {
   const given: Record<string, string[]> = {};
-  for (const name of Object.keys(shape)) given[name] = input instanceof URLSearchParams ? input.getAll(name) : input[name] === undefined ? [] : [input[name]!];
+  for (const name of Object.keys(shape))
+    given[name] =
+      input instanceof URLSearchParams ? input.getAll(name) : input[name] === undefined ? [] : [input[name]!];
   const parsed = querySchema(shape).safeParse(given);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;

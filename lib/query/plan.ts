@@ -22,11 +22,16 @@ export function planApiQuery(months: readonly string[], values: PlanValues): str
 }
 
 /** GET an /api/plan resource: its body, or the 400 for `segments` as an answer (nothing to weight by). */
-async function fetchPlanResource<T>(path: string, signal: AbortSignal, wrap: (body: never) => T): Promise<T | { ok: false; parameter: "segments"; reason: string }> {
+async function fetchPlanResource<T>(
+  path: string,
+  signal: AbortSignal,
+  wrap: (body: never) => T,
+): Promise<T | { ok: false; parameter: "segments"; reason: string }> {
   const res = await fetch(path, { signal });
   const body = await res.json();
   if (res.ok) return wrap(body as never);
-  if (res.status === 400 && body?.parameter === "segments") return { ok: false, parameter: "segments", reason: String(body.message) };
+  if (res.status === 400 && body?.parameter === "segments")
+    return { ok: false, parameter: "segments", reason: String(body.message) };
   throw new Error(body?.message ?? `${path.split("?")[0]}: HTTP ${res.status}`);
 }
 
@@ -34,7 +39,11 @@ async function fetchPlanResource<T>(path: string, signal: AbortSignal, wrap: (bo
 export function planCurveQueryOptions(months: readonly string[], values: PlanValues) {
   return queryOptions({
     queryKey: planKeys.curve(writeQuery(planPage(months), values)),
-    queryFn: ({ signal }): Promise<CurveOutcome> => fetchPlanResource(`/api/plan/curve${planApiQuery(months, values)}`, signal, (body: { points: never }) => ({ ok: true as const, points: body.points })),
+    queryFn: ({ signal }): Promise<CurveOutcome> =>
+      fetchPlanResource(`/api/plan/curve${planApiQuery(months, values)}`, signal, (body: { points: never }) => ({
+        ok: true as const,
+        points: body.points,
+      })),
     staleTime: Infinity,
   });
 }
@@ -42,7 +51,11 @@ export function planCurveQueryOptions(months: readonly string[], values: PlanVal
 export function planQueryOptions(months: readonly string[], values: PlanValues) {
   return queryOptions({
     queryKey: planKeys.plan(writeQuery(planPage(months), values)),
-    queryFn: ({ signal }): Promise<PlanOutcome> => fetchPlanResource(`/api/plan${planApiQuery(months, values)}`, signal, (plan: never) => ({ ok: true as const, plan })),
+    queryFn: ({ signal }): Promise<PlanOutcome> =>
+      fetchPlanResource(`/api/plan${planApiQuery(months, values)}`, signal, (plan: never) => ({
+        ok: true as const,
+        plan,
+      })),
     // The dataset changes only with a restart, so a plan once fetched stays right for the session.
     staleTime: Infinity,
   });

@@ -2,7 +2,16 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { gunzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { acceptsGzip, answerBytes, etagMatches, gzipOf, inlineScriptHashes, makeAnswer, pageCsp, type Answer } from "./answer";
+import {
+  acceptsGzip,
+  answerBytes,
+  etagMatches,
+  gzipOf,
+  inlineScriptHashes,
+  makeAnswer,
+  pageCsp,
+  type Answer,
+} from "./answer";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`;
 
@@ -36,14 +45,26 @@ describe("makeAnswer", () => {
     const page = makeAnswer(200, { "content-type": "text/html; charset=utf-8" }, Buffer.from("<script>a</script>"));
     expect(page.headers["content-security-policy"]).toBe(pageCsp([sha("a")]));
     expect(page.headers["cache-control"]).toMatch(/^public/);
-    expect(makeAnswer(500, { "content-type": "text/html" }, Buffer.from("x")).headers["cache-control"]).toBe("no-store");
-    const api = makeAnswer(200, { "content-type": "application/json", "cache-control": "public, max-age=300" }, Buffer.from("{}"));
-    expect(api.headers).toMatchObject({ "content-type": "application/json", "cache-control": "public, max-age=300", "x-content-type-options": "nosniff" });
+    expect(makeAnswer(500, { "content-type": "text/html" }, Buffer.from("x")).headers["cache-control"]).toBe(
+      "no-store",
+    );
+    const api = makeAnswer(
+      200,
+      { "content-type": "application/json", "cache-control": "public, max-age=300" },
+      Buffer.from("{}"),
+    );
+    expect(api.headers).toMatchObject({
+      "content-type": "application/json",
+      "cache-control": "public, max-age=300",
+      "x-content-type-options": "nosniff",
+    });
     expect(api.headers["content-security-policy"]).toMatch(/^default-src 'none'/);
   });
 
   it("keeps a small answer as rendered, gzips it once when first asked, and does not gzip what does not compress", () => {
-    const body = Buffer.from(JSON.stringify({ rows: Array.from({ length: 50 }, (_, i) => ({ district: "강남구", i })) }));
+    const body = Buffer.from(
+      JSON.stringify({ rows: Array.from({ length: 50 }, (_, i) => ({ district: "강남구", i })) }),
+    );
     const a = makeAnswer(200, { "content-type": "application/json; charset=utf-8" }, body);
     expect(a.identity?.equals(body)).toBe(true);
     expect(a.gzip).toBeUndefined();
@@ -72,7 +93,8 @@ describe("acceptsGzip", () => {
 
 describe("the answer cache", () => {
   // A page-sized HTML body: repetitive, as rendered HTML is, with Korean text.
-  const html = (i: number) => Buffer.from(`<!DOCTYPE html><p>${i}</p>` + "<li>강남구 20대 여성 · 배달 z 1.25</li>".repeat(4000));
+  const html = (i: number) =>
+    Buffer.from(`<!DOCTYPE html><p>${i}</p>` + "<li>강남구 20대 여성 · 배달 z 1.25</li>".repeat(4000));
 
   it("keeps a large page gzipped only, and costs its compressed size", () => {
     const body = html(1);
@@ -87,7 +109,8 @@ describe("the answer cache", () => {
 
   it("stays within its byte bound however many distinct answers are rendered", () => {
     const cache = new LRUCache<string, Answer>({ maxSize: 2 ** 18, sizeCalculation: answerBytes });
-    for (let i = 0; i < 400; i++) cache.set(`/segment?i=${i}`, makeAnswer(200, { "content-type": "text/html" }, html(i)));
+    for (let i = 0; i < 400; i++)
+      cache.set(`/segment?i=${i}`, makeAnswer(200, { "content-type": "text/html" }, html(i)));
     expect(cache.calculatedSize).toBeLessThanOrEqual(2 ** 18);
     expect(cache.size).toBeLessThan(400);
     // The most recent answers are the ones kept.

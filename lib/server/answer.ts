@@ -88,7 +88,12 @@ function sha256(body: Buffer): string {
  * policy and the pages' cache lifetime (no-store when the render failed); anything else keeps the
  * headers it came with (the API's and the previews' lifetimes are set where they are made).
  */
-export function makeAnswer(status: number, headers: Record<string, string>, body: Buffer, opts: { etag?: string; dev?: boolean } = {}): Answer {
+export function makeAnswer(
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  opts: { etag?: string; dev?: boolean } = {},
+): Answer {
   const type = headers["content-type"] ?? "";
   const own = { ...BASE_HEADERS, ...headers };
   if (type.startsWith("text/html")) {
@@ -166,7 +171,13 @@ function withVary(vary: string | undefined): string {
  * Sends an answer: 304 for a matching If-None-Match, gzip when the client takes it, no body for HEAD.
  * `grown` is called when the answer made its gzip form now (its cached size changed).
  */
-export function sendAnswer(req: IncomingMessage, res: ServerResponse, a: Answer, status = a.status, grown?: () => void): void {
+export function sendAnswer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  a: Answer,
+  status = a.status,
+  grown?: () => void,
+): void {
   const headers: Record<string, string | number> = { ...a.headers, etag: a.etag };
   if (a.compressible || a.gzip) headers.vary = withVary(a.headers.vary);
   if (status === 200 && etagMatches(req.headers["if-none-match"], a.etag)) {
@@ -190,7 +201,13 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, a: Answer,
 }
 
 /** An answer made here rather than rendered (errors, refusals): never cached. */
-export function sendPlain(res: ServerResponse, status: number, headers: Record<string, string>, body: string, head = false): void {
+export function sendPlain(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+  head = false,
+): void {
   const all = { ...BASE_HEADERS, "cache-control": "no-store", ...headers, "content-length": Buffer.byteLength(body) };
   res.writeHead(status, all);
   if (head) res.end();

@@ -20,7 +20,8 @@ interface Upstream {
   delayMs: number;
 }
 
-const jsonBody = (url: string) => Buffer.from(JSON.stringify({ url, rows: Array.from({ length: 40 }, (_, i) => ({ district: "강남구", i })) }));
+const jsonBody = (url: string) =>
+  Buffer.from(JSON.stringify({ url, rows: Array.from({ length: 40 }, (_, i) => ({ district: "강남구", i })) }));
 
 function fakeUpstream(u: Upstream): EdgeOptions["upstream"] {
   return (url, _req, signal) => {
@@ -30,8 +31,24 @@ function fakeUpstream(u: Upstream): EdgeOptions["upstream"] {
       const done = setTimeout(() => {
         if (url.startsWith("/api/")) {
           const status = url.includes("bad") ? 400 : 200;
-          resolve(makeAnswer(status, { "content-type": "application/json; charset=utf-8", "cache-control": status === 200 ? "public, max-age=300" : "no-store" }, jsonBody(url)));
-        } else resolve(makeAnswer(200, { "content-type": "text/html; charset=utf-8" }, Buffer.from(`<!DOCTYPE html><script>x</script><p>${url}</p>`)));
+          resolve(
+            makeAnswer(
+              status,
+              {
+                "content-type": "application/json; charset=utf-8",
+                "cache-control": status === 200 ? "public, max-age=300" : "no-store",
+              },
+              jsonBody(url),
+            ),
+          );
+        } else
+          resolve(
+            makeAnswer(
+              200,
+              { "content-type": "text/html; charset=utf-8" },
+              Buffer.from(`<!DOCTYPE html><script>x</script><p>${url}</p>`),
+            ),
+          );
       }, u.delayMs);
       signal.addEventListener("abort", () => {
         clearTimeout(done);
@@ -95,7 +112,9 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 /** A request target written byte for byte (what a client library would refuse to send). */
 function raw(port: number, target: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const s = connect(port, "127.0.0.1", () => s.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const s = connect(port, "127.0.0.1", () =>
+      s.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+    );
     let out = "";
     s.on("data", (d) => (out += d));
     s.on("end", () => resolve(out));
@@ -119,7 +138,9 @@ function abandon(port: number, target: string): Promise<void> {
 /** Sends a request and leaves after `ms`, while its answer is still being rendered. */
 function abandonAfter(port: number, target: string, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const s = connect(port, "127.0.0.1", () => s.write(`GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`, () => setTimeout(() => (s.destroy(), resolve()), ms)));
+    const s = connect(port, "127.0.0.1", () =>
+      s.write(`GET ${target} HTTP/1.1\r\nHost: x\r\n\r\n`, () => setTimeout(() => (s.destroy(), resolve()), ms)),
+    );
     s.on("error", () => resolve());
   });
 }
@@ -141,7 +162,11 @@ describe("the edge", () => {
     expect(again.body.equals(first.body)).toBe(true);
     expect((await get(port, "/api/x?a=1&b=2", { "if-none-match": first.headers.etag! })).status).toBe(304);
     const head = await get(port, "/api/x?a=1&b=2", {}, "HEAD");
-    expect([head.status, head.body.length, head.headers["content-length"]]).toEqual([200, 0, String(first.body.length)]);
+    expect([head.status, head.body.length, head.headers["content-length"]]).toEqual([
+      200,
+      0,
+      String(first.body.length),
+    ]);
     expect(u.renders).toEqual(["/api/x?b=2&a=1"]);
   });
 
@@ -168,7 +193,9 @@ describe("the edge", () => {
 
   it("renders a burst of requests for one page once, at its canonical URL", async () => {
     const { u, port } = await start({}, 20);
-    const all = await Promise.all(["/plan?service=video", "/plan?service=video&utm=x", "/plan?service=video"].map((p) => get(port, p)));
+    const all = await Promise.all(
+      ["/plan?service=video", "/plan?service=video&utm=x", "/plan?service=video"].map((p) => get(port, p)),
+    );
     expect(all.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(u.renders).toHaveLength(1);
     expectFullHeaders(all[0]!.headers, "page");
@@ -177,14 +204,30 @@ describe("the edge", () => {
 
   it("answers every request target the HTTP parser accepts with a 4xx and the full header set, one log line each at most", async () => {
     const { logs, port, u } = await start();
-    const targets = ["//", "//[", "//a:99999/", "//x@/", "/og/%E0", "/og/%", "/%", "/api/%E0", "*", "http://evil.example/"];
+    const targets = [
+      "//",
+      "//[",
+      "//a:99999/",
+      "//x@/",
+      "/og/%E0",
+      "/og/%",
+      "/%",
+      "/api/%E0",
+      "*",
+      "http://evil.example/",
+    ];
     for (const t of targets) {
       const out = await raw(port, t);
       const [head] = out.split("\r\n\r\n");
       const status = Number(/^HTTP\/1\.1 (\d+)/.exec(head!)?.[1]);
       expect(status, t).toBeGreaterThanOrEqual(400);
       expect(status, t).toBeLessThan(500);
-      const headers = Object.fromEntries(head!.split("\r\n").slice(1).map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
+      const headers = Object.fromEntries(
+        head!
+          .split("\r\n")
+          .slice(1)
+          .map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+      );
       expectFullHeaders(headers, t);
     }
     expect(u.started).toBe(0);

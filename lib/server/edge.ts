@@ -73,9 +73,21 @@ function sortedQuery(search: URLSearchParams): string {
 class LeaderGone extends Error {}
 
 /** Headers of a copied answer that are the edge's to set when it sends the copy. */
-const COPY_DROPPED = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "etag", "set-cookie"]);
+const COPY_DROPPED = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "set-cookie",
+]);
 
-const isCacheable = (a: Answer) => a.status === 200 && /\bpublic\b/.test(a.headers["cache-control"] ?? "") && !/no-store/.test(a.headers["cache-control"] ?? "");
+const isCacheable = (a: Answer) =>
+  a.status === 200 &&
+  /\bpublic\b/.test(a.headers["cache-control"] ?? "") &&
+  !/no-store/.test(a.headers["cache-control"] ?? "");
 
 /** At most `n` log lines per `windowMs` (then one line saying how many were left out): a client cannot flood the log. */
 export function rateLimitedLog(log: (line: string) => void, n = 10, windowMs = 10_000) {
@@ -96,7 +108,10 @@ export function rateLimitedLog(log: (line: string) => void, n = 10, windowMs = 1
 }
 
 export function createEdge(opts: EdgeOptions) {
-  const cache = opts.cacheBytes > 0 ? new LRUCache<string, Answer>({ maxSize: opts.cacheBytes, sizeCalculation: answerBytes }) : undefined;
+  const cache =
+    opts.cacheBytes > 0
+      ? new LRUCache<string, Answer>({ maxSize: opts.cacheBytes, sizeCalculation: answerBytes })
+      : undefined;
   /**
    * The request targets seen, by their bytes, with their canonical key (and status, for an invalid
    * page link): a repeat skips parsing and canonicalizing, which cost more than the rest of a cached
@@ -113,16 +128,24 @@ export function createEdge(opts: EdgeOptions) {
    * render. When every requester of a render has gone, it is dropped from the queue, or aborted if it
    * has started (the upstream request is closed, which stops Next.js's streaming render).
    */
-  function get(key: string, client: AbortSignal, render: (signal: AbortSignal) => Promise<Answer>, keep: (a: Answer) => boolean, q = queue): Promise<Answer> {
+  function get(
+    key: string,
+    client: AbortSignal,
+    render: (signal: AbortSignal) => Promise<Answer>,
+    keep: (a: Answer) => boolean,
+    q = queue,
+  ): Promise<Answer> {
     const hit = cache?.get(key);
     if (hit) return Promise.resolve(hit);
     let flight = flights.get(key);
     if (!flight) {
       const controller = new AbortController();
-      const answer = q.run(() => render(controller.signal), controller.signal).then((a) => {
-        if (keep(a)) cache?.set(key, a);
-        return a;
-      });
+      const answer = q
+        .run(() => render(controller.signal), controller.signal)
+        .then((a) => {
+          if (keep(a)) cache?.set(key, a);
+          return a;
+        });
       const f = { answer, waiters: 0, controller };
       answer.catch(() => undefined).finally(() => flights.get(key) === f && flights.delete(key));
       flights.set(key, f);
@@ -164,16 +187,33 @@ export function createEdge(opts: EdgeOptions) {
     return c.signal;
   }
 
-  function sendApiError(req: IncomingMessage, res: ServerResponse, status: number, error: ApiError, extra: Record<string, string> = {}) {
+  function sendApiError(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    error: ApiError,
+    extra: Record<string, string> = {},
+  ) {
     const e = apiError(status, error);
     sendPlain(res, e.status, { ...e.headers, ...extra }, e.body, req.method === "HEAD");
   }
 
   function noEndpoint(req: IncomingMessage, res: ServerResponse, pathname: string, why = "") {
-    sendApiError(req, res, 404, { error: "not_found", message: `no API endpoint at ${pathname.slice(0, 80)}${why}; endpoints: ${ENDPOINTS.join("; ")}` });
+    sendApiError(req, res, 404, {
+      error: "not_found",
+      message: `no API endpoint at ${pathname.slice(0, 80)}${why}; endpoints: ${ENDPOINTS.join("; ")}`,
+    });
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, key: string, url: string, keep: (a: Answer) => boolean, status?: (a: Answer) => number, q = queue) {
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    url: string,
+    keep: (a: Answer) => boolean,
+    status?: (a: Answer) => number,
+    q = queue,
+  ) {
     const render = (signal: AbortSignal) => opts.upstream(url, req, signal);
     const client = clientSignal(req, res);
     const a = await get(key, client, render, keep, q).catch((e: unknown) => {
@@ -214,9 +254,14 @@ export function createEdge(opts: EdgeOptions) {
       res.end = ((chunk: unknown, ...rest: unknown[]) => (keep(chunk), end(chunk, ...rest))) as typeof res.end;
       res.once("finish", () => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.getHeaders())) if (v !== undefined && !COPY_DROPPED.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : String(v);
+        for (const [k, v] of Object.entries(res.getHeaders()))
+          if (v !== undefined && !COPY_DROPPED.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : String(v);
         const etag = res.getHeader("etag");
-        resolve(makeAnswer(res.statusCode, headers, Buffer.concat(chunks), { etag: typeof etag === "string" ? etag : undefined }));
+        resolve(
+          makeAnswer(res.statusCode, headers, Buffer.concat(chunks), {
+            etag: typeof etag === "string" ? etag : undefined,
+          }),
+        );
       });
       res.once("close", () => res.writableFinished || reject(new LeaderGone()));
       opts.pass(req, res);
@@ -245,7 +290,13 @@ export function createEdge(opts: EdgeOptions) {
       if (pathname === "/api") return noEndpoint(req, res, pathname);
       if (!API_METHODS.split(", ").includes(method)) {
         if (!ENDPOINT_PATHS.some((re) => re.test(pathname))) return noEndpoint(req, res, pathname);
-        return sendApiError(req, res, 405, { error: "method_not_allowed", message: `${method.slice(0, 20)} is not supported; allowed: ${API_METHODS}` }, { allow: API_METHODS });
+        return sendApiError(
+          req,
+          res,
+          405,
+          { error: "method_not_allowed", message: `${method.slice(0, 20)} is not supported; allowed: ${API_METHODS}` },
+          { allow: API_METHODS },
+        );
       }
       if (method === "OPTIONS") return opts.pass(req, res);
       const key = `${pathname}${sortedQuery(url.searchParams)}`;
@@ -257,7 +308,13 @@ export function createEdge(opts: EdgeOptions) {
     }
     if (!url) {
       log(`400 bad request target ${JSON.stringify(raw.slice(0, 120))}`);
-      return sendPlain(res, 400, TEXT, "400 Bad Request: not a path of this site, or not valid percent-encoded UTF-8\n", method === "HEAD");
+      return sendPlain(
+        res,
+        400,
+        TEXT,
+        "400 Bad Request: not a path of this site, or not valid percent-encoded UTF-8\n",
+        method === "HEAD",
+      );
     }
     if (method === "OPTIONS" || pathname.startsWith("/_next/")) return opts.pass(req, res);
     if (pathname.startsWith("/og/")) {
@@ -266,17 +323,33 @@ export function createEdge(opts: EdgeOptions) {
       // Previews are images: one per canonical view, kept like any other answer. A window the data
       // cannot answer is previewed over the default one, as its page is shown.
       const months = linkWindow(url.searchParams, opts.pages) ?? opts.pages.window(undefined, undefined)!;
-      return answer(req, res, ogCanonicalPath(page, url.searchParams, months, opts.pages.dongs), raw, (a) => a.status === 200);
+      return answer(
+        req,
+        res,
+        ogCanonicalPath(page, url.searchParams, months, opts.pages.dongs),
+        raw,
+        (a) => a.status === 200,
+      );
     }
     if (/\.[a-zA-Z0-9]+$/.test(pathname)) return opts.pass(req, res);
     if (req.headers.rsc === "1") {
       // Client-side navigation asks for the RSC payload, not HTML: Next.js answers it, in the queue's turn.
-      return queue.run(() => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))), clientSignal(req, res));
+      return queue.run(
+        () => new Promise<void>((resolve) => (res.once("close", resolve), opts.pass(req, res))),
+        clientSignal(req, res),
+      );
     }
     const known = pageRequest(pathname, url.searchParams, opts.pages);
     // Unknown paths are rendered too (the not-found page needs its policy) but not kept.
     const target = known?.url ?? `${pathname}${url.search}`;
-    return answer(req, res, target, target, (a) => known !== undefined && a.status < 500, (a) => (known && a.status === 200 ? known.status : a.status));
+    return answer(
+      req,
+      res,
+      target,
+      target,
+      (a) => known !== undefined && a.status < 500,
+      (a) => (known && a.status === 200 ? known.status : a.status),
+    );
   }
 
   return {
@@ -287,7 +360,14 @@ export function createEdge(opts: EdgeOptions) {
         if (e instanceof QueueFull) {
           if (res.headersSent) return void res.destroy();
           const retry = { "retry-after": "1" };
-          if (api) return sendApiError(req, res, 503, { error: "unavailable", message: "the server is busy; try again in a second" }, retry);
+          if (api)
+            return sendApiError(
+              req,
+              res,
+              503,
+              { error: "unavailable", message: "the server is busy; try again in a second" },
+              retry,
+            );
           return sendPlain(res, 503, { ...TEXT, ...retry }, "503 Service Unavailable: busy, try again in a second\n");
         }
         log(`500 ${req.method} ${JSON.stringify((req.url ?? "").slice(0, 120))}: ${(e as Error).stack ?? String(e)}`);
@@ -296,7 +376,14 @@ export function createEdge(opts: EdgeOptions) {
       });
     },
     /** What the cache and the queue hold now (tests, the benchmark). */
-    stats: () => ({ entries: cache?.size ?? 0, bytes: cache?.calculatedSize ?? 0, maxBytes: opts.cacheBytes, flights: flights.size, ...queue.stats(), api: apiQueue.stats() }),
+    stats: () => ({
+      entries: cache?.size ?? 0,
+      bytes: cache?.calculatedSize ?? 0,
+      maxBytes: opts.cacheBytes,
+      flights: flights.size,
+      ...queue.stats(),
+      api: apiQueue.stats(),
+    }),
   };
 }
 

@@ -50,7 +50,12 @@ export function pageDataOf(engines: Engines, dongs: DongIndex, dongData?: () => 
       return c.ok ? c.months : null;
     },
     dongs,
-    ...(dongData ? { dongPlanMonths: (service: ServiceId, from: string | undefined, to: string | undefined) => viewDongWindow(dongData(), from, to, service)?.window.months ?? null } : {}),
+    ...(dongData
+      ? {
+          dongPlanMonths: (service: ServiceId, from: string | undefined, to: string | undefined) =>
+            viewDongWindow(dongData(), from, to, service)?.window.months ?? null,
+        }
+      : {}),
   };
 }
 
@@ -62,7 +67,8 @@ export function pageDataOf(engines: Engines, dongs: DongIndex, dongData?: () => 
 function dongPlanMonths(search: URLSearchParams, data: PageData): readonly string[] | null {
   if (!data.dongPlanMonths || !data.dongs) return null;
   const { items } = v.readList(v.anySegment, search.getAll("segments").map(normalizeRaw).join(","));
-  if (!items[0] || !isDongSegment(items[0]) || !items.some((s) => isDongSegment(s) && data.dongs!.get(s.dong))) return null;
+  if (!items[0] || !isDongSegment(items[0]) || !items.some((s) => isDongSegment(s) && data.dongs!.get(s.dong)))
+    return null;
   const { service, from, to } = readQuery(search, planLinkQuery).values;
   return data.dongPlanMonths(service!, from, to);
 }

@@ -36,13 +36,21 @@ export function pageWindow(values: { from?: string; to?: string }): PageWindow {
     kind: "invalid",
     raw: `${asked.from}…${asked.to}`,
     reason: asked.from > asked.to ? "from is after to" : "the dataset has no data for this window",
-    allowed: { text: `months of the dataset: ${r.gap.have.join(", ")}`, values: r.gap.have.map((m) => ({ value: m, label: monthLabel(m) })) },
+    allowed: {
+      text: `months of the dataset: ${r.gap.have.join(", ")}`,
+      values: r.gap.have.map((m) => ({ value: m, label: monthLabel(m) })),
+    },
   };
   return { engine: engines.default, window: engines.defaultWindow, notes: notesOf(engines.default), problem };
 }
 
 /** The PeriodControl's props for a page: presets linking the page's current view with each window. */
-export function periodControlProps<S extends Shape>(path: string, shape: S, values: Partial<ShapeValues<S>>, pw: PageWindow) {
+export function periodControlProps<S extends Shape>(
+  path: string,
+  shape: S,
+  values: Partial<ShapeValues<S>>,
+  pw: PageWindow,
+) {
   const engines = getEngines();
   const { months } = engines.data.meta;
   const rest = { ...values, from: undefined, to: undefined } as Partial<ShapeValues<S>>;

@@ -1,5 +1,21 @@
 import type { District } from "@/lib/districts";
-import { AGES, SERVICE_BY_ID, grainOf, SEX_LABELS, SEXES, UNIT_LABELS, ageLabel, unitKind, type Age, type AnySegment, type Grain, type SegmentKey, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import {
+  AGES,
+  SERVICE_BY_ID,
+  grainOf,
+  SEX_LABELS,
+  SEXES,
+  UNIT_LABELS,
+  ageLabel,
+  unitKind,
+  type Age,
+  type AnySegment,
+  type Grain,
+  type SegmentKey,
+  type ServiceId,
+  type Sex,
+  type SexFilter,
+} from "@/lib/domain";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
 import { segmentLabel, serviceName } from "@/lib/format";
@@ -89,7 +105,8 @@ export function districtIndexes(engine: Engine, service: ServiceId): (row: Audie
   const byId = new Map<string, number | null>();
   for (const sex of SEXES) {
     for (const age of AGES) {
-      for (const d of engine.districtEffect(service, sex, age)) byId.set(segmentId({ district: d.district, sex, age }), d.index);
+      for (const d of engine.districtEffect(service, sex, age))
+        byId.set(segmentId({ district: d.district, sex, age }), d.index);
     }
   }
   return (row) => byId.get(segmentId(row.segment)) ?? null;
@@ -99,7 +116,11 @@ export function districtIndexes(engine: Engine, service: ServiceId): (row: Audie
  * Rows for the table. `districtIndex(row)` gives the district effect's index of a count service
  * (getDistrictEffect); index services have none, so their column shows districtZ.
  */
-export function audienceViewRows(rows: readonly AudienceSource[], service: ServiceId, districtIndex: (row: AudienceSource) => number | null): AudienceViewRow[] {
+export function audienceViewRows(
+  rows: readonly AudienceSource[],
+  service: ServiceId,
+  districtIndex: (row: AudienceSource) => number | null,
+): AudienceViewRow[] {
   const count = unitKind(service) === "count";
   return rows.map((r) => ({
     id: segmentId(r.segment),
@@ -120,7 +141,12 @@ const collator = new Intl.Collator("ko");
 
 /** The canonical order of segments (district code, 행정동 code, F before M, age): every sort's tie-break. */
 function canonical(a: AudienceViewRow, b: AudienceViewRow): number {
-  return a.district.code.localeCompare(b.district.code) || (a.dong?.code ?? "").localeCompare(b.dong?.code ?? "") || SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex) || a.age - b.age;
+  return (
+    a.district.code.localeCompare(b.district.code) ||
+    (a.dong?.code ?? "").localeCompare(b.dong?.code ?? "") ||
+    SEXES.indexOf(a.sex) - SEXES.indexOf(b.sex) ||
+    a.age - b.age
+  );
 }
 
 /** The place column's text: the district, or `구 동` at the 행정동 grain. */
@@ -149,18 +175,32 @@ export function sortAudienceRows(rows: readonly AudienceViewRow[], sort: v.Audie
   const { column, direction } = v.splitSort(sort);
   const sign = direction === "asc" ? 1 : -1;
   const missing = (r: AudienceViewRow) => (column === "z" || column === "effect") && r[column] === null;
-  return [...rows].sort((a, b) => Number(missing(a)) - Number(missing(b)) || sign * compareColumn(a, b, column) || canonical(a, b));
+  return [...rows].sort(
+    (a, b) => Number(missing(a)) - Number(missing(b)) || sign * compareColumn(a, b, column) || canonical(a, b),
+  );
 }
 
 /** The effect column's heading and what its figures are, by the service's unit and the grain. */
-export function effectColumn(service: ServiceId, grain: Grain = "district"): { label: string; kind: "usage" | "signed" } {
+export function effectColumn(
+  service: ServiceId,
+  grain: Grain = "district",
+): { label: string; kind: "usage" | "signed" } {
   const count = unitKind(service) === "count";
-  if (grain === "dong") return count ? { label: "행정동 효과 (지수, 100 = 구 안 행정동 평균)", kind: "usage" } : { label: "행정동 효과 (구 안 z)", kind: "signed" };
-  return count ? { label: "자치구 효과 (지수, 100 = 25개 구 평균)", kind: "usage" } : { label: "자치구 효과 (구별 z)", kind: "signed" };
+  if (grain === "dong")
+    return count
+      ? { label: "행정동 효과 (지수, 100 = 구 안 행정동 평균)", kind: "usage" }
+      : { label: "행정동 효과 (구 안 z)", kind: "signed" };
+  return count
+    ? { label: "자치구 효과 (지수, 100 = 25개 구 평균)", kind: "usage" }
+    : { label: "자치구 효과 (구별 z)", kind: "signed" };
 }
 
 /** The table view and its CSV: the same rows, in the order shown. */
-export function audienceTable(rows: readonly AudienceViewRow[], service: ServiceId, grain: Grain = "district"): TableData {
+export function audienceTable(
+  rows: readonly AudienceViewRow[],
+  service: ServiceId,
+  grain: Grain = "district",
+): TableData {
   const effect = effectColumn(service, grain);
   return {
     columns: [
@@ -173,12 +213,30 @@ export function audienceTable(rows: readonly AudienceViewRow[], service: Service
       { label: effect.label, kind: effect.kind },
       { label: "점수", kind: "int" },
     ],
-    rows: rows.map((r) => [placeName(r), SEX_LABELS[r.sex], ageLabel(r.age), r.population, r.usage, r.z, r.effect, r.score]),
+    rows: rows.map((r) => [
+      placeName(r),
+      SEX_LABELS[r.sex],
+      ageLabel(r.age),
+      r.population,
+      r.usage,
+      r.z,
+      r.effect,
+      r.score,
+    ]),
   };
 }
 
 /** The table's columns by the sort column each one sorts (same order as audienceTable). */
-export const TABLE_SORT_COLUMNS: readonly v.AudienceColumn[] = ["district", "sex", "age", "population", "usage", "z", "effect", "score"];
+export const TABLE_SORT_COLUMNS: readonly v.AudienceColumn[] = [
+  "district",
+  "sex",
+  "age",
+  "population",
+  "usage",
+  "z",
+  "effect",
+  "score",
+];
 
 export interface PickSummary {
   count: number;
@@ -227,12 +285,17 @@ export function compareLink(service: ServiceId, picks: readonly AnySegment[]): {
  * pick it plans the service's top targets, which are district segments — at the 행정동 grain it waits
  * for a pick).
  */
-export function planLink(service: ServiceId, picks: readonly AnySegment[], grain: Grain = "district"): { href: string } | { reason: string } {
+export function planLink(
+  service: ServiceId,
+  picks: readonly AnySegment[],
+  grain: Grain = "district",
+): { href: string } | { reason: string } {
   const q = new URLSearchParams({ service: v.service.serialize(service) });
   if (grain === "dong" && picks.length === 0) return { reason: "행정동 고객층을 1개 이상 고르세요" };
   if (picks.length) {
     if (mixed(picks)) return { reason: "자치구 고객층과 행정동 고객층은 한 계획에 섞지 않습니다" };
-    if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok) return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
+    if (!v.planSegments.parse(v.planSegments.serialize([...picks])).ok)
+      return { reason: "예산 계획은 50개까지의 고객층으로 세웁니다" };
     q.set("segments", v.planSegments.serialize([...picks]));
   }
   return { href: `/plan?${q}` };
@@ -240,7 +303,11 @@ export function planLink(service: ServiceId, picks: readonly AnySegment[], grain
 
 /** The filters in words: "여성 · 20대 · 전체 자치구". */
 export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { name_ko: string } | null }): string {
-  return [f.sex === "T" ? "남녀 전체" : SEX_LABELS[f.sex], f.age ? ageLabel(f.age) : "전체 연령대", f.district ? f.district.name_ko : "전체 자치구"].join(" · ");
+  return [
+    f.sex === "T" ? "남녀 전체" : SEX_LABELS[f.sex],
+    f.age ? ageLabel(f.age) : "전체 연령대",
+    f.district ? f.district.name_ko : "전체 자치구",
+  ].join(" · ");
 }
 
 /**
@@ -248,16 +315,31 @@ export function filterText(f: { sex: SexFilter; age?: Age | null; district?: { n
  * item that was left out with its reason in Korean — so a partly bad link keeps what it can. The
  * server page and the browser's pick state both read the list with this.
  */
-export function readSegmentsLeniently(given: readonly string[], max: number): { items: SegmentKey[]; dropped: { raw: string; reason: string }[] };
-export function readSegmentsLeniently<T>(given: readonly string[], max: number, codec: Codec<T>): { items: T[]; dropped: { raw: string; reason: string }[] };
-export function readSegmentsLeniently(given: readonly string[], max: number, codec: Codec<unknown> = v.segment as Codec<unknown>) {
+export function readSegmentsLeniently(
+  given: readonly string[],
+  max: number,
+): { items: SegmentKey[]; dropped: { raw: string; reason: string }[] };
+export function readSegmentsLeniently<T>(
+  given: readonly string[],
+  max: number,
+  codec: Codec<T>,
+): { items: T[]; dropped: { raw: string; reason: string }[] };
+export function readSegmentsLeniently(
+  given: readonly string[],
+  max: number,
+  codec: Codec<unknown> = v.segment as Codec<unknown>,
+) {
   const { items, bad } = v.readList(codec, given.map(normalizeRaw).join(","));
-  const dropped = bad.map((b) => ({ raw: echo(b.raw), reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID" }));
+  const dropped = bad.map((b) => ({
+    raw: echo(b.raw),
+    reason: b.reason === "repeated" ? "이미 있는 고객층(중복)" : "알 수 없는 고객층 ID",
+  }));
   for (const extra of items.slice(max)) dropped.push({ raw: codec.serialize(extra), reason: `한 번에 ${max}개까지` });
   return { items: items.slice(0, max), dropped };
 }
 
-const givenAll = (input: QueryInput, name: string) => (input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []));
+const givenAll = (input: QueryInput, name: string) =>
+  input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
 
 /** A list of district segment ids read leniently (a 행정동 id is among the left out). */
 export function lenientSegments(input: QueryInput, name: string, max: number) {

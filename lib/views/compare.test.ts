@@ -1,16 +1,48 @@
 import { describe, expect, it } from "vitest";
 import { findDistrict } from "@/lib/districts";
 import { SERVICE_IDS, type Age, type ServiceId, type Sex } from "@/lib/domain";
-import { compareColumns, compareTrend, profileTable, scaleTicks, sharedZScale, standoutQualityNotes, standoutTable, trendTable, trendUnit, type ComparisonSource } from "./compare";
+import {
+  compareColumns,
+  compareTrend,
+  profileTable,
+  scaleTicks,
+  sharedZScale,
+  standoutQualityNotes,
+  standoutTable,
+  trendTable,
+  trendUnit,
+  type ComparisonSource,
+} from "./compare";
 
 /** A segment whose z for service i (SERVICE_IDS order) is zs[i], ranked by z; delivery's trend is `delivery`. */
-function source(slug: string, sex: Sex, age: Age, population: number, zs: (number | null)[], delivery: number[]): ComparisonSource {
-  const order = SERVICE_IDS.map((s, i) => ({ service: s, z: zs[i]! })).sort((a, b) => (b.z ?? -Infinity) - (a.z ?? -Infinity));
+function source(
+  slug: string,
+  sex: Sex,
+  age: Age,
+  population: number,
+  zs: (number | null)[],
+  delivery: number[],
+): ComparisonSource {
+  const order = SERVICE_IDS.map((s, i) => ({ service: s, z: zs[i]! })).sort(
+    (a, b) => (b.z ?? -Infinity) - (a.z ?? -Infinity),
+  );
   return {
     segment: { district: findDistrict(slug)!, sex, age, population },
     overall: order.map((o, i) => ({ ...o, rank: i + 1 })),
-    standoutMonths: SERVICE_IDS.map((s) => ({ service: s, months: s === "delivery" ? [{ month: "2023-03", z: 1.25 }, { month: "2023-01", z: 0.5 }] : [] })),
-    trend: { months: ["2023-01", "2023-02"], series: SERVICE_IDS.map((s: ServiceId) => ({ service: s, values: s === "delivery" ? delivery : [0, 0] })) },
+    standoutMonths: SERVICE_IDS.map((s) => ({
+      service: s,
+      months:
+        s === "delivery"
+          ? [
+              { month: "2023-03", z: 1.25 },
+              { month: "2023-01", z: 0.5 },
+            ]
+          : [],
+    })),
+    trend: {
+      months: ["2023-01", "2023-02"],
+      series: SERVICE_IDS.map((s: ServiceId) => ({ service: s, values: s === "delivery" ? delivery : [0, 0] })),
+    },
   };
 }
 
@@ -24,7 +56,13 @@ describe("shared z scale", () => {
     expect(sharedZScale([source("jongno-gu", "F", 20, 1, [1.5, 0, 0, 0, 0, 0, 0], [1, 1])])).toBe(1.5);
   });
   it("puts ticks across the shared scale, 0 in the middle", () => {
-    expect(scaleTicks(2).map((t) => [t.label, t.at])).toEqual([["−2.0", 0], ["−1.0", 25], ["0.0", 50], ["+1.0", 75], ["+2.0", 100]]);
+    expect(scaleTicks(2).map((t) => [t.label, t.at])).toEqual([
+      ["−2.0", 0],
+      ["−1.0", 25],
+      ["0.0", 50],
+      ["+1.0", 75],
+      ["+2.0", 100],
+    ]);
   });
 });
 
@@ -88,7 +126,11 @@ describe("compareTrend", () => {
   });
   it("tables the same values with the unit of the basis", () => {
     const t = trendTable([a, b], "delivery", "day");
-    expect(t.columns.map((c) => c.label)).toEqual(["월", "강남구 20대 여성 배달 일평균 (제공처 단위)", "마포구 30대 남성 배달 일평균 (제공처 단위)"]);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      "월",
+      "강남구 20대 여성 배달 일평균 (제공처 단위)",
+      "마포구 30대 남성 배달 일평균 (제공처 단위)",
+    ]);
     expect(t.rows).toEqual([
       ["2023년 1월", 40, 38],
       ["2023년 2월", 45.5, 39],

@@ -63,9 +63,12 @@ export function sharedZScale(sources: readonly ComparisonSource[]): number {
   return Math.max(1, Math.ceil(max * 2) / 2);
 }
 
-
 /** The columns; `flagged` are the window's doubtful months (lib/dataset/quality.ts), marked ⚠ where they stand out. */
-export function compareColumns(sources: readonly ComparisonSource[], service: ServiceId, flagged: ReadonlySet<string> = NO_FLAGS): { max: number; columns: CompareColumn[] } {
+export function compareColumns(
+  sources: readonly ComparisonSource[],
+  service: ServiceId,
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): { max: number; columns: CompareColumn[] } {
   const max = sharedZScale(sources);
   const columns = sources.map((s) => {
     const byService = new Map(s.overall.map((o) => [o.service, o]));
@@ -78,7 +81,11 @@ export function compareColumns(sources: readonly ComparisonSource[], service: Se
         const { left, width } = zBar(o.z, max);
         return { service: id, name: serviceName(id), z: o.z, rank: o.rank, left, width };
       }),
-      standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({ month: m.month, label: flaggedLabel(m.month, flagged), z: m.z })),
+      standout: (s.standoutMonths.find((m) => m.service === service)?.months ?? []).map((m) => ({
+        month: m.month,
+        label: flaggedLabel(m.month, flagged),
+        z: m.z,
+      })),
     };
   });
   return { max, columns };
@@ -86,7 +93,11 @@ export function compareColumns(sources: readonly ComparisonSource[], service: Se
 
 /** The tick marks of the shared scale: −max, −max/2, 0, max/2, max. */
 export function scaleTicks(max: number): { value: number; label: string; at: number }[] {
-  return [-max, -max / 2, 0, max / 2, max].map((value) => ({ value, label: formatSigned(value, 1), at: 50 + (value / max) * 50 }));
+  return [-max, -max / 2, 0, max / 2, max].map((value) => ({
+    value,
+    label: formatSigned(value, 1),
+    at: 50 + (value / max) * 50,
+  }));
 }
 
 /** The bars' table (and CSV): one row per segment × service, in the columns' order. */
@@ -154,16 +165,28 @@ export function compareTrend(
     values.forEach((v, i) => (row[`s${i}`] = v[m]!));
     return row;
   });
-  const series = sources.map((s, i) => ({ key: `s${i}` as const, id: segmentId(s.segment), label: comparisonLabel(s.segment) }));
+  const series = sources.map((s, i) => ({
+    key: `s${i}` as const,
+    id: segmentId(s.segment),
+    label: comparisonLabel(s.segment),
+  }));
   return { rows, series };
 }
 
 /** The trend's table (and CSV): a row per month, a column per segment, in the service's unit. */
-export function trendTable(sources: readonly ComparisonSource[], service: ServiceId, basis: Basis, flagged: ReadonlySet<string> = NO_FLAGS): TableData {
+export function trendTable(
+  sources: readonly ComparisonSource[],
+  service: ServiceId,
+  basis: Basis,
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): TableData {
   const { rows, series } = compareTrend(sources, service, flagged);
   const unit = trendUnit(service, basis);
   return {
-    columns: [{ label: "월", kind: "text" }, ...series.map((s) => ({ label: `${s.label} ${serviceName(service)} ${unit}`, kind: "usage" as const }))],
+    columns: [
+      { label: "월", kind: "text" },
+      ...series.map((s) => ({ label: `${s.label} ${serviceName(service)} ${unit}`, kind: "usage" as const })),
+    ],
     rows: rows.map((r) => [flaggedLabel(r.month, flagged), ...series.map((s) => r[s.key] ?? null)]),
   };
 }

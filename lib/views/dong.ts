@@ -18,7 +18,13 @@ export function dongSegmentLabel(dong: Dong, sex: Sex, age: Age): string {
 }
 
 /** A 행정동 segment's page, keeping the analysis window the link was made in (if one was chosen). */
-export function dongHref(index: DongIndex, dong: Dong, sex: Sex, age: Age, window: { from?: string; to?: string } = {}): string {
+export function dongHref(
+  index: DongIndex,
+  dong: Dong,
+  sex: Sex,
+  age: Age,
+  window: { from?: string; to?: string } = {},
+): string {
   return hrefOf("/dong", dongPage(index), { dong, sex, age, from: window.from, to: window.to });
 }
 
@@ -41,7 +47,10 @@ export function dongPriorityTable(overall: readonly ServiceScore[], segments: nu
 
 /** The months each service stands out most (within-month z), in priority order, one line per service. */
 export function standoutLines(standout: readonly { service: ServiceId; months: readonly StandoutMonth[] }[]): string[] {
-  return standout.map((s) => `${serviceName(s.service)}: ${s.months.map((m) => `${monthLabel(m.month)} (${formatSigned(m.z)})`).join(", ") || "–"}`);
+  return standout.map(
+    (s) =>
+      `${serviceName(s.service)}: ${s.months.map((m) => `${monthLabel(m.month)} (${formatSigned(m.z)})`).join(", ") || "–"}`,
+  );
 }
 
 export interface ProfileRow {
@@ -89,6 +98,11 @@ export function groupsTable(groups: readonly ProfileGroup[]): TableData {
       { label: "고객층 인구 중 비율 (%)", kind: "decimal" },
       { label: "달 수", kind: "int" },
     ],
-    rows: groups.map((g) => [GROUP_BY_ID.get(g.group)?.name_ko ?? g.group, g.count, Number.isFinite(g.share) ? 100 * g.share : null, g.months.length]),
+    rows: groups.map((g) => [
+      GROUP_BY_ID.get(g.group)?.name_ko ?? g.group,
+      g.count,
+      Number.isFinite(g.share) ? 100 * g.share : null,
+      g.months.length,
+    ]),
   };
 }

@@ -63,7 +63,9 @@ describe("population bars", () => {
 });
 
 describe("correlation heatmap", () => {
-  const matrix = SERVICE_IDS.map((_, i) => SERVICE_IDS.map((__, j) => (i === j ? 1 : i === 6 || j === 6 ? null : -0.4567)));
+  const matrix = SERVICE_IDS.map((_, i) =>
+    SERVICE_IDS.map((__, j) => (i === j ? 1 : i === 6 || j === 6 ? null : -0.4567)),
+  );
   const corr = { services: SERVICE_IDS, matrix };
   it("gives 7×7 cells with r rounded as printed, and – for a missing r", () => {
     const cells = heatmapCells(corr);
@@ -76,7 +78,16 @@ describe("correlation heatmap", () => {
   });
   it("tables the matrix with service names", () => {
     const t = correlationTable(corr);
-    expect(t.columns.map((c) => c.label)).toEqual(["서비스", "게임", "금융", "쇼핑", "동영상/방송", "유튜브", "넷플릭스", "배달"]);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      "서비스",
+      "게임",
+      "금융",
+      "쇼핑",
+      "동영상/방송",
+      "유튜브",
+      "넷플릭스",
+      "배달",
+    ]);
     expect(t.rows[0]).toEqual(["게임", 1, -0.46, -0.46, -0.46, -0.46, -0.46, null]);
     expect(t.rows).toHaveLength(7);
   });
@@ -104,7 +115,10 @@ describe("district map", () => {
     // 44.99…48.59 → classes of 1 year from 44 to 49.
     expect(map.legend.map((l) => l.label)).toEqual(["44–45", "45–46", "46–47", "47–48", "48–49"]);
     expect(map.legendTitle).toBe("평균 연령 (세)");
-    expect(map.districts[0]).toMatchObject({ fill: "#440154", description: "종로구 평균 연령 48.59세, 구간 48–49, 1위" });
+    expect(map.districts[0]).toMatchObject({
+      fill: "#440154",
+      description: "종로구 평균 연령 48.59세, 구간 48–49, 1위",
+    });
     expect(map.districts[3]).toMatchObject({ fill: "#c8ccd2", description: "성동구 평균 연령 자료 없음, 4위" });
     const t = insightsMapTable({ metric: "average-age", districts: averageAge });
     expect(t.columns.map((c) => c.label)).toEqual(["순위", "자치구", "자치구 코드", "평균 연령(세)"]);
@@ -118,21 +132,64 @@ describe("district map", () => {
     expect(map.districts[0]!.valueText).toBe("900명");
   });
   it("shows a count service's district effect as an index around 100, an index service's as z", () => {
-    const effect = (index: number | null, z: number, rank: number, i: number): DistrictEffect => ({ district: d(i), usage: 1, districtZ: z, index, population: 10, rank });
-    const delivery = insightsMap({ metric: "delivery", districts: [effect(93, -1.2, 3, 0), effect(104, 0.3, 2, 1), effect(106, 0.9, 1, 2)] }, 20, "T");
+    const effect = (index: number | null, z: number, rank: number, i: number): DistrictEffect => ({
+      district: d(i),
+      usage: 1,
+      districtZ: z,
+      index,
+      population: 10,
+      rank,
+    });
+    const delivery = insightsMap(
+      { metric: "delivery", districts: [effect(93, -1.2, 3, 0), effect(104, 0.3, 2, 1), effect(106, 0.9, 1, 2)] },
+      20,
+      "T",
+    );
     expect(delivery.legendTitle).toBe("배달 이용 지수 (25개 구 평균 = 100)");
     // Farthest from 100 is 7 → step 2, 92 … 108.
-    expect(delivery.legend.map((l) => l.label)).toEqual(["92–94", "94–96", "96–98", "98–100", "100–102", "102–104", "104–106", "106–108"]);
+    expect(delivery.legend.map((l) => l.label)).toEqual([
+      "92–94",
+      "94–96",
+      "96–98",
+      "98–100",
+      "100–102",
+      "102–104",
+      "104–106",
+      "106–108",
+    ]);
     expect(delivery.districts.map((m) => [m.name, m.valueText, m.fill])).toEqual([
       ["용산구", "106.00", "#d73027"],
       ["중구", "104.00", "#f46d43"],
       ["종로구", "93.00", "#4575b4"],
     ]);
-    const youtube = insightsMap({ metric: "youtube", districts: [effect(null, -1.2, 2, 0), effect(null, 1.9, 1, 1)] }, 20, "F");
+    const youtube = insightsMap(
+      { metric: "youtube", districts: [effect(null, -1.2, 2, 0), effect(null, 1.9, 1, 1)] },
+      20,
+      "F",
+    );
     expect(youtube.legendTitle).toBe("유튜브 자치구 z (25개 구 평균 = 0, 단위: 표준편차)");
-    expect(youtube.legend.map((l) => l.label)).toEqual(["−2.0 ~ −1.5", "−1.5 ~ −1.0", "−1.0 ~ −0.5", "−0.5 ~ 0.0", "0.0–0.5", "0.5–1.0", "1.0–1.5", "1.5–2.0"]);
-    expect(youtube.districts[1]).toMatchObject({ valueText: "−1.20", description: "종로구 유튜브 자치구 z −1.20, 구간 −1.5 ~ −1.0, 2위" });
+    expect(youtube.legend.map((l) => l.label)).toEqual([
+      "−2.0 ~ −1.5",
+      "−1.5 ~ −1.0",
+      "−1.0 ~ −0.5",
+      "−0.5 ~ 0.0",
+      "0.0–0.5",
+      "0.5–1.0",
+      "1.0–1.5",
+      "1.5–2.0",
+    ]);
+    expect(youtube.districts[1]).toMatchObject({
+      valueText: "−1.20",
+      description: "종로구 유튜브 자치구 z −1.20, 구간 −1.5 ~ −1.0, 2위",
+    });
     const t = insightsMapTable({ metric: "youtube", districts: [effect(null, -1.2, 2, 0)] });
-    expect(t.columns.map((c) => c.label)).toEqual(["순위", "자치구", "자치구 코드", "평균 유튜브 이용 (표준화 지수)", "자치구 z", "인구 (월평균)"]);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      "순위",
+      "자치구",
+      "자치구 코드",
+      "평균 유튜브 이용 (표준화 지수)",
+      "자치구 z",
+      "인구 (월평균)",
+    ]);
   });
 });

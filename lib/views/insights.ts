@@ -3,7 +3,14 @@ import { ageLabel, isServiceId, SEX_LABELS, unitKind, type Age, type ServiceId, 
 import type { CorrelationMatrix, DistrictAverageAge, DistrictEffect, DistrictPopulation } from "@/lib/engine";
 import { formatInt, formatSigned, serviceName } from "@/lib/format";
 import { correlationColor, roundR, sequentialScale, type CellColor } from "@/lib/insights/color-scale";
-import { choropleth, DISTRICT_RANK_COLUMNS, districtEffectChoropleth, districtEffectTable, rankedDistrictTable, type Choropleth } from "@/lib/insights/choropleth";
+import {
+  choropleth,
+  DISTRICT_RANK_COLUMNS,
+  districtEffectChoropleth,
+  districtEffectTable,
+  rankedDistrictTable,
+  type Choropleth,
+} from "@/lib/insights/choropleth";
 import { INSIGHT_METRICS, type InsightMetric } from "@/lib/params/values";
 import type { TableColumn, TableData } from "@/lib/table";
 
@@ -77,7 +84,8 @@ export function populationTicks(max: number): { value: number; percent: number; 
   const p = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= rough)!;
   const ticks = [];
-  for (let v = 0; v <= max + 1e-9; v += step) ticks.push({ value: v, percent: (100 * v) / max, label: formatCompact(v) });
+  for (let v = 0; v <= max + 1e-9; v += step)
+    ticks.push({ value: v, percent: (100 * v) / max, label: formatCompact(v) });
   return ticks;
 }
 
@@ -111,7 +119,10 @@ export function heatmapCells(m: Pick<CorrelationMatrix, "services" | "matrix">):
 export function correlationTable(m: Pick<CorrelationMatrix, "services" | "matrix">): TableData {
   const cells = heatmapCells(m);
   return {
-    columns: [{ label: "서비스", kind: "text" }, ...m.services.map((s) => ({ label: serviceName(s), kind: "signed" as const }))],
+    columns: [
+      { label: "서비스", kind: "text" },
+      ...m.services.map((s) => ({ label: serviceName(s), kind: "signed" as const })),
+    ],
     rows: cells.map((row, i) => [serviceName(m.services[i]!), ...row.map((c) => c.r)]),
   };
 }
@@ -144,32 +155,67 @@ export type MapInput =
   | { metric: ServiceId; districts: readonly DistrictEffect[] };
 
 /** `dongMapHref`: where a district opens its 행정동 map (a service's map only). */
-export function insightsMap(input: MapInput, age: Age, sex: SexFilter, dongMapHref?: (district: District) => string): Choropleth {
+export function insightsMap(
+  input: MapInput,
+  age: Age,
+  sex: SexFilter,
+  dongMapHref?: (district: District) => string,
+): Choropleth {
   const label = mapTitle(input.metric, age, sex);
   if (input.metric === "average-age") {
-    const rows = input.districts.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: Number.isFinite(d.averageAge) ? d.averageAge : null, rank: d.rank }));
+    const rows = input.districts.map((d) => ({
+      code: d.district.code,
+      name: d.district.name_ko,
+      value: Number.isFinite(d.averageAge) ? d.averageAge : null,
+      rank: d.rank,
+    }));
     const scale = sequentialScale(rows.map((r) => r.value));
-    return choropleth({ label, legendTitle: "평균 연령 (세)", metricWords: "평균 연령", rows, scale, formatValue: (v) => `${v.toFixed(2)}세`, formatEdge: (v) => v.toFixed(scale.digits) });
+    return choropleth({
+      label,
+      legendTitle: "평균 연령 (세)",
+      metricWords: "평균 연령",
+      rows,
+      scale,
+      formatValue: (v) => `${v.toFixed(2)}세`,
+      formatEdge: (v) => v.toFixed(scale.digits),
+    });
   }
   if (input.metric === "population") {
-    const rows = input.districts.map((d) => ({ code: d.district.code, name: d.district.name_ko, value: d.population, rank: d.rank }));
+    const rows = input.districts.map((d) => ({
+      code: d.district.code,
+      name: d.district.name_ko,
+      value: d.population,
+      rank: d.rank,
+    }));
     const scale = sequentialScale(rows.map((r) => r.value));
-    return choropleth({ label, legendTitle: "인구 (명, 월평균)", metricWords: "인구", rows, scale, formatValue: (v) => `${formatInt(v)}명`, formatEdge: formatInt });
+    return choropleth({
+      label,
+      legendTitle: "인구 (명, 월평균)",
+      metricWords: "인구",
+      rows,
+      scale,
+      formatValue: (v) => `${formatInt(v)}명`,
+      formatEdge: formatInt,
+    });
   }
   return districtEffectChoropleth(input.metric, label, input.districts, dongMapHref);
 }
 
 export function insightsMapTable(input: MapInput): TableData {
   if (input.metric === "average-age") {
-    return rankedDistrictTable(input.districts, [{ label: "평균 연령(세)", kind: "decimal" }], (d) => [Number.isFinite(d.averageAge) ? d.averageAge : null]);
+    return rankedDistrictTable(input.districts, [{ label: "평균 연령(세)", kind: "decimal" }], (d) => [
+      Number.isFinite(d.averageAge) ? d.averageAge : null,
+    ]);
   }
-  if (input.metric === "population") return rankedDistrictTable(input.districts, [POPULATION_COLUMN], (d) => [d.population]);
+  if (input.metric === "population")
+    return rankedDistrictTable(input.districts, [POPULATION_COLUMN], (d) => [d.population]);
   return districtEffectTable(input.metric, input.districts);
 }
 
 /** The map's explanation under its heading, in the metric's own terms. */
 export function mapExplanation(metric: InsightMetric): string {
-  if (metric === "average-age") return "자치구 주민(20대 이상)의 평균 연령입니다. 연령대 중앙값(20대 → 25세 … 70대 → 75세)의 인구 가중 평균이라 연령대 선택은 쓰지 않고, 성별 선택만 따릅니다. 색이 진할수록 평균 연령이 높습니다.";
+  if (metric === "average-age")
+    return "자치구 주민(20대 이상)의 평균 연령입니다. 연령대 중앙값(20대 → 25세 … 70대 → 75세)의 인구 가중 평균이라 연령대 선택은 쓰지 않고, 성별 선택만 따릅니다. 색이 진할수록 평균 연령이 높습니다.";
   if (metric === "population") return "선택한 연령대·성별의 자치구 월평균 인구입니다. 색이 진할수록 인구가 많습니다.";
   const name = serviceName(metric);
   return unitKind(metric) === "count"

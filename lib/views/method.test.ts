@@ -20,8 +20,8 @@ describe("criticalR", () => {
     // Tables: n = 9 → 0.666, n = 3 → 0.997, n = 12 → 0.576, n = 30 → 0.361.
     expect(criticalR(9)).toBeCloseTo(0.6664, 3);
     expect(criticalR(3)).toBeCloseTo(0.9969, 3);
-    expect(criticalR(12)).toBeCloseTo(0.5760, 3);
-    expect(criticalR(30)).toBeCloseTo(0.3610, 3);
+    expect(criticalR(12)).toBeCloseTo(0.576, 3);
+    expect(criticalR(30)).toBeCloseTo(0.361, 3);
   });
   it("needs at least 3 points", () => {
     expect(() => criticalR(2)).toThrow(RangeError);

@@ -83,7 +83,9 @@ describe("ogCard", () => {
     expect(map.fills["11110"]).toBe(map.legend[0]!.color);
     expect(map.legendTitle).toBe("금융 이용 지수 (25개 구 평균 = 100)");
     // Another group is another map.
-    expect(ogCard("service", q("service=finance&sex=M&age=30"), engine).headline).toBe("자치구별 금융 이용 — 30대 남성");
+    expect(ogCard("service", q("service=finance&sex=M&age=30"), engine).headline).toBe(
+      "자치구별 금융 이용 — 30대 남성",
+    );
   });
 
   it("plan: service, budget, impressions, months and audience, as the page computes the plan", () => {
@@ -98,7 +100,10 @@ describe("ogCard", () => {
       { label: "예산", value: "10,000원 (CPM 1,000원)" },
       { label: "노출 수", value: "10,000회" },
     ]);
-    expect(card.items[3]).toEqual({ label: "도달 (1회 이상)", value: reachTotals(plan).find((t) => t.key === "reach")!.compact });
+    expect(card.items[3]).toEqual({
+      label: "도달 (1회 이상)",
+      value: reachTotals(plan).find((t) => t.key === "reach")!.compact,
+    });
     expect(card.items[3]!.value).toMatch(/^[\d,]+~[\d,]+명$/);
     expect(card.items[4]).toEqual({ label: "기간", value: "2024년 1월–3월 (3개월)" });
     expect(card.items[5]!.value).toMatch(/^상위 타겟 10개 고객층 · 인구 \d+명$/);
@@ -108,10 +113,21 @@ describe("ogCard", () => {
     expect(none.items).toEqual([{ label: "기간", value: "2024년 1월–3월 (3개월)" }]);
     expect(none.note.length).toBeGreaterThan(10);
     // A link with one bad id plans the valid ones, as the page does.
-    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&segments=gangdong-gu.F.20,nowhere,gangdong-gu.M.20"), engine).items.at(-1)!.value).toMatch(/^고른 고객층 2개 · /);
+    expect(
+      ogCard(
+        "plan",
+        q("service=finance&budget=10000&cpm=1000&segments=gangdong-gu.F.20,nowhere,gangdong-gu.M.20"),
+        engine,
+      ).items.at(-1)!.value,
+    ).toMatch(/^고른 고객층 2개 · /);
     // Twice the budget, twice the impressions: a different card.
-    expect(ogCard("plan", q("service=finance&budget=20000&cpm=1000&cap=100"), engine).items[2]).toEqual({ label: "노출 수", value: "20,000회" });
-    expect(ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[4]!.value).toBe("2024년 1월, 2024년 3월 (2개월)");
+    expect(ogCard("plan", q("service=finance&budget=20000&cpm=1000&cap=100"), engine).items[2]).toEqual({
+      label: "노출 수",
+      value: "20,000회",
+    });
+    expect(
+      ogCard("plan", q("service=finance&budget=10000&cpm=1000&cap=100&months=2024-01,2024-03"), engine).items[4]!.value,
+    ).toBe("2024년 1월, 2024년 3월 (2개월)");
   });
 
   it("compare: each segment's z and rank for the chosen service, and its first priority; a bad id is left out", () => {
@@ -147,7 +163,11 @@ describe("ogCard", () => {
 
   it("every page has a headline; a page with no view of its own has the generic card", () => {
     for (const page of OG_PAGES) expect(ogCard(page, q(""), engine).headline.length).toBeGreaterThan(0);
-    expect(ogCard("method", q(""), engine).items.map((i) => i.value).join(" ")).toContain("3개월");
+    expect(
+      ogCard("method", q(""), engine)
+        .items.map((i) => i.value)
+        .join(" "),
+    ).toContain("3개월");
   });
 });
 
@@ -157,13 +177,33 @@ describe("ogCard", () => {
  */
 function dongMonth(name: string, rows: [number, number, number, number, number][]): DongMonth {
   const f = (i: number) => Float64Array.from(rows.map((r) => r[i]!));
-  return { month: name, rows: rows.length, dong: Uint16Array.from(rows.map((r) => r[0])), sex: Uint8Array.from(rows.map((r) => r[1])), age5: Uint8Array.from(rows.map((r) => r[2])), columns: { population: f(3), game: f(4) } } as DongMonth;
+  return {
+    month: name,
+    rows: rows.length,
+    dong: Uint16Array.from(rows.map((r) => r[0])),
+    sex: Uint8Array.from(rows.map((r) => r[1])),
+    age5: Uint8Array.from(rows.map((r) => r[2])),
+    columns: { population: f(3), game: f(4) },
+  } as DongMonth;
 }
 const dongData = new DongData({
   ...dongFixture,
   dongMonths: new Map([
-    ["2022-01", dongMonth("2022-01", [[1, 0, 20, 5, 10], [1, 0, 25, 7, 20], [0, 0, 20, 4, 5]])],
-    ["2022-02", dongMonth("2022-02", [[1, 0, 20, 5, 30], [0, 0, 20, 4, 15]])],
+    [
+      "2022-01",
+      dongMonth("2022-01", [
+        [1, 0, 20, 5, 10],
+        [1, 0, 25, 7, 20],
+        [0, 0, 20, 4, 5],
+      ]),
+    ],
+    [
+      "2022-02",
+      dongMonth("2022-02", [
+        [1, 0, 20, 5, 30],
+        [0, 0, 20, 4, 15],
+      ]),
+    ],
   ]),
 } as LoadedDataset);
 
@@ -175,7 +215,10 @@ describe("ogCard for the 행정동 pages", () => {
     expect(card.items[0]).toEqual({ label: "1위 게임", value: "z +1.00" });
     expect(card.footer).toBe("자료: tests · 2022년 1월–2022년 2월 (2개월)");
     expect(card.note).toContain("2개월");
-    expect(ogCard("dong", q("dong=1101054&sex=F&age=20"), engine, () => dongData).items[0]).toEqual({ label: "1위 게임", value: "z \u22121.00" });
+    expect(ogCard("dong", q("dong=1101054&sex=F&age=20"), engine, () => dongData).items[0]).toEqual({
+      label: "1위 게임",
+      value: "z \u22121.00",
+    });
     // Without a 행정동, or without the 행정동 side: the generic card.
     expect(ogCard("dong", q(""), engine, () => dongData).headline).toBe("행정동 고객층");
     expect(ogCard("dong", q("dong=1101053"), engine).headline).toBe("행정동 고객층");
@@ -194,12 +237,18 @@ describe("ogCard for the 행정동 pages", () => {
     expect(card.note).toContain("2개 동 평균 = 100");
     expect(card.footer).toBe("자료: tests · 2022년 1월–2022년 2월 (2개월)");
     // A service without 행정동 figures says so.
-    expect(ogCard("dongs", q("service=netflix"), engine, () => dongData).note).toBe("이 자료에는 넷플릭스의 행정동 단위 자료가 없습니다.");
+    expect(ogCard("dongs", q("service=netflix"), engine, () => dongData).note).toBe(
+      "이 자료에는 넷플릭스의 행정동 단위 자료가 없습니다.",
+    );
   });
   it("canonical preview paths: a 행정동 by name or code is one image", () => {
     const index = new DongIndex(dongFixture.dongs);
-    expect(ogCanonicalPath("dong", q("dong=종로구 사직동&sex=F&age=30"), FIXTURE_MONTHS, index)).toBe("/og/dong?dong=1101053&age=30");
-    expect(ogCanonicalPath("dong", q("sex=F&dong=1101053&utm=x"), FIXTURE_MONTHS, index)).toBe(ogCanonicalPath("dong", q("dong=사직동"), FIXTURE_MONTHS, index));
+    expect(ogCanonicalPath("dong", q("dong=종로구 사직동&sex=F&age=30"), FIXTURE_MONTHS, index)).toBe(
+      "/og/dong?dong=1101053&age=30",
+    );
+    expect(ogCanonicalPath("dong", q("sex=F&dong=1101053&utm=x"), FIXTURE_MONTHS, index)).toBe(
+      ogCanonicalPath("dong", q("dong=사직동"), FIXTURE_MONTHS, index),
+    );
     expect(ogCanonicalPath("dongs", q("service=배달&sex=T"), FIXTURE_MONTHS)).toBe("/og/dongs");
   });
 });
@@ -216,8 +265,12 @@ describe("monthsText", () => {
 
 describe("ogCanonicalPath", () => {
   it("writes the page's own parameters in canonical form, dropping defaults and unknown ones", () => {
-    expect(ogCanonicalPath("segment", q("sex=m&district=Gangnam-gu&utm_source=x"), FIXTURE_MONTHS)).toBe("/og/segment?sex=M");
-    expect(ogCanonicalPath("segment", q("age=30&district=마포구"), FIXTURE_MONTHS)).toBe("/og/segment?district=mapo-gu&age=30");
+    expect(ogCanonicalPath("segment", q("sex=m&district=Gangnam-gu&utm_source=x"), FIXTURE_MONTHS)).toBe(
+      "/og/segment?sex=M",
+    );
+    expect(ogCanonicalPath("segment", q("age=30&district=마포구"), FIXTURE_MONTHS)).toBe(
+      "/og/segment?district=mapo-gu&age=30",
+    );
     expect(ogCanonicalPath("service", q("service=배달"), FIXTURE_MONTHS)).toBe("/og/service");
     expect(ogCanonicalPath("home", q("x=1"), FIXTURE_MONTHS)).toBe("/og/home");
   });
@@ -226,10 +279,16 @@ describe("ogCanonicalPath", () => {
   });
   it("keeps the valid ids of a partly bad compare or audience link, as the pages do", () => {
     const clean = ogCanonicalPath("compare", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS);
-    expect(ogCanonicalPath("compare", q("segments=jongno-gu.F.20,nowhere,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(clean);
+    expect(ogCanonicalPath("compare", q("segments=jongno-gu.F.20,nowhere,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(
+      clean,
+    );
     expect(clean).toContain("segments=");
-    expect(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,bad,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS));
-    expect(ogCanonicalPath("audience", q("pick=jongno-gu.F.20,bad"), FIXTURE_MONTHS)).toBe(ogCanonicalPath("audience", q("pick=jongno-gu.F.20"), FIXTURE_MONTHS));
+    expect(ogCanonicalPath("plan", q("segments=jongno-gu.F.20,bad,gangdong-gu.M.20"), FIXTURE_MONTHS)).toBe(
+      ogCanonicalPath("plan", q("segments=jongno-gu.F.20,gangdong-gu.M.20"), FIXTURE_MONTHS),
+    );
+    expect(ogCanonicalPath("audience", q("pick=jongno-gu.F.20,bad"), FIXTURE_MONTHS)).toBe(
+      ogCanonicalPath("audience", q("pick=jongno-gu.F.20"), FIXTURE_MONTHS),
+    );
   });
   it("gives a page without parameters one preview whatever the query", () => {
     expect(ogCanonicalPath("method", q("anything=1&sex=F"), FIXTURE_MONTHS)).toBe("/og/method");

@@ -3,13 +3,40 @@ import { SEX_LABELS, SEXES, SERVICE_BY_ID, ageLabel, unitKind, type ServiceId } 
 import { dongLabel, type DongIndex } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
 import type { DongData } from "@/lib/engine/dong-engine";
-import { formatDecimal, formatInt, formatKoreanAmount, formatSigned, monthLabel, segmentLabel, serviceName } from "@/lib/format";
+import {
+  formatDecimal,
+  formatInt,
+  formatKoreanAmount,
+  formatSigned,
+  monthLabel,
+  segmentLabel,
+  serviceName,
+} from "@/lib/format";
 import type { LegendItem } from "@/lib/insights/color-scale";
 import { dongEffectChoropleth, dongEffectMeasure } from "@/lib/insights/dong-map";
-import { audiencePage, comparePage, dongPage, dongsPage, insightsPage, pageShapes, planPage, segmentPage, servicePage, type PlanValues } from "@/lib/params/pages";
+import {
+  audiencePage,
+  comparePage,
+  dongPage,
+  dongsPage,
+  insightsPage,
+  pageShapes,
+  planPage,
+  segmentPage,
+  servicePage,
+  type PlanValues,
+} from "@/lib/params/pages";
 import { readQuery, writeQuery, type QueryInput, type Shape, type ShapeValues } from "@/lib/params/query";
 import { audienceTableSort } from "@/lib/params/values";
-import { audienceViewRows, districtIndexes, filterText, lenientSegments, pickSummary, segmentId, sortAudienceRows } from "./audience";
+import {
+  audienceViewRows,
+  districtIndexes,
+  filterText,
+  lenientSegments,
+  pickSummary,
+  segmentId,
+  sortAudienceRows,
+} from "./audience";
 import { dongSegmentLabel, segmentsWords } from "./dong";
 import { planTitle, reachTotals } from "./plan";
 import { mapGroup, serviceMap } from "./service";
@@ -20,7 +47,18 @@ import { ogImagePath } from "./share";
  * top items, in Korean, computed from the same engine and query as the page. Pure data: lib/og/render.tsx
  * draws it. A page without a card builder below gets its generic card (title and what it answers).
  */
-export const OG_PAGES = ["home", "segment", "service", "insights", "audience", "compare", "plan", "method", "dong", "dongs"] as const;
+export const OG_PAGES = [
+  "home",
+  "segment",
+  "service",
+  "insights",
+  "audience",
+  "compare",
+  "plan",
+  "method",
+  "dong",
+  "dongs",
+] as const;
 export type OgPage = (typeof OG_PAGES)[number];
 
 export function isOgPage(v: string): v is OgPage {
@@ -77,14 +115,23 @@ export const OG_MAX_ITEMS = 5;
 /** Each page's name and one line on what it answers: the generic card, and the kicker of the specific ones. */
 export const OG_PAGE_TEXT: Readonly<Record<OgPage, { title: string; description: string }>> = {
   home: { title: "AdTarget Seoul", description: "서울 시민생활 데이터로 어디에, 누구에게, 언제 광고할지 정합니다." },
-  segment: { title: "고객별 맞춤형 광고", description: "자치구 × 성별 × 연령대 고객층이 평균보다 많이 쓰는 서비스와 그 시기" },
+  segment: {
+    title: "고객별 맞춤형 광고",
+    description: "자치구 × 성별 × 연령대 고객층이 평균보다 많이 쓰는 서비스와 그 시기",
+  },
   service: { title: "서비스별 타겟 고객", description: "한 서비스를 서울 평균보다 많이 쓰는 고객층과 자치구" },
   insights: { title: "현황 분석", description: "자치구별 인구, 서비스 간 상관관계, 자치구 지도" },
   audience: { title: "고객층 고르기", description: "한 서비스의 300개 고객층을 거르고 정렬해 광고 대상을 고릅니다." },
   compare: { title: "고객층 비교", description: "고객층 2–4개의 서비스 이용을 나란히 비교합니다." },
   plan: { title: "예산 계획", description: "예산과 CPM으로 고객층 × 월별 노출 수를 나눕니다." },
-  method: { title: "분석 방법", description: "자료의 출처, 집계 방법, z·상관계수·자치구 효과·예산 배분 규칙을 설명합니다." },
-  dong: { title: "행정동 고객층", description: "행정동 × 성별 × 연령대 고객층이 서울의 다른 행정동 고객층보다 많이 쓰는 서비스" },
+  method: {
+    title: "분석 방법",
+    description: "자료의 출처, 집계 방법, z·상관계수·자치구 효과·예산 배분 규칙을 설명합니다.",
+  },
+  dong: {
+    title: "행정동 고객층",
+    description: "행정동 × 성별 × 연령대 고객층이 서울의 다른 행정동 고객층보다 많이 쓰는 서비스",
+  },
   dongs: { title: "서울 행정동 지도", description: "서울의 행정동을 한 서비스의 이용으로 비교한 지도" },
 };
 
@@ -179,7 +226,9 @@ function segmentCard(query: QueryInput, engine: Engine): OgCard {
   return {
     kicker,
     headline: `${segmentLabel(district.name_ko, sex, age)} 광고 우선순위`,
-    items: overall.slice(0, OG_MAX_ITEMS).map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
+    items: overall
+      .slice(0, OG_MAX_ITEMS)
+      .map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
     note,
     footer: footerOf(engine),
   };
@@ -197,7 +246,13 @@ function serviceCard(query: QueryInput, engine: Engine): OgCard {
     kicker: OG_PAGE_TEXT.service.title,
     headline: map.label,
     items: map.districts.slice(0, OG_MAX_ITEMS).map((d) => ({ label: `${d.rank}. ${d.name}`, value: d.valueText })),
-    map: { areas: "district", fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: Object.fromEntries(map.districts.map((d) => [d.code, d.name])), legendTitle: map.legendTitle, legend: map.legend },
+    map: {
+      areas: "district",
+      fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])),
+      names: Object.fromEntries(map.districts.map((d) => [d.code, d.name])),
+      legendTitle: map.legendTitle,
+      legend: map.legend,
+    },
     note:
       unitKind(service) === "count"
         ? `같은 성별·연령대의 25개 구 평균 = 100 · 빨강: 많이 씀, 파랑: 적게 씀`
@@ -279,7 +334,9 @@ export function monthsText(chosen: readonly string[], all: readonly string[]): s
   if (chosen.length === 1) return first;
   const last = chosen.at(-1)!;
   const lastText = last.slice(0, 4) === chosen[0]!.slice(0, 4) ? `${Number(last.slice(5))}월` : monthLabel(last);
-  return consecutive ? `${first}–${lastText} (${chosen.length}개월)` : `${chosen.map((m) => monthLabel(m)).join(", ")} (${chosen.length}개월)`;
+  return consecutive
+    ? `${first}–${lastText} (${chosen.length}개월)`
+    : `${chosen.map((m) => monthLabel(m)).join(", ")} (${chosen.length}개월)`;
 }
 
 /** /plan: the plan's service, budget, impressions, reach range, months and audience, computed as the page does. */
@@ -291,10 +348,19 @@ function planCard(query: QueryInput, engine: Engine): OgCard {
   const kicker = OG_PAGE_TEXT.plan.title;
   const headline = planTitle(values.service, values.budget);
   const period = monthsText(values.months, engine.months);
-  if (!outcome.ok) return { kicker, headline, items: [{ label: "기간", value: period }], note: outcome.reason, footer: footerOf(engine) };
+  if (!outcome.ok)
+    return {
+      kicker,
+      headline,
+      items: [{ label: "기간", value: period }],
+      note: outcome.reason,
+      footer: footerOf(engine),
+    };
   const { plan } = outcome;
   const reach = reachTotals(plan)[0]!;
-  const audience = values.segments ? `고른 고객층 ${plan.segments.length}개` : `상위 타겟 ${plan.segments.length}개 고객층`;
+  const audience = values.segments
+    ? `고른 고객층 ${plan.segments.length}개`
+    : `상위 타겟 ${plan.segments.length}개 고객층`;
   return {
     kicker,
     headline,
@@ -305,7 +371,13 @@ function planCard(query: QueryInput, engine: Engine): OgCard {
       // Reach is the model's range, never one number (lib/engine/reach.ts).
       { label: reach.label, value: reach.compact },
       { label: "기간", value: period },
-      { label: "대상", value: `${audience} · 인구 ${formatKoreanAmount(plan.segments.reduce((a, s) => a + s.population, 0), "명")}` },
+      {
+        label: "대상",
+        value: `${audience} · 인구 ${formatKoreanAmount(
+          plan.segments.reduce((a, s) => a + s.population, 0),
+          "명",
+        )}`,
+      },
     ],
     note: `도달은 추정 범위(도달 가능 ${formatInt(plan.reachable)}%, 모양 k ${plan.shape} 가정) · 1인당 월 ${formatInt(plan.cap)}회 상한 · 인구는 거주자 수 · 광고 반응 예측 아님`,
     footer: footerOf(engine),
@@ -343,7 +415,8 @@ function audienceCard(query: QueryInput, engine: Engine): OgCard {
   const name = serviceName(service);
   const kicker = OG_PAGE_TEXT.audience.title;
   // The 행정동 grain's figures are not drawn here (yet): its card says what the page is, not the district rows.
-  if (grain === "dong") return { ...genericCard("audience", engine), kicker, headline: `${name} 광고 오디언스: 행정동 고객층` };
+  if (grain === "dong")
+    return { ...genericCard("audience", engine), kicker, headline: `${name} 광고 오디언스: 행정동 고객층` };
   const note = `z: ${name} ${engine.months.length}개월 평균 이용의 300개 고객층 대비 표준점수 · 인구는 거주자 수(이용자 수 아님)`;
   const all = { sort: "z" as const, limit: 300, offset: 0 };
   if (picks.length) {
@@ -356,7 +429,10 @@ function audienceCard(query: QueryInput, engine: Engine): OgCard {
       items: [
         { label: "인구 합계", value: formatKoreanAmount(summary.population, "명") },
         { label: "평균 z (인구 가중)", value: formatSigned(summary.meanZ) },
-        ...picked.slice(0, OG_MAX_ITEMS - 2).map((r) => ({ label: segmentLabel(r.segment.district.name_ko, r.segment.sex, r.segment.age), value: zText(r.z) })),
+        ...picked.slice(0, OG_MAX_ITEMS - 2).map((r) => ({
+          label: segmentLabel(r.segment.district.name_ko, r.segment.sex, r.segment.age),
+          value: zText(r.z),
+        })),
       ],
       note,
       footer: footerOf(engine),
@@ -368,7 +444,9 @@ function audienceCard(query: QueryInput, engine: Engine): OgCard {
   return {
     kicker,
     headline: `${name} 고객층 ${formatInt(sorted.length)}개 · ${sortLabel}`,
-    items: sorted.slice(0, OG_MAX_ITEMS).map((r, i) => ({ label: `${i + 1}. ${r.label}`, value: `점수 ${formatInt(r.score)} · ${zText(r.z)}` })),
+    items: sorted
+      .slice(0, OG_MAX_ITEMS)
+      .map((r, i) => ({ label: `${i + 1}. ${r.label}`, value: `점수 ${formatInt(r.score)} · ${zText(r.z)}` })),
     note: `${filterText({ sex, age, district })} · ${note}`,
     footer: footerOf(engine),
   };
@@ -387,7 +465,9 @@ function dongCard(query: QueryInput, engine: Engine, data: DongData): OgCard {
   return {
     kicker: OG_PAGE_TEXT.dong.title,
     headline: `${dongSegmentLabel(dong, sex, age)} 광고 우선순위`,
-    items: overall.slice(0, OG_MAX_ITEMS).map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
+    items: overall
+      .slice(0, OG_MAX_ITEMS)
+      .map((s) => ({ label: `${s.rank}위 ${serviceName(s.service)}`, value: zText(s.z) })),
     note: `z: 이 고객층의 ${view.window.months.length}개월 평균 이용이 서울 ${segmentsWords(segments)} 평균보다 표준편차 몇 배 높은지`,
     footer: footerText(engine.meta.attribution, view.window.months),
   };
@@ -400,15 +480,30 @@ function dongsCard(query: QueryInput, engine: Engine, data: DongData): OgCard {
   const headline = `${ageLabel(age)} ${SEX_LABELS[sex]}: ${name} 이용이 많은 행정동`;
   const view = viewDongWindow(data, from, to, service);
   const kicker = OG_PAGE_TEXT.dongs.title;
-  if (!view) return { kicker, headline, items: [], note: `이 자료에는 ${name}의 행정동 단위 자료가 없습니다.`, footer: footerOf(engine) };
+  if (!view)
+    return {
+      kicker,
+      headline,
+      items: [],
+      note: `이 자료에는 ${name}의 행정동 단위 자료가 없습니다.`,
+      footer: footerOf(engine),
+    };
   const effect = getDongEffect(data, service, { sex, age, window: view.window }).dongs;
   const map = dongEffectChoropleth(service, headline, effect);
   const dongOf = new Map(effect.map((d) => [d.dong.code, d.dong]));
   return {
     kicker,
     headline,
-    items: map.districts.slice(0, OG_MAX_ITEMS).map((d) => ({ label: `${d.rank}. ${dongLabel(dongOf.get(d.code)!)}`, value: d.valueText })),
-    map: { areas: "dong", fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])), names: {}, legendTitle: map.legendTitle, legend: map.legend },
+    items: map.districts
+      .slice(0, OG_MAX_ITEMS)
+      .map((d) => ({ label: `${d.rank}. ${dongLabel(dongOf.get(d.code)!)}`, value: d.valueText })),
+    map: {
+      areas: "dong",
+      fills: Object.fromEntries(map.districts.map((d) => [d.code, d.fill])),
+      names: {},
+      legendTitle: map.legendTitle,
+      legend: map.legend,
+    },
     note: `${dongEffectMeasure(service, effect.length).kind === "index" ? `같은 성별·연령대의 ${effect.length}개 동 평균 = 100` : `같은 성별·연령대의 ${effect.length}개 동 사이 z`} · 빨강: 많이 씀, 파랑: 적게 씀`,
     footer: footerText(engine.meta.attribution, view.window.months),
   };

@@ -31,11 +31,14 @@ export function windowLabel(w: AnalysisWindow): string {
  * the default), and every month. For the bundled data: 2023년 1–9월 (기본) · 2022년 · 전체 21개월.
  */
 export function periodPresets(months: readonly string[], defaultWindow: AnalysisWindow): PeriodPreset[] {
-  const presets: PeriodPreset[] = [{ id: "default", label: `${windowLabel(defaultWindow)} (기본)`, window: defaultWindow }];
+  const presets: PeriodPreset[] = [
+    { id: "default", label: `${windowLabel(defaultWindow)} (기본)`, window: defaultWindow },
+  ];
   const same = (w: AnalysisWindow) => presets.some((p) => p.window.from === w.from && p.window.to === w.to);
   for (const year of [...new Set(months.map((m) => m.slice(0, 4)))]) {
     const w = { from: `${year}-01`, to: `${year}-12` };
-    if (months.filter((m) => m.startsWith(year)).length === 12 && !same(w)) presets.push({ id: year, label: `${year}년`, window: w, ...w });
+    if (months.filter((m) => m.startsWith(year)).length === 12 && !same(w))
+      presets.push({ id: year, label: `${year}년`, window: w, ...w });
   }
   const all = { from: months[0]!, to: months.at(-1)! };
   if (!same(all)) presets.push({ id: "all", label: `전체 ${months.length}개월`, window: all, ...all });
@@ -58,7 +61,11 @@ export function qualityNoteText(note: QualityNote): string {
 export const QUALITY_RULE_TEXT = `개수 서비스 5개 가운데 ${QUALITY_RULE.services}개 이상에서 그 달 서울 수준이 앞뒤 두 달 평균과 같은 방향으로 ${QUALITY_RULE.jump * 100}% 넘게 다르고, 앞뒤 두 달끼리는 ${QUALITY_RULE.calm * 100}% 안으로 비슷하면 의심스러운 달로 표시합니다(빼지 않고 표시만 합니다).`;
 
 /** A month's label with the doubtful-month mark when the rule flags it. */
-export function markedMonthLabel(month: string, notes: readonly QualityNote[], label: (m: string) => string = monthLabel): string {
+export function markedMonthLabel(
+  month: string,
+  notes: readonly QualityNote[],
+  label: (m: string) => string = monthLabel,
+): string {
   return notes.some((n) => n.month === month) ? `${label(month)} ⚠` : label(month);
 }
 
@@ -74,7 +81,10 @@ export function profileTable(measures: readonly ProfileMeasure[], windowMonths: 
     ],
     rows: measures.map((m) => {
       const def = MEASURE_BY_ID.get(m.measure)!;
-      const span = m.months.length === windowMonths ? `${m.months.length}개월` : `${windowLabel({ from: m.months[0]!, to: m.months.at(-1)! })} (${m.months.length}개월)`;
+      const span =
+        m.months.length === windowMonths
+          ? `${m.months.length}개월`
+          : `${windowLabel({ from: m.months[0]!, to: m.months.at(-1)! })} (${m.months.length}개월)`;
       return [`${def.label_ko} (${def.name_ko})`, m.value, def.unit_ko, m.z, span];
     }),
   };
@@ -115,17 +125,27 @@ export function trendSentence(name: string, monthCount: number, verdict: TrendVe
 
 /** "2월은 두 해 모두 가장 낮은 달입니다" — a season that holds in both years, in words. */
 export function seasonSentence(name: string, season: { high?: number; low?: number }): string | null {
-  const parts = [season.high ? `${season.high}월이 가장 높고` : null, season.low ? `${season.low}월이 가장 낮습니다` : null].filter(Boolean);
+  const parts = [
+    season.high ? `${season.high}월이 가장 높고` : null,
+    season.low ? `${season.low}월이 가장 낮습니다` : null,
+  ].filter(Boolean);
   if (!parts.length) return null;
   const text = parts.join(" ").replace(/높고$/, "높습니다");
   return `${name}: 두 해 모두 ${text} (계절)`;
 }
 
 /** Same calendar month, two years: the segment's value and Seoul's level side by side. */
-export function sameMonthTable(rows: readonly { name: string; segment: readonly SameMonthPair[]; seoul: readonly SameMonthPair[] }[]): TableData {
+export function sameMonthTable(
+  rows: readonly { name: string; segment: readonly SameMonthPair[]; seoul: readonly SameMonthPair[] }[],
+): TableData {
   const first = rows[0]?.segment[0];
-  const [y1, y2] = first ? [`${first.first.month.slice(0, 4)}년`, `${first.second.month.slice(0, 4)}년`] : ["앞 해", "뒤 해"];
-  const pct = (p: SameMonthPair) => (p.first.value > 0 && p.second.value > 0 ? `${p.second.value >= p.first.value ? "+" : "−"}${Math.abs(Math.round((p.second.value / p.first.value - 1) * 100))}%` : "–");
+  const [y1, y2] = first
+    ? [`${first.first.month.slice(0, 4)}년`, `${first.second.month.slice(0, 4)}년`]
+    : ["앞 해", "뒤 해"];
+  const pct = (p: SameMonthPair) =>
+    p.first.value > 0 && p.second.value > 0
+      ? `${p.second.value >= p.first.value ? "+" : "−"}${Math.abs(Math.round((p.second.value / p.first.value - 1) * 100))}%`
+      : "–";
   return {
     columns: [
       { label: "서비스", kind: "text" },
@@ -140,7 +160,16 @@ export function sameMonthTable(rows: readonly { name: string; segment: readonly 
     rows: rows.flatMap((r) =>
       r.segment.map((p, i) => {
         const s = r.seoul[i]!;
-        return [r.name, `${p.calendarMonth}월`, p.first.value, p.second.value, pct(p), s.first.value, s.second.value, pct(s)];
+        return [
+          r.name,
+          `${p.calendarMonth}월`,
+          p.first.value,
+          p.second.value,
+          pct(p),
+          s.first.value,
+          s.second.value,
+          pct(s),
+        ];
       }),
     ),
   };

@@ -3,15 +3,28 @@ import { needsEcho, readAmountInput, readDecimalInput, readIntegerInput, staleRe
 
 describe("readAmountInput", () => {
   it("reads the forms people type", () => {
-    for (const t of ["30000000", "30,000,000", "3천만", "3천만원", "3,000만 원", "0.3억"]) expect(readAmountInput(t, 10_000, 10_000_000_000)).toEqual({ ok: true, value: 30_000_000 });
+    for (const t of ["30000000", "30,000,000", "3천만", "3천만원", "3,000만 원", "0.3억"])
+      expect(readAmountInput(t, 10_000, 10_000_000_000)).toEqual({ ok: true, value: 30_000_000 });
     expect(readAmountInput("3억 5천만원", 10_000, 10_000_000_000)).toEqual({ ok: true, value: 350_000_000 });
   });
   it("says in Korean what is wrong, naming the accepted forms", () => {
     expect(readAmountInput("", 100, 1_000_000)).toEqual({ ok: false, message: "값을 입력하세요." });
-    expect(readAmountInput("0", 100, 1_000_000)).toEqual({ ok: false, message: "100원 이상 1,000,000원 이하로 입력하세요." });
-    expect(readAmountInput("3e7", 10_000, 10_000_000_000)).toMatchObject({ ok: false, message: expect.stringMatching(/^3e7 같은 지수 표기는 쓸 수 없습니다. 30,000,000 · 3천만원/) });
-    expect(readAmountInput("$300", 10_000, 10_000_000_000)).toMatchObject({ ok: false, message: expect.stringMatching(/^원화 금액만/) });
-    expect(readAmountInput("삼천만", 10_000, 10_000_000_000)).toMatchObject({ ok: false, message: expect.stringMatching(/^금액으로 읽을 수 없습니다/) });
+    expect(readAmountInput("0", 100, 1_000_000)).toEqual({
+      ok: false,
+      message: "100원 이상 1,000,000원 이하로 입력하세요.",
+    });
+    expect(readAmountInput("3e7", 10_000, 10_000_000_000)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^3e7 같은 지수 표기는 쓸 수 없습니다. 30,000,000 · 3천만원/),
+    });
+    expect(readAmountInput("$300", 10_000, 10_000_000_000)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^원화 금액만/),
+    });
+    expect(readAmountInput("삼천만", 10_000, 10_000_000_000)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^금액으로 읽을 수 없습니다/),
+    });
   });
 });
 
@@ -33,6 +46,8 @@ describe("readIntegerInput and readDecimalInput", () => {
 describe("staleReason", () => {
   it("names each field holding the plan back, or is null", () => {
     expect(staleReason([], false)).toBeNull();
-    expect(staleReason(["plan-budget", "plan-cpm"], true)).toBe("예산 값이 올바르지 않습니다, CPM 값이 올바르지 않습니다, 고객층이 없습니다. 고칠 때까지 아래 결과와 다운로드는 이전 계획입니다.");
+    expect(staleReason(["plan-budget", "plan-cpm"], true)).toBe(
+      "예산 값이 올바르지 않습니다, CPM 값이 올바르지 않습니다, 고객층이 없습니다. 고칠 때까지 아래 결과와 다운로드는 이전 계획입니다.",
+    );
   });
 });

@@ -10,8 +10,16 @@ export type FieldReading = { ok: true; value: number } | { ok: false; message: s
 
 const EXAMPLES = "30,000,000 · 3천만원 · 3,000만 원 · 0.3억";
 
-function inRange(value: number, min: number, max: number, unit: string, shown: (n: number) => string = formatInt): FieldReading {
-  return value < min || value > max ? { ok: false, message: `${shown(min)}${unit} 이상 ${shown(max)}${unit} 이하로 입력하세요.` } : { ok: true, value };
+function inRange(
+  value: number,
+  min: number,
+  max: number,
+  unit: string,
+  shown: (n: number) => string = formatInt,
+): FieldReading {
+  return value < min || value > max
+    ? { ok: false, message: `${shown(min)}${unit} 이상 ${shown(max)}${unit} 이하로 입력하세요.` }
+    : { ok: true, value };
 }
 
 /** An amount of won as typed: digits or Korean units (lib/params/amount.ts), within [min, max]. */
@@ -20,8 +28,10 @@ export function readAmountInput(text: string, min: number, max: number): FieldRe
   if (t === "") return { ok: false, message: "값을 입력하세요." };
   const r = parseKoreanAmount(t);
   if (!r.ok) {
-    if (/exponent/.test(r.reason)) return { ok: false, message: `3e7 같은 지수 표기는 쓸 수 없습니다. ${EXAMPLES}처럼 입력하세요.` };
-    if (/won/.test(r.reason)) return { ok: false, message: `원화 금액만 입력할 수 있습니다. ${EXAMPLES}처럼 입력하세요.` };
+    if (/exponent/.test(r.reason))
+      return { ok: false, message: `3e7 같은 지수 표기는 쓸 수 없습니다. ${EXAMPLES}처럼 입력하세요.` };
+    if (/won/.test(r.reason))
+      return { ok: false, message: `원화 금액만 입력할 수 있습니다. ${EXAMPLES}처럼 입력하세요.` };
     return { ok: false, message: `금액으로 읽을 수 없습니다. ${EXAMPLES}처럼 원 단위로 입력하세요.` };
   }
   return inRange(r.value, min, max, "원");

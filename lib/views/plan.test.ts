@@ -55,7 +55,10 @@ const monthOf = (month: string, z: number | null, impressions: number) => ({
   frequencyDistribution: [impressions / 2],
   averageFrequency: impressions > 0 ? 2 : null,
 });
-const months = (jan: [number | null, number], feb: [number | null, number]) => [monthOf("2023-01", ...jan), monthOf("2023-02", ...feb)];
+const months = (jan: [number | null, number], feb: [number | null, number]) => [
+  monthOf("2023-01", ...jan),
+  monthOf("2023-02", ...feb),
+];
 const range = (lower: number, upper: number) => ({ lower, upper });
 
 const PLAN: Plan = {
@@ -140,7 +143,9 @@ describe("planTotals and unspentReason", () => {
     ]);
   });
   it("explain a leftover by the cap, and say nothing when all is placed", () => {
-    expect(unspentReason(PLAN)).toMatch(/^고른 고객층이 배달 서비스를 평균보다 많이 쓰는 모든 달에 1인당 월 50회 상한까지 채워, 100,000원은/);
+    expect(unspentReason(PLAN)).toMatch(
+      /^고른 고객층이 배달 서비스를 평균보다 많이 쓰는 모든 달에 1인당 월 50회 상한까지 채워, 100,000원은/,
+    );
     expect(unspentReason(FULL)).toBeNull();
   });
 });
@@ -166,7 +171,24 @@ describe("segmentTable", () => {
       "z",
       "광고 게재처 (함께 많이 쓰는 서비스, z)",
     ]);
-    expect(t.rows[0]).toEqual([1, "강북구", "남성", "30대", 600_000, expect.closeTo(200 / 3, 10), 600_000, 200_000, 300_000, 0, 0, 30, "예", 10_000, 1.5, "게임 +1.20 · 동영상/방송 +0.40"]);
+    expect(t.rows[0]).toEqual([
+      1,
+      "강북구",
+      "남성",
+      "30대",
+      600_000,
+      expect.closeTo(200 / 3, 10),
+      600_000,
+      200_000,
+      300_000,
+      0,
+      0,
+      30,
+      "예",
+      10_000,
+      1.5,
+      "게임 +1.20 · 동영상/방송 +0.40",
+    ]);
     expect(t.rows[2]).toEqual([3, "종로구", "여성", "70대", 0, 0, 0, 0, 0, 0, 0, 0, "아니오", 1_000, -0.3, "–"]);
   });
   it("rounds 원 and impressions by largest remainder so the rows add up to the totals", () => {
@@ -177,7 +199,19 @@ describe("segmentTable", () => {
       spent: 100,
       impressions: 100,
       months: ["2023-01", "2023-02", "2023-03"],
-      segments: [{ ...PLAN.segments[0]!, budget: 100, impressions: 100, months: [1, 2, 3].map((m) => ({ ...PLAN.segments[0]!.months[0]!, month: `2023-0${m}`, budget: third, impressions: third })) }],
+      segments: [
+        {
+          ...PLAN.segments[0]!,
+          budget: 100,
+          impressions: 100,
+          months: [1, 2, 3].map((m) => ({
+            ...PLAN.segments[0]!.months[0]!,
+            month: `2023-0${m}`,
+            budget: third,
+            impressions: third,
+          })),
+        },
+      ],
       byMonth: [1, 2, 3].map((m) => ({ month: `2023-0${m}`, impressions: third, budget: third, reach1: 10 })),
     };
     expect(wholeCells(odd)).toEqual({ budget: [[34, 33, 33]], impressions: [[34, 33, 33]] });
@@ -188,7 +222,12 @@ describe("segmentTable", () => {
     expect(segmentTable(odd).rows[0]!.slice(4, 7)).toEqual([100, 100, 100]);
   });
   it("lists only services the segment over-uses as placements", () => {
-    expect(placementText([{ service: "youtube", z: -0.2 }, { service: "netflix", z: null }])).toBe("–");
+    expect(
+      placementText([
+        { service: "youtube", z: -0.2 },
+        { service: "netflix", z: null },
+      ]),
+    ).toBe("–");
   });
 });
 
@@ -208,7 +247,12 @@ describe("flightGrid and flightTable", () => {
   });
   it("as a table ends with the month totals, whose sum is the spent budget", () => {
     const t = flightTable(PLAN);
-    expect(t.columns.map((c) => c.label)).toEqual(["고객층", "2023년 1월 예산 (원)", "2023년 2월 예산 (원)", "합계 (원)"]);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      "고객층",
+      "2023년 1월 예산 (원)",
+      "2023년 2월 예산 (원)",
+      "합계 (원)",
+    ]);
     expect(t.rows).toEqual([
       ["강북구 30대 남성", 400_000, 200_000, 600_000],
       ["마포구 20대 여성", 100_000, 200_000, 300_000],
@@ -224,7 +268,10 @@ describe("flightGrid and flightTable", () => {
 
 describe("reach views", () => {
   it("give reach as a range in 만 and exactly, one number when the bounds meet", () => {
-    expect(peopleRange({ lower: 350_000, upper: 500_000 })).toEqual({ compact: "35만~50만 명", exact: "350,000~500,000명" });
+    expect(peopleRange({ lower: 350_000, upper: 500_000 })).toEqual({
+      compact: "35만~50만 명",
+      exact: "350,000~500,000명",
+    });
     expect(peopleRange({ lower: 1234.4, upper: 1234.2 })).toEqual({ compact: "1,234명", exact: "1,234명" });
     expect(reachTotals(PLAN).map((t) => [t.key, t.compact])).toEqual([
       ["reach", "35만~50만 명"],
@@ -247,7 +294,15 @@ describe("reach views", () => {
     ]);
   });
   it("write the curve's budgets and reach whole", () => {
-    const t = curveTable([{ multiple: 0.5, budget: 500_000.4, impressions: 100.6, reach: { lower: 10.2, upper: 20.7 }, reach3: { lower: 0, upper: 1.5 } }]);
+    const t = curveTable([
+      {
+        multiple: 0.5,
+        budget: 500_000.4,
+        impressions: 100.6,
+        reach: { lower: 10.2, upper: 20.7 },
+        reach3: { lower: 0, upper: 1.5 },
+      },
+    ]);
     expect(t.rows).toEqual([["0.5배", 500_000, 101, 10, 21, 0, 2]]);
   });
   it("stamp files on Seoul's clock", () => {
@@ -284,7 +339,9 @@ describe("planSummary", () => {
 
 describe("zeroWeightExplanation", () => {
   it("names the segments, the period and the service", () => {
-    expect(zeroWeightExplanation("game", ["2023-01", "2023-02", "2023-03"], 1)).toMatch(/^고른 1개 고객층은 2023년 1월~3월에 게임 서비스를 서울 평균보다 많이 쓰지 않아/);
+    expect(zeroWeightExplanation("game", ["2023-01", "2023-02", "2023-03"], 1)).toMatch(
+      /^고른 1개 고객층은 2023년 1월~3월에 게임 서비스를 서울 평균보다 많이 쓰지 않아/,
+    );
     expect(zeroWeightExplanation("game", ["2023-05"], 2)).toMatch(/^고른 2개 고객층은 2023년 5월에 게임/);
   });
 });
@@ -292,8 +349,12 @@ describe("zeroWeightExplanation", () => {
 describe("planFileName", () => {
   it("says the service and Seoul's date", () => {
     // 2026-11-26 20:00 UTC is already the 27th in Seoul (UTC+9).
-    expect(planFileName("delivery", new Date("2026-11-26T20:00:00Z"), "plan", "xlsx")).toBe("adtarget-plan-delivery-2026-11-27.xlsx");
-    expect(planFileName("game", new Date("2026-11-26T10:00:00Z"), "plan-segments", "csv")).toBe("adtarget-plan-segments-game-2026-11-26.csv");
+    expect(planFileName("delivery", new Date("2026-11-26T20:00:00Z"), "plan", "xlsx")).toBe(
+      "adtarget-plan-delivery-2026-11-27.xlsx",
+    );
+    expect(planFileName("game", new Date("2026-11-26T10:00:00Z"), "plan-segments", "csv")).toBe(
+      "adtarget-plan-segments-game-2026-11-26.csv",
+    );
   });
 });
 
@@ -314,7 +375,9 @@ describe("regroupTyped", () => {
 describe("blankProblems", () => {
   it("reports budget= or cpm= given empty, which would otherwise silently take the default", () => {
     const shape = planPage(["2023-01"]);
-    expect(blankProblems(new URLSearchParams("budget=&cpm=5000"), shape)).toEqual([expect.objectContaining({ parameter: "budget", label: "예산", kind: "missing" })]);
+    expect(blankProblems(new URLSearchParams("budget=&cpm=5000"), shape)).toEqual([
+      expect.objectContaining({ parameter: "budget", label: "예산", kind: "missing" }),
+    ]);
     expect(blankProblems({ budget: " ", cpm: "" }, shape).map((p) => p.parameter)).toEqual(["budget", "cpm"]);
     expect(blankProblems(new URLSearchParams("service=game"), shape)).toEqual([]);
   });
@@ -325,6 +388,8 @@ describe("planDescription", () => {
     expect(planDescription({ service: "finance", budget: 30_000_000, cpm: 5_000, cap: 10, segmentCount: 6 })).toBe(
       "금융 광고 예산 3,000만 원을 CPM 5,000원, 1인당 월 10회 상한으로 고른 고객층 6개와 달에 나눈 노출·도달 계획.",
     );
-    expect(planDescription({ service: "delivery", budget: 50_000_000, cpm: 5_000, cap: 10 })).toContain("상위 타겟 10개 고객층과 달에");
+    expect(planDescription({ service: "delivery", budget: 50_000_000, cpm: 5_000, cap: 10 })).toContain(
+      "상위 타겟 10개 고객층과 달에",
+    );
   });
 });

@@ -2,7 +2,15 @@ import { interpolateBlues } from "d3-scale-chromatic";
 import { ageLabel, SEX_LABELS, type SegmentKey, type ServiceId } from "@/lib/domain";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import type { CurvePoint, Plan, PlanSegment, Range, ServiceZ } from "@/lib/engine";
-import { formatInt, formatKoreanAmount, formatSigned, formatWon, monthLabel, serviceName, shortMonthLabel } from "@/lib/format";
+import {
+  formatInt,
+  formatKoreanAmount,
+  formatSigned,
+  formatWon,
+  monthLabel,
+  serviceName,
+  shortMonthLabel,
+} from "@/lib/format";
 import { largestRemainder } from "@/lib/rounding";
 import type { ParamProblem, QueryInput, Shape } from "@/lib/params/query";
 import type { TableData } from "@/lib/table";
@@ -30,7 +38,13 @@ export function planTitle(service: ServiceId, budget: number): string {
 }
 
 /** The plan page's link-preview description: the inputs in one sentence. */
-export function planDescription(v: { service: ServiceId; budget: number; cpm: number; cap: number; segmentCount?: number }): string {
+export function planDescription(v: {
+  service: ServiceId;
+  budget: number;
+  cpm: number;
+  cap: number;
+  segmentCount?: number;
+}): string {
   const who = v.segmentCount === undefined ? "상위 타겟 10개 고객층" : `고른 고객층 ${v.segmentCount}개`;
   return `${serviceName(v.service)} 광고 예산 ${formatKoreanAmount(v.budget, "원")}을 CPM ${formatInt(v.cpm)}원, 1인당 월 ${formatInt(v.cap)}회 상한으로 ${withParticle(who, "와/과")} 달에 나눈 노출·도달 계획.`;
 }
@@ -42,7 +56,9 @@ export function isDongPlan(plan: Plan): boolean {
 
 /** What the plan's z compares a segment with, in words. */
 export function zReference(dong: boolean): string {
-  return dong ? "서울 행정동 고객층 전체(행정동 × 성별 × 6개 연령대)" : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)";
+  return dong
+    ? "서울 행정동 고객층 전체(행정동 × 성별 × 6개 연령대)"
+    : "서울 300개 고객층(25개 구 × 성별 × 6개 연령대)";
 }
 
 /** The allocation rule in two sentences, for the page and the workbook. */
@@ -69,9 +85,21 @@ export interface PlanTotal {
 }
 
 export function planTotals(plan: Plan): PlanTotal[] {
-  const won = (key: PlanTotal["key"], label: string, value: number): PlanTotal => ({ key, label, value, compact: formatKoreanAmount(value, "원"), exact: formatWon(value) });
+  const won = (key: PlanTotal["key"], label: string, value: number): PlanTotal => ({
+    key,
+    label,
+    value,
+    compact: formatKoreanAmount(value, "원"),
+    exact: formatWon(value),
+  });
   return [
-    { key: "impressions", label: "노출 수", value: plan.impressions, compact: formatKoreanAmount(plan.impressions, "회"), exact: `${formatInt(plan.impressions)}회` },
+    {
+      key: "impressions",
+      label: "노출 수",
+      value: plan.impressions,
+      compact: formatKoreanAmount(plan.impressions, "회"),
+      exact: `${formatInt(plan.impressions)}회`,
+    },
     won("spent", "집행 예산", plan.spent),
     won("unspent", "남는 예산", plan.unspent),
   ];
@@ -81,7 +109,10 @@ export function planTotals(plan: Plan): PlanTotal[] {
 export function peopleRange(r: Range): { compact: string; exact: string } {
   const [lo, hi] = [Math.round(r.lower), Math.round(r.upper)];
   if (lo === hi) return { compact: formatKoreanAmount(lo, "명"), exact: `${formatInt(lo)}명` };
-  return { compact: `${formatKoreanAmount(lo)}~${formatKoreanAmount(hi, "명")}`, exact: `${formatInt(lo)}~${formatInt(hi)}명` };
+  return {
+    compact: `${formatKoreanAmount(lo)}~${formatKoreanAmount(hi, "명")}`,
+    exact: `${formatInt(lo)}~${formatInt(hi)}명`,
+  };
 }
 
 export interface ReachTotal {
@@ -110,8 +141,10 @@ export function reachRule(plan: Plan): string {
 }
 
 /** The two assumptions, each in one sentence beside its input. */
-export const REACHABLE_SENTENCE = "고른 매체가 실제로 광고를 보여 줄 수 있는 거주자의 비율입니다. 매체의 이용자 규모를 보고 직접 정하세요(기본 100%는 모든 거주자).";
-export const SHAPE_SENTENCE = "노출이 사람들에게 얼마나 고르게 퍼지는지입니다. 1이면 소수가 여러 번 보는 쏠린 분포, 클수록 고르게 한두 번씩 보는 분포입니다.";
+export const REACHABLE_SENTENCE =
+  "고른 매체가 실제로 광고를 보여 줄 수 있는 거주자의 비율입니다. 매체의 이용자 규모를 보고 직접 정하세요(기본 100%는 모든 거주자).";
+export const SHAPE_SENTENCE =
+  "노출이 사람들에게 얼마나 고르게 퍼지는지입니다. 1이면 소수가 여러 번 보는 쏠린 분포, 클수록 고르게 한두 번씩 보는 분포입니다.";
 export const REACH_LIMITS =
   "이 자료는 사람이 아니라 고객층의 통신 이용량이므로, 매체가 실제로 누구에게 닿는지(매체 커버리지)와 실제 게재 결과는 알 수 없습니다. 도달은 위 두 가정에 따른 추정입니다.";
 
@@ -141,7 +174,10 @@ function shareOf(part: number, whole: number): number {
  */
 export function wholeCells(plan: Plan): { budget: number[][]; impressions: number[][] } {
   const whole = (pick: (m: PlanSegment["months"][number]) => number, total: number) => {
-    const flat = largestRemainder(plan.segments.flatMap((s) => s.months.map((m) => Math.max(0, pick(m)))), Math.round(total));
+    const flat = largestRemainder(
+      plan.segments.flatMap((s) => s.months.map((m) => Math.max(0, pick(m)))),
+      Math.round(total),
+    );
     return plan.segments.map((s, i) => flat.slice(i * plan.months.length, (i + 1) * plan.months.length));
   };
   return { budget: whole((m) => m.budget, plan.spent), impressions: whole((m) => m.impressions, plan.impressions) };
@@ -242,7 +278,13 @@ export function flightGrid(plan: Plan): FlightGrid {
   const max = Math.max(0, ...plan.segments.flatMap((s) => s.months.map((m) => m.budget)));
   const rows = plan.segments.map((s: PlanSegment) => ({
     label: segmentName(s.segment),
-    cells: s.months.map((m) => ({ month: m.month, budget: m.budget, impressions: m.impressions, z: m.z, ...cellShade(max > 0 ? m.budget / max : 0) })),
+    cells: s.months.map((m) => ({
+      month: m.month,
+      budget: m.budget,
+      impressions: m.impressions,
+      z: m.z,
+      ...cellShade(max > 0 ? m.budget / max : 0),
+    })),
     total: s.budget,
   }));
   return {
@@ -258,8 +300,15 @@ export function flightTable(plan: Plan): TableData {
   const { budget } = wholeCells(plan);
   const monthTotals = plan.months.map((_, m) => sum(budget.map((row) => row[m]!)));
   return {
-    columns: [{ label: "고객층", kind: "text" }, ...plan.months.map((m) => ({ label: `${monthLabel(m)} 예산 (원)`, kind: "int" as const })), { label: "합계 (원)", kind: "int" }],
-    rows: [...plan.segments.map((s, i) => [segmentName(s.segment), ...budget[i]!, sum(budget[i]!)]), ["월 합계", ...monthTotals, sum(monthTotals)]],
+    columns: [
+      { label: "고객층", kind: "text" },
+      ...plan.months.map((m) => ({ label: `${monthLabel(m)} 예산 (원)`, kind: "int" as const })),
+      { label: "합계 (원)", kind: "int" },
+    ],
+    rows: [
+      ...plan.segments.map((s, i) => [segmentName(s.segment), ...budget[i]!, sum(budget[i]!)]),
+      ["월 합계", ...monthTotals, sum(monthTotals)],
+    ],
   };
 }
 
@@ -297,11 +346,18 @@ export function monthReachTable(plan: Plan): TableData {
  * frequency distribution; the last row is the cap, the most anyone is shown).
  */
 export function frequencyTable(plan: Plan): TableData {
-  const people = (j: number, m: number) => Math.round(sum(plan.segments.map((s) => s.months[m]!.frequencyDistribution[j] ?? 0)));
+  const people = (j: number, m: number) =>
+    Math.round(sum(plan.segments.map((s) => s.months[m]!.frequencyDistribution[j] ?? 0)));
   return {
-    columns: [{ label: "한 사람이 본 횟수", kind: "text" }, ...plan.months.map((m) => ({ label: `${shortMonthLabel(m)} (명)`, kind: "int" as const }))],
+    columns: [
+      { label: "한 사람이 본 횟수", kind: "text" },
+      ...plan.months.map((m) => ({ label: `${shortMonthLabel(m)} (명)`, kind: "int" as const })),
+    ],
     rows: [
-      ...Array.from({ length: plan.cap }, (_, j) => [`${j + 1}회${j + 1 === plan.cap ? " (상한)" : ""}`, ...plan.months.map((_, m) => people(j, m))]),
+      ...Array.from({ length: plan.cap }, (_, j) => [
+        `${j + 1}회${j + 1 === plan.cap ? " (상한)" : ""}`,
+        ...plan.months.map((_, m) => people(j, m)),
+      ]),
       ["1회 이상 (도달)", ...plan.byMonth.map((b) => Math.round(b.reach1))],
     ],
   };
@@ -340,7 +396,9 @@ export function planSummary(plan: Plan): string {
   const won = (n: number) => formatKoreanAmount(n, "원");
   const times = (n: number) => formatKoreanAmount(n, "회");
   const parts: string[] = [];
-  parts.push(`${name} 광고 예산 ${won(plan.budget)}을 CPM ${formatWon(plan.cpm)}으로 나누면 최대 ${times((plan.budget / plan.cpm) * 1000)}를 노출할 수 있습니다.`);
+  parts.push(
+    `${name} 광고 예산 ${won(plan.budget)}을 CPM ${formatWon(plan.cpm)}으로 나누면 최대 ${times((plan.budget / plan.cpm) * 1000)}를 노출할 수 있습니다.`,
+  );
   if (plan.impressions > 0) {
     parts.push(
       `모형으로 추정한 도달은 1회 이상 ${peopleRange(plan.reach).compact}, 3회 이상 ${peopleRange(plan.reach3).compact}입니다(가정: 거주자의 ${plan.reachable}%에 도달 가능, 노출 분포 모양 k = ${plan.shape}).`,
@@ -362,14 +420,22 @@ export function planSummary(plan: Plan): string {
   const idle = plan.segments.length - plan.segments.filter((s) => s.budget > 0).length;
   if (idle > 0) parts.push(`${idle}개 고객층은 고른 달에 ${name} 이용이 서울 평균 이하라 배정이 없습니다.`);
   const saturated = plan.segments.filter((s) => s.saturated).length;
-  if (saturated > 0) parts.push(`${saturated}개 고객층은 1인당 월 ${formatInt(plan.cap)}회 상한에 닿아 예산을 더 받을 수 없습니다.`);
-  parts.push(plan.unspent > 0 ? `집행 예산은 ${won(plan.spent)}이고 ${won(plan.unspent)}이 남습니다.` : "예산은 모두 배정됩니다.");
+  if (saturated > 0)
+    parts.push(`${saturated}개 고객층은 1인당 월 ${formatInt(plan.cap)}회 상한에 닿아 예산을 더 받을 수 없습니다.`);
+  parts.push(
+    plan.unspent > 0
+      ? `집행 예산은 ${won(plan.spent)}이고 ${won(plan.unspent)}이 남습니다.`
+      : "예산은 모두 배정됩니다.",
+  );
   return parts.join(" ");
 }
 
 /** What a plan with no weight to share by means, in Korean (the API's 400 for `segments`). */
 export function zeroWeightExplanation(service: ServiceId, months: readonly string[], segmentCount: number): string {
-  const period = months.length === 1 ? monthLabel(months[0]!) : `${monthLabel(months[0]!)}~${shortMonthLabel(months[months.length - 1]!)}`;
+  const period =
+    months.length === 1
+      ? monthLabel(months[0]!)
+      : `${monthLabel(months[0]!)}~${shortMonthLabel(months[months.length - 1]!)}`;
   return (
     `고른 ${segmentCount}개 고객층은 ${period}에 ${serviceName(service)} 서비스를 서울 평균보다 많이 쓰지 않아(그 달의 z가 모두 0 이하), 예산을 나눌 기준이 없습니다. ` +
     "평균보다 많이 쓰는 고객층을 추가하거나 캠페인 기간을 바꿔 보세요. 기본값(이 서비스의 상위 10개 고객층)으로 되돌릴 수도 있습니다."
@@ -379,7 +445,15 @@ export function zeroWeightExplanation(service: ServiceId, months: readonly strin
 /** When a file was made, on Seoul's clock: "2026-12-03 18:52 (KST)". */
 export function kstTimestamp(now: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Seoul",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(now)
       .map((p) => [p.type, p.value]),
   );
@@ -387,8 +461,18 @@ export function kstTimestamp(now: Date): string {
 }
 
 /** A download's name: what and when, in Seoul's calendar ("adtarget-plan-delivery-2026-11-27.xlsx"). */
-export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan-segments" | "plan-months" | "plan-curve" | "plan-frequency", ext: "csv" | "xlsx"): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Seoul", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+export function planFileName(
+  service: ServiceId,
+  now: Date,
+  what: "plan" | "plan-segments" | "plan-months" | "plan-curve" | "plan-frequency",
+  ext: "csv" | "xlsx",
+): string {
+  const day = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Seoul",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
   return `adtarget-${what}-${service}-${day}.${ext}`;
 }
 
@@ -397,8 +481,14 @@ export function planFileName(service: ServiceId, now: Date, what: "plan" | "plan
  * digit: ("5000000", 7) → ("5,000,000", 9). Anything but digits is dropped; null when no digit is left.
  */
 export function regroupTyped(text: string, caret: number): { text: string; caret: number; value: number | null } {
-  const digitsBefore = text.slice(0, caret).replace(/\D/g, "").replace(/^0+(?=\d)/, "").length;
-  const digits = text.replace(/\D/g, "").replace(/^0+(?=\d)/, "").slice(0, 15);
+  const digitsBefore = text
+    .slice(0, caret)
+    .replace(/\D/g, "")
+    .replace(/^0+(?=\d)/, "").length;
+  const digits = text
+    .replace(/\D/g, "")
+    .replace(/^0+(?=\d)/, "")
+    .slice(0, 15);
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   let seen = 0;
   let pos = 0;
@@ -413,11 +503,17 @@ export function regroupTyped(text: string, caret: number): { text: string; caret
  * Parameters a link gives empty (`budget=`): read as missing, they would silently take the page's
  * default, so the page says so (the API answers 400 for the required ones).
  */
-export function blankProblems(input: QueryInput, shape: Shape, names: readonly string[] = ["budget", "cpm"]): ParamProblem[] {
+export function blankProblems(
+  input: QueryInput,
+  shape: Shape,
+  names: readonly string[] = ["budget", "cpm"],
+): ParamProblem[] {
   return names.flatMap((name) => {
     const given = input instanceof URLSearchParams ? input.getAll(name) : ([] as string[]).concat(input[name] ?? []);
     const param = shape[name];
     if (!param || given.length === 0 || given.some((g) => g.trim() !== "")) return [];
-    return [{ parameter: name, label: param.label, kind: "missing" as const, reason: "empty", allowed: param.codec.allowed }];
+    return [
+      { parameter: name, label: param.label, kind: "missing" as const, reason: "empty", allowed: param.codec.allowed },
+    ];
   });
 }

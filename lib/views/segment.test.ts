@@ -56,7 +56,13 @@ describe("tables", () => {
   });
 
   it("puts the value on the chart's basis beside the unit-free index, for all services or one", () => {
-    const trend = { months: ["2023-01", "2023-02"], series: [{ service: "netflix" as const, values: [-0.1, -0.3] }, { service: "game" as const, values: [7, 7] }] };
+    const trend = {
+      months: ["2023-01", "2023-02"],
+      series: [
+        { service: "netflix" as const, values: [-0.1, -0.3] },
+        { service: "game" as const, values: [7, 7] },
+      ],
+    };
     const t = trendTable(trend, "month");
     expect(t.columns[2]!.label).toBe("월 사용량 (서비스 고유 단위)");
     // −0.1 and −0.3: mean −0.2, SD 0.1 → +1 and −1; a constant series has no index.
@@ -106,9 +112,27 @@ const seasonDay: Seasonality = {
   months,
   services: [
     // Seoul peaks in March for netflix, in January for game (ties → earliest month), February for youtube.
-    { service: "netflix", unitKind: "index", level: [-0.2, -0.19, -0.1], relative: [-0.03, -0.02, 0.05], relativeKind: "difference" },
-    { service: "game", unitKind: "count", level: [2, 1.5, 2], relative: [109.0909, 81.8182, 109.0909], relativeKind: "index100" },
-    { service: "youtube", unitKind: "index", level: [0.1, 0.12, 0.11], relative: [-0.01, 0.01, 0], relativeKind: "difference" },
+    {
+      service: "netflix",
+      unitKind: "index",
+      level: [-0.2, -0.19, -0.1],
+      relative: [-0.03, -0.02, 0.05],
+      relativeKind: "difference",
+    },
+    {
+      service: "game",
+      unitKind: "count",
+      level: [2, 1.5, 2],
+      relative: [109.0909, 81.8182, 109.0909],
+      relativeKind: "index100",
+    },
+    {
+      service: "youtube",
+      unitKind: "index",
+      level: [0.1, 0.12, 0.11],
+      relative: [-0.01, 0.01, 0],
+      relativeKind: "difference",
+    },
   ],
 };
 
@@ -116,8 +140,20 @@ describe("whenAnswers", () => {
   const answers = whenAnswers(
     overall,
     [
-      { service: "game", months: [{ month: "2023-02", z: -0.2 }, { month: "2023-01", z: -0.4 }] },
-      { service: "netflix", months: [{ month: "2023-03", z: 1.2 }, { month: "2023-01", z: 0.9 }] },
+      {
+        service: "game",
+        months: [
+          { month: "2023-02", z: -0.2 },
+          { month: "2023-01", z: -0.4 },
+        ],
+      },
+      {
+        service: "netflix",
+        months: [
+          { month: "2023-03", z: 1.2 },
+          { month: "2023-01", z: 0.9 },
+        ],
+      },
       { service: "youtube", months: [{ month: "2023-01", z: 0.15 }] },
     ],
     [
@@ -179,7 +215,11 @@ describe("Seoul seasonality strip", () => {
     expect(rows[0]!.cells.map((c) => c.text)).toEqual(["109.1", "81.8", "109.1"]);
     expect(rows[1]!.cells.map((c) => c.text)).toEqual(["−0.030", "−0.020", "+0.050"]);
     // A difference that rounds to zero carries no sign.
-    expect(seasonalityRows({ ...seasonDay, services: [{ ...seasonDay.services[0]!, relative: [0.00004, -0.00004, 0] }] }, ["netflix"])[0]!.cells.map((c) => c.text)).toEqual(["0.000", "0.000", "0.000"]);
+    expect(
+      seasonalityRows({ ...seasonDay, services: [{ ...seasonDay.services[0]!, relative: [0.00004, -0.00004, 0] }] }, [
+        "netflix",
+      ])[0]!.cells.map((c) => c.text),
+    ).toEqual(["0.000", "0.000", "0.000"]);
     expect(seasonalityTable(seasonDay, ["game"]).rows).toEqual([
       ["게임", "2023년 1월", 2, 109.0909],
       ["게임", "2023년 2월", 1.5, 81.8182],

@@ -18,7 +18,9 @@ export function flaggedLabel(month: string, flagged: ReadonlySet<string>): strin
 
 /** The page's heading and tab title for a segment, or for a district × age with both sexes (sex=T). */
 export function segmentTitle(districtName: string, sex: SexFilter, age: Age): string {
-  return sex === "T" ? `${districtName} ${age}대 — 성별을 골라 주세요` : `${segmentLabel(districtName, sex, age)} 광고 우선순위`;
+  return sex === "T"
+    ? `${districtName} ${age}대 — 성별을 골라 주세요`
+    : `${segmentLabel(districtName, sex, age)} 광고 우선순위`;
 }
 
 /** What a service's monthly value is on a basis, in words: the provider's measure, not literal days. */
@@ -41,10 +43,16 @@ export function priorityTable(overall: readonly ServiceScore[]): TableData {
 }
 
 /** One row per month; the columns are the ranks, each cell the service at that rank that month. */
-export function monthlyRankTable(monthly: readonly { month: string; ranking: readonly ServiceScore[] }[], flagged: ReadonlySet<string> = NO_FLAGS): TableData {
+export function monthlyRankTable(
+  monthly: readonly { month: string; ranking: readonly ServiceScore[] }[],
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): TableData {
   const ranks = monthly[0]?.ranking.length ?? 0;
   return {
-    columns: [{ label: "월", kind: "text" }, ...Array.from({ length: ranks }, (_, i) => ({ label: `${i + 1}위`, kind: "text" as const }))],
+    columns: [
+      { label: "월", kind: "text" },
+      ...Array.from({ length: ranks }, (_, i) => ({ label: `${i + 1}위`, kind: "text" as const })),
+    ],
     rows: monthly.map((m) => [flaggedLabel(m.month, flagged), ...m.ranking.map((s) => serviceName(s.service))]),
   };
 }
@@ -53,9 +61,16 @@ export function monthlyRankTable(monthly: readonly { month: string; ranking: rea
  * The trend chart's table: one row per month and service, the value on the chart's basis beside the
  * index the all-services view draws. With `only`, just that service (the single-service view).
  */
-export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: ServiceId, flagged: ReadonlySet<string> = NO_FLAGS): TableData {
+export function trendTable(
+  trend: TrendSeriesInput,
+  basis: Basis,
+  only?: ServiceId,
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): TableData {
   const indices = trend.series.map((s) => trendIndex(s.values));
-  const shown = trend.series.map((s, j) => ({ s, index: indices[j]! })).filter(({ s }) => only === undefined || s.service === only);
+  const shown = trend.series
+    .map((s, j) => ({ s, index: indices[j]! }))
+    .filter(({ s }) => only === undefined || s.service === only);
   return {
     columns: [
       { label: "월", kind: "text" },
@@ -63,7 +78,14 @@ export function trendTable(trend: TrendSeriesInput, basis: Basis, only?: Service
       { label: basis === "day" ? "일평균 사용량 (서비스 고유 단위)" : "월 사용량 (서비스 고유 단위)", kind: "usage" },
       { label: "추세 지수 (기간 평균=0)", kind: "signed" },
     ],
-    rows: trend.months.flatMap((month, i) => shown.map(({ s, index }) => [flaggedLabel(month, flagged), serviceName(s.service), s.values[i]!, index[i] ?? null])),
+    rows: trend.months.flatMap((month, i) =>
+      shown.map(({ s, index }) => [
+        flaggedLabel(month, flagged),
+        serviceName(s.service),
+        s.values[i]!,
+        index[i] ?? null,
+      ]),
+    ),
   };
 }
 
@@ -73,7 +95,8 @@ export function zWords(z: number | null): string {
 }
 
 /** describeZ's thresholds, stated once on the page (a unit test holds them to describeZ). */
-export const Z_THRESHOLD_NOTE = "z 0.15 초과는 약간, 0.5 이상은 크게, 1.5 이상은 매우 높음 (낮음도 같은 기준, ±0.15 이내는 평균 수준)";
+export const Z_THRESHOLD_NOTE =
+  "z 0.15 초과는 약간, 0.5 이상은 크게, 1.5 이상은 매우 높음 (낮음도 같은 기준, ±0.15 이내는 평균 수준)";
 
 /** Below this within-month z a month is not one where the segment stands out ("약간 높음" starts above it). */
 const STANDS_OUT = 0.15;
@@ -117,7 +140,15 @@ export function whenAnswers(
       if (v > level[peak]!) peak = i;
     });
     const seoulPeak = seasonDay.months[peak] ?? "";
-    return { rank, service, standout: months, standsOut: (months[0]?.z ?? -Infinity) > STANDS_OUT, best, seoulPeak, sameAsSeoul: best[0]?.month === seoulPeak };
+    return {
+      rank,
+      service,
+      standout: months,
+      standsOut: (months[0]?.z ?? -Infinity) > STANDS_OUT,
+      best,
+      seoulPeak,
+      sameAsSeoul: best[0]?.month === seoulPeak,
+    };
   });
 }
 
@@ -134,8 +165,24 @@ export function whenTable(answers: readonly WhenAnswer[]): TableData {
       { label: "기간 평균 대비 (같은 단위)", kind: "usage" },
     ],
     rows: answers.flatMap((a) => [
-      ...a.standout.map((m) => [a.rank, serviceName(a.service), "다른 고객층보다 두드러진 달", monthLabel(m.month), m.z, null, null]),
-      ...a.best.map((m) => [a.rank, serviceName(a.service), "일평균 사용이 가장 높은 달", monthLabel(m.month), null, m.value, m.diff]),
+      ...a.standout.map((m) => [
+        a.rank,
+        serviceName(a.service),
+        "다른 고객층보다 두드러진 달",
+        monthLabel(m.month),
+        m.z,
+        null,
+        null,
+      ]),
+      ...a.best.map((m) => [
+        a.rank,
+        serviceName(a.service),
+        "일평균 사용이 가장 높은 달",
+        monthLabel(m.month),
+        null,
+        m.value,
+        m.diff,
+      ]),
     ]),
   };
 }
@@ -172,7 +219,10 @@ function sRgbLuminance(c: string): number {
 }
 
 /** Purple above the average month, orange below (PuOr: safe for the common colour-vision deficiencies). */
-export function seasonColor(relative: number, kind: "index100" | "difference"): { background: string; color: "#000" | "#fff" } {
+export function seasonColor(
+  relative: number,
+  kind: "index100" | "difference",
+): { background: string; color: "#000" | "#fff" } {
   const dev = kind === "index100" ? (relative - 100) / SEASON_SCALE.index100 : relative / SEASON_SCALE.difference;
   const t = 0.5 + 0.5 * Math.max(-1, Math.min(1, dev));
   const background = rgb(interpolatePuOr(t)).formatHex();
@@ -190,24 +240,41 @@ export function seasonalityRows(season: Seasonality, order: readonly ServiceId[]
       kind: s.relativeKind,
       cells: season.months.map((month, i) => {
         const relative = s.relative[i]!;
-        return { month, relative, text: s.relativeKind === "index100" ? relative.toFixed(1) : formatUsageDiff(relative), ...seasonColor(relative, s.relativeKind) };
+        return {
+          month,
+          relative,
+          text: s.relativeKind === "index100" ? relative.toFixed(1) : formatUsageDiff(relative),
+          ...seasonColor(relative, s.relativeKind),
+        };
       }),
     };
   });
 }
 
-export function seasonalityTable(season: Seasonality, order: readonly ServiceId[], flagged: ReadonlySet<string> = NO_FLAGS): TableData {
+export function seasonalityTable(
+  season: Seasonality,
+  order: readonly ServiceId[],
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): TableData {
   const byService = new Map(season.services.map((s) => [s.service, s]));
   return {
     columns: [
       { label: "서비스", kind: "text" },
       { label: "월", kind: "text" },
-      { label: season.basis === "day" ? "서울 일평균 수준 (서비스 고유 단위)" : "서울 월 수준 (서비스 고유 단위)", kind: "usage" },
+      {
+        label: season.basis === "day" ? "서울 일평균 수준 (서비스 고유 단위)" : "서울 월 수준 (서비스 고유 단위)",
+        kind: "usage",
+      },
       { label: "평균 달 대비 (개수 서비스: 100 = 평균, 지수 서비스: 차이)", kind: "usage" },
     ],
     rows: order.flatMap((service) => {
       const s = byService.get(service)!;
-      return season.months.map((month, i) => [serviceName(service), flaggedLabel(month, flagged), s.level[i]!, s.relative[i]!]);
+      return season.months.map((month, i) => [
+        serviceName(service),
+        flaggedLabel(month, flagged),
+        s.level[i]!,
+        s.relative[i]!,
+      ]);
     }),
   };
 }

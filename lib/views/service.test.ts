@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { DISTRICTS, findDistrict } from "@/lib/districts";
 import type { DistrictEffect, Target } from "@/lib/engine";
-import { mapGroup, segmentHref, serviceMap, serviceTitle, sexUsingMore, targetRows, targetsTable, usageLabel, zBarPercents } from "./service";
+import {
+  mapGroup,
+  segmentHref,
+  serviceMap,
+  serviceTitle,
+  sexUsingMore,
+  targetRows,
+  targetsTable,
+  usageLabel,
+  zBarPercents,
+} from "./service";
 
 const gangbuk = findDistrict("gangbuk-gu")!;
 
@@ -52,7 +62,14 @@ describe("segment links", () => {
     expect(segmentHref(findDistrict("11440")!, "M", 30)).toBe("/segment?district=mapo-gu&sex=M&age=30");
   });
   it("for 전체, open the sex using the service more in that district (ties: 여성)", () => {
-    const row = (i: number, usage: number): DistrictEffect => ({ district: DISTRICTS[i]!, usage, districtZ: 0, index: 100, population: 1, rank: 1 });
+    const row = (i: number, usage: number): DistrictEffect => ({
+      district: DISTRICTS[i]!,
+      usage,
+      districtZ: 0,
+      index: 100,
+      population: 1,
+      rank: 1,
+    });
     const pick = sexUsingMore([row(0, 2), row(1, 5), row(2, 3)], [row(0, 3), row(1, 4), row(2, 3)]);
     expect([...pick]).toEqual([
       ["11110", "M"],
@@ -75,7 +92,16 @@ describe("the service map", () => {
       ["마포구", "90.00", "/segment?district=mapo-gu&age=30"],
     ]);
     // Farthest from 100 is 10 → step 2.5, 90 … 110.
-    expect(map.legend.map((l) => l.label)).toEqual(["90.0–92.5", "92.5–95.0", "95.0–97.5", "97.5–100.0", "100.0–102.5", "102.5–105.0", "105.0–107.5", "107.5–110.0"]);
+    expect(map.legend.map((l) => l.label)).toEqual([
+      "90.0–92.5",
+      "92.5–95.0",
+      "95.0–97.5",
+      "97.5–100.0",
+      "100.0–102.5",
+      "102.5–105.0",
+      "105.0–107.5",
+      "107.5–110.0",
+    ]);
     expect(map.districts[0]!.fill).toBe("#d73027");
   });
   it("for 전체 uses the chosen sex per district", () => {
@@ -91,7 +117,15 @@ describe("the targets table", () => {
   });
   it("rows link to the segment and show also-uses z and season-adjusted r by default", () => {
     const [row] = targetRows([target], "adjusted");
-    expect(row).toMatchObject({ rank: 1, label: "강북구 30대 남성", href: "/segment?district=gangbuk-gu&sex=M&age=30", zText: "+1.98", zBar: 100, population: "25,162", usage: "21.2" });
+    expect(row).toMatchObject({
+      rank: 1,
+      label: "강북구 30대 남성",
+      href: "/segment?district=gangbuk-gu&sex=M&age=30",
+      zText: "+1.98",
+      zBar: 100,
+      population: "25,162",
+      usage: "21.2",
+    });
     expect(row!.alsoUses.map((c) => [c.name, c.text, c.tone])).toEqual([
       ["게임", "+1.50", "pos"],
       ["동영상/방송", "+0.70", "pos"],
@@ -114,7 +148,33 @@ describe("the targets table", () => {
     expect(t.columns[7]).toEqual({ label: "많이 쓰는 서비스 1", kind: "text" });
     expect(t.columns[13]).toEqual({ label: "함께 움직이는 서비스 1", kind: "text" });
     expect(t.columns[14]).toEqual({ label: "계절 보정 r 1", kind: "signed" });
-    expect(t.rows[0]).toEqual([1, "강북구", "남성", "30대", 1.98, 25162, 21.2, "게임", 1.5, "동영상/방송", 0.7, "유튜브", -0.2, "쇼핑", 0.41, "게임", 0.12, "금융", -0.05, "동영상/방송", -0.3, "넷플릭스", -0.5, "유튜브", null]);
+    expect(t.rows[0]).toEqual([
+      1,
+      "강북구",
+      "남성",
+      "30대",
+      1.98,
+      25162,
+      21.2,
+      "게임",
+      1.5,
+      "동영상/방송",
+      0.7,
+      "유튜브",
+      -0.2,
+      "쇼핑",
+      0.41,
+      "게임",
+      0.12,
+      "금융",
+      -0.05,
+      "동영상/방송",
+      -0.3,
+      "넷플릭스",
+      -0.5,
+      "유튜브",
+      null,
+    ]);
     const raw = targetsTable("delivery", [target], "raw");
     expect(raw.columns[14]!.label).toBe("원자료 r (2023년 방식) 1");
     expect(raw.rows[0]!.slice(13, 15)).toEqual(["게임", 0.94]);

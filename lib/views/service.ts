@@ -1,5 +1,14 @@
 import type { District } from "@/lib/districts";
-import { ageLabel, SEX_LABELS, UNIT_LABELS, unitKind, type Age, type ServiceId, type Sex, type SexFilter } from "@/lib/domain";
+import {
+  ageLabel,
+  SEX_LABELS,
+  UNIT_LABELS,
+  unitKind,
+  type Age,
+  type ServiceId,
+  type Sex,
+  type SexFilter,
+} from "@/lib/domain";
 import type { CsvCell } from "@/lib/csv";
 import type { DistrictEffect, RelatedService, Target } from "@/lib/engine";
 import { zBar } from "./z-bar";
@@ -63,9 +72,16 @@ export interface MapGroup {
  * The sex × age group the district map shows: the link's own, else the top target's (a data-dependent
  * default, so the URL shape leaves it out). Each part is taken from the link when given.
  */
-export function mapGroup(given: { sex?: SexFilter; age?: Age }, top: Pick<Target, "sex" | "age"> | undefined): MapGroup {
+export function mapGroup(
+  given: { sex?: SexFilter; age?: Age },
+  top: Pick<Target, "sex" | "age"> | undefined,
+): MapGroup {
   const fallback = top ?? { sex: "F" as const, age: 20 as const };
-  return { sex: given.sex ?? fallback.sex, age: given.age ?? fallback.age, fromTopTarget: given.sex === undefined && given.age === undefined };
+  return {
+    sex: given.sex ?? fallback.sex,
+    age: given.age ?? fallback.age,
+    fromTopTarget: given.sex === undefined && given.age === undefined,
+  };
 }
 
 /** The segment page of one district, sex and age band: the one canonical link. */
@@ -87,8 +103,15 @@ export function serviceMapTitle(service: ServiceId, group: Pick<MapGroup, "sex" 
 }
 
 /** The district map: each district coloured by the service's district effect, linked to its segment page. */
-export function serviceMap(service: ServiceId, group: Pick<MapGroup, "sex" | "age">, effect: readonly DistrictEffect[], linkSex: (code: string) => Sex): Choropleth {
-  return districtEffectChoropleth(service, serviceMapTitle(service, group), effect, (d) => segmentHref(d, group.sex === "T" ? linkSex(d.code) : group.sex, group.age));
+export function serviceMap(
+  service: ServiceId,
+  group: Pick<MapGroup, "sex" | "age">,
+  effect: readonly DistrictEffect[],
+  linkSex: (code: string) => Sex,
+): Choropleth {
+  return districtEffectChoropleth(service, serviceMapTitle(service, group), effect, (d) =>
+    segmentHref(d, group.sex === "T" ? linkSex(d.code) : group.sex, group.age),
+  );
 }
 
 // ── The targets table ─────────────────────────────────────────────────────────────────────────────
@@ -130,7 +153,13 @@ export interface TargetRow {
 }
 
 function chip(service: ServiceId, value: number | null): ServiceChip {
-  return { service, name: serviceName(service), value, text: formatSigned(value), tone: value === null ? "none" : value >= 0 ? "pos" : "neg" };
+  return {
+    service,
+    name: serviceName(service),
+    value,
+    text: formatSigned(value),
+    tone: value === null ? "none" : value >= 0 ? "pos" : "neg",
+  };
 }
 
 export function targetRows(targets: readonly Target[], method: RelatedMethod): TargetRow[] {
@@ -166,8 +195,13 @@ export function targetsTable(service: ServiceId, targets: readonly Target[], met
     { label: usageLabel(service), kind: "usage" },
   ];
   const also = Math.max(0, ...targets.map((t) => t.alsoUses.length));
-  for (let i = 1; i <= also; i++) columns.push({ label: `많이 쓰는 서비스 ${i}`, kind: "text" }, { label: `z ${i}`, kind: "signed" });
-  for (let i = 1; i <= RELATED_COUNT; i++) columns.push({ label: `함께 움직이는 서비스 ${i}`, kind: "text" }, { label: `${RELATED_LABELS[method]} ${i}`, kind: "signed" });
+  for (let i = 1; i <= also; i++)
+    columns.push({ label: `많이 쓰는 서비스 ${i}`, kind: "text" }, { label: `z ${i}`, kind: "signed" });
+  for (let i = 1; i <= RELATED_COUNT; i++)
+    columns.push(
+      { label: `함께 움직이는 서비스 ${i}`, kind: "text" },
+      { label: `${RELATED_LABELS[method]} ${i}`, kind: "signed" },
+    );
   const rows = targets.map((t, i): CsvCell[] => [
     i + 1,
     t.district.name_ko,

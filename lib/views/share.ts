@@ -9,14 +9,32 @@ export function ogImagePath(pagePath: string, canonicalQuery: string): string {
   return `/og${pagePath === "/" ? "/home" : pagePath}${canonicalQuery}`;
 }
 
-export function pageMetadata({ title, description, pagePath, canonicalQuery }: { title: string; description: string; pagePath: string; canonicalQuery: string }): Metadata {
+export function pageMetadata({
+  title,
+  description,
+  pagePath,
+  canonicalQuery,
+}: {
+  title: string;
+  description: string;
+  pagePath: string;
+  canonicalQuery: string;
+}): Metadata {
   const image = { url: ogImagePath(pagePath, canonicalQuery), width: 1200, height: 630, alt: title };
   return {
     title,
     description,
     alternates: { canonical: `${pagePath}${canonicalQuery}` },
     // A page's openGraph replaces the layout's whole, so the site-wide fields are repeated here.
-    openGraph: { siteName: "AdTarget Seoul", locale: "ko_KR", type: "website", title, description, url: `${pagePath}${canonicalQuery}`, images: [image] },
+    openGraph: {
+      siteName: "AdTarget Seoul",
+      locale: "ko_KR",
+      type: "website",
+      title,
+      description,
+      url: `${pagePath}${canonicalQuery}`,
+      images: [image],
+    },
     twitter: { card: "summary_large_image", title, description, images: [image.url] },
   };
 }

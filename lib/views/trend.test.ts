@@ -32,7 +32,13 @@ describe("trendChartRows", () => {
       ],
     });
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ month: "2023-01", label: "1월", game: -1, netflix: null, raw: { game: 10, netflix: -0.1 } });
+    expect(rows[0]).toMatchObject({
+      month: "2023-01",
+      label: "1월",
+      game: -1,
+      netflix: null,
+      raw: { game: 10, netflix: -0.1 },
+    });
     expect(rows[1]).toMatchObject({ month: "2023-02", label: "2월", game: 1, raw: { game: 20 } });
   });
   it("labels months with the year when the data spans years", () => {

@@ -58,7 +58,10 @@ export function trendChartRows(trend: TrendSeriesInput, flagged: ReadonlySet<str
  * A y-axis for the index that is symmetric around 0 (the segment's own average) with whole-number
  * ticks: the largest |index| rounded up, at least 1. For 9 months |index| ≤ √8 ≈ 2.83, so ±3 at most.
  */
-export function indexAxis(rows: readonly TrendChartRow[], services: readonly ServiceId[]): { domain: [number, number]; ticks: number[] } {
+export function indexAxis(
+  rows: readonly TrendChartRow[],
+  services: readonly ServiceId[],
+): { domain: [number, number]; ticks: number[] } {
   let max = 0;
   for (const r of rows) for (const s of services) max = Math.max(max, Math.abs(r[s] ?? 0));
   const m = Math.max(1, Math.ceil(max - 1e-9));
@@ -73,7 +76,12 @@ export interface ServiceTrendRow {
   seoul: number;
 }
 
-export function serviceTrendRows(months: readonly string[], segment: readonly number[], seoul: readonly number[], flagged: ReadonlySet<string> = NO_FLAGS): ServiceTrendRow[] {
+export function serviceTrendRows(
+  months: readonly string[],
+  segment: readonly number[],
+  seoul: readonly number[],
+  flagged: ReadonlySet<string> = NO_FLAGS,
+): ServiceTrendRow[] {
   const labels = monthAxisLabels(months, flagged);
   return months.map((month, i) => ({ month, label: labels[i]!, segment: segment[i]!, seoul: seoul[i]! }));
 }
@@ -83,7 +91,10 @@ export function serviceTrendRows(months: readonly string[], segment: readonly nu
  * both lines. Not forced to 0: the values are the provider's measures, some negative, and a line
  * chart compares months, not lengths. A flat series still gets an axis of one step around its value.
  */
-export function valueAxis(rows: readonly ServiceTrendRow[], tickCount = 5): { domain: [number, number]; ticks: number[] } {
+export function valueAxis(
+  rows: readonly ServiceTrendRow[],
+  tickCount = 5,
+): { domain: [number, number]; ticks: number[] } {
   const values = rows.flatMap((r) => [r.segment, r.seoul]);
   let lo = Math.min(...values);
   let hi = Math.max(...values);

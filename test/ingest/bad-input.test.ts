@@ -39,7 +39,11 @@ function input(name: string): string {
 }
 
 /** A minimal month table with an edit applied to data row `i` (0-based) at column `header`. */
-function edited(month: string, edits: [row: number, header: string, value: string | number | null][], mutate?: (t: Table) => void): Table {
+function edited(
+  month: string,
+  edits: [row: number, header: string, value: string | number | null][],
+  mutate?: (t: Table) => void,
+): Table {
   const t = toTable(generateMonth(month), { layout: "minimal" });
   for (const [row, header, value] of edits) t[row + 1]![t[0]!.indexOf(header)] = value;
   mutate?.(t);
@@ -53,7 +57,10 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const t = toTable(generateMonth("2023-02"), { layout: "minimal" });
     const k = t[0]!.indexOf("총인구수");
     const f = input("no-pop-202302.csv");
-    writeCsv(f, t.map((r) => r.filter((_, i) => i !== k)));
+    writeCsv(
+      f,
+      t.map((r) => r.filter((_, i) => i !== k)),
+    );
     const err = await refused(f);
     expect(err).toContain(`${f}:1: missing column "총인구수" (also accepted: 총인구)`);
   });
@@ -63,7 +70,9 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     t[0]![t[0]!.indexOf("넷플릭스 사용일수")] = "넷플릭스";
     const f = input("no-netflix-202302.csv");
     writeCsv(f, t);
-    expect(await refused(f)).toContain(`${f}:1:${col(t, "넷플릭스 사용 미추정 인구수")}: column "넷플릭스 사용 미추정 인구수" counts the people without a value for "넷플릭스 사용일수", but the file has no such column`);
+    expect(await refused(f)).toContain(
+      `${f}:1:${col(t, "넷플릭스 사용 미추정 인구수")}: column "넷플릭스 사용 미추정 인구수" counts the people without a value for "넷플릭스 사용일수", but the file has no such column`,
+    );
   });
 
   it("an unparsable number, an infinity and a negative population: FILE:LINE:COLUMN, header and value", async () => {
@@ -76,10 +85,16 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("numbers-202302.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:6:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "12..5" is not a decimal number`);
+    expect(err).toContain(
+      `${f}:6:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "12..5" is not a decimal number`,
+    );
     expect(err).toContain(`${f}:8:${col(t, "유튜브 사용일수")}: 유튜브 사용일수 "Infinity" is not a decimal number`);
-    expect(err).toContain(`${f}:11:${col(t, "총인구수")}: 총인구수 "-3" is outside the plausible range of a people value (0 … 10,000,000)`);
-    expect(err).toContain(`${f}:13:${col(t, "쇼핑 서비스 사용 미추정 인구수")}: 쇼핑 서비스 사용 미추정 인구수 "n/a" is not a decimal number`);
+    expect(err).toContain(
+      `${f}:11:${col(t, "총인구수")}: 총인구수 "-3" is outside the plausible range of a people value (0 … 10,000,000)`,
+    );
+    expect(err).toContain(
+      `${f}:13:${col(t, "쇼핑 서비스 사용 미추정 인구수")}: 쇼핑 서비스 사용 미추정 인구수 "n/a" is not a decimal number`,
+    );
     expect(err).toContain("import refused: 4 problems");
   });
 
@@ -92,7 +107,9 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("keys-202302.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:4:${col(t, "자치구")}: 자치구 "부산진구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`);
+    expect(err).toContain(
+      `${f}:4:${col(t, "자치구")}: 자치구 "부산진구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`,
+    );
     expect(err).toContain(`${f}:5:${col(t, "성별")}: 성별 "3" is not a sex`);
     expect(err).toContain(`${f}:7:${col(t, "연령대")}: 연령대 "23" is not a 5-year age band`);
   });
@@ -101,7 +118,10 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const t = edited("2023-02", [[0, "행정동코드", "2611051"]]);
     const k = t[0]!.indexOf("자치구");
     const f = input("dongcode-202302.csv");
-    writeCsv(f, t.map((r) => r.filter((_, i) => i !== k)));
+    writeCsv(
+      f,
+      t.map((r) => r.filter((_, i) => i !== k)),
+    );
     expect(await refused(f)).toMatch(/:2:1: 행정동코드 "2611051" is not in Seoul/);
   });
 
@@ -114,7 +134,9 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     writeFileSync(f, lines.join("\n") + "\n");
     const n = t[0]!.length;
     const err = await refused(f);
-    expect(err).toContain(`${f}:4:${n - 1}: row has ${n - 2} fields, the header has ${n} (first missing: "${t[0]![n - 2]}")`);
+    expect(err).toContain(
+      `${f}:4:${n - 1}: row has ${n - 2} fields, the header has ${n} (first missing: "${t[0]![n - 2]}")`,
+    );
     expect(err).toContain(`${f}:6:${n + 1}: row has ${n + 1} fields, the header has ${n} (extra value "extra")`);
   });
 
@@ -151,7 +173,11 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const t = toTable(generateMonth("2023-02"), { layout: "minimal", sexWords: true });
     const h = t[0]!;
     const row = t[16]!; // data row 15: 1101053, 여, 25 (line 17)
-    expect([row[h.indexOf("행정동코드")], row[h.indexOf("성별")], row[h.indexOf("연령대")]]).toEqual(["1101053", "여", 25]);
+    expect([row[h.indexOf("행정동코드")], row[h.indexOf("성별")], row[h.indexOf("연령대")]]).toEqual([
+      "1101053",
+      "여",
+      25,
+    ]);
     const again = [...row];
     again[h.indexOf("성별")] = "F";
     again[h.indexOf("연령대")] = "25~29세";
@@ -160,8 +186,12 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("dup-202302.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:${t.length - 1}: duplicate row for 행정동코드 1101053, 성별 2, 연령대 25 (first at line 17)`);
-    expect(err).toContain(`${f}:${t.length}: duplicate row for 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err).toContain(
+      `${f}:${t.length - 1}: duplicate row for 행정동코드 1101053, 성별 2, 연령대 25 (first at line 17)`,
+    );
+    expect(err).toContain(
+      `${f}:${t.length}: duplicate row for 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`,
+    );
     expect(err).toContain("import refused: 2 problems");
   });
 
@@ -170,9 +200,14 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const k = t[0]!.indexOf("자치구");
     const n = t.length - 1;
     const f = input("twice.csv");
-    writeCsv(f, [...t, ...t.slice(1)].map((r) => r.filter((_, i) => i !== k)));
+    writeCsv(
+      f,
+      [...t, ...t.slice(1)].map((r) => r.filter((_, i) => i !== k)),
+    );
     const err = await refused(f);
-    expect(err).toContain(`${f}:${n + 2}: duplicate row for 기준연월 2023-03, 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`);
+    expect(err).toContain(
+      `${f}:${n + 2}: duplicate row for 기준연월 2023-03, 행정동코드 1101053, 성별 1, 연령대 15 (first at line 2)`,
+    );
     expect(err.split("\n").filter((l) => l.includes("duplicate row"))).toHaveLength(20);
     expect(err).toContain(`… and ${n - 20} more (${n} problems in all)`);
   });
@@ -185,8 +220,12 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("district-clash-202304.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:5:${col(t, "자치구")}: 자치구 "중구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`);
-    expect(err).toContain(`${f}:7:${col(t, "행정동코드")}: 행정동코드 "2611051" is not in Seoul: 26110 is not one of the 25 districts' statistics codes`);
+    expect(err).toContain(
+      `${f}:5:${col(t, "자치구")}: 자치구 "중구" disagrees with 행정동코드 1101053, which is in 종로구 (11010)`,
+    );
+    expect(err).toContain(
+      `${f}:7:${col(t, "행정동코드")}: 행정동코드 "2611051" is not in Seoul: 26110 is not one of the 25 districts' statistics codes`,
+    );
   });
 
   it("values outside their measure kind's plausible range (1e200, a negative count) and non-decimal numbers (0x1F): FILE:LINE:COLUMN", async () => {
@@ -201,12 +240,24 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     const f = input("ranges-202304.csv");
     writeCsv(f, t);
     const err = await refused(f);
-    expect(err).toContain(`${f}:2:${col(t, "쇼핑 서비스 사용일수")}: 쇼핑 서비스 사용일수 "1e200" is outside the plausible range of a count value (0 … 10,000,000)`);
-    expect(err).toContain(`${f}:3:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "0x1F" is not a decimal number`);
-    expect(err).toContain(`${f}:4:${col(t, "유튜브 사용일수")}: 유튜브 사용일수 "11" is outside the plausible range of a index value (-10 … 10)`);
-    expect(err).toContain(`${f}:5:${col(t, "금융 서비스 사용일수")}: 금융 서비스 사용일수 "-1" is outside the plausible range of a count value`);
-    expect(err).toContain(`${f}:6:${col(t, "게임 서비스 사용 미추정 인구수")}: 게임 서비스 사용 미추정 인구수 "Infinity" is not a decimal number`);
-    expect(err).toContain(`${f}:7:${col(t, "배달 서비스 사용일수")}: 배달 서비스 사용일수 "1e308" is outside the plausible range`);
+    expect(err).toContain(
+      `${f}:2:${col(t, "쇼핑 서비스 사용일수")}: 쇼핑 서비스 사용일수 "1e200" is outside the plausible range of a count value (0 … 10,000,000)`,
+    );
+    expect(err).toContain(
+      `${f}:3:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "0x1F" is not a decimal number`,
+    );
+    expect(err).toContain(
+      `${f}:4:${col(t, "유튜브 사용일수")}: 유튜브 사용일수 "11" is outside the plausible range of a index value (-10 … 10)`,
+    );
+    expect(err).toContain(
+      `${f}:5:${col(t, "금융 서비스 사용일수")}: 금융 서비스 사용일수 "-1" is outside the plausible range of a count value`,
+    );
+    expect(err).toContain(
+      `${f}:6:${col(t, "게임 서비스 사용 미추정 인구수")}: 게임 서비스 사용 미추정 인구수 "Infinity" is not a decimal number`,
+    );
+    expect(err).toContain(
+      `${f}:7:${col(t, "배달 서비스 사용일수")}: 배달 서비스 사용일수 "1e308" is outside the plausible range`,
+    );
     // the same in a workbook, where a number cell <v>0x1F</v> was read as 31
     const x = input("ranges-2023.4월.xlsx");
     const cells: XlsxCell[][] = edited("2023-04", []);
@@ -214,8 +265,12 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     cells[3]![col(t, "쇼핑 서비스 사용일수") - 1] = 1e200;
     await writeXlsx(x, cells);
     const xerr = await refused(x);
-    expect(xerr).toContain(`${x}:3:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "0x1F" is not a decimal number`);
-    expect(xerr).toContain(`${x}:4:${col(t, "쇼핑 서비스 사용일수")}: 쇼핑 서비스 사용일수 "1e+200" is outside the plausible range`);
+    expect(xerr).toContain(
+      `${x}:3:${col(t, "게임 서비스 사용일수")}: 게임 서비스 사용일수 "0x1F" is not a decimal number`,
+    );
+    expect(xerr).toContain(
+      `${x}:4:${col(t, "쇼핑 서비스 사용일수")}: 쇼핑 서비스 사용일수 "1e+200" is outside the plausible range`,
+    );
   });
 
   it("a month's 29개 file given twice (also under another name) is refused; so is a file that is neither layout", async () => {
@@ -225,7 +280,10 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     writeCsv(b, toTable(generateMonth("2023-04"), { layout: "minimal" }));
     expect(await refused(a, b)).toContain(`${b}: month 2023-04 is also in ${a}, with the same columns`);
     const c = input("other-202304.csv");
-    writeCsv(c, [["행정동코드", "성별", "연령대", "총인구수", "매출"], ["1101053", "1", "20", "100", "5"]]);
+    writeCsv(c, [
+      ["행정동코드", "성별", "연령대", "총인구수", "매출"],
+      ["1101053", "1", "20", "100", "5"],
+    ]);
     expect(await refused(c)).toContain(`${c}:1: is neither a 29개 통신정보 nor a 10개 관심집단 수 file`);
   });
 
@@ -234,7 +292,9 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     t.splice(5, 0, [...t[30]!]); // data row 29 (1101054, 남, 30) again as sheet row 6; the original moves to row 32
     const f = input("2023.5월_29개 통신정보.xlsx");
     await writeXlsx(f, t, ["행정동 단위 서울 시민생활 데이터"]);
-    expect(await refused(f)).toContain(`${f}:33: duplicate row for 행정동코드 1101054, 성별 1, 연령대 30 (first at line 7)`);
+    expect(await refused(f)).toContain(
+      `${f}:33: duplicate row for 행정동코드 1101054, 성별 1, 연령대 30 (first at line 7)`,
+    );
   });
 
   it("no month in the columns or the file name", async () => {
@@ -245,7 +305,11 @@ describe("bad input is refused with a located message and DIR untouched", () => 
 
   it("a bare decimal month cell in XLSX (2023.10 read back as 2023.1) is ambiguous", async () => {
     const f = input("decimal-month.xlsx");
-    const t = toTable(generateMonth("2023-10"), { layout: "minimal", monthColumn: "기준연월", monthFormat: () => 2023.1 });
+    const t = toTable(generateMonth("2023-10"), {
+      layout: "minimal",
+      monthColumn: "기준연월",
+      monthFormat: () => 2023.1,
+    });
     await writeXlsx(f, t);
     expect(await refused(f)).toContain(`${f}:2:1: 기준연월 "2023.1" is a decimal number, which is ambiguous`);
   });
@@ -265,13 +329,17 @@ describe("bad input is refused with a located message and DIR untouched", () => 
     writeCsv(f, toTable(raw, { layout: "minimal" }));
     expect(await refused(f)).toContain(`${f}: month 2023-07: segment 강남구 남성 70대: no rows`);
     const again = generateMonth("2023-07");
-    for (const r of again) if (r.district === "중구" && r.sex === 2 && (r.band === 30 || r.band === 35)) r.values.delivery = "*";
-    for (const r of again) if (r.district === "용산구" && r.sex === 1 && (r.band === 20 || r.band === 25)) r.unestimated.game = r.population;
+    for (const r of again)
+      if (r.district === "중구" && r.sex === 2 && (r.band === 30 || r.band === 35)) r.values.delivery = "*";
+    for (const r of again)
+      if (r.district === "용산구" && r.sex === 1 && (r.band === 20 || r.band === 25)) r.unestimated.game = r.population;
     const g = input("gaps2-202307.csv");
     writeCsv(g, toTable(again, { layout: "minimal" }));
     const err = await refused(g);
     expect(err).toContain(`${g}: month 2023-07: segment 중구 여성 30대: no value for 배달 서비스 사용일수`);
-    expect(err).toContain(`${g}: month 2023-07: segment 용산구 남성 20대: 게임 서비스 사용일수 has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`);
+    expect(err).toContain(
+      `${g}: month 2023-07: segment 용산구 남성 20대: 게임 서비스 사용일수 has only rows of weight 0 (미추정 인구수 ≥ 총인구수)`,
+    );
   });
 
   it("lists 20 problems, then a count", async () => {
@@ -307,7 +375,13 @@ describe("bad input is refused with a located message and DIR untouched", () => 
   it("a UTF-8 file switching to CP949 at line 601 is refused at that line (was decoded as CP949 from line 1)", async () => {
     const lines = csvText(toTable(generateMonth("2023-02"), { layout: "minimal" })).split("\r\n");
     const f = input("mixed-202302.csv");
-    writeFileSync(f, Buffer.concat([Buffer.from(lines.slice(0, 600).join("\r\n") + "\r\n"), iconv.encode(lines.slice(600).join("\r\n"), "cp949")]));
+    writeFileSync(
+      f,
+      Buffer.concat([
+        Buffer.from(lines.slice(0, 600).join("\r\n") + "\r\n"),
+        iconv.encode(lines.slice(600).join("\r\n"), "cp949"),
+      ]),
+    );
     const err = await refused(f);
     expect(err).toContain(`${f}:601: is not UTF-8, while the lines before it are: the file mixes encodings`);
     expect(err).toContain("import refused: 1 problem\n");

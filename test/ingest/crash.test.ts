@@ -25,7 +25,8 @@ beforeAll(async () => {
   writeFileSync(small, csvText(toTable(generateMonth("2023-01"), { layout: "minimal" })));
   out = path.join(root, "ds");
   expect((await cli("--out", out, small)).code).toBe(0);
-  dirContent = () => `${readlinkSync(out)}\n${readFileSync(path.join(out, "dongs.csv"), "utf8")}\n${readFileSync(path.join(out, "meta.json"), "utf8")}`;
+  dirContent = () =>
+    `${readlinkSync(out)}\n${readFileSync(path.join(out, "dongs.csv"), "utf8")}\n${readFileSync(path.join(out, "meta.json"), "utf8")}`;
   // ~20 MB: 120 months of one month's rows, so reading takes long enough to be killed in the middle.
   const body = csvText(toTable(generateMonth("2023-01"), { layout: "minimal", monthColumn: "기준연월" })).split("\r\n");
   const header = body.shift()!;
@@ -42,13 +43,18 @@ beforeAll(async () => {
 /** Starts the importer; resolves when `marker` appears on stderr, then kills it with SIGKILL. */
 function killWhen(marker: RegExp, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, big], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, big], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     let err = "";
     child.stderr.on("data", (d: Buffer) => {
       err += d.toString();
       if (marker.test(err)) child.kill("SIGKILL");
     });
-    child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve(err) : reject(new Error(`exited ${code} before the kill:\n${err}`))));
+    child.on("exit", (code, signal) =>
+      signal === "SIGKILL" ? resolve(err) : reject(new Error(`exited ${code} before the kill:\n${err}`)),
+    );
   });
 }
 

@@ -15,17 +15,33 @@ import { writeXlsx as writeWorkbook, type XlsxCell } from "./xlsx-writer";
 export type Value = number | string | null;
 
 /** The official 29개 통신정보 headers, in order (143). */
-export const OFFICIAL_29_HEADERS: readonly string[] = readFileSync(path.resolve("test/fixtures/official-29-columns.tsv"), "utf8")
+export const OFFICIAL_29_HEADERS: readonly string[] = readFileSync(
+  path.resolve("test/fixtures/official-29-columns.tsv"),
+  "utf8",
+)
   .split("\n")
   .filter(Boolean)
   .map((l) => l.split("\t")[1]!);
 
 /** The official 10개 관심집단 수 headers (2023 files), in order (17). */
 export const OFFICIAL_10_HEADERS: readonly string[] = [
-  "행정동코드", "자치구", "행정동명", "성별", "연령대", "총인구", "1인가구수",
-  "커뮤니케이션이 적은 집단", "평일 외출이 적은 집단", "휴일 외출이 적은 집단", "출근소요시간 및 근무시간이 많은 집단",
-  "외출이 매우 적은 집단(전체)", "외출이 매우 많은 집단", "동영상서비스 이용이 많은 집단", "생활서비스 이용이 많은 집단",
-  "재정상태에 대한 관심집단", "외출-커뮤니케이션이 모두 적은 집단(전체)",
+  "행정동코드",
+  "자치구",
+  "행정동명",
+  "성별",
+  "연령대",
+  "총인구",
+  "1인가구수",
+  "커뮤니케이션이 적은 집단",
+  "평일 외출이 적은 집단",
+  "휴일 외출이 적은 집단",
+  "출근소요시간 및 근무시간이 많은 집단",
+  "외출이 매우 적은 집단(전체)",
+  "외출이 매우 많은 집단",
+  "동영상서비스 이용이 많은 집단",
+  "생활서비스 이용이 많은 집단",
+  "재정상태에 대한 관심집단",
+  "외출-커뮤니케이션이 모두 적은 집단(전체)",
 ];
 
 const KEY_HEADERS = ["행정동코드", "자치구", "행정동", "성별", "연령대", "총인구수", "1인가구수"];
@@ -46,7 +62,8 @@ export const OFFICIAL_29_COLUMNS: readonly OfficialColumn[] = (() => {
   let base: (typeof MEASURES)[number] | undefined;
   OFFICIAL_29_HEADERS.forEach((header, i) => {
     if (KEY_HEADERS.includes(header)) return out.push({ header, role: "key" });
-    if (header.includes("미추정")) return out.push({ header, role: "unestimated", base: byName.get(OFFICIAL_29_HEADERS[i + 1]!)!.id });
+    if (header.includes("미추정"))
+      return out.push({ header, role: "unestimated", base: byName.get(OFFICIAL_29_HEADERS[i + 1]!)!.id });
     const q = /: 4분위수, (\d+)%$/.exec(header);
     if (q) return out.push({ header, role: "value", id: `${base!.id}_q${q[1]}`, base: base!.id, kind: base!.kind });
     base = byName.get(header);
@@ -57,7 +74,9 @@ export const OFFICIAL_29_COLUMNS: readonly OfficialColumn[] = (() => {
 })();
 
 /** Base measure ids that have a 미추정 column in the official layout. */
-export const WEIGHTED_BASES: ReadonlySet<string> = new Set(OFFICIAL_29_COLUMNS.flatMap((c) => (c.role === "unestimated" ? [c.base] : [])));
+export const WEIGHTED_BASES: ReadonlySet<string> = new Set(
+  OFFICIAL_29_COLUMNS.flatMap((c) => (c.role === "unestimated" ? [c.base] : [])),
+);
 
 export const SERVICE_IDS = ["game", "finance", "shopping", "video", "youtube", "netflix", "delivery"] as const;
 
@@ -141,7 +160,18 @@ export function generateMonth(month: string, opts: GenOptions = {}): RawRow[] {
             else if (c.role === "unestimated") unestimated[c.base] = round(r() * population * 0.3, 2);
           }
           for (const g of GROUPS) values[g.id] = round(r() * population * 0.2, 2);
-          rows.push({ month, dongCode, district: d.name_ko, dong: name, sex, band, population, single: round(r() * population * 0.4, 2), values, unestimated });
+          rows.push({
+            month,
+            dongCode,
+            district: d.name_ko,
+            dong: name,
+            sex,
+            band,
+            population,
+            single: round(r() * population * 0.4, 2),
+            values,
+            unestimated,
+          });
         }
       }
     }
@@ -190,11 +220,13 @@ function keyColumn(header: string): Col {
 /** Header + rows in an official column layout. */
 export function toTable(rows: readonly RawRow[], o: LayoutOptions = {}): Table {
   const cols: Col[] = [];
-  if (o.monthColumn) cols.push([o.monthColumn, (r) => (o.monthFormat ? o.monthFormat(r.month) : r.month.replace("-", ""))]);
+  if (o.monthColumn)
+    cols.push([o.monthColumn, (r) => (o.monthFormat ? o.monthFormat(r.month) : r.month.replace("-", ""))]);
   const sex: Col = ["성별", (r) => (o.sexWords ? (r.sex === 1 ? "남" : "여") : r.sex)];
   if (o.layout === "groups") {
     const groupId = new Map<string, string>(GROUPS.map((g) => [g.name_ko, g.id]));
-    for (const h of OFFICIAL_10_HEADERS) cols.push(h === "성별" ? sex : groupId.has(h) ? [h, (r) => r.values[groupId.get(h)!] ?? null] : keyColumn(h));
+    for (const h of OFFICIAL_10_HEADERS)
+      cols.push(h === "성별" ? sex : groupId.has(h) ? [h, (r) => r.values[groupId.get(h)!] ?? null] : keyColumn(h));
   } else {
     const services = new Set<string>(SERVICE_IDS);
     for (const c of OFFICIAL_29_COLUMNS) {
@@ -202,8 +234,10 @@ export function toTable(rows: readonly RawRow[], o: LayoutOptions = {}): Table {
         if (o.layout === "minimal" && c.header === "1인가구수") continue;
         cols.push(c.header === "성별" ? sex : keyColumn(c.header));
       } else if (c.role === "unestimated") {
-        if (!o.noUnestimated && (o.layout !== "minimal" || services.has(c.base))) cols.push([c.header, (r) => r.unestimated[c.base] ?? null]);
-      } else if (o.layout !== "minimal" || (services.has(c.id) && c.id === c.base)) cols.push([c.header, (r) => r.values[c.id] ?? null]);
+        if (!o.noUnestimated && (o.layout !== "minimal" || services.has(c.base)))
+          cols.push([c.header, (r) => r.unestimated[c.base] ?? null]);
+      } else if (o.layout !== "minimal" || (services.has(c.id) && c.id === c.base))
+        cols.push([c.header, (r) => r.values[c.id] ?? null]);
     }
   }
   if (o.shuffleSeed !== undefined) {
@@ -233,11 +267,16 @@ export function writeCsv(file: string, t: Table, encoding: "utf8" | "utf8bom" | 
 }
 
 /** An XLSX workbook (see xlsx-writer.ts); `titleRows` are put above the header as some published sheets have. */
-export async function writeXlsx(file: string, t: readonly (readonly XlsxCell[])[], titleRows: string[] = []): Promise<void> {
+export async function writeXlsx(
+  file: string,
+  t: readonly (readonly XlsxCell[])[],
+  titleRows: string[] = [],
+): Promise<void> {
   writeWorkbook(file, t, { titleRows });
 }
 
-const num = (v: Value) => (typeof v === "number" ? v : v === null || v === "" || v === "*" || v === "-" ? null : Number(v));
+const num = (v: Value) =>
+  typeof v === "number" ? v : v === null || v === "" || v === "*" || v === "-" ? null : Number(v);
 
 export interface Expected {
   population: number;
@@ -250,7 +289,12 @@ export interface Expected {
  * counts summed; else weighted: Σ w·v / Σ w with w = max(0, pop − 미추정) where `weighted` has the base,
  * else pop; unweighted: the mean of the values present.
  */
-export function expectedFigures(rows: readonly RawRow[], method: "weighted" | "unweighted", ids: readonly { id: string; base: string; kind: MeasureKind }[], weighted: ReadonlySet<string>): Map<string, Expected> {
+export function expectedFigures(
+  rows: readonly RawRow[],
+  method: "weighted" | "unweighted",
+  ids: readonly { id: string; base: string; kind: MeasureKind }[],
+  weighted: ReadonlySet<string>,
+): Map<string, Expected> {
   const groups = new Map<string, RawRow[]>();
   for (const r of rows) {
     if (r.band < 20) continue;
@@ -268,7 +312,9 @@ export function expectedFigures(rows: readonly RawRow[], method: "weighted" | "u
       for (const r of g) {
         const v = num(r.values[id] ?? null);
         if (v === null) continue;
-        const w = weighted.has(base) ? Math.max(0, num(r.population)! - (num(r.unestimated[base] ?? null) ?? 0)) : num(r.population)!;
+        const w = weighted.has(base)
+          ? Math.max(0, num(r.population)! - (num(r.unestimated[base] ?? null) ?? 0))
+          : num(r.population)!;
         sw += w;
         swv += w * v;
         sv += v;

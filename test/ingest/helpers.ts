@@ -76,7 +76,10 @@ export interface WrittenDataset {
 }
 
 const table = (text: string) => {
-  const [header, ...rows] = text.trimEnd().split("\n").map((l) => l.split(","));
+  const [header, ...rows] = text
+    .trimEnd()
+    .split("\n")
+    .map((l) => l.split(","));
   return { header: header!, rows };
 };
 

@@ -33,7 +33,9 @@ describe("never removes what it did not write", () => {
     const before = snapshot(work);
     const run = await cli("--out", out, jan);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${versions}: holds ${path.join(versions, "notes.txt")}, ${path.join(versions, "project")}, not written by the importer`);
+    expect(run.stderr).toContain(
+      `${versions}: holds ${path.join(versions, "notes.txt")}, ${path.join(versions, "project")}, not written by the importer`,
+    );
     expect(snapshot(work)).toBe(before);
   });
 
@@ -59,7 +61,9 @@ describe("never removes what it did not write", () => {
     const before = snapshot(work);
     const run = await cli("--out", path.join(work, "ds"), jan);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${path.join(work, "ds")}: is a symlink to theirs, not to one of the importer's versions`);
+    expect(run.stderr).toContain(
+      `${path.join(work, "ds")}: is a symlink to theirs, not to one of the importer's versions`,
+    );
     expect(snapshot(work)).toBe(before);
   });
 
@@ -101,7 +105,9 @@ describe("never removes what it did not write", () => {
     const out = path.join(work, "afile", "ds");
     const run = await cli("--out", out, jan);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^--out ${out}: cannot write there: not a directory .*\\[ENOTDIR in \\w+\\]$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^--out ${out}: cannot write there: not a directory .*\\[ENOTDIR in \\w+\\]$`),
+    );
   });
 });
 
@@ -118,7 +124,11 @@ describe("the lock admits one writer", () => {
       } else writeFileSync(lockDir, String(deadPid()));
       // staggered by 0–3 ms so one contender's stale-lock check can fall between another's steps
       // (the previous rule, "read the pid, remove the file, create it", admitted two in 20 of 25 rounds)
-      const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => new Promise((r) => setTimeout(r, (i * 7) % 4)).then(() => acquireLock(abs))));
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) =>
+          new Promise((r) => setTimeout(r, (i * 7) % 4)).then(() => acquireLock(abs)),
+        ),
+      );
       const won = results.filter((r) => r.status === "fulfilled");
       expect(won, `round ${round}`).toHaveLength(1);
       for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(LockError);
@@ -134,13 +144,17 @@ describe("the lock admits one writer", () => {
     writeFileSync(path.join(work, ".ds.lock", `${deadPid()}-0123abcd`), "");
     type Ended = { pid: number; code: number | null; stderr: string; paused: boolean; exited: Promise<unknown> };
     const children = Array.from({ length: 3 }, () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, jan], { cwd: ROOT, env: { ...process.env, INGEST_TEST_PAUSE: "swap" } });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--out", out, jan], {
+        cwd: ROOT,
+        env: { ...process.env, INGEST_TEST_PAUSE: "swap" },
+      });
       const exited = new Promise((r) => child.once("exit", r));
       return new Promise<Ended>((resolve) => {
         let stderr = "";
         child.stderr.on("data", (d: Buffer) => {
           stderr += d.toString();
-          if (stderr.includes("INGEST_TEST_PAUSED")) resolve({ pid: child.pid!, code: null, stderr, paused: true, exited });
+          if (stderr.includes("INGEST_TEST_PAUSED"))
+            resolve({ pid: child.pid!, code: null, stderr, paused: true, exited });
         });
         child.on("exit", (code) => resolve({ pid: child.pid!, code, stderr, paused: false, exited }));
       });

@@ -7,7 +7,15 @@ import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { Zip, ZipDeflate, strToU8, zipSync } from "fflate";
 
 /** A cell: a number, a string (stored as a shared string), empty, or one of the special kinds. */
-export type XlsxCell = number | string | null | { formula: string; cached?: number | string } | { date: Date } | { error: string } | { inline: string } | { number: string };
+export type XlsxCell =
+  | number
+  | string
+  | null
+  | { formula: string; cached?: number | string }
+  | { date: Date }
+  | { error: string }
+  | { inline: string }
+  | { number: string };
 
 export interface XlsxOptions {
   /** Rows above the table (a title, as some published sheets have). */
@@ -89,12 +97,18 @@ const WORKBOOK_RELS = (sheets: number) =>
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`;
 
 /** The workbook's parts, the sheets' XML as pieces; the table's sheet comes after opts.sheetsBefore. */
-function parts(table: readonly (readonly XlsxCell[])[], opts: XlsxOptions): { name: string; pieces: Iterable<string> }[] {
+function parts(
+  table: readonly (readonly XlsxCell[])[],
+  opts: XlsxOptions,
+): { name: string; pieces: Iterable<string> }[] {
   const sst = new SharedStrings();
   const sheets = [...(opts.sheetsBefore ?? []), [...(opts.titleRows ?? []).map((t) => [t]), ...table]];
   const n = sheets.length;
   // sheet i of the workbook is the file sheet{n - i}.xml (see WORKBOOK_RELS); shared strings are written last, as Excel does.
-  const sheetParts = sheets.map((rows, i) => ({ name: `xl/worksheets/sheet${n - i}.xml`, pieces: sheetXml(rows, sst) }));
+  const sheetParts = sheets.map((rows, i) => ({
+    name: `xl/worksheets/sheet${n - i}.xml`,
+    pieces: sheetXml(rows, sst),
+  }));
   return [
     { name: "[Content_Types].xml", pieces: [CONTENT_TYPES(n)] },
     { name: "_rels/.rels", pieces: [ROOT_RELS] },
@@ -118,7 +132,11 @@ export function writeXlsx(file: string, table: readonly (readonly XlsxCell[])[],
 }
 
 /** Writes a workbook streaming (sheet XML never held whole): for the benchmark's large sheets. */
-export function writeXlsxStreaming(file: string, table: readonly (readonly XlsxCell[])[], opts: XlsxOptions = {}): void {
+export function writeXlsxStreaming(
+  file: string,
+  table: readonly (readonly XlsxCell[])[],
+  opts: XlsxOptions = {},
+): void {
   const fd = openSync(file, "w");
   try {
     let failed: Error | null = null;

@@ -59,7 +59,10 @@ describe("XLSX text", () => {
     // A title cell of n ASCII letters comes first in the shared strings, so it shifts every later string by n bytes.
     const strings = (bytes: Uint8Array) => Buffer.from(unzipSync(bytes)[STRINGS]!);
     const base = strings(xlsxBytes(table, { titleRows: [""] }));
-    for (const [boundary, district] of [[16384, "강남구"], [65536, "송파구"]] as const) {
+    for (const [boundary, district] of [
+      [16384, "강남구"],
+      [65536, "송파구"],
+    ] as const) {
       const at = (xml: Buffer) => xml.indexOf(Buffer.from(`>${district}<`)) + 1;
       const pad = boundary - 1 - at(base); // the name's first character: bytes boundary−1 … boundary+1
       expect(pad).toBeGreaterThan(0);
@@ -82,7 +85,9 @@ describe("XLSX text", () => {
     const f = input("formula-2023-01.xlsx");
     writeFileSync(f, xlsxBytes(t));
     const col = String.fromCharCode(65 + c);
-    expect(await refused(f)).toContain(`${f}:4:${c + 1}: 쇼핑 서비스 사용일수: cell ${col}4 is a formula without a cached value (=SUM(A1:A2)); open the file in Excel and save it`);
+    expect(await refused(f)).toContain(
+      `${f}:4:${c + 1}: 쇼핑 서비스 사용일수: cell ${col}4 is a formula without a cached value (=SUM(A1:A2)); open the file in Excel and save it`,
+    );
   });
 
   it("a date-formatted month cell, inline strings and entities are read", async () => {
@@ -92,7 +97,7 @@ describe("XLSX text", () => {
     for (const r of t.slice(1)) r[d] = { inline: String(r[d]) };
     t[0]![d] = { inline: "자치구" };
     const f = input("dates.xlsx");
-    writeFileSync(f, xlsxBytes(t, { titleRows: ["<서울> & \"시민\""] }));
+    writeFileSync(f, xlsxBytes(t, { titleRows: ['<서울> & "시민"'] }));
     const out = path.join(root, "dates-out");
     const run = await cli("--out", out, f);
     expect(run.stderr).toBe("");
@@ -108,7 +113,9 @@ describe("damaged and hostile workbooks are refused by name, exit 1", () => {
     b.writeUInt32LE(b.readUInt32LE(local + 18) - 100, local + 18);
     const f = input("lying-2023-01.xlsx");
     writeFileSync(f, b);
-    expect(await refused(f)).toContain(`${f}: is neither CSV nor a readable XLSX workbook: ${SHEET}: its local header says`);
+    expect(await refused(f)).toContain(
+      `${f}: is neither CSV nor a readable XLSX workbook: ${SHEET}: its local header says`,
+    );
   });
 
   it("as a process: a non-zero exit and a FILE: message, for a lying header and for a truncated file", () => {
@@ -120,7 +127,10 @@ describe("damaged and hostile workbooks are refused by name, exit 1", () => {
     writeFileSync(lying, b);
     const cut = input("cut-2023-01.xlsx");
     writeFileSync(cut, zip.subarray(0, zip.length >> 1));
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--dry-run", lying, cut], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts", "--dry-run", lying, cut], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${lying}: is neither CSV nor a readable XLSX workbook`);
     expect(run.stderr).toContain(`${cut}: is neither CSV nor a readable XLSX workbook: no ZIP central directory`);
@@ -134,7 +144,9 @@ describe("damaged and hostile workbooks are refused by name, exit 1", () => {
     big.writeUInt32LE(0x50000000, local + 22);
     const f1 = input("bomb-declared-2023-01.xlsx");
     writeFileSync(f1, big);
-    expect(await refused(f1)).toContain(`${f1}: is neither CSV nor a readable XLSX workbook: ${SHEET} would expand to 1,280 MiB, over the limit of 1,024 MiB`);
+    expect(await refused(f1)).toContain(
+      `${f1}: is neither CSV nor a readable XLSX workbook: ${SHEET} would expand to 1,280 MiB, over the limit of 1,024 MiB`,
+    );
     const small = Buffer.from(zip);
     small.writeUInt32LE(1000, central + 24);
     small.writeUInt32LE(1000, local + 22);

@@ -13,7 +13,8 @@ import { isOgPage, ogCard } from "@/lib/views/og";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ page: string }> }) {
   const { page } = await params;
-  if (!isOgPage(page)) return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!isOgPage(page))
+    return new Response("Not Found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const query = new URL(request.url).searchParams;
   // The preview of a view over another window shows that window's figures, as the page does; the
   // 행정동 pages read their window from the 행정동 figures (viewDongWindow), so theirs is not built here.
@@ -25,5 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ page
   await new Promise<void>((resolve) => setImmediate(resolve));
   if (request.signal.aborted) return new Response(null, { status: 499, headers: { "cache-control": "no-store" } });
   const png = await renderCard(card);
-  return new Response(new Uint8Array(png), { headers: { "cache-control": OG_CACHE_CONTROL, "content-type": "image/png" } });
+  return new Response(new Uint8Array(png), {
+    headers: { "cache-control": OG_CACHE_CONTROL, "content-type": "image/png" },
+  });
 }

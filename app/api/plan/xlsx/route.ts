@@ -12,7 +12,13 @@ export function GET(request: Request) {
   const { planner, query } = r;
   const now = new Date();
   const link = new URL(hrefOf("/plan", planPage(planner.months), query), siteUrl() ?? request.url).href;
-  const body = planWorkbook({ plan: r.plan, defaultSegments: query.segments === undefined, meta: planner.meta, link, now });
+  const body = planWorkbook({
+    plan: r.plan,
+    defaultSegments: query.segments === undefined,
+    meta: planner.meta,
+    link,
+    now,
+  });
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": XLSX_TYPE,

@@ -13,5 +13,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ code: strin
   if (error) return error;
   const window = dongWindowOf(data, query.from, query.to);
   if (!window.ok) return window.error;
-  return ok(request, getDongPriority(data, dong.value, { sex: query.sex, age: query.age, window: window.value }), shape, query);
+  return ok(
+    request,
+    getDongPriority(data, dong.value, { sex: query.sex, age: query.age, window: window.value }),
+    shape,
+    query,
+  );
 }

@@ -18,7 +18,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ service: st
     const data = getDongData();
     const window = dongWindowOf(data, query.from, query.to, service.value);
     if (!window.ok) return window.error;
-    return ok(request, getDongAudience(data, service.value, { ...query, window: window.value }), dongAudienceQuery, query);
+    return ok(
+      request,
+      getDongAudience(data, service.value, { ...query, window: window.value }),
+      dongAudienceQuery,
+      query,
+    );
   }
   const { query, engine, error } = parseWindowQuery(request, audienceQuery);
   if (error) return error;

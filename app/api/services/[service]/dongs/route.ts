@@ -14,5 +14,15 @@ export async function GET(request: Request, ctx: { params: Promise<{ service: st
   if (error) return error;
   const window = dongWindowOf(data, query.from, query.to, service.value);
   if (!window.ok) return window.error;
-  return ok(request, getDongEffect(data, service.value, { sex: query.sex, age: query.age, district: query.district, window: window.value }), shape, query);
+  return ok(
+    request,
+    getDongEffect(data, service.value, {
+      sex: query.sex,
+      age: query.age,
+      district: query.district,
+      window: window.value,
+    }),
+    shape,
+    query,
+  );
 }
