@@ -17,7 +17,8 @@ export const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "n
  * bench/page-load.mjs measures it). Without the settings, a 60 s burst of distinct requests left it at
  * about 570 MB; with them, about 350 MB, at the same CPU time per request (measured in one run):
  * - V8 collects once its heap has grown by half since the last full collection, instead of letting a
- *   small heap grow up to fourfold first, and keeps its young generation at 2 × 8 MB instead of 2 × 16 MB.
+ *   small heap grow up to fourfold first, and keeps its young generation at 2 × 4 MB instead of
+ *   2 × 16 MB (4 rather than 8: 401 → 377 MB after the same mixed burst, one run each).
  *   (With the 21-month dataset and 행정동 pages, 400 distinct mixed requests left it at 430/431 MB when
  *   the heap could double, 394/403 MB at half — two alternating runs each, no slower.)
  * - glibc's allocator hands blocks of 128 KB and more (rendered pages, compressed bodies) back to the

@@ -215,8 +215,8 @@ export class DongWindow {
   }
 }
 
-/** How many windows' analyses are kept (each about 6 MB once its priorities, profiles and means are asked for); pages use only the default one. */
-const WINDOWS_KEPT = 2;
+/** How many windows' analyses are kept (each about 6 MB, and 5 MB more with the 행정동 audience): one, for the 400 MB budget (lib/server/memory-budget.ts); pages use only the default one. */
+const WINDOWS_KEPT = 1;
 
 /**
  * The dataset's 행정동 side: the 행정동 (for the codec), the panel of every month with 행정동 rows (built

@@ -10,10 +10,11 @@ import { segmentProfiles, type SegmentProfiles } from "./profile";
 /**
  * Engines of a window besides the default one kept at a time. An Engine over 21 months holds ~13 MB
  * (measured: 4 windows added 52 MB of heap), on top of the dataset's 43 MB of 행정동 columns; with the
- * server's ~350 MB after a mixed load (bench/results.md) two fit under the 400 MB budget: the presets
- * 2022 and 전체 beside the default. A custom window past that costs a rebuild (~0.3 s).
+ * 21-month dataset and the 행정동 analyses, only one fits under the 400 MB budget beside the default
+ * (lib/server/memory-budget.ts has the figures). Another window costs a rebuild (~0.3 s) on a cold
+ * render; the edge keeps the answers themselves.
  */
-export const MAX_WINDOW_ENGINES = 2;
+export const MAX_WINDOW_ENGINES = 1;
 
 export type WindowResult =
   | { ok: true; engine: Engine; window: AnalysisWindow; months: string[] }

@@ -6,10 +6,12 @@
  * (bench/page-load.mjs measures it). The least recently used answers go first, so what is asked for
  * often stays. For scale: a /segment page is about 45 KB gzipped, a priority body 7 KB, a full
  * 300-row target list 270 KB (30 KB gzipped), a preview PNG 40–120 KB. The three separate caches held
- * 40 MB (16 + 16 + 8) before they became one; the 21-month dataset and the 행정동 analyses took the
- * 8 MB back (a mixed burst with 행정동 pages and other windows: 32 MB kept the process nearer 400 MB).
+ * 40 MB (16 + 16 + 8) before they became one; the 21-month dataset and the 행정동 analyses took 16 MB
+ * of that back (bench/page-load.mjs's mixed burst, with 행정동 pages and other windows, ended at 425 MB
+ * resident with 32 MB here, two window engines and two 행정동 windows kept; 377–398 MB with 24 MB, one
+ * and one, and V8's young generation at 2 × 4 MB).
  */
-export const CACHE_BYTES = 32 * 2 ** 20;
+export const CACHE_BYTES = 24 * 2 ** 20;
 
 /**
  * Renders (pages, previews, API answers not yet kept) running at once; later renders wait their turn.
