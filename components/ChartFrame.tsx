@@ -63,26 +63,33 @@ export function ChartFrame({ id, title, description, children, table, source, fi
 
 /**
  * The source note and CSV download under a chart, or under a view that is a table itself; with
- * `imageTitle` (a chart), "이미지 저장" beside the CSV.
+ * `imageTitle` (a chart), "이미지 저장" beside the CSV. The CSV is written in the browser from `table`,
+ * or, for a table too long to send with the page (/audience), fetched from `csvHref`, which answers the
+ * same table's CSV.
  */
 export function ChartFooter({
   source,
-  table,
   filename,
   imageTitle,
+  ...csv
 }: {
   source: string;
-  table: TableData;
   filename: string;
   imageTitle?: string;
-}) {
+} & ({ table: TableData } | { csvHref: string })) {
   return (
     <footer className="chart-footer">
       <p className="source-note">
         출처: {source} · <Link href="/method">분석 방법</Link>
       </p>
       <div className="chart-downloads">
-        <CsvDownload table={table} filename={filename} />
+        {"csvHref" in csv ? (
+          <a className="button-secondary" href={csv.csvHref} download={`${filename}.csv`} data-testid="csv-download">
+            CSV 다운로드
+          </a>
+        ) : (
+          <CsvDownload table={csv.table} filename={filename} />
+        )}
         {imageTitle ? <ImageDownload title={imageTitle} source={source} filename={filename} /> : null}
       </div>
     </footer>

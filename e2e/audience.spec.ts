@@ -246,6 +246,18 @@ test.describe("/audience", () => {
     const table = page.getByTestId("audience-table");
     await expect(table.locator("thead")).toContainText("행정동 효과");
 
+    // The page carries the 50 rows it shows, not the 5,088 (the CSV comes from the server) …
+    const html = await request.get("/audience?service=game&grain=dong");
+    expect((await html.body()).length).toBeLessThan(200_000);
+    // … and the CSV still has every row, the table's columns and page 1's cells first.
+    const headers = await table
+      .locator("thead th")
+      .evaluateAll((ths) => ths.slice(1).map((th) => th.textContent!.replace(/[▲▼↕]$/, "")));
+    const all = parseCsv(await downloadCsv(page, page.getByTestId("csv-download")));
+    expect(all[0]).toEqual(headers);
+    expect(all).toHaveLength(5089);
+    expect(all.slice(1, 51)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
+
     await page.getByLabel("자치구").selectOption("yeongdeungpo-gu");
     await expect(page).toHaveURL(/[?&]district=yeongdeungpo-gu(&|$)/);
     const res = await request.get(
@@ -269,6 +281,18 @@ test.describe("/audience", () => {
           r.z === null ? "" : String(r.z),
           String(r.score),
         ]),
+    );
+    // The filtered CSV: every 영등포구 row in the table's order, whole numbers rounded, equal to the API.
+    const csv = parseCsv(await downloadCsv(page, page.getByTestId("csv-download")));
+    expect(csv[0]).toEqual(headers);
+    expect(csv).toHaveLength(api.total + 1);
+    expect(csv.slice(1, 51)).toEqual(await tableValues(table).then((rows) => rows.map((r) => r.slice(1))));
+    expect(csv.slice(1).map((r) => [r[3], r[5], r[7]])).toEqual(
+      api.segments.map((r) => [
+        String(Math.round(r.population)),
+        r.z === null ? "" : String(r.z),
+        String(Math.round(r.score)),
+      ]),
     );
     await expectNoHorizontalOverflow(page);
     await expectAxeClean(page);

@@ -4,6 +4,7 @@ import { DroppedSegments } from "@/components/compare/DroppedSegments";
 import { ParamProblems } from "@/components/ParamProblems";
 import styles from "@/components/audience/audience.module.css";
 import { getDongAudience, viewDongWindow } from "@/lib/api/dong-queries";
+import { districtAudienceRows, dongAudienceRows } from "@/lib/api/audience-table";
 import { getAudience } from "@/lib/api/queries";
 import { keepGrain } from "@/lib/dong-segments";
 import { windowWords } from "@/lib/insights/dong-map";
@@ -12,7 +13,9 @@ import { getEngines } from "@/lib/server/engine";
 import { notesIn } from "@/lib/views/period";
 import { unitKind } from "@/lib/domain";
 import { formatInt, serviceName } from "@/lib/format";
+import { audienceCsvQuery } from "@/lib/params/api";
 import { audiencePage } from "@/lib/params/pages";
+import * as v from "@/lib/params/values";
 import { hrefOf, readQuery, writeQuery, type QueryInput } from "@/lib/params/query";
 import { PeriodControl } from "@/components/PeriodControl";
 import { pageWindow, periodControlProps } from "@/lib/server/window";
@@ -26,7 +29,6 @@ import {
   filterText,
   lenientAnySegments,
   segmentId,
-  sortAudienceRows,
   type AudienceViewRow,
 } from "@/lib/views/audience";
 import { withParticle } from "@/lib/particle";
@@ -61,15 +63,7 @@ function dongGrain(values: AudienceValues) {
     window: view.window,
   }).segments;
   const filter = { sex: values.sex!, age: values.age, district: values.district };
-  const rows = dongAudienceViewRows(
-    all.filter(
-      (r) =>
-        (filter.sex === "T" || r.segment.sex === filter.sex) &&
-        (filter.age === undefined || r.segment.age === filter.age) &&
-        (filter.district === undefined || r.segment.district.code === filter.district.code),
-    ),
-    service,
-  );
+  const rows = dongAudienceRows(data, service, filter, values.sort!, view.window);
   const picks = keepGrain(() => data.index, values.pick, "dong");
   const ids = new Set(
     picks.dong.map((p) => segmentId({ district: { slug: "" }, dong: p.dong, sex: p.sex, age: p.age })),
@@ -112,16 +106,13 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
   let pickedRows: AudienceViewRow[];
   let dropped = reading.dropped;
   if (dong) {
-    rows = sortAudienceRows(dong.rows, sort);
+    rows = dong.rows;
     pickedRows = dong.pickedRows;
     dropped = [...dropped, ...dong.dropped];
   } else {
     const all = { sex: "T" as const, sort: "z" as const, limit: 300, offset: 0 };
     const index = districtIndexes(engine, service);
-    rows = sortAudienceRows(
-      audienceViewRows(getAudience(engine, service, { ...all, ...filter }).segments, service, index),
-      sort,
-    );
+    rows = districtAudienceRows(engine, service, filter, sort);
     const picks = keepGrain(() => getDongData().index, values.pick, "district");
     dropped = [...dropped, ...picks.dropped];
     const pickIds = new Set(picks.district.map((p) => segmentId({ district: p.district, sex: p.sex, age: p.age })));
@@ -132,12 +123,22 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
     );
   }
   const pager = audiencePager(rows.length, values.offset!);
+  const shown = rows.slice(pager.offset, pager.offset + AUDIENCE_PAGE_SIZE);
   const name = serviceName(service);
   const count = unitKind(service) === "count";
   const months = dong ? dong.view.window.months.length : engine.months.length;
   const period = dong
     ? { ...pw, window: { from: dong.view.window.from, to: dong.view.window.to }, notes: dong.notes }
     : pw;
+  const shownGrain = dong ? "dong" : "district";
+  // The CSV of exactly these rows: the grain and window shown (a fallen-back window included), the filters, the sort.
+  const csvHref = `/api/services/${v.service.serialize(service)}/audience/csv${writeQuery(audienceCsvQuery, {
+    grain: shownGrain,
+    ...filter,
+    sort,
+    from: period.window.from,
+    to: period.window.to,
+  })}`;
 
   return (
     <>
@@ -212,9 +213,11 @@ export default async function AudiencePage({ searchParams }: { searchParams: Sea
       <AudienceBuilder
         service={service}
         sort={sort}
-        rows={rows.slice(pager.offset, pager.offset + AUDIENCE_PAGE_SIZE)}
-        grain={dong ? "dong" : "district"}
-        fullTable={audienceTable(rows, service, dong ? "dong" : "district")}
+        rows={shown}
+        grain={shownGrain}
+        table={audienceTable(shown, service, shownGrain)}
+        total={rows.length}
+        csvHref={csvHref}
         pager={pager}
         pickedRows={pickedRows}
         filterText={filterText(filter)}

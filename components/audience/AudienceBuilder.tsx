@@ -50,8 +50,15 @@ interface Props {
   sort: v.AudienceTableSort;
   /** The shown page of the filtered rows in the chosen order. */
   rows: AudienceViewRow[];
-  /** Every filtered row in order, as a table: the CSV download has them all, not only the page. */
-  fullTable: TableData;
+  /** The shown rows as the table's cells (audienceTable): what the CSV has for them. */
+  table: TableData;
+  /** How many rows the filters keep (every page). */
+  total: number;
+  /**
+   * The CSV of every filtered row in this order (/api/services/{service}/audience/csv): fetched when
+   * asked for, not carried in the page — the 행정동 grain has 5,088 rows.
+   */
+  csvHref: string;
   pager: AudiencePager;
   /** Every picked segment's row, shown or filtered out, so the summary can count them all. */
   pickedRows: AudienceViewRow[];
@@ -64,7 +71,9 @@ export function AudienceBuilder({
   grain,
   sort,
   rows,
-  fullTable,
+  table,
+  total,
+  csvHref,
   pager,
   pickedRows,
   filterText,
@@ -74,11 +83,6 @@ export function AudienceBuilder({
   const [view, setView] = useQueryStates(viewParsers, { startTransition });
   const [urlPicks, setPicks] = useQueryState("pick", pickParser);
   const picks = useMemo(() => urlPicks ?? [], [urlPicks]);
-  // The shown page's slice of the full table: the same cells the CSV has.
-  const table = useMemo(
-    () => ({ columns: fullTable.columns, rows: fullTable.rows.slice(pager.offset, pager.offset + rows.length) }),
-    [fullTable, pager.offset, rows.length],
-  );
   const known = useMemo(() => new Map([...pickedRows, ...rows].map((r) => [r.id, r])), [rows, pickedRows]);
   const picked = useMemo(() => new Set(picks.map(v.anySegment.serialize)), [picks]);
   const summary = pickSummary(picks.flatMap((p) => known.get(v.anySegment.serialize(p)) ?? []));
@@ -89,7 +93,7 @@ export function AudienceBuilder({
     <>
       <AudienceControls startTransition={startTransition} />
       <p className={styles.status} role="status" aria-live="polite" data-testid="audience-status">
-        {pending ? "표를 새로 계산하는 중…" : `${filterText}: ${fullTable.rows.length}개 고객층`}
+        {pending ? "표를 새로 계산하는 중…" : `${filterText}: ${total}개 고객층`}
       </p>
 
       <section className={`card ${styles.tableCard}`} aria-labelledby="audience-title">
@@ -122,7 +126,7 @@ export function AudienceBuilder({
         )}
         {pager.pages.length > 1 ? (
           <nav className={styles.pager} aria-label="표 페이지">
-            <span className={styles.pagerNote}>{fullTable.rows.length}개 중</span>
+            <span className={styles.pagerNote}>{total}개 중</span>
             <ul>
               {pager.pages.map((p) => (
                 <li key={p.offset}>
@@ -141,8 +145,8 @@ export function AudienceBuilder({
           </nav>
         ) : null}
         <ChartFooter
-          source={`${source} CSV에는 이 필터의 ${fullTable.rows.length}개 고객층이 이 순서대로 모두 들어 있습니다.`}
-          table={fullTable}
+          source={`${source} CSV에는 이 필터의 ${total}개 고객층이 이 순서대로 모두 들어 있습니다.`}
+          csvHref={csvHref}
           filename={grain === "dong" ? `audience-${service}-dong` : `audience-${service}`}
         />
       </section>

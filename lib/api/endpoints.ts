@@ -12,6 +12,7 @@ export const ENDPOINTS = [
   "GET /api/seasonality?basis&from&to",
   "GET /api/services/{service}/districts?sex&age&from&to",
   "GET /api/services/{service}/audience?grain&sex&age&district&sort&limit&offset&from&to",
+  "GET /api/services/{service}/audience/csv?grain&sex&age&district&sort&from&to",
   "GET /api/segments/compare?segments&basis&from&to",
   "GET /api/plan?service&budget&cpm&cap&reachable&shape&months&segments&from&to",
   "GET /api/plan/curve?service&budget&cpm&cap&reachable&shape&months&segments&from&to",

@@ -5,7 +5,7 @@ import { parseWithSchema } from "@/lib/params/zod";
 import type { Engine } from "@/lib/engine";
 import type { WindowResult } from "@/lib/engine/windows";
 import { getEngine, getEngines } from "@/lib/server/engine";
-import { badRequest, json } from "./response";
+import { badRequest, csvFile, json } from "./response";
 
 /**
  * The two halves of every route handler: parse the query against its shape (a 400 naming the
@@ -93,4 +93,16 @@ function resourcePath(url: string): string {
 export function ok<S extends Shape>(request: Request, data: unknown, shape?: S, query?: ShapeValues<S>): Response {
   const key = shape && query ? canonical(shape, query as Record<string, unknown>) : "";
   return json(request, data, getEngine().meta.sha256, `${resourcePath(request.url)}?${key}`);
+}
+
+/** ok's CSV twin: a cacheable file download, versioned by the dataset as the JSON answers are. */
+export function okCsv<S extends Shape>(
+  request: Request,
+  body: string,
+  filename: string,
+  shape: S,
+  query: ShapeValues<S>,
+): Response {
+  const key = `${resourcePath(request.url)}?${canonical(shape, query as Record<string, unknown>)}`;
+  return csvFile(request, body, filename, getEngine().meta.sha256, key);
 }

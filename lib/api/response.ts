@@ -27,6 +27,18 @@ export function json(request: Request, data: unknown, version: string, key: stri
   return new Response(utf8.encode(JSON.stringify(data)), { headers: { ...headers, "Content-Type": JSON_TYPE } });
 }
 
+export const CSV_TYPE = "text/csv; charset=utf-8";
+
+/** A cacheable CSV download named `filename` (ASCII); `key` as json's. */
+export function csvFile(request: Request, body: string, filename: string, version: string, key: string): Response {
+  const etag = etagFor(version, key);
+  const headers = { "Cache-Control": CACHE_CONTROL, ETag: etag };
+  if (etagMatches(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(utf8.encode(body), {
+    headers: { ...headers, "Content-Type": CSV_TYPE, "Content-Disposition": `attachment; filename="${filename}"` },
+  });
+}
+
 function errorResponse(status: number, body: ApiError): Response {
   const e = apiError(status, body);
   return new Response(e.body, { status: e.status, headers: e.headers });

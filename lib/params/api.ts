@@ -89,6 +89,19 @@ export const dongAudienceQuery = {
   ...windowQuery,
 } satisfies Shape;
 
+/**
+ * /api/services/{service}/audience/csv: the /audience table's CSV, every filtered row in the table's
+ * order (the page's own sort, filters, grain and window), so a 5,088-row table need not travel in the page.
+ */
+export const audienceCsvQuery = {
+  ...grainQuery,
+  sex: optional("sex", v.sexFilter, "T"),
+  age: optional("age", v.age),
+  district: optional("district", v.district),
+  sort: optional("sort", v.audienceTableSort, "score-desc"),
+  ...windowQuery,
+} satisfies Shape;
+
 /** /api/segments/compare: 2–4 distinct segment ids side by side. */
 export const compareQuery = {
   segments: required("segments", v.compareSegments),
