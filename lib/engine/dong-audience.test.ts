@@ -1,29 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Dong } from "@/lib/dongs";
+import { f, tinyPanel } from "@/test/fixtures/tiny-dong-panel";
 import { dongAudienceRows, sortDongAudience } from "./dong-audience";
-import { windowMeans, type DongPanel } from "./dong-panel";
+import { windowMeans } from "./dong-panel";
 import { DongPriorities } from "./dong-priority";
 
 /**
  * The 행정동 grain of /audience on a tiny panel, every figure worked out by hand: 행정동 A, B (종로구) and
  * C (중구), 20대 only, segments A-F, A-M, B-F, B-M, C-F, C-M; two months of game.
  */
-const dongs = [
-  { code: "1101053", name_ko: "사직동", districtCode: "11110" },
-  { code: "1101054", name_ko: "삼청동", districtCode: "11110" },
-  { code: "1102052", name_ko: "소공동", districtCode: "11140" },
-] satisfies Dong[];
-const f = (...v: number[]) => Float64Array.from(v);
-const panel: DongPanel = {
-  months: ["2022-01", "2022-02"],
-  dongs,
-  segments: [0, 1, 2].flatMap((dong) => (["F", "M"] as const).map((sex) => ({ dong, sex, age: 20 as const }))),
+const panel = tinyPanel({
   population: [f(100, 300, 200, 200, 100, 100), f(100, 300, 300, 200, 100, 100)],
   measures: new Map([
     ["game", { kind: "count" as const, months: [f(10, 20, 30, 30, 20, 20), f(30, 20, 30, 50, 20, 40)] }],
   ]),
-  groups: new Map(),
-};
+});
 const figures = {
   kind: "count" as const,
   value: windowMeans(panel.measures.get("game")!.months, 6),

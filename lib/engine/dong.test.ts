@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { f, tinyPanel } from "@/test/fixtures/tiny-dong-panel";
 import { findDistrict } from "@/lib/districts";
-import type { Dong } from "@/lib/dongs";
 import { dongEffect } from "./dong-effect";
 import { finiteZ, windowMeans, type DongPanel } from "./dong-panel";
 import { DongPriorities } from "./dong-priority";
@@ -11,24 +11,14 @@ import { dongProfiles, lookAlikes } from "./dong-similar";
  * segments in the order A-F, A-M, B-F, B-M, C-F, C-M; two months. youtube exists in January only,
  * commute_time in February only and not for B.
  */
-const dongs = [
-  { code: "1101053", name_ko: "사직동", districtCode: "11110" },
-  { code: "1101054", name_ko: "삼청동", districtCode: "11110" },
-  { code: "1102052", name_ko: "소공동", districtCode: "11140" },
-] satisfies Dong[];
-const f = (...v: number[]) => Float64Array.from(v);
-const panel: DongPanel = {
-  months: ["2022-01", "2022-02"],
-  dongs,
-  segments: [0, 1, 2].flatMap((dong) => (["F", "M"] as const).map((sex) => ({ dong, sex, age: 20 as const }))),
+const panel = tinyPanel({
   population: [f(100, 300, 200, 200, 100, 100), f(100, 300, 200, 200, 100, 100)],
   measures: new Map([
     ["game", { kind: "count" as const, months: [f(10, 20, 30, 30, 20, 20), f(30, 20, 30, 50, 20, 40)] }],
     ["youtube", { kind: "index" as const, months: [f(1, -1, 0, 0, 2, 0), undefined] }],
     ["commute_time", { kind: "amount" as const, months: [undefined, f(5, 5, NaN, NaN, 7, 7)] }],
   ]),
-  groups: new Map(),
-};
+});
 const means = (id: string) => windowMeans(panel.measures.get(id)!.months, 6);
 const figures = (id: string) => ({
   kind: panel.measures.get(id)!.kind,
