@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import next from "next";
 import { makeAnswer, type Answer } from "@/lib/server/answer";
-import { createEdge } from "@/lib/server/edge";
+import { createEdge, EDGE_SET_HEADERS } from "@/lib/server/edge";
 import { DongIndex } from "@/lib/dongs";
 import { DatasetError } from "@/lib/dataset/parse";
 import { getDongData } from "@/lib/server/dongs";
@@ -111,17 +111,6 @@ const renderer = createServer((req, res) => void handle(req, res));
 // Renders reuse their connections to the socket instead of opening one per request.
 const agent = new Agent({ keepAlive: true, maxSockets: RENDER_SLOTS + API_SLOTS + 2 });
 
-/** Headers a rendered answer keeps; length, encoding and the ETag are the edge's to set. */
-const DROPPED = new Set([
-  "content-length",
-  "content-encoding",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "date",
-  "etag",
-  "set-cookie",
-]);
 const FORWARDED = ["host", "user-agent", "accept-language", "x-forwarded-proto", "x-forwarded-host"];
 
 function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promise<Answer> {
@@ -138,7 +127,7 @@ function upstream(url: string, req: IncomingMessage, signal: AbortSignal): Promi
       res.on("end", () => {
         const kept: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers))
-          if (v !== undefined && !DROPPED.has(k) && !k.startsWith("x-nextjs"))
+          if (v !== undefined && !EDGE_SET_HEADERS.has(k) && !k.startsWith("x-nextjs"))
             kept[k] = Array.isArray(v) ? v.join(", ") : v;
         const etag =
           typeof res.headers.etag === "string" && !kept["content-type"]?.startsWith("text/html")

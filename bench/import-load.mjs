@@ -8,23 +8,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { load } from "./lib/load.mjs";
+import { load, summary } from "./lib/load.mjs";
 import { get } from "./lib/server.mjs";
 
 function loadUntil(url, connections, done) {
   return new Promise((resolve, reject) => {
-    const inst = autocannon({ url, connections, duration: 600 }, (err, r) =>
-      err
-        ? reject(err)
-        : resolve({
-            rps: r.requests.average,
-            p50: r.latency.p50,
-            p99: r.latency.p99,
-            errors: r.errors + r.timeouts,
-            non2xx: r.non2xx,
-            total: r.requests.total,
-          }),
-    );
+    const inst = autocannon({ url, connections, duration: 600 }, (err, r) => (err ? reject(err) : resolve(summary(r))));
     done.then(() => inst.stop());
   });
 }

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import autocannon from "autocannon";
-import { load } from "./lib/load.mjs";
+import { load, summary } from "./lib/load.mjs";
 import { get, memoryOf, startNext } from "./lib/server.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,18 +70,7 @@ export function loadSequence(base, url, { connections, duration, amount }) {
         pipelining: 1,
         requests: [{ setupRequest: (req) => ({ ...req, path: url(k++) }) }],
       },
-      (err, r) =>
-        err
-          ? reject(err)
-          : resolve({
-              rps: r.requests.average,
-              p50: r.latency.p50,
-              p99: r.latency.p99,
-              errors: r.errors + r.timeouts,
-              non2xx: r.non2xx,
-              total: r.requests.total,
-              distinct: k,
-            }),
+      (err, r) => (err ? reject(err) : resolve({ ...summary(r), distinct: k })),
     );
   });
 }

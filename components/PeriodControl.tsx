@@ -52,26 +52,8 @@ export function PeriodControl({ path, presets, hrefOf, keep, window, months, all
         {keep.map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-        <div className="control">
-          <label htmlFor="period-from">시작</label>
-          <select id="period-from" name="from" defaultValue={window.from}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {markedMonthLabel(m, allNotes)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="control">
-          <label htmlFor="period-to">끝</label>
-          <select id="period-to" name="to" defaultValue={window.to}>
-            {months.map((m) => (
-              <option key={m} value={m}>
-                {markedMonthLabel(m, allNotes)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthSelect name="from" label="시작" value={window.from} months={months} notes={allNotes} />
+        <MonthSelect name="to" label="끝" value={window.to} months={months} notes={allNotes} />
         <button type="submit" className="button-secondary">
           기간 적용
         </button>
@@ -91,5 +73,33 @@ export function PeriodControl({ path, presets, hrefOf, keep, window, months, all
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** One end of the window: every month of the dataset, a doubtful one marked ⚠. */
+function MonthSelect({
+  name,
+  label,
+  value,
+  months,
+  notes,
+}: {
+  name: "from" | "to";
+  label: string;
+  value: string;
+  months: readonly string[];
+  notes: readonly QualityNote[];
+}) {
+  return (
+    <div className="control">
+      <label htmlFor={`period-${name}`}>{label}</label>
+      <select id={`period-${name}`} name={name} defaultValue={value}>
+        {months.map((m) => (
+          <option key={m} value={m}>
+            {markedMonthLabel(m, notes)}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import launch from "../scripts/server-launch.json";
+import { serveDataset } from "./support/server";
 import { sha256 } from "@/lib/dataset/load";
 
 /**
@@ -34,22 +34,7 @@ test.beforeAll(async ({}, info) => {
   meta.files["dongs.csv"] = sha256(csv);
   writeFileSync(path.join(dir, "meta.json"), JSON.stringify(meta));
 
-  const port = 3400 + Math.floor(Math.random() * 400);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
-    env: {
-      ...process.env,
-      ...launch.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dir,
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
-    .toBe(200);
+  ({ server, base } = await serveDataset(dir));
 });
 
 test.afterAll(() => {

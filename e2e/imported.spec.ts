@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import launch from "../scripts/server-launch.json";
+import { serveDataset } from "./support/server";
 import { generateMonth, toTable, writeCsv, writeXlsx } from "../test/ingest/generate";
 
 /**
@@ -44,22 +44,7 @@ test.beforeAll(async ({}, info) => {
   );
   expect(ingest.status, ingest.stderr).toBe(0);
 
-  const port = 3400 + Math.floor(Math.random() * 400);
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [...launch.nodeFlags, launch.file], {
-    env: {
-      ...process.env,
-      ...launch.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: out,
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
-    .toBe(200);
+  ({ server, base } = await serveDataset(out));
 });
 
 test.afterAll(() => {

@@ -72,8 +72,11 @@ function sortedQuery(search: URLSearchParams): string {
 /** The client whose request Next.js was answering directly has gone; those waiting on its copy render their own. */
 class LeaderGone extends Error {}
 
-/** Headers of a copied answer that are the edge's to set when it sends the copy. */
-const COPY_DROPPED = new Set([
+/**
+ * Headers of a rendered answer that are the edge's to set when it sends it (length, encoding, ETag, …):
+ * dropped from a copied answer here and from a socket render in server.ts.
+ */
+export const EDGE_SET_HEADERS = new Set([
   "content-length",
   "content-encoding",
   "transfer-encoding",
@@ -255,7 +258,7 @@ export function createEdge(opts: EdgeOptions) {
       res.once("finish", () => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.getHeaders()))
-          if (v !== undefined && !COPY_DROPPED.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : String(v);
+          if (v !== undefined && !EDGE_SET_HEADERS.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : String(v);
         const etag = res.getHeader("etag");
         resolve(
           makeAnswer(res.statusCode, headers, Buffer.concat(chunks), {

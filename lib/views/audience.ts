@@ -18,6 +18,7 @@ import {
 } from "@/lib/domain";
 import { dongLabel, type Dong } from "@/lib/dongs";
 import type { Engine } from "@/lib/engine";
+import type { DongAudienceRow } from "@/lib/engine/dong-audience";
 import { segmentLabel, serviceName } from "@/lib/format";
 import { comparePage } from "@/lib/params/pages";
 import { echo, normalizeRaw, type Codec } from "@/lib/params/codec";
@@ -69,15 +70,9 @@ export function segmentId(s: { district: { slug: string }; dong?: { code: string
 }
 
 /** A 행정동 segment's row as the audience API gives it at the 행정동 grain (getDongAudience). */
-export interface DongAudienceSource {
-  segment: { dong: Dong; district: District; sex: Sex; age: Age };
-  population: number;
-  usage: number | null;
-  z: number | null;
-  dongZ: number | null;
-  index: number | null;
-  score: number;
-}
+export type DongAudienceSource = Omit<DongAudienceRow, "segment"> & {
+  segment: DongAudienceRow["segment"] & { district: District };
+};
 
 /** Rows for the table at the 행정동 grain: the effect column is the 행정동 effect within the district. */
 export function dongAudienceViewRows(rows: readonly DongAudienceSource[], service: ServiceId): AudienceViewRow[] {
