@@ -176,6 +176,12 @@ const server = createServer((req, res) => {
   if (ready) edge.handle(req, res);
   else waiting.push(() => edge.handle(req, res));
 });
+// Idle keep-alive connections stay open a minute (Node's default is 5 s): a client that reuses its pooled
+// connection just as the server closes it gets ECONNRESET, which Playwright's request context hit once in
+// CI after 5 s of page work. A minute is what proxies and load balancers usually keep upstreams idle;
+// headersTimeout must exceed it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on("connection", (c: Socket) => {
   connections.add(c);
   c.once("close", () => connections.delete(c));
